@@ -1,23 +1,29 @@
-/** Every rule a flow enforces fails with this one error type; `field` names the modal block it concerns. */
-export type DomainErrorCode =
-  | "invalid_input"
-  | "not_found"
-  | "not_permitted"
-  | "invalid_transition"
-  | "conflict";
+/** Every rule a flow enforces fails with this one error type. */
+export type DomainErrorCode = "invalid_input" | "not_found" | "not_permitted" | "invalid_transition" | "conflict";
+
+export interface DomainErrorOptions {
+  /** The input field the message is about (a modal block id at the Slack edge). */
+  field?: string;
+  /** Several field messages at once, for forms that report every bad field together. */
+  fields?: Readonly<Record<string, string>>;
+}
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
-  readonly field: string | undefined;
+  readonly fields: Readonly<Record<string, string>>;
 
-  constructor(code: DomainErrorCode, message: string, options: { field?: string } = {}) {
+  constructor(code: DomainErrorCode, message: string, options: DomainErrorOptions = {}) {
     super(message);
     this.name = "DomainError";
     this.code = code;
-    this.field = options.field;
+    this.fields = options.fields ?? (options.field ? { [options.field]: message } : {});
+  }
+
+  get field(): string | undefined {
+    return Object.keys(this.fields)[0];
   }
 }
 
-export function fail(code: DomainErrorCode, message: string, options: { field?: string } = {}): never {
+export function fail(code: DomainErrorCode, message: string, options: DomainErrorOptions = {}): never {
   throw new DomainError(code, message, options);
 }

@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+
+/** prev_hash of the first event of every case. */
+export const GENESIS_HASH = "0".repeat(64);
+
+export interface HashedEventFields {
+  caseId: number;
+  seq: number;
+  at: number;
+  actor: string;
+  kind: string;
+  payload: unknown;
+}
+
+/** JSON with object keys sorted at every depth, so equal data always hashes equally. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") {
+    return JSON.stringify(value ?? null);
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(",")}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function hashEvent(prevHash: string, event: HashedEventFields): string {
+  return createHash("sha256").update(prevHash).update(canonicalJson(event)).digest("hex");
+}
+
+export interface StoredEvent extends HashedEventFields {
+  prevHash: string;
+  hash: string;
+}
+
+export type ChainVerdict = { ok: true; events: number } | { ok: false; seq: number; reason: string };
+
+/** Recomputes a case's chain in order and names the first link that does not hold. */
+export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
+  let prev = GENESIS_HASH;
+  for (const [index, event] of events.entries()) {
+    if (event.seq !== index + 1) return { ok: false, seq: event.seq, reason: `expected event #${index + 1}` };
+    if (event.prevHash !== prev) return { ok: false, seq: event.seq, reason: "prev_hash does not match" };
+    const { prevHash: _p, hash: _h, ...fields } = event;
+    if (hashEvent(prev, fields) !== event.hash) return { ok: false, seq: event.seq, reason: "hash does not match" };
+    prev = event.hash;
+  }
+  return { ok: true, events: events.length };
+}
