@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import type { JobRow } from "../../db/schema.ts";
+import type { Clock } from "../clock.ts";
+import type { Logger } from "../log.ts";
+import type { Db } from "../store/database.ts";
+import { inTransaction } from "../store/database.ts";
+import { claimDueJobs, completeJob, failJob, nextJobDueAt, retryJobLater } from "../store/jobs.ts";
+import { backoffMs, classifyFailure } from "./slackFailure.ts";
+
+export type JobHandler = (payload: unknown, job: JobRow) => Promise<void>;
+
+export interface SchedulerOptions {
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  handlers: Readonly<Record<string, JobHandler>>;
+  leaseMs: number;
+  /** Jobs run at once; Slack side effects of one case are ordered by enqueueing, not by this. */
+  concurrency?: number;
+  /** Longest sleep between looks at the table, so jobs written by another process are seen. */
+  pollMs?: number;
+  /** Called once when a job is given up on (a permanent error, or attempts exhausted). */
+  onGiveUp?: (job: JobRow, error: string) => void;
+}
+
+/** The durable job runner: claim with a lease, run, then complete, retry later, or give up. */
+export class Scheduler {
+  readonly owner = `worker-${randomUUID()}`;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+  private wokenWhileRunning = false;
+  private started = false;
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: SchedulerOptions) {
+    this.concurrency = options.concurrency ?? 4;
+    this.pollMs = options.pollMs ?? 1000;
+  }
+
+  start(): void {
+    this.started = true;
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.started = false;
+    clearTimeout(this.timer);
+    await this.idle;
+  }
+
+  /** Run what is due now; safe to call at any time and from any flow. */
+  wake(): void {
+    if (!this.started) return;
+    if (this.running) {
+      this.wokenWhileRunning = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.idle = this.loop();
+  }
+
+  /** Runs due jobs until none is due at the clock's current time (tests and the demo use this). */
+  async runUntilIdle(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const ran = await this.runDueOnce();
+      if (ran === 0) return total;
+      total += ran;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.wokenWhileRunning = false;
+        await this.runUntilIdle();
+      } while (this.wokenWhileRunning && this.started);
+    } catch (error) {
+      this.options.log.error({ err: error }, "scheduler loop failed; retrying after the poll interval");
+    } finally {
+      this.running = false;
+      this.arm();
+    }
+  }
+
+  private arm(): void {
+    if (!this.started) return;
+    const next = nextJobDueAt(this.options.db);
+    const wait = next === undefined ? this.pollMs : Math.min(Math.max(0, next - this.options.clock.now()), this.pollMs);
+    this.timer = setTimeout(() => this.wake(), wait);
+    this.timer.unref?.();
+  }
+
+  private async runDueOnce(): Promise<number> {
+    const { db, clock, leaseMs } = this.options;
+    const claimed = inTransaction(db, (tx) =>
+      claimDueJobs(tx, { now: clock.now(), limit: this.concurrency, leaseMs, owner: this.owner }),
+    );
+    await Promise.all(claimed.map((job) => this.runOne(job)));
+    return claimed.length;
+  }
+
+  private async runOne(job: JobRow): Promise<void> {
+    const { db, clock, log, handlers } = this.options;
+    const handler = handlers[job.kind];
+    const context = { jobId: job.id, jobKind: job.kind, caseId: job.caseId, attempt: job.attempts };
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(JSON.parse(job.payload) as unknown, job);
+      inTransaction(db, (tx) => completeJob(tx, job.id, clock.now()));
+      log.debug(context, "job done");
+    } catch (error) {
+      const failure = classifyFailure(error);
+      const now = clock.now();
+      if (failure.kind === "rate_limited") {
+        log.warn({ ...context, retryAfterMs: failure.retryAfterMs }, "Slack rate limit; waiting as asked");
+        inTransaction(db, (tx) =>
+          retryJobLater(tx, job.id, { runAt: now + failure.retryAfterMs, error: failure.detail, countAttempt: false }),
+        );
+      } else if (failure.kind === "transient" && job.attempts < job.maxAttempts) {
+        const runAt = now + backoffMs(job.attempts);
+        log.warn({ ...context, error: failure.detail, retryAt: runAt }, "job failed; will retry");
+        inTransaction(db, (tx) => retryJobLater(tx, job.id, { runAt, error: failure.detail, countAttempt: true }));
+      } else {
+        log.error({ ...context, error: failure.detail }, "job failed for good");
+        inTransaction(db, (tx) => failJob(tx, job.id, failure.detail, now));
+        this.options.onGiveUp?.(job, failure.detail);
+      }
+    }
+  }
+}

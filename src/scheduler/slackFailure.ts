@@ -1,0 +1,59 @@
+import { DomainError } from "../core/domainError.ts";
+
+/** How a failed job attempt should be treated: wait as Slack asked, back off and retry, or give up. */
+export type FailureClass =
+  | { kind: "rate_limited"; retryAfterMs: number; detail: string }
+  | { kind: "transient"; detail: string }
+  | { kind: "permanent"; code: string; detail: string };
+
+// Platform errors Slack documents as temporary; every other `ok:false` error will not heal by retrying.
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  "fatal_error",
+  "internal_error",
+  "request_timeout",
+  "service_unavailable",
+  "ratelimited",
+  "rate_limited",
+  "team_added_to_org",
+]);
+
+interface SlackLikeError {
+  code?: unknown;
+  retryAfter?: unknown;
+  statusCode?: unknown;
+  data?: { error?: unknown };
+}
+
+export function classifyFailure(error: unknown): FailureClass {
+  if (error instanceof DomainError) return { kind: "permanent", code: error.code, detail: error.message };
+  const e = (typeof error === "object" && error !== null ? error : {}) as SlackLikeError;
+  switch (e.code) {
+    case "slack_webapi_rate_limited_error": {
+      const seconds = typeof e.retryAfter === "number" && e.retryAfter > 0 ? e.retryAfter : 1;
+      return { kind: "rate_limited", retryAfterMs: seconds * 1000, detail: `ratelimited (Retry-After ${seconds}s)` };
+    }
+    case "slack_webapi_platform_error": {
+      const code = String(e.data?.error ?? "unknown_error");
+      return TRANSIENT_PLATFORM_ERRORS.has(code)
+        ? { kind: "transient", detail: code }
+        : { kind: "permanent", code, detail: code };
+    }
+    case "slack_webapi_http_error":
+      return { kind: "transient", detail: `HTTP ${String(e.statusCode)}` };
+    case "slack_webapi_request_error":
+      return { kind: "transient", detail: "network error" };
+    default:
+      return { kind: "transient", detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
+
+/** The Slack error code of a platform error, for handlers that treat some codes as success. */
+export function slackErrorCode(error: unknown): string | undefined {
+  const e = (typeof error === "object" && error !== null ? error : {}) as SlackLikeError;
+  return e.code === "slack_webapi_platform_error" ? String(e.data?.error) : undefined;
+}
+
+/** 1 s, 2 s, 4 s … capped at 5 minutes. */
+export function backoffMs(attempt: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempt - 1), 5 * 60_000);
+}

@@ -1,0 +1,84 @@
+import { and, desc, eq, max, notInArray, or, sql } from "drizzle-orm";
+import { type CaseRow, cases, type NewCaseRow } from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+
+const CLOSED_STATUSES = ["resolved", "closed", "merged"];
+
+export function insertCase(tx: Executor, row: NewCaseRow): CaseRow {
+  return tx.insert(cases).values(row).returning().get();
+}
+
+export function nextCaseSeq(tx: Executor, year: number): number {
+  const row = tx
+    .select({ last: max(cases.seq) })
+    .from(cases)
+    .where(eq(cases.year, year))
+    .get();
+  return (row?.last ?? 0) + 1;
+}
+
+export function getCase(tx: Executor, id: number): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.id, id)).get();
+}
+
+export function getCaseByHumanId(tx: Executor, humanId: string): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.humanId, humanId.toUpperCase())).get();
+}
+
+export function getCaseByIntakeView(tx: Executor, viewId: string): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.intakeViewId, viewId)).get();
+}
+
+export function getCaseByChannel(tx: Executor, channelId: string): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.channelId, channelId)).get();
+}
+
+export function getCaseByTriageThread(tx: Executor, ts: string): CaseRow | undefined {
+  return tx.select().from(cases).where(eq(cases.triageTs, ts)).get();
+}
+
+export function updateCase(tx: Executor, id: number, patch: Partial<NewCaseRow>): CaseRow {
+  return tx.update(cases).set(patch).where(eq(cases.id, id)).returning().get();
+}
+
+/** Open cases, newest first. */
+export function listOpenCases(tx: Executor, page: { limit: number; offset: number }): CaseRow[] {
+  return tx
+    .select()
+    .from(cases)
+    .where(notInArray(cases.status, CLOSED_STATUSES))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(page.limit)
+    .offset(page.offset)
+    .all();
+}
+
+export function countOpenCases(tx: Executor): number {
+  const row = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(cases)
+    .where(notInArray(cases.status, CLOSED_STATUSES))
+    .get();
+  return row?.n ?? 0;
+}
+
+/** Open cases a user opened or owns, newest first. */
+export function openCasesOfUser(tx: Executor, userId: string, limit: number): CaseRow[] {
+  return tx
+    .select()
+    .from(cases)
+    .where(and(notInArray(cases.status, CLOSED_STATUSES), or(eq(cases.createdBy, userId), eq(cases.ownerId, userId))))
+    .orderBy(desc(cases.createdAt))
+    .limit(limit)
+    .all();
+}
+
+export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
+  const rows = tx
+    .select({ severity: cases.severity, n: sql<number>`count(*)` })
+    .from(cases)
+    .where(notInArray(cases.status, CLOSED_STATUSES))
+    .groupBy(cases.severity)
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
+}

@@ -1,0 +1,48 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RunResult } from "better-sqlite3";
+import Database from "better-sqlite3";
+import { sql } from "drizzle-orm";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import * as schema from "../../db/schema.ts";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+/** A database handle or an open transaction: every store function takes either. */
+export type Executor = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Db;
+  sqlite: Database.Database;
+  close(): void;
+}
+
+const MIGRATIONS = fileURLToPath(new URL("../../db/migrations", import.meta.url));
+
+/** Opens (creating the folder if needed) and migrates the SQLite file. */
+export function openDatabase(path: string): DatabaseHandle {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: MIGRATIONS });
+  return { db, sqlite, close: () => sqlite.close() };
+}
+
+/** One write transaction; BEGIN IMMEDIATE so concurrent writers queue on busy_timeout instead of failing. */
+export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
+  return db.transaction(work, { behavior: "immediate" });
+}
+
+export function databaseAnswers(db: Db): boolean {
+  try {
+    return db.get<{ ok: number }>(sql`SELECT 1 AS ok`)?.ok === 1;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+import { and, desc, eq, ne } from "drizzle-orm";
+import { type AccountRow, accounts, caseParties, cases } from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+
+export interface AccountInput {
+  accountRef: string;
+  role: string;
+  displayName: string;
+}
+
+/** One row per platform account; the latest display name given at intake wins. */
+export function upsertAccount(tx: Executor, input: AccountInput, now: number): AccountRow {
+  return tx
+    .insert(accounts)
+    .values({ ...input, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [accounts.role, accounts.accountRef],
+      set: { displayName: input.displayName, updatedAt: now },
+    })
+    .returning()
+    .get();
+}
+
+export function addParty(tx: Executor, caseId: number, accountId: number, partyRole: string, now: number): void {
+  tx.insert(caseParties).values({ caseId, accountId, partyRole, addedAt: now }).onConflictDoNothing().run();
+}
+
+export interface PartyWithAccount {
+  partyRole: string;
+  account: AccountRow;
+}
+
+export function partiesOfCase(tx: Executor, caseId: number): PartyWithAccount[] {
+  return tx
+    .select({ partyRole: caseParties.partyRole, account: accounts })
+    .from(caseParties)
+    .innerJoin(accounts, eq(caseParties.accountId, accounts.id))
+    .where(eq(caseParties.caseId, caseId))
+    .orderBy(caseParties.id)
+    .all();
+}
+
+export interface PriorCase {
+  humanId: string;
+  category: string;
+  severity: string;
+  status: string;
+  partyRole: string;
+  createdAt: number;
+}
+
+/** The other cases an account appears in, newest first: the history shown beside each party. */
+export function priorCasesOfAccount(tx: Executor, accountId: number, excludeCaseId: number, limit = 5): PriorCase[] {
+  return tx
+    .select({
+      humanId: cases.humanId,
+      category: cases.category,
+      severity: cases.severity,
+      status: cases.status,
+      partyRole: caseParties.partyRole,
+      createdAt: cases.createdAt,
+    })
+    .from(caseParties)
+    .innerJoin(cases, eq(caseParties.caseId, cases.id))
+    .where(and(eq(caseParties.accountId, accountId), ne(cases.id, excludeCaseId)))
+    .orderBy(desc(cases.createdAt))
+    .limit(limit)
+    .all();
+}
