@@ -1,0 +1,289 @@
+/** `startSlackFake`: the stand-in started on a free port, with what tests arrange, inspect and break. */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { isRecord } from "./args.ts";
+import { newFile } from "./methods/files.ts";
+import { messageJson, viewJson } from "./serialize.ts";
+import { FakeServer } from "./server.ts";
+import { FakeState } from "./state.ts";
+import type {
+  EphemeralMessage,
+  FakeUser,
+  Fault,
+  FileObject,
+  RecordedCall,
+  RecordedResponse,
+  SeedChannel,
+  SlackFakeOptions,
+  StoredChannel,
+  StoredMessage,
+  StoredView,
+  TriggerContext,
+} from "./types.ts";
+import { closeView, pushView, replaceView, stackOf, validView } from "./viewStore.ts";
+
+export class SlackFake {
+  constructor(
+    private readonly state: FakeState,
+    private readonly server: FakeServer,
+    private readonly stop: () => Promise<void>,
+  ) {}
+
+  get origin(): string {
+    return this.state.config.origin;
+  }
+  /** What the bot's SLACK_API_URL is set to. */
+  get url(): string {
+    return `${this.origin}/api/`;
+  }
+  get botToken(): string {
+    return this.state.config.botToken;
+  }
+  get botUserId(): string {
+    return this.state.config.botUserId;
+  }
+  get botId(): string {
+    return this.state.config.botId;
+  }
+  get teamId(): string {
+    return this.state.config.teamId;
+  }
+  get appId(): string {
+    return this.state.config.appId;
+  }
+
+  close(): Promise<void> {
+    return this.stop();
+  }
+
+  // Arrange
+
+  addUser(user: FakeUser): void {
+    this.state.addUser(user);
+  }
+
+  addChannel(channel: SeedChannel): string {
+    return this.state.createChannel(channel).id;
+  }
+
+  addMember(channelId: string, userId: string): void {
+    const channel = this.mustChannel(channelId);
+    if (!channel.members.includes(userId)) channel.members.push(userId);
+  }
+
+  addUsergroup(id: string, users: string[]): void {
+    this.state.usergroups.set(id, [...users]);
+  }
+
+  /** A message from someone other than the bot, e.g. a person writing in an incident channel. */
+  addMessage(input: {
+    channel: string;
+    user: string;
+    text: string;
+    thread_ts?: string;
+    blocks?: unknown[];
+  }): StoredMessage {
+    this.mustChannel(input.channel);
+    return this.state.addMessage(input);
+  }
+
+  addFile(input: { name: string; mimetype?: string; content: Buffer; user?: string; title?: string }): FileObject {
+    const stored = newFile(this.state, { ...input, size: input.content.length });
+    stored.content = Buffer.from(input.content);
+    stored.completed = true;
+    return stored.file;
+  }
+
+  /** Valid once, for 3 s of `now()`; `viewId` names the modal an interaction came from, for views.push. */
+  issueTriggerId(context: TriggerContext = {}): string {
+    return this.state.issueTrigger(context);
+  }
+
+  responseUrl(): string {
+    return this.state.issueResponseUrl();
+  }
+
+  // Break
+
+  inject(method: string, fault: Fault): void {
+    this.server.faults.inject(method, fault);
+  }
+
+  clearFaults(): void {
+    this.server.faults.clear();
+  }
+
+  setRateLimit(method: string, limit: { perMinute: number }): void {
+    this.server.rateLimits.set(method, limit.perMinute);
+  }
+
+  // Inspect
+
+  get calls(): readonly RecordedCall[] {
+    return this.server.calls;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.server.calls.filter((call) => call.method === method);
+  }
+
+  responses(url?: string): RecordedResponse[] {
+    return this.state.responses.filter((response) => url === undefined || response.url === url);
+  }
+
+  user(id: string): FakeUser | undefined {
+    return this.state.users.get(id);
+  }
+
+  channel(id: string): StoredChannel | undefined {
+    return this.state.channels.get(id);
+  }
+
+  channelByName(name: string): StoredChannel | undefined {
+    return this.channels().find((channel) => channel.name === name && !channel.is_im);
+  }
+
+  channels(): StoredChannel[] {
+    return [...this.state.channels.values()];
+  }
+
+  members(channelId: string): string[] {
+    return [...this.mustChannel(channelId).members];
+  }
+
+  /** Top-level messages oldest first, or with `threadTs` the replies of that thread. */
+  messages(channelId: string, options: { threadTs?: string } = {}): StoredMessage[] {
+    const all = [...(this.state.messages.get(channelId)?.values() ?? [])];
+    const { threadTs } = options;
+    if (threadTs !== undefined) return all.filter((m) => m.thread_ts === threadTs && m.ts !== threadTs);
+    return all.filter((m) => m.thread_ts === undefined || m.thread_ts === m.ts);
+  }
+
+  message(channelId: string, ts: string): StoredMessage | undefined {
+    return this.state.findMessage(channelId, ts);
+  }
+
+  ephemerals(channelId?: string): EphemeralMessage[] {
+    return this.state.ephemerals.filter((m) => channelId === undefined || m.channel === channelId);
+  }
+
+  pins(channelId: string): string[] {
+    return [...(this.state.pins.get(channelId) ?? [])];
+  }
+
+  view(viewId: string): StoredView | undefined {
+    return this.state.views.get(viewId);
+  }
+
+  views(): StoredView[] {
+    return [...this.state.views.values()].filter((view) => view.type === "modal");
+  }
+
+  homeView(userId: string): StoredView | undefined {
+    const id = this.state.homeViews.get(userId);
+    return id === undefined ? undefined : this.state.views.get(id);
+  }
+
+  /** The modal stack a view belongs to, root first, closed views included. */
+  viewStack(viewId: string): StoredView[] {
+    return stackOf(this.state, this.mustView(viewId));
+  }
+
+  /** A view as Slack puts it in interaction payloads (state left empty for the caller to fill). */
+  viewPayload(viewId: string): Record<string, unknown> {
+    return viewJson(this.mustView(viewId));
+  }
+
+  /** A message as Slack puts it in block_actions payloads. */
+  messagePayload(channelId: string, ts: string): Record<string, unknown> {
+    const message = this.state.findMessage(channelId, ts);
+    if (!message) throw new Error(`slack-fake: no message ${ts} in ${channelId}`);
+    return messageJson(this.state, message);
+  }
+
+  file(fileId: string): FileObject | undefined {
+    return this.state.files.get(fileId)?.file;
+  }
+
+  fileContent(fileId: string): Buffer | undefined {
+    return this.state.files.get(fileId)?.content;
+  }
+
+  // What Slack does on its side after an interaction
+
+  /** The user dismissed the modal (Slack sends `view_closed` if notify_on_close is set). */
+  closeView(viewId: string): void {
+    const view = this.mustView(viewId);
+    closeView(this.state, view, { clear: view.clear_on_close });
+  }
+
+  /**
+   * Applies the app's answer to a view_submission as Slack would: empty closes the view, `errors` keeps it
+   * open (and must name input blocks of it), `update` replaces it, `push` stacks a new one, `clear` closes all.
+   */
+  applyViewSubmissionResponse(viewId: string, response: unknown): void {
+    const view = this.mustView(viewId);
+    const action = isRecord(response) ? response.response_action : undefined;
+    if (!isRecord(response) || action === undefined) closeView(this.state, view);
+    else if (action === "clear") closeView(this.state, view, { clear: true });
+    else if (action === "update") replaceView(this.state, view, validView(response.view, ["modal"]));
+    else if (action === "push") pushView(this.state, validView(response.view, ["modal"]), view.user, view);
+    else if (action === "errors") assertErrorsNameInputs(view, response.errors);
+    else throw new Error(`slack-fake: Slack does not accept response_action ${JSON.stringify(action)}`);
+  }
+
+  private mustChannel(id: string): StoredChannel {
+    const channel = this.state.channels.get(id);
+    if (!channel) throw new Error(`slack-fake: no channel ${id}`);
+    return channel;
+  }
+
+  private mustView(id: string): StoredView {
+    const view = this.state.views.get(id);
+    if (!view) throw new Error(`slack-fake: no view ${id}`);
+    return view;
+  }
+}
+
+/** Slack refuses a `response_action: errors` whose keys are not input block ids of the submitted view. */
+function assertErrorsNameInputs(view: StoredView, errors: unknown): void {
+  if (!isRecord(errors) || Object.keys(errors).length === 0) {
+    throw new Error("slack-fake: response_action errors needs a non-empty errors object");
+  }
+  const inputIds = new Set(
+    view.blocks
+      .filter(isRecord)
+      .filter((b) => b.type === "input")
+      .map((b) => b.block_id),
+  );
+  const unknown = Object.keys(errors).filter((blockId) => !inputIds.has(blockId));
+  if (unknown.length > 0)
+    throw new Error(`slack-fake: errors name blocks that are not inputs of the view: ${unknown.join(", ")}`);
+}
+
+export async function startSlackFake(options: SlackFakeOptions = {}): Promise<SlackFake> {
+  const httpServer = createServer();
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const botUserId = options.botUserId ?? "UBOT";
+  const state = new FakeState({
+    botToken: options.botToken ?? "xoxb-test-token",
+    teamId: options.teamId ?? "T0TEST",
+    botUserId,
+    botId: "B0TEST",
+    appId: "A0TEST",
+    origin: `http://127.0.0.1:${port}`,
+    now: options.now ?? Date.now,
+  });
+  state.addUser({ id: botUserId, name: "incident-desk", real_name: "Incident Desk", is_bot: true });
+  for (const user of options.users ?? []) state.addUser(user);
+  for (const channel of options.channels ?? []) state.createChannel(channel);
+  const server = new FakeServer(state);
+  httpServer.on("request", server.handle);
+  const stop = () =>
+    new Promise<void>((resolve, reject) => {
+      httpServer.closeAllConnections();
+      httpServer.close((error) => (error ? reject(error) : resolve()));
+    });
+  return new SlackFake(state, server, stop);
+}

@@ -1,0 +1,151 @@
+/** The HTTP face of the stand-in: Web API calls with auth, faults and rate limits, plus uploads, downloads and response URLs. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { setTimeout as delay } from "node:timers/promises";
+import { SlackApiError } from "./args.ts";
+import { FaultQueue, RateLimiter } from "./faults.ts";
+import { METHODS } from "./methods/index.ts";
+import { mediaType, multipartParts, type ParsedArgs, parseArgs, readBody } from "./requestBody.ts";
+import type { FakeState } from "./state.ts";
+import type { Args, RecordedCall } from "./types.ts";
+
+/** A Web API answer: always a JSON object with `ok`. */
+interface Reply {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+interface Outgoing {
+  status: number;
+  body: string | Buffer;
+  headers: Record<string, string>;
+}
+
+const NOT_FOUND: Outgoing = { status: 404, body: "not found", headers: { "content-type": "text/plain" } };
+const SIGN_IN_PAGE = "<!DOCTYPE html><html><body>Sign in to Fake Workspace</body></html>";
+
+function asJson(reply: Reply): Outgoing {
+  const headers = { "content-type": "application/json; charset=utf-8", ...reply.headers };
+  return { status: reply.status, body: JSON.stringify(reply.body), headers };
+}
+
+function refusal(error: string, extra: Record<string, unknown> = {}, status = 200): Reply {
+  return { status, body: { ok: false, error, ...extra } };
+}
+
+function rateLimited(retryAfter: number): Reply {
+  return { ...refusal("ratelimited", {}, 429), headers: { "retry-after": String(retryAfter) } };
+}
+
+function bearer(req: IncomingMessage): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
+}
+
+export class FakeServer {
+  readonly calls: RecordedCall[] = [];
+  readonly faults = new FaultQueue();
+  readonly rateLimits = new RateLimiter();
+
+  constructor(private readonly state: FakeState) {}
+
+  /** A bug in the stand-in answers 500 with its stack, so the test fails where it happened. */
+  readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let out: Outgoing;
+    try {
+      out = await this.route(req);
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`slack-fake: ${req.method} ${req.url} failed`, detail);
+      out = { status: 500, body: `slack-fake internal error: ${detail}`, headers: { "content-type": "text/plain" } };
+    }
+    res.writeHead(out.status, { "content-length": String(Buffer.byteLength(out.body)), ...out.headers });
+    res.end(out.body);
+  };
+
+  private async route(req: IncomingMessage): Promise<Outgoing> {
+    const url = new URL(req.url ?? "/", this.state.config.origin);
+    const body = await readBody(req);
+    const path = url.pathname;
+    if (path.startsWith("/api/")) return asJson(await this.apiCall(req, path.slice(5), body, url.searchParams));
+    if (req.method === "POST" && path.startsWith("/upload/v1/")) return this.upload(req, path, body);
+    if (req.method === "GET" && path.startsWith("/files-pri/")) return this.download(req, path);
+    if (req.method === "GET" && path === "/")
+      return { status: 200, body: SIGN_IN_PAGE, headers: { "content-type": "text/html" } };
+    if (req.method === "POST" && this.state.responseUrls.has(`${this.state.config.origin}${path}`)) {
+      return this.responseUrlPost(req, path, body);
+    }
+    return NOT_FOUND;
+  }
+
+  private async apiCall(req: IncomingMessage, method: string, body: Buffer, query: URLSearchParams): Promise<Reply> {
+    let parsed: ParsedArgs | undefined;
+    let reply: Reply;
+    try {
+      parsed = parseArgs(req, body, query);
+      reply = await this.dispatch(req, method, parsed);
+    } catch (error) {
+      if (!(error instanceof SlackApiError)) throw error;
+      reply = refusal(error.code, error.extra);
+    }
+    const args: Args = parsed?.args ?? {};
+    const error = typeof reply.body.error === "string" ? reply.body.error : undefined;
+    this.calls.push({ method, args, ok: reply.body.ok === true, ...(error ? { error } : {}), status: reply.status });
+    return reply;
+  }
+
+  /** Slack's order: the method must exist, the token must be right; then trouble, if any was asked for. */
+  private async dispatch(req: IncomingMessage, method: string, parsed: ParsedArgs): Promise<Reply> {
+    const handler = METHODS[method];
+    if (!handler) return refusal("unknown_method", { req_method: method }, 404);
+    const token = bearer(req) ?? parsed.bodyToken;
+    if (token === undefined) return refusal("not_authed");
+    if (token !== this.state.config.botToken) return refusal("invalid_auth");
+
+    const fault = this.faults.take(method);
+    if (fault?.delayMs) await delay(fault.delayMs);
+    if (fault?.status === 429) return rateLimited(fault.retryAfter ?? 1);
+    if (fault?.status) return refusal(fault.error ?? "internal_error", {}, fault.status);
+    if (fault?.error) return refusal(fault.error);
+
+    const retryAfter = this.rateLimits.retryAfter(method, this.state.now());
+    if (retryAfter !== undefined) return rateLimited(retryAfter);
+    return { status: 200, body: { ok: true, ...handler(this.state, parsed.args) } };
+  }
+
+  /** The upload URL takes the raw bytes, or a multipart form (what @slack/web-api's uploadV2 posts). */
+  private upload(req: IncomingMessage, path: string, body: Buffer): Outgoing {
+    const stored = this.state.files.get(path.split("/")[3] ?? "");
+    if (!stored || stored.completed) return NOT_FOUND;
+    const parts = mediaType(req) === "multipart/form-data" ? multipartParts(req, body) : [];
+    const content = parts.find((part) => part.filename !== undefined)?.content ?? parts[0]?.content ?? body;
+    stored.content = Buffer.from(content);
+    stored.file.size = content.length;
+    return { status: 200, body: `OK - ${content.length}`, headers: { "content-type": "text/plain" } };
+  }
+
+  /** url_private needs the bot token; without it Slack redirects to its sign-in page, which answers 200 HTML. */
+  private download(req: IncomingMessage, path: string): Outgoing {
+    if (bearer(req) !== this.state.config.botToken) {
+      const location = `${this.state.config.origin}/?redir=${encodeURIComponent(path)}`;
+      return { status: 302, body: "", headers: { location } };
+    }
+    const fileId = (path.split("/")[2] ?? "").slice(this.state.config.teamId.length + 1);
+    const stored = this.state.files.get(fileId);
+    if (!stored?.content || !stored.completed) return NOT_FOUND;
+    return { status: 200, body: stored.content, headers: { "content-type": stored.file.mimetype } };
+  }
+
+  private responseUrlPost(req: IncomingMessage, path: string, body: Buffer): Outgoing {
+    const text = body.toString("utf8");
+    let parsed: unknown = text;
+    if (mediaType(req) === "application/json") {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return asJson(refusal("invalid_payload", {}, 400));
+      }
+    }
+    this.state.responses.push({ url: `${this.state.config.origin}${path}`, body: parsed });
+    return asJson({ status: 200, body: { ok: true } });
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * Sends the real app what Slack sends it: signed slash commands, interactivity payloads built from what the
+ * Slack stand-in stored, and Events API callbacks.
+ */
+import { createHmac, randomBytes } from "node:crypto";
+import { actionFor, type FieldValue, isRecord, type SlackFake, stateValues } from "../slack-fake/index.ts";
+
+export type { FieldValue } from "../slack-fake/index.ts";
+
+/** `v0=` + hex HMAC-SHA256 of `v0:{timestamp}:{raw body}`, as Slack signs every request to an app. */
+export function signSlackRequest(signingSecret: string, body: string, timestampSec: number): string {
+  return `v0=${createHmac("sha256", signingSecret).update(`v0:${timestampSec}:${body}`).digest("hex")}`;
+}
+
+export interface DriverResponse {
+  status: number;
+  /** Parsed JSON when the app answered JSON, else the raw text ("" for an empty acknowledgement). */
+  body: unknown;
+}
+
+export interface CommandResponse extends DriverResponse {
+  triggerId: string;
+  responseUrl: string;
+}
+
+export interface SlackDriver {
+  command(input: { text?: string; userId: string; channelId: string; command?: string }): Promise<CommandResponse>;
+  submitView(input: { viewId: string; userId: string; values: Record<string, FieldValue> }): Promise<DriverResponse>;
+  blockActionInView(input: {
+    viewId: string;
+    userId: string;
+    blockId: string;
+    value: FieldValue;
+  }): Promise<DriverResponse>;
+  clickButton(input: {
+    userId: string;
+    channelId: string;
+    messageTs: string;
+    actionId: string;
+    threadTs?: string;
+  }): Promise<DriverResponse & { triggerId: string; responseUrl: string }>;
+  event(input: { event: Record<string, unknown>; eventId?: string; retryNum?: number }): Promise<DriverResponse>;
+  raw(input: { body: string; contentType?: string; timestamp?: number; signature?: string }): Promise<DriverResponse>;
+}
+
+export interface SlackDriverOptions {
+  appUrl: string;
+  signingSecret: string;
+  fake: SlackFake;
+  /** The clock requests are signed with; the app checks it against its own, so it defaults to real time. */
+  now?: () => number;
+}
+
+const VERIFICATION_TOKEN = "fake-verification-token";
+const TEAM_DOMAIN = "fake-workspace";
+const FORM = "application/x-www-form-urlencoded";
+
+function findButton(
+  blocks: unknown[],
+  actionId: string,
+): { block: Record<string, unknown>; button: Record<string, unknown> } {
+  for (const block of blocks.filter(isRecord)) {
+    const elements = Array.isArray(block.elements) ? block.elements : [block.accessory];
+    const button = elements.filter(isRecord).find((el) => el.type === "button" && el.action_id === actionId);
+    if (button) return { block, button };
+  }
+  throw new Error(`no button with action_id ${actionId} in the message`);
+}
+
+export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
+  const { appUrl, signingSecret, fake } = options;
+  const now = options.now ?? Date.now;
+  const nowSeconds = () => Math.floor(now() / 1000);
+  const actionTs = () => (now() / 1000).toFixed(6);
+
+  async function post(
+    body: string,
+    contentType: string,
+    sent: { headers?: Record<string, string>; timestamp?: number; signature?: string } = {},
+  ) {
+    const timestamp = sent.timestamp ?? nowSeconds();
+    const response = await fetch(appUrl, {
+      method: "POST",
+      headers: {
+        "content-type": contentType,
+        "x-slack-request-timestamp": String(timestamp),
+        "x-slack-signature": sent.signature ?? signSlackRequest(signingSecret, body, timestamp),
+        ...sent.headers,
+      },
+      body,
+    });
+    const text = await response.text();
+    let parsed: unknown = text;
+    if (text !== "" && (response.headers.get("content-type") ?? "").includes("json")) parsed = JSON.parse(text);
+    return { status: response.status, body: parsed };
+  }
+
+  const postInteraction = (payload: Record<string, unknown>) =>
+    post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+
+  function user(userId: string) {
+    const name = fake.user(userId)?.name ?? userId;
+    return { id: userId, username: name, name, team_id: fake.teamId };
+  }
+
+  function envelope(type: string, userId: string, triggerId: string) {
+    return {
+      type,
+      user: user(userId),
+      api_app_id: fake.appId,
+      token: VERIFICATION_TOKEN,
+      trigger_id: triggerId,
+      team: { id: fake.teamId, domain: TEAM_DOMAIN },
+      enterprise: null,
+      is_enterprise_install: false,
+    };
+  }
+
+  function openView(viewId: string) {
+    const view = fake.view(viewId);
+    if (!view) throw new Error(`the Slack stand-in holds no view ${viewId}`);
+    if (!view.open) throw new Error(`view ${viewId} is closed; Slack would not let anyone interact with it`);
+    return view;
+  }
+
+  const findFile = (id: string) => fake.file(id);
+
+  return {
+    async command({ text = "", userId, channelId, command = "/incident" }) {
+      const triggerId = fake.issueTriggerId({ userId });
+      const responseUrl = fake.responseUrl();
+      const form = new URLSearchParams({
+        token: VERIFICATION_TOKEN,
+        team_id: fake.teamId,
+        team_domain: TEAM_DOMAIN,
+        channel_id: channelId,
+        channel_name: fake.channel(channelId)?.name ?? "directmessage",
+        user_id: userId,
+        user_name: fake.user(userId)?.name ?? userId,
+        command,
+        text,
+        api_app_id: fake.appId,
+        is_enterprise_install: "false",
+        response_url: responseUrl,
+        trigger_id: triggerId,
+      });
+      return { ...(await post(form.toString(), FORM)), triggerId, responseUrl };
+    },
+
+    async submitView({ viewId, userId, values }) {
+      const view = openView(viewId);
+      const payload = {
+        ...envelope("view_submission", userId, fake.issueTriggerId({ userId, viewId })),
+        view: { ...fake.viewPayload(viewId), state: { values: stateValues(view.blocks, values, findFile) } },
+        response_urls: [],
+      };
+      const response = await postInteraction(payload);
+      if (response.status === 200) fake.applyViewSubmissionResponse(viewId, response.body);
+      return response;
+    },
+
+    async blockActionInView({ viewId, userId, blockId, value }) {
+      const view = openView(viewId);
+      const block = view.blocks.filter(isRecord).find((b) => b.block_id === blockId);
+      if (!block) throw new Error(`view ${viewId} has no block ${blockId}`);
+      return postInteraction({
+        ...envelope("block_actions", userId, fake.issueTriggerId({ userId, viewId })),
+        container: { type: "view", view_id: viewId },
+        view: {
+          ...fake.viewPayload(viewId),
+          state: { values: stateValues(view.blocks, { [blockId]: value }, findFile) },
+        },
+        actions: [actionFor(block, value, findFile, actionTs())],
+      });
+    },
+
+    async clickButton({ userId, channelId, messageTs, actionId, threadTs }) {
+      const message = fake.messagePayload(channelId, messageTs);
+      const { block, button } = findButton(Array.isArray(message.blocks) ? message.blocks : [], actionId);
+      const triggerId = fake.issueTriggerId({ userId });
+      const responseUrl = fake.responseUrl();
+      const response = await postInteraction({
+        ...envelope("block_actions", userId, triggerId),
+        container: {
+          type: "message",
+          message_ts: messageTs,
+          channel_id: channelId,
+          is_ephemeral: false,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+        },
+        channel: { id: channelId, name: fake.channel(channelId)?.name ?? "directmessage" },
+        message,
+        state: { values: {} },
+        response_url: responseUrl,
+        actions: [{ ...button, block_id: block.block_id, action_ts: actionTs() }],
+      });
+      return { ...response, triggerId, responseUrl };
+    },
+
+    event({ event, eventId = `Ev${randomBytes(5).toString("hex").toUpperCase()}`, retryNum }) {
+      const body = JSON.stringify({
+        token: VERIFICATION_TOKEN,
+        team_id: fake.teamId,
+        api_app_id: fake.appId,
+        event: { event_ts: actionTs(), ...event },
+        type: "event_callback",
+        event_id: eventId,
+        event_time: nowSeconds(),
+        authorizations: [
+          {
+            enterprise_id: null,
+            team_id: fake.teamId,
+            user_id: fake.botUserId,
+            is_bot: true,
+            is_enterprise_install: false,
+          },
+        ],
+        is_ext_shared_channel: false,
+      });
+      const retry: Record<string, string> =
+        retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
+      return post(body, "application/json", { headers: retry });
+    },
+
+    raw({ body, contentType = FORM, timestamp, signature }) {
+      return post(body, contentType, { timestamp, signature });
+    },
+  };
+}
