@@ -1,0 +1,125 @@
+import { z } from "zod";
+
+const slackId = /^[A-Z][A-Z0-9]{2,}$/;
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, "must be a bot token starting with xoxb-"),
+  SLACK_SIGNING_SECRET: z.string().min(1, "must be the app's signing secret").optional(),
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-\S+$/, "must be an app-level token starting with xapp-")
+    .optional(),
+  SLACK_API_URL: z
+    .url({ message: "must be an http(s) URL such as https://slack.com/api/" })
+    .refine((url) => /^https?:\/\//.test(url), "must be an http(s) URL such as https://slack.com/api/")
+    .default("https://slack.com/api/"),
+  PORT: z.coerce
+    .number({ message: "must be a port number from 0 to 65535" })
+    .int("must be a port number from 0 to 65535")
+    .min(0, "must be a port number from 0 to 65535")
+    .max(65535, "must be a port number from 0 to 65535")
+    .default(3000),
+  DATABASE_PATH: z.string().min(1).default("./data/incident-desk.sqlite"),
+  EVIDENCE_DIR: z.string().min(1).default("./data/evidence"),
+  TRIAGE_CHANNEL_ID: z.string().regex(slackId, "must be a Slack channel id such as C0123456789"),
+  ESCALATION_CHANNEL_ID: z.string().regex(slackId, "must be a Slack channel id such as C0123456789").optional(),
+  ADMIN_USER_IDS: z
+    .string()
+    .default("")
+    .transform((raw) =>
+      raw
+        .split(",")
+        .map((id) => id.trim())
+        .filter((id) => id.length > 0),
+    )
+    .refine((ids) => ids.every((id) => slackId.test(id)), "must be comma-separated Slack user ids such as U012ABC"),
+  BUSINESS_TZ: z
+    .string()
+    .default("America/Los_Angeles")
+    .refine(isIanaZone, "must be an IANA time zone such as America/Los_Angeles"),
+  ZENDESK_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  WAR_ROOM_PRIVATE: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("true")
+    .transform((value) => value === "true"),
+  JOB_LEASE_SECONDS: z.coerce
+    .number({ message: "must be a whole number of seconds from 1 to 3600" })
+    .int("must be a whole number of seconds from 1 to 3600")
+    .min(1, "must be a whole number of seconds from 1 to 3600")
+    .max(3600, "must be a whole number of seconds from 1 to 3600")
+    .default(60),
+});
+
+function isIanaZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret: string | undefined;
+    appToken: string | undefined;
+    apiUrl: string;
+    triageChannelId: string;
+    escalationChannelId: string;
+    warRoomsPrivate: boolean;
+  };
+  http: { port: number };
+  db: { path: string };
+  evidenceDir: string;
+  adminUserIds: readonly string[];
+  businessTimeZone: string;
+  zendeskWebhookSecret: string | undefined;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  jobs: { leaseMs: number };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the environment once; a bad variable fails with one line that names it. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    const why = issue?.code === "invalid_type" && cleaned[name] === undefined ? "is required" : issue?.message;
+    throw new ConfigError(`${name} ${why}`);
+  }
+  const e = parsed.data;
+  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError("SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)");
+  }
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL.endsWith("/") ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      triageChannelId: e.TRIAGE_CHANNEL_ID,
+      escalationChannelId: e.ESCALATION_CHANNEL_ID ?? e.TRIAGE_CHANNEL_ID,
+      warRoomsPrivate: e.WAR_ROOM_PRIVATE,
+    },
+    http: { port: e.PORT },
+    db: { path: e.DATABASE_PATH },
+    evidenceDir: e.EVIDENCE_DIR,
+    adminUserIds: e.ADMIN_USER_IDS,
+    businessTimeZone: e.BUSINESS_TZ,
+    zendeskWebhookSecret: e.ZENDESK_WEBHOOK_SECRET,
+    logLevel: e.LOG_LEVEL,
+    jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
+  };
+}

@@ -1,0 +1,52 @@
+import type { CaseRow } from "../../db/schema.ts";
+import { slackErrorCode } from "../scheduler/slackFailure.ts";
+import type { Block } from "../slack/views/blocks.ts";
+import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../slack/views/caseSummary.ts";
+import { updateCase } from "../store/cases.ts";
+import { inTransaction } from "../store/database.ts";
+import { appendEvent } from "../store/events.ts";
+import { loadJobCase } from "./caseJobs.ts";
+import { type CaseSnapshot, loadCaseSnapshot } from "./caseSnapshot.ts";
+import type { FlowDeps } from "./deps.ts";
+
+/**
+ * What the triage post shows: a case with a war room gets a bare pointer to it; a SEV3/4 case
+ * lives in the triage thread, so its post is the full summary with the "Open war room" button.
+ */
+export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
+  return snapshot.record.channelId || snapshot.record.warRoomRequestedAt
+    ? buildWarRoomAnnouncement(snapshot)
+    : buildCaseSummary(snapshot, { offerWarRoom: true });
+}
+
+/** Job: announces the case in the triage channel (joining it first if it is public and the bot is not in). */
+export async function announceCase(deps: FlowDeps, payload: unknown): Promise<void> {
+  const record = loadJobCase(deps.db, payload);
+  if (record.triageTs) return;
+  const channel = deps.config.slack.triageChannelId;
+  const message = {
+    channel,
+    text: `New case ${caseHeadline(record)}`,
+    blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record)),
+  };
+  const posted = await deps.slack.chat.postMessage(message).catch(async (error: unknown) => {
+    if (slackErrorCode(error) !== "not_in_channel") throw error;
+    await deps.slack.conversations.join({ channel });
+    return deps.slack.chat.postMessage(message);
+  });
+  recordTriagePost(deps, record, String(posted.ts));
+}
+
+function recordTriagePost(deps: FlowDeps, record: CaseRow, ts: string): void {
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => {
+    updateCase(tx, record.id, { triageTs: ts, updatedAt: now });
+    appendEvent(tx, {
+      caseId: record.id,
+      at: now,
+      actor: deps.botUserId,
+      kind: "announced_in_triage",
+      payload: { channelId: deps.config.slack.triageChannelId, ts },
+    });
+  });
+}

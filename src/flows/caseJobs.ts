@@ -1,0 +1,43 @@
+import { z } from "zod";
+import type { CaseRow } from "../../db/schema.ts";
+import { fail } from "../core/domainError.ts";
+import { JOB } from "../scheduler/jobKinds.ts";
+import { getCase } from "../store/cases.ts";
+import type { Executor } from "../store/database.ts";
+import { enqueueJob } from "../store/jobs.ts";
+
+/** The payload of every case side effect. */
+export const caseJobPayload = z.object({ caseId: z.number().int().positive() });
+export const inviteJobPayload = caseJobPayload.extend({ userId: z.string().min(1) });
+
+export function loadJobCase(tx: Executor, payload: unknown): CaseRow {
+  const { caseId } = caseJobPayload.parse(payload);
+  return getCase(tx, caseId) ?? fail("not_found", `case ${caseId} does not exist`);
+}
+
+const caseJob = (tx: Executor, kind: string, record: CaseRow, key: string, now: number, extra = {}) =>
+  enqueueJob(tx, { kind, caseId: record.id, payload: { caseId: record.id, ...extra }, key, runAt: now }, now);
+
+export const enqueueCreateWarRoom = (tx: Executor, record: CaseRow, now: number) =>
+  caseJob(tx, JOB.createWarRoom, record, `${JOB.createWarRoom}:${record.id}`, now);
+
+export const enqueueTriagePost = (tx: Executor, record: CaseRow, now: number) =>
+  caseJob(tx, JOB.announceCase, record, `${JOB.announceCase}:${record.id}`, now);
+
+export const enqueueInvite = (tx: Executor, record: CaseRow, userId: string, now: number) =>
+  caseJob(tx, JOB.inviteToWarRoom, record, `${JOB.inviteToWarRoom}:${record.id}:${userId}`, now, { userId });
+
+export const enqueueSummaryPost = (tx: Executor, record: CaseRow, now: number) =>
+  caseJob(tx, JOB.postSummary, record, `${JOB.postSummary}:${record.id}:${record.channelId}`, now);
+
+export const enqueueSummaryPin = (tx: Executor, record: CaseRow, ts: string, now: number) =>
+  caseJob(tx, JOB.pinSummary, record, `${JOB.pinSummary}:${record.id}:${ts}`, now);
+
+/**
+ * Summary and topic follow the case: `version` (the latest timeline seq) makes one job per change,
+ * and each job renders the case as it is when it runs.
+ */
+export function enqueueCaseRefresh(tx: Executor, record: CaseRow, version: number, now: number): void {
+  caseJob(tx, JOB.refreshSummary, record, `${JOB.refreshSummary}:${record.id}:${version}`, now);
+  if (record.channelId) caseJob(tx, JOB.setWarRoomTopic, record, `${JOB.setWarRoomTopic}:${record.id}:${version}`, now);
+}

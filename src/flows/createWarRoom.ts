@@ -1,0 +1,58 @@
+import { warRoomChannelName } from "../core/caseId.ts";
+import { categoryById } from "../core/categories.ts";
+import { slackErrorCode } from "../scheduler/slackFailure.ts";
+import { updateCase } from "../store/cases.ts";
+import { inTransaction } from "../store/database.ts";
+import { appendEvent } from "../store/events.ts";
+import { enqueueCaseRefresh, enqueueInvite, enqueueSummaryPost, enqueueTriagePost, loadJobCase } from "./caseJobs.ts";
+import type { FlowDeps } from "./deps.ts";
+
+// Slack answers name_taken for archived channels too; after this many suffixes something else is wrong.
+const MAX_NAME_ATTEMPTS = 20;
+
+/** Job: creates the case's private channel, then queues invites, topic, summary and triage post. */
+export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<void> {
+  const record = loadJobCase(deps.db, payload);
+  if (record.channelId) return;
+
+  const category = categoryById(record.category);
+  const slug = category?.id ?? "case";
+  // Sensitive categories are private whatever the deployment's default (DESIGN §3).
+  const isPrivate = deps.config.slack.warRoomsPrivate || category?.sensitive !== false;
+  let channel: { id: string; name: string } | undefined;
+  for (let attempt = 1; !channel; attempt++) {
+    const name = warRoomChannelName(record.year, record.seq, slug, attempt);
+    try {
+      const created = await deps.slack.conversations.create({ name, is_private: isPrivate });
+      channel = { id: String(created.channel?.id), name: String(created.channel?.name ?? name) };
+    } catch (error) {
+      if (slackErrorCode(error) !== "name_taken" || attempt >= MAX_NAME_ATTEMPTS) throw error;
+    }
+  }
+
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => {
+    const updated = updateCase(tx, record.id, { channelId: channel.id, channelName: channel.name, updatedAt: now });
+    const event = appendEvent(tx, {
+      caseId: record.id,
+      at: now,
+      actor: deps.botUserId,
+      kind: "war_room_created",
+      payload: { channelId: channel.id, channelName: channel.name, private: isPrivate },
+    });
+    const invitees = new Set([
+      record.createdBy,
+      record.warRoomRequestedBy,
+      record.ownerId,
+      ...deps.config.adminUserIds,
+    ]);
+    for (const userId of invitees) {
+      if (userId && userId !== deps.botUserId) enqueueInvite(tx, updated, userId, now);
+    }
+    enqueueSummaryPost(tx, updated, now);
+    enqueueTriagePost(tx, updated, now);
+    enqueueCaseRefresh(tx, updated, event.seq, now);
+  });
+  deps.log.info({ caseId: record.humanId, channelId: channel.id }, "war room created");
+  deps.wakeScheduler();
+}

@@ -1,0 +1,21 @@
+import { JOB, type JobKind } from "../scheduler/jobKinds.ts";
+import type { JobHandler } from "../scheduler/scheduler.ts";
+import { announceCase } from "./announceCase.ts";
+import { createWarRoom } from "./createWarRoom.ts";
+import type { FlowDeps } from "./deps.ts";
+import { inviteToWarRoom } from "./inviteToWarRoom.ts";
+import { pinCaseSummary, postCaseSummary } from "./postCaseSummary.ts";
+import { refreshCaseSummary, setWarRoomTopic } from "./refreshCaseSummary.ts";
+
+/** Which flow runs each job kind. */
+export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
+  return {
+    [JOB.createWarRoom]: (payload) => createWarRoom(deps, payload),
+    [JOB.inviteToWarRoom]: (payload) => inviteToWarRoom(deps, payload),
+    [JOB.setWarRoomTopic]: (payload) => setWarRoomTopic(deps, payload),
+    [JOB.postSummary]: (payload) => postCaseSummary(deps, payload),
+    [JOB.pinSummary]: (payload) => pinCaseSummary(deps, payload),
+    [JOB.refreshSummary]: (payload) => refreshCaseSummary(deps, payload),
+    [JOB.announceCase]: (payload) => announceCase(deps, payload),
+  };
+}

@@ -1,0 +1,29 @@
+import type { JobRow } from "../../db/schema.ts";
+import { getCase } from "../store/cases.ts";
+import { inTransaction } from "../store/database.ts";
+import { appendEvent } from "../store/events.ts";
+import { enqueueCaseRefresh } from "./caseJobs.ts";
+import type { FlowDeps } from "./deps.ts";
+
+/**
+ * A side effect Slack refused for good goes on the case record and into its summary, so the team
+ * sees it (a summary refresh that itself failed is only recorded, to avoid a loop).
+ */
+export function recordJobFailure(deps: FlowDeps, job: JobRow, error: string): void {
+  if (job.caseId === null) return;
+  const caseId = job.caseId;
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => {
+    const record = getCase(tx, caseId);
+    if (!record) return;
+    const event = appendEvent(tx, {
+      caseId,
+      at: now,
+      actor: deps.botUserId,
+      kind: "slack_effect_failed",
+      payload: { jobId: job.id, jobKind: job.kind, error },
+    });
+    if (job.kind !== "summary.refresh") enqueueCaseRefresh(tx, record, event.seq, now);
+  });
+  deps.wakeScheduler();
+}

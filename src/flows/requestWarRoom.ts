@@ -1,0 +1,43 @@
+import type { CaseRow } from "../../db/schema.ts";
+import { fail } from "../core/domainError.ts";
+import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { getCaseByHumanId, updateCase } from "../store/cases.ts";
+import { inTransaction } from "../store/database.ts";
+import { appendEvent } from "../store/events.ts";
+import { enqueueCaseRefresh, enqueueCreateWarRoom } from "./caseJobs.ts";
+import type { FlowDeps } from "./deps.ts";
+
+export interface RequestWarRoomResult {
+  record: CaseRow;
+  /** False when a war room existed or was already on its way (a second click). */
+  requested: boolean;
+}
+
+/** Escalates a triage-thread case into its own war room. */
+export function requestWarRoom(deps: FlowDeps, input: { humanId: string; userId: string }): RequestWarRoomResult {
+  const now = deps.clock.now();
+  const result = inTransaction(deps.db, (tx): RequestWarRoomResult => {
+    const record = getCaseByHumanId(tx, input.humanId) ?? fail("not_found", `There is no case ${input.humanId}.`);
+    if (record.channelId || record.warRoomRequestedAt) return { record, requested: false };
+    if (!isOpenStatus(record.status as CaseStatus)) {
+      fail("conflict", `${record.humanId} is ${record.status}; reopen it before opening a war room.`);
+    }
+    const updated = updateCase(tx, record.id, {
+      warRoomRequestedAt: now,
+      warRoomRequestedBy: input.userId,
+      updatedAt: now,
+    });
+    const event = appendEvent(tx, {
+      caseId: record.id,
+      at: now,
+      actor: input.userId,
+      kind: "war_room_requested",
+      payload: {},
+    });
+    enqueueCreateWarRoom(tx, updated, now);
+    enqueueCaseRefresh(tx, updated, event.seq, now);
+    return { record: updated, requested: true };
+  });
+  if (result.requested) deps.wakeScheduler();
+  return result;
+}

@@ -1,0 +1,89 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { App } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import { type Clock, systemClock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { FlowDeps } from "./flows/deps.ts";
+import { buildJobHandlers } from "./flows/jobHandlers.ts";
+import { recordJobFailure } from "./flows/recordJobFailure.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { Scheduler } from "./scheduler/scheduler.ts";
+import { createSlackApp } from "./slack/app.ts";
+import { boltLogger } from "./slack/boltLogger.ts";
+import { type DatabaseHandle, openDatabase } from "./store/database.ts";
+
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Tests drive jobs by hand with `scheduler.runUntilIdle()` under a fake clock. */
+  runScheduler?: boolean;
+}
+
+export interface RunningDesk {
+  app: App;
+  deps: FlowDeps;
+  database: DatabaseHandle;
+  scheduler: Scheduler;
+  /** The port actually bound (PORT=0 picks a free one). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, connects to Slack, serves HTTP and starts the job runner. */
+export async function startIncidentDesk(config: Config, options: StartOptions = {}): Promise<RunningDesk> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+  const database = openDatabase(config.db.path);
+
+  // Jobs see every Slack failure themselves: no silent client retries, 429s surface with Retry-After.
+  const slack = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(log),
+  });
+  const auth = await slack.auth.test();
+
+  let scheduler: Scheduler | undefined;
+  const deps: FlowDeps = {
+    db: database.db,
+    slack,
+    clock,
+    config,
+    log,
+    botUserId: String(auth.user_id),
+    wakeScheduler: () => scheduler?.wake(),
+  };
+  scheduler = new Scheduler({
+    db: database.db,
+    clock,
+    log,
+    handlers: buildJobHandlers(deps),
+    leaseMs: config.jobs.leaseMs,
+    onGiveUp: (job, error) => recordJobFailure(deps, job, error),
+  });
+
+  const app = createSlackApp(deps);
+  const server = (await app.start(config.http.port)) as Server | undefined;
+  const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
+  if (options.runScheduler ?? true) scheduler.start();
+  log.info(
+    { port, mode: config.slack.appToken ? "socket" : "http", botUserId: deps.botUserId },
+    "incident desk started",
+  );
+
+  const running: RunningDesk = {
+    app,
+    deps,
+    database,
+    scheduler,
+    port,
+    stop: async () => {
+      await running.scheduler.stop();
+      await app.stop();
+      database.close();
+    },
+  };
+  return running;
+}

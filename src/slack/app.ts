@@ -1,0 +1,62 @@
+import type { ServerResponse } from "node:http";
+import { App, type CustomRoute, HTTPReceiver } from "@slack/bolt";
+import type { FlowDeps } from "../flows/deps.ts";
+import { databaseAnswers } from "../store/database.ts";
+import { boltLogger } from "./boltLogger.ts";
+import { registerActions } from "./listeners/actions/index.ts";
+import { registerCommands } from "./listeners/commands/index.ts";
+import { registerEvents } from "./listeners/events/index.ts";
+import { registerViews } from "./listeners/views/index.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+/** The Bolt app: one request URL for commands, interactivity and events, plus /healthz. */
+export function createSlackApp(deps: FlowDeps, extraRoutes: CustomRoute[] = []): App {
+  const { config } = deps;
+  const logger = boltLogger(deps.log);
+  const customRoutes: CustomRoute[] = [
+    {
+      path: "/healthz",
+      method: ["GET"],
+      handler: (_req, res) => (databaseAnswers(deps.db) ? json(res, 200, { ok: true }) : json(res, 503, { ok: false })),
+    },
+    ...extraRoutes,
+  ];
+  // Listener calls answer a person within Slack's 3 seconds (a trigger_id dies then): fail fast, never queue.
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 } };
+  const app = config.slack.appToken
+    ? new App({
+        token: config.slack.botToken,
+        appToken: config.slack.appToken,
+        socketMode: true,
+        customRoutes,
+        installerOptions: { port: config.http.port },
+        clientOptions,
+        logger,
+      })
+    : new App({
+        token: config.slack.botToken,
+        receiver: new HTTPReceiver({
+          signingSecret: config.slack.signingSecret ?? "",
+          endpoints: SLACK_EVENTS_PATH,
+          customRoutes,
+          logger,
+        }),
+        clientOptions,
+        logger,
+      });
+
+  registerCommands(app, deps);
+  registerViews(app, deps);
+  registerActions(app, deps);
+  registerEvents(app, deps);
+  app.error(async (error) => {
+    deps.log.error({ err: error, code: error.code }, "unhandled Slack listener error");
+  });
+  return app;
+}

@@ -1,0 +1,37 @@
+import { ZodError } from "zod";
+import { DomainError } from "../core/domainError.ts";
+import type { Logger } from "../log.ts";
+import { slackErrorCode } from "../scheduler/slackFailure.ts";
+
+/** The one mapper from failures to what a Slack user sees. */
+
+const SLACK_ERROR_TEXT: Record<string, string> = {
+  expired_trigger_id: "Slack took too long to hand over the form. Run the command again.",
+  exchanged_trigger_id: "That form was already opened. Run the command again.",
+  invalid_trigger_id: "Slack did not recognise that request. Run the command again.",
+  ratelimited: "Slack is rate-limiting the bot right now. Try again in a minute.",
+};
+
+/** `response_action: "errors"` for a view submission, when the failure is about its fields. */
+export function toViewErrors(
+  error: unknown,
+): { response_action: "errors"; errors: Record<string, string> } | undefined {
+  if (error instanceof DomainError && Object.keys(error.fields).length > 0) {
+    return { response_action: "errors", errors: { ...error.fields } };
+  }
+  return undefined;
+}
+
+/** A sentence for an ephemeral reply; unexpected failures are logged with context and stay vague. */
+export function toUserMessage(error: unknown, log: Logger, context: Record<string, unknown>): string {
+  if (error instanceof DomainError) return error.message;
+  if (error instanceof ZodError) {
+    log.warn({ ...context, issues: error.issues.map((i) => i.path.join(".")) }, "malformed Slack payload");
+    return "Slack sent something the bot did not understand. Try again; if it keeps happening, tell an admin.";
+  }
+  const code =
+    (error as { code?: string }).code === "slack_webapi_rate_limited_error" ? "ratelimited" : slackErrorCode(error);
+  if (code && SLACK_ERROR_TEXT[code]) return SLACK_ERROR_TEXT[code];
+  log.error({ ...context, err: error }, "request failed");
+  return "Something went wrong on our side. Try again; if it keeps happening, tell an admin.";
+}

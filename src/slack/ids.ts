@@ -1,0 +1,35 @@
+/** Every callback_id, block_id and action_id the bot renders or listens to, in one place. */
+
+export const COMMAND = "/incident";
+
+export const CALLBACK = {
+  intake: "incident_intake",
+} as const;
+
+/** Intake modal block ids: part of the runtime contract (DESIGN §5). */
+export const INTAKE_BLOCK = {
+  title: "title",
+  category: "category",
+  severity: "severity",
+  description: "description",
+  reporter: "reporter",
+  reporterRole: "reporter_role",
+  reporterName: "reporter_name",
+  respondent: "respondent",
+  respondentRole: "respondent_role",
+  respondentName: "respondent_name",
+  source: "source",
+  occurredAt: "occurred_at",
+  zendeskTicket: "zendesk_ticket",
+} as const;
+
+/** Each input block holds one element; its action_id is always this. */
+export const INPUT_ACTION = "input";
+
+export const BLOCK = {
+  caseActions: "case_actions",
+} as const;
+
+export const ACTION = {
+  openWarRoom: "open_war_room",
+} as const;

@@ -1,0 +1,98 @@
+import type { CaseRow } from "../../../db/schema.ts";
+import { categoryById } from "../../core/categories.ts";
+import { CASE_SOURCE_LABELS, type CaseSource } from "../../core/intake.ts";
+import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
+import { parseSeverity, severityPolicy } from "../../core/severity.ts";
+import type { CaseSnapshot, PartySnapshot } from "../../flows/caseSnapshot.ts";
+import { ACTION, BLOCK } from "../ids.ts";
+import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
+import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
+
+const JOB_LABELS: Record<string, string> = {
+  "war_room.create": "creating the war room",
+  "war_room.invite": "inviting a member",
+  "war_room.topic": "setting the channel topic",
+  "summary.post": "posting the case summary",
+  "summary.pin": "pinning the case summary",
+  "summary.refresh": "updating the case summary",
+  "triage.announce": "announcing the case in triage",
+};
+
+export const severityLabel = (severity: string) => {
+  const s = parseSeverity(severity);
+  return s ? severityPolicy(s).label : severity.toUpperCase();
+};
+export const categoryLabel = (category: string) => categoryById(category)?.label ?? category;
+export const caseStatusLabel = (status: string) => statusLabel(status as CaseStatus);
+
+/** Plain notification text: ids and labels only, never user text. */
+export function caseHeadline(record: CaseRow): string {
+  return `${record.humanId} · ${severityLabel(record.severity)} · ${categoryLabel(record.category)}`;
+}
+
+function partyLine(p: PartySnapshot): string {
+  const role = p.partyRole.charAt(0).toUpperCase() + p.partyRole.slice(1);
+  const who = `${userText(p.account.displayName, 80)} (${p.account.role} \`${userText(p.account.accountRef, 64)}\`)`;
+  const history =
+    p.priorCases.length === 0
+      ? "no prior cases"
+      : `${p.priorCases.length === 5 ? "5+" : p.priorCases.length} prior: ${p.priorCases
+          .map((c) => `${c.humanId} ${categoryLabel(c.category)} (${caseStatusLabel(c.status).toLowerCase()})`)
+          .join(", ")}`;
+  return `*${role}:* ${who} · ${history}`;
+}
+
+/** The live case summary: pinned in the war room, or the triage-thread parent for SEV3/4 cases. */
+export function buildCaseSummary(snapshot: CaseSnapshot, options: { offerWarRoom: boolean }): Block[] {
+  const c = snapshot.record;
+  const blocks: Block[] = [
+    header(caseHeadline(c)),
+    fields([
+      ["Status", caseStatusLabel(c.status)],
+      ["Severity", severityLabel(c.severity)],
+      ["Category", categoryLabel(c.category)],
+      ["Reported through", CASE_SOURCE_LABELS[c.source as CaseSource] ?? c.source],
+      ["Owner", c.ownerId ? mention(c.ownerId) : "Unassigned"],
+      ["Opened", `${slackDate(c.createdAt)} by ${mention(c.createdBy)}`],
+      ["Occurred", c.occurredAt ? slackDate(c.occurredAt) : "Not given"],
+      ["Zendesk ticket", c.zendeskTicket ? `#${c.zendeskTicket}` : "None"],
+    ]),
+    section(`*${userText(c.title, 200)}*\n${userText(c.description, LIMITS.sectionText - 300)}`),
+  ];
+  if (snapshot.parties.length > 0) {
+    blocks.push(section(snapshot.parties.map(partyLine).join("\n")));
+  }
+  for (const problem of snapshot.problems) {
+    blocks.push(
+      section(
+        `:warning: Slack refused ${JOB_LABELS[problem.jobKind] ?? problem.jobKind}: \`${userText(problem.error, 200)}\` (${slackDate(problem.at)}). An admin should check the app's access.`,
+      ),
+    );
+  }
+  if (c.channelId && !options.offerWarRoom) {
+    blocks.push(context(`War room: ${channelLink(c.channelId)}`));
+  }
+  if (options.offerWarRoom) {
+    blocks.push(actions(BLOCK.caseActions, [button("Open war room", ACTION.openWarRoom, c.humanId, "primary")]));
+  }
+  blocks.push(context(`${snapshot.eventCount} timeline events · case record ${c.humanId}`));
+  return capBlocks(blocks, LIMITS.blocksPerMessage);
+}
+
+/**
+ * The triage post of a case that has a war room: no title, description or parties, since the
+ * triage channel is wider than the case team.
+ */
+export function buildWarRoomAnnouncement(snapshot: CaseSnapshot): Block[] {
+  const c = snapshot.record;
+  const where = c.channelId ? `War room: ${channelLink(c.channelId)}` : "War room: being created…";
+  return [
+    header(caseHeadline(c)),
+    section(`*${caseStatusLabel(c.status)}* · opened ${slackDate(c.createdAt)} by ${mention(c.createdBy)}\n${where}`),
+    context("Case details live in the war room. Ask its owner to be added."),
+  ];
+}
+
+export function buildWarRoomTopic(record: CaseRow): string {
+  return `${caseHeadline(record)} · ${caseStatusLabel(record.status)}`.slice(0, 250);
+}

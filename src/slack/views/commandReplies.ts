@@ -1,0 +1,58 @@
+import type { CaseSnapshot } from "../../flows/caseSnapshot.ts";
+import type { CasePage } from "../../flows/findCases.ts";
+import { COMMAND } from "../ids.ts";
+import { type Block, context, section } from "./blocks.ts";
+import { buildCaseSummary, caseStatusLabel, categoryLabel, severityLabel } from "./caseSummary.ts";
+import { channelLink, slackDate, userText } from "./mrkdwn.ts";
+
+export interface EphemeralReply {
+  response_type: "ephemeral";
+  text: string;
+  blocks?: Block[];
+}
+
+const ephemeral = (text: string, blocks?: Block[]): EphemeralReply => ({
+  response_type: "ephemeral",
+  text,
+  ...(blocks ? { blocks } : {}),
+});
+
+const HELP_LINES = [
+  `\`${COMMAND}\` — open a new case (intake form)`,
+  `\`${COMMAND} list [page]\` — open cases, newest first`,
+  `\`${COMMAND} status [TS-2026-0042]\` — a case's summary (in a war room, that room's case)`,
+  `\`${COMMAND} help\` — this list`,
+];
+
+export function helpReply(unknownText?: string): EphemeralReply {
+  const intro = unknownText
+    ? `I don't know \`${userText(unknownText, 60)}\`. Here is what I can do:`
+    : "Incident Desk commands:";
+  return ephemeral(`${intro}\n${HELP_LINES.join("\n")}`);
+}
+
+export function errorReply(message: string): EphemeralReply {
+  return ephemeral(`:warning: ${message}`);
+}
+
+export function caseListReply(page: CasePage): EphemeralReply {
+  if (page.total === 0) return ephemeral("No open cases. :tada:");
+  const lines = page.cases.map((c) => {
+    const where = c.channelId ? ` · ${channelLink(c.channelId)}` : "";
+    return `*${c.humanId}* · ${severityLabel(c.severity)} · ${categoryLabel(c.category)} · ${caseStatusLabel(c.status)} · ${slackDate(c.createdAt)}${where}\n${userText(c.title, 150)}`;
+  });
+  const more = page.page < page.pages ? ` · next: \`${COMMAND} list ${page.page + 1}\`` : "";
+  const blocks = [
+    section(`*Open cases* (${page.total})`),
+    ...lines.map((line) => section(line)),
+    context(`Page ${page.page} of ${page.pages}${more}`),
+  ];
+  return ephemeral(`${page.total} open cases`, blocks);
+}
+
+export function caseStatusReply(snapshot: CaseSnapshot): EphemeralReply {
+  return ephemeral(
+    `${snapshot.record.humanId}: ${caseStatusLabel(snapshot.record.status)}`,
+    buildCaseSummary(snapshot, { offerWarRoom: false }),
+  );
+}

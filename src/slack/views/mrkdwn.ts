@@ -1,0 +1,24 @@
+/** Slack's three control characters; escaping them makes `<!channel>` or `<@U123>` typed by a user inert. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Cuts text to `max` characters, marking the cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}
+
+/** Escaped and bounded: the only way user text enters a mrkdwn field. */
+export function userText(text: string, max: number): string {
+  return truncate(escapeMrkdwn(text), max);
+}
+
+export const mention = (userId: string) => `<@${userId}>`;
+export const channelLink = (channelId: string) => `<#${channelId}>`;
+
+/** Slack renders this in each reader's own time zone; the fallback is UTC. */
+export function slackDate(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const fallback = new Date(ms).toISOString().replace("T", " ").slice(0, 16);
+  return `<!date^${seconds}^{date_short_pretty} {time}|${fallback} UTC>`;
+}

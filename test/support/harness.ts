@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Config, loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
+import { type RunningDesk, startIncidentDesk } from "../../src/server.ts";
+import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
+import { FakeClock } from "./fakeClock.ts";
+import { createSlackDriver, type SlackDriver } from "./slackDriver.ts";
+
+export const SIGNING_SECRET = "test-signing-secret";
+export const USERS = {
+  specialist: "U0SPEC1",
+  lead: "U0LEAD1",
+  admin: "U0ADMIN",
+  observer: "U0OBS01",
+} as const;
+
+export interface Harness {
+  fake: SlackFake;
+  desk: RunningDesk;
+  driver: SlackDriver;
+  clock: FakeClock;
+  config: Config;
+  triageChannelId: string;
+  dir: string;
+  baseUrl: string;
+  /** Runs every job due at the fake clock's time, as the scheduler would. */
+  settle(): Promise<number>;
+  /** Stops the app (keeping the database file and the stand-in) and starts it again on the same files. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  /** Reuse a stand-in (and its state) across harnesses. */
+  fake?: SlackFake;
+  dir?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake =
+    options.fake ??
+    (await startSlackFake({
+      users: Object.entries(USERS).map(([name, id]) => ({ id, name })),
+      channels: [{ name: "ts-triage", is_private: true, members: ["UBOT", USERS.specialist, USERS.lead] }],
+    }));
+  const triageChannelId = fake.channelByName("ts-triage")?.id ?? "";
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), "incident-desk-"));
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.url,
+    TRIAGE_CHANNEL_ID: triageChannelId,
+    ADMIN_USER_IDS: USERS.admin,
+    DATABASE_PATH: join(dir, "cases.sqlite"),
+    EVIDENCE_DIR: join(dir, "evidence"),
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    ...options.env,
+  });
+  const clock = new FakeClock();
+  const log = createLogger(config.logLevel);
+  const start = () => startIncidentDesk(config, { clock, log, runScheduler: false });
+
+  let desk = await start();
+  const harness: Harness = {
+    fake,
+    desk,
+    driver: createSlackDriver({
+      appUrl: `http://127.0.0.1:${desk.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      fake,
+    }),
+    clock,
+    config,
+    triageChannelId,
+    dir,
+    baseUrl: `http://127.0.0.1:${desk.port}`,
+    settle: () => harness.desk.scheduler.runUntilIdle(),
+    restart: async () => {
+      await desk.stop();
+      desk = await start();
+      harness.desk = desk;
+      harness.baseUrl = `http://127.0.0.1:${desk.port}`;
+      harness.driver = createSlackDriver({
+        appUrl: `${harness.baseUrl}/slack/events`,
+        signingSecret: SIGNING_SECRET,
+        fake,
+      });
+    },
+    close: async () => {
+      await desk.stop();
+      if (!options.fake) await fake.close();
+      if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
