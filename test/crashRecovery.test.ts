@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -8,8 +8,8 @@ import { type SlackFake, startSlackFake } from "./slack-fake/index.ts";
 import { SIGNING_SECRET, USERS } from "./support/harness.ts";
 import { intakeValues } from "./support/intake.ts";
 import { createSlackDriver } from "./support/slackDriver.ts";
+import { spawnBot } from "./support/spawnBot.ts";
 
-const ROOT = new URL("..", import.meta.url).pathname;
 const ROOM = `ts-${new Date().getUTCFullYear()}-0001-physical-safety`;
 
 async function freePort(): Promise<number> {
@@ -51,20 +51,15 @@ describe("a crash between intake and war room", () => {
   });
 
   async function startBot(port: number): Promise<ChildProcess> {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: ROOT,
-      stdio: "ignore",
-      env: {
-        PATH: process.env.PATH,
-        SLACK_BOT_TOKEN: fake.botToken,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: fake.url,
-        TRIAGE_CHANNEL_ID: fake.channelByName("ts-triage")?.id,
-        DATABASE_PATH: join(dir, "cases.sqlite"),
-        EVIDENCE_DIR: join(dir, "evidence"),
-        PORT: String(port),
-        LOG_LEVEL: "silent",
-      },
+    const child = spawnBot({
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.url,
+      TRIAGE_CHANNEL_ID: fake.channelByName("ts-triage")?.id,
+      DATABASE_PATH: join(dir, "cases.sqlite"),
+      EVIDENCE_DIR: join(dir, "evidence"),
+      PORT: String(port),
+      LOG_LEVEL: "silent",
     });
     await waitFor(
       () =>
