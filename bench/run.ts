@@ -76,7 +76,8 @@ try {
     SLACK_APP_TOKEN: "",
     TRIAGE_CHANNEL_ID: triageChannelId,
     ESCALATION_CHANNEL_ID: "",
-    ADMIN_USER_IDS: "",
+    // The submitter is the only admin: it may open cases, and no one else is invited to war rooms.
+    ADMIN_USER_IDS: SUBMITTER,
     ZENDESK_WEBHOOK_SECRET: "",
     DATABASE_PATH: join(dir, "incident-desk.sqlite"),
     EVIDENCE_DIR: join(dir, "evidence"),

@@ -115,6 +115,142 @@ export const jobs = sqliteTable(
   ],
 );
 
+/** Each person's one role in Incident Desk; someone without a row may do nothing. */
+export const userRoles = sqliteTable("user_roles", {
+  userId: text("user_id").primaryKey(),
+  role: text("role").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+/** Every role change, append-only (triggers refuse UPDATE and DELETE). */
+export const roleChanges = sqliteTable(
+  "role_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull(),
+    role: text("role"),
+    previousRole: text("previous_role"),
+    changedBy: text("changed_by").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("role_changes_user").on(t.userId)],
+);
+
+/** One evidence entry (append-only); a redaction is a later entry naming the one it redacts. */
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** E1, E2, … within the case. */
+    seq: integer("seq").notNull(),
+    kind: text("kind").notNull(),
+    description: text("description").notNull(),
+    source: text("source").notNull(),
+    link: text("link"),
+    redactsEvidenceId: integer("redacts_evidence_id"),
+    addedBy: text("added_by").notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [uniqueIndex("evidence_case_seq").on(t.caseId, t.seq)],
+);
+
+/** Files of an evidence entry, stored once by SHA-256 under EVIDENCE_DIR. */
+export const evidenceFiles = sqliteTable(
+  "evidence_files",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    evidenceId: integer("evidence_id")
+      .notNull()
+      .references(() => evidence.id),
+    sha256: text("sha256").notNull(),
+    name: text("name").notNull(),
+    size: integer("size").notNull(),
+    mimeType: text("mime_type").notNull(),
+    slackFileId: text("slack_file_id"),
+    uploadedBy: text("uploaded_by").notNull(),
+  },
+  (t) => [index("evidence_files_sha").on(t.sha256), index("evidence_files_entry").on(t.evidenceId)],
+);
+
+/** Teams that answer consults (Legal, Payments, Product, ...), reached through a user group or a channel. */
+export const consultTeams = sqliteTable("consult_teams", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  key: text("key").notNull().unique(),
+  name: text("name").notNull(),
+  slackUsergroupId: text("slack_usergroup_id"),
+  slackChannelId: text("slack_channel_id"),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const consults = sqliteTable(
+  "consults",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    teamId: integer("team_id")
+      .notNull()
+      .references(() => consultTeams.id),
+    question: text("question").notNull(),
+    dueAt: integer("due_at").notNull(),
+    status: text("status").notNull(),
+    requestedBy: text("requested_by").notNull(),
+    requestedAt: integer("requested_at").notNull(),
+    /** The case status to return to once the consult is answered. */
+    resumeStatus: text("resume_status").notNull(),
+    answer: text("answer"),
+    answeredBy: text("answered_by"),
+    answeredAt: integer("answered_at"),
+    pingChannelId: text("ping_channel_id"),
+    pingTs: text("ping_ts"),
+  },
+  (t) => [index("consults_case").on(t.caseId), index("consults_open_due").on(t.status, t.dueAt)],
+);
+
+/** The people a consult was sent to: consultants see exactly the cases they are recipients on. */
+export const consultRecipients = sqliteTable(
+  "consult_recipients",
+  {
+    consultId: integer("consult_id")
+      .notNull()
+      .references(() => consults.id),
+    userId: text("user_id").notNull(),
+  },
+  (t) => [
+    uniqueIndex("consult_recipients_pk").on(t.consultId, t.userId),
+    index("consult_recipients_user").on(t.userId),
+  ],
+);
+
+/** Logged contacts with a party: channel, summary, any offer and where it stands. */
+export const mediationEntries = sqliteTable(
+  "mediation_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    channel: text("channel").notNull(),
+    summary: text("summary").notNull(),
+    offerKind: text("offer_kind").notNull(),
+    offerAmountMinor: integer("offer_amount_minor"),
+    offerCurrency: text("offer_currency"),
+    outcome: text("outcome").notNull(),
+    loggedBy: text("logged_by").notNull(),
+    loggedAt: integer("logged_at").notNull(),
+  },
+  (t) => [index("mediation_case").on(t.caseId)],
+);
+
 /** Events API deliveries already handled, so Slack's retries change nothing. */
 export const processedSlackEvents = sqliteTable("processed_slack_events", {
   eventId: text("event_id").primaryKey(),
@@ -127,3 +263,9 @@ export type AccountRow = typeof accounts.$inferSelect;
 export type CasePartyRow = typeof caseParties.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type JobRow = typeof jobs.$inferSelect;
+export type UserRoleRow = typeof userRoles.$inferSelect;
+export type EvidenceRow = typeof evidence.$inferSelect;
+export type EvidenceFileRow = typeof evidenceFiles.$inferSelect;
+export type ConsultTeamRow = typeof consultTeams.$inferSelect;
+export type ConsultRow = typeof consults.$inferSelect;
+export type MediationEntryRow = typeof mediationEntries.$inferSelect;

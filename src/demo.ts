@@ -87,14 +87,22 @@ const name = (id: string) => fake.user(id)?.real_name ?? fake.user(id)?.name ?? 
 
 try {
   console.log(`Incident Desk demo: bot on http://127.0.0.1:${desk.port}, Slack stand-in on ${fake.url}\n`);
-  console.log(`1. ${name(people.specialist)} types /incident in #ts-triage`);
+  console.log(`1. ${name(people.lead)} (an admin, from ADMIN_USER_IDS) makes Alex a specialist`);
+  const granted = await slack.command({
+    text: `role <@${people.specialist}|alex> specialist`,
+    userId: people.lead,
+    channelId: triage,
+  });
+  console.log(`   /incident role @alex specialist → "${plainText((granted.body as { text: string }).text)}"\n`);
+
+  console.log(`2. ${name(people.specialist)} types /incident in #ts-triage`);
   await slack.command({ text: "", userId: people.specialist, channelId: triage });
   await waitFor(() => fake.views().some((v) => v.callback_id === "incident_intake"), "the intake modal");
   const modal = fake.views().find((v) => v.callback_id === "incident_intake");
   const modalTitle = (modal?.title as { text?: string } | undefined)?.text;
   console.log(`   Slack opens the modal "${modalTitle}" with ${modal?.blocks.length} fields\n`);
 
-  console.log("2. They report a SEV1: a customer says the pro became violent during a job");
+  console.log("3. They report a SEV1: a customer says the pro became violent during a job");
   const submitted = await slack.submitView({
     viewId: modal?.id ?? "",
     userId: people.specialist,
@@ -125,17 +133,17 @@ try {
   if (!room) throw new Error("demo: no war room");
   await waitFor(() => fake.members(room.id).length >= 3, "the invitations");
 
-  console.log(`3. War room #${room.name} (${room.is_private ? "private" : "public"} channel)`);
+  console.log(`4. War room #${room.name} (${room.is_private ? "private" : "public"} channel)`);
   console.log(`   Topic:   ${room.topic.value}`);
   console.log(`   Members: ${fake.members(room.id).map(name).join(", ")}`);
   const [summary] = fake.messages(room.id);
   console.log("   Pinned summary:");
   console.log(renderBlocks(summary?.blocks));
-  console.log("\n4. Announcement in #ts-triage (no case details: they stay in the war room)");
+  console.log("\n5. Announcement in #ts-triage (no case details: they stay in the war room)");
   console.log(renderBlocks(fake.messages(triage)[0]?.blocks));
 
   const record = desk.database.sqlite.prepare("SELECT * FROM cases").get() as Record<string, unknown>;
-  console.log("\n5. The stored case (SQLite)");
+  console.log("\n6. The stored case (SQLite)");
   for (const key of [
     "human_id",
     "category",
@@ -156,7 +164,7 @@ try {
   console.log(`   Chain check: ${verdict.ok ? "intact" : `broken at #${verdict.seq}`}`);
 
   const list = await slack.command({ text: "list", userId: people.lead, channelId: triage });
-  console.log("\n6. /incident list (ephemeral, only Morgan sees it)");
+  console.log("\n7. /incident list (ephemeral, only Morgan sees it)");
   console.log(renderBlocks((list.body as { blocks?: unknown[] }).blocks));
   console.log(`\nSlack Web API calls made: ${fake.calls.map((c) => c.method).join(", ")}`);
 } finally {

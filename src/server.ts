@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
+import { bootstrapAdmins } from "./flows/changeRole.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { buildJobHandlers } from "./flows/jobHandlers.ts";
 import { recordJobFailure } from "./flows/recordJobFailure.ts";
@@ -64,6 +65,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
     onGiveUp: (job, error) => recordJobFailure(deps, job, error),
   });
 
+  bootstrapAdmins(deps);
   const app = createSlackApp(deps);
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;

@@ -60,6 +60,8 @@ describe("a crash between intake and war room", () => {
       EVIDENCE_DIR: join(dir, "evidence"),
       PORT: String(port),
       LOG_LEVEL: "silent",
+      // Bootstrapped as an admin, so the submitter may open cases without a role command first.
+      ADMIN_USER_IDS: USERS.specialist,
     });
     await waitFor(
       () =>

@@ -1,8 +1,10 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { formatCaseId, parseCaseId } from "../core/caseId.ts";
 import { fail } from "../core/domainError.ts";
+import { type Action, seesOnlyConsultedCases } from "../core/permissions.ts";
 import { userText } from "../slack/views/mrkdwn.ts";
 import { countOpenCases, getCaseByChannel, getCaseByHumanId, listOpenCases } from "../store/cases.ts";
+import { assertMay, assertMayOnCase, userRole } from "./access.ts";
 import { type CaseSnapshot, loadCaseSnapshot } from "./caseSnapshot.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -15,30 +17,49 @@ export interface CasePage {
   total: number;
 }
 
-/** Open cases, newest first, one page at a time (pages count from 1). */
-export function listCases(deps: FlowDeps, page: number): CasePage {
-  const total = countOpenCases(deps.db);
+/** Open cases the user may see, newest first, one page at a time (pages count from 1). */
+export function listCases(deps: FlowDeps, input: { userId: string; page: number }): CasePage {
+  const role = userRole(deps.db, input.userId);
+  // A consultant may list, but sees only the cases they were consulted on.
+  const onlyConsultedBy = seesOnlyConsultedCases(role) ? input.userId : undefined;
+  if (!onlyConsultedBy) assertMay(deps.db, input.userId, "case.list");
+  const total = countOpenCases(deps.db, onlyConsultedBy);
   const pages = Math.max(1, Math.ceil(total / CASE_LIST_PAGE_SIZE));
-  const current = Math.min(Math.max(1, page), pages);
-  const cases = listOpenCases(deps.db, { limit: CASE_LIST_PAGE_SIZE, offset: (current - 1) * CASE_LIST_PAGE_SIZE });
+  const current = Math.min(Math.max(1, input.page), pages);
+  const cases = listOpenCases(deps.db, {
+    limit: CASE_LIST_PAGE_SIZE,
+    offset: (current - 1) * CASE_LIST_PAGE_SIZE,
+    onlyConsultedBy,
+  });
   return { cases, page: current, pages, total };
 }
 
-/**
- * The case a command is about: the id given, else the war room it was typed in.
- * Ids are matched in their canonical form, so `ts-2026-7` finds TS-2026-0007.
- */
-export function caseForCommand(deps: FlowDeps, input: { idText: string | undefined; channelId: string }): CaseSnapshot {
-  let record: CaseRow | undefined;
+/** Finds a case by its id as typed (`ts-2026-7` finds TS-2026-0007), or by the war room it is typed in. */
+export function findCase(
+  deps: FlowDeps,
+  input: { idText: string | undefined; channelId: string },
+): {
+  record: CaseRow | undefined;
+  notFound: string;
+} {
   if (input.idText) {
     const id =
       parseCaseId(input.idText) ??
       fail("invalid_input", `\`${userText(input.idText, 40)}\` is not a case id like TS-2026-0042.`);
-    record = getCaseByHumanId(deps.db, formatCaseId(id.year, id.seq));
-    if (!record) fail("not_found", `There is no case ${formatCaseId(id.year, id.seq)}.`);
-  } else {
-    record = getCaseByChannel(deps.db, input.channelId);
-    if (!record) fail("invalid_input", "Name a case (`/incident status TS-2026-0042`) or run this in its war room.");
+    const humanId = formatCaseId(id.year, id.seq);
+    return { record: getCaseByHumanId(deps.db, humanId), notFound: `There is no case ${humanId}.` };
   }
-  return loadCaseSnapshot(deps.db, record);
+  const record = getCaseByChannel(deps.db, input.channelId);
+  if (!record) fail("invalid_input", "Name a case (like `TS-2026-0042`) or run this in its war room.");
+  return { record, notFound: "" };
+}
+
+/** The case a command is about, checked against what the user may do with it. */
+export function caseForCommand(
+  deps: FlowDeps,
+  input: { userId: string; idText: string | undefined; channelId: string; action: Action },
+): CaseSnapshot {
+  const { record, notFound } = findCase(deps, input);
+  const allowed = assertMayOnCase(deps.db, input.userId, input.action, record, notFound);
+  return loadCaseSnapshot(deps.db, allowed);
 }

@@ -7,6 +7,7 @@ import { getCaseByIntakeView, insertCase, nextCaseSeq } from "../store/cases.ts"
 import { inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
 import { addParty, upsertAccount } from "../store/parties.ts";
+import { assertMay } from "./access.ts";
 import { enqueueCreateWarRoom, enqueueTriagePost } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -26,6 +27,7 @@ export interface OpenCaseResult {
 export function openCase(deps: FlowDeps, input: OpenCaseInput): OpenCaseResult {
   const now = deps.clock.now();
   const result = inTransaction(deps.db, (tx): OpenCaseResult => {
+    assertMay(tx, input.createdBy, "case.open");
     const existing = input.intakeViewId ? getCaseByIntakeView(tx, input.intakeViewId) : undefined;
     if (existing) return { record: existing, created: false };
 

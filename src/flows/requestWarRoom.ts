@@ -4,6 +4,7 @@ import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
 import { getCaseByHumanId, updateCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
+import { assertMayOnCase } from "./access.ts";
 import { enqueueCaseRefresh, enqueueCreateWarRoom } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -17,7 +18,13 @@ export interface RequestWarRoomResult {
 export function requestWarRoom(deps: FlowDeps, input: { humanId: string; userId: string }): RequestWarRoomResult {
   const now = deps.clock.now();
   const result = inTransaction(deps.db, (tx): RequestWarRoomResult => {
-    const record = getCaseByHumanId(tx, input.humanId) ?? fail("not_found", `There is no case ${input.humanId}.`);
+    const record = assertMayOnCase(
+      tx,
+      input.userId,
+      "war_room.open",
+      getCaseByHumanId(tx, input.humanId),
+      `There is no case ${input.humanId}.`,
+    );
     if (record.channelId || record.warRoomRequestedAt) return { record, requested: false };
     if (!isOpenStatus(record.status as CaseStatus)) {
       fail("conflict", `${record.humanId} is ${record.status}; reopen it before opening a war room.`);

@@ -1,5 +1,5 @@
-import { and, desc, eq, max, notInArray, or, sql } from "drizzle-orm";
-import { type CaseRow, cases, type NewCaseRow } from "../../db/schema.ts";
+import { and, desc, eq, inArray, max, notInArray, or, sql } from "drizzle-orm";
+import { type CaseRow, cases, consultRecipients, consults, type NewCaseRow } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 
 const CLOSED_STATUSES = ["resolved", "closed", "merged"];
@@ -41,24 +41,35 @@ export function updateCase(tx: Executor, id: number, patch: Partial<NewCaseRow>)
   return tx.update(cases).set(patch).where(eq(cases.id, id)).returning().get();
 }
 
-/** Open cases, newest first. */
-export function listOpenCases(tx: Executor, page: { limit: number; offset: number }): CaseRow[] {
+const isOpen = notInArray(cases.status, CLOSED_STATUSES);
+
+/** Cases with a consult sent to this person: all a consultant may see. */
+const consultedBy = (userId: string) =>
+  inArray(
+    cases.id,
+    sql`(SELECT ${consults.caseId} FROM ${consults} JOIN ${consultRecipients} ON ${consultRecipients.consultId} = ${consults.id} WHERE ${consultRecipients.userId} = ${userId})`,
+  );
+
+const openScope = (onlyConsultedBy: string | undefined) =>
+  onlyConsultedBy ? and(isOpen, consultedBy(onlyConsultedBy)) : isOpen;
+
+/** Open cases, newest first; `onlyConsultedBy` narrows them to one consultant's. */
+export function listOpenCases(
+  tx: Executor,
+  page: { limit: number; offset: number; onlyConsultedBy?: string | undefined },
+): CaseRow[] {
   return tx
     .select()
     .from(cases)
-    .where(notInArray(cases.status, CLOSED_STATUSES))
+    .where(openScope(page.onlyConsultedBy))
     .orderBy(desc(cases.createdAt), desc(cases.id))
     .limit(page.limit)
     .offset(page.offset)
     .all();
 }
 
-export function countOpenCases(tx: Executor): number {
-  const row = tx
-    .select({ n: sql<number>`count(*)` })
-    .from(cases)
-    .where(notInArray(cases.status, CLOSED_STATUSES))
-    .get();
+export function countOpenCases(tx: Executor, onlyConsultedBy?: string): number {
+  const row = tx.select({ n: sql<number>`count(*)` }).from(cases).where(openScope(onlyConsultedBy)).get();
   return row?.n ?? 0;
 }
 
@@ -67,7 +78,7 @@ export function openCasesOfUser(tx: Executor, userId: string, limit: number): Ca
   return tx
     .select()
     .from(cases)
-    .where(and(notInArray(cases.status, CLOSED_STATUSES), or(eq(cases.createdBy, userId), eq(cases.ownerId, userId))))
+    .where(and(isOpen, or(eq(cases.createdBy, userId), eq(cases.ownerId, userId))))
     .orderBy(desc(cases.createdAt))
     .limit(limit)
     .all();
@@ -77,7 +88,7 @@ export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
   const rows = tx
     .select({ severity: cases.severity, n: sql<number>`count(*)` })
     .from(cases)
-    .where(notInArray(cases.status, CLOSED_STATUSES))
+    .where(isOpen)
     .groupBy(cases.severity)
     .all();
   return Object.fromEntries(rows.map((r) => [r.severity, r.n]));

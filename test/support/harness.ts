@@ -37,6 +37,8 @@ export interface HarnessOptions {
   /** Reuse a stand-in (and its state) across harnesses. */
   fake?: SlackFake;
   dir?: string;
+  /** Give USERS.specialist, lead and observer their roles at start (default true). */
+  seedRoles?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -96,5 +98,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (!options.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+  if (options.seedRoles ?? true) {
+    await grantRole(harness, USERS.specialist, "specialist");
+    await grantRole(harness, USERS.lead, "lead");
+    await grantRole(harness, USERS.observer, "observer");
+  }
   return harness;
+}
+
+/** An admin types `/incident role @user <role>`, as a team would set up the bot. */
+export async function grantRole(h: Harness, userId: string, role: string, by: string = USERS.admin): Promise<void> {
+  const res = await h.driver.command({
+    text: `role <@${userId}|someone> ${role}`,
+    userId: by,
+    channelId: h.triageChannelId,
+  });
+  const text = (res.body as { text?: string }).text ?? "";
+  if (!text.includes(" is now ")) throw new Error(`could not grant ${role} to ${userId}: ${text}`);
 }

@@ -11,24 +11,25 @@ export interface EphemeralReply {
   blocks?: Block[];
 }
 
-const ephemeral = (text: string, blocks?: Block[]): EphemeralReply => ({
+export const ephemeral = (text: string, blocks?: Block[]): EphemeralReply => ({
   response_type: "ephemeral",
   text,
   ...(blocks ? { blocks } : {}),
 });
 
-const HELP_LINES = [
-  `\`${COMMAND}\` — open a new case (intake form)`,
-  `\`${COMMAND} list [page]\` — open cases, newest first`,
-  `\`${COMMAND} status [TS-2026-0042]\` — a case's summary (in a war room, that room's case)`,
-  `\`${COMMAND} help\` — this list`,
-];
-
-export function helpReply(unknownText?: string): EphemeralReply {
+/** The help text: one line per subcommand, from the command router's table. */
+export function helpReply(
+  commands: ReadonlyArray<{ usage: string; summary: string }>,
+  unknownText?: string,
+): EphemeralReply {
   const intro = unknownText
     ? `I don't know \`${userText(unknownText, 60)}\`. Here is what I can do:`
     : "Incident Desk commands:";
-  return ephemeral(`${intro}\n${HELP_LINES.join("\n")}`);
+  const lines = [
+    `\`${COMMAND}\` — open a new case (intake form)`,
+    ...commands.map((c) => `\`${COMMAND} ${c.usage}\` — ${c.summary}`),
+  ];
+  return ephemeral(`${intro}\n${lines.join("\n")}`);
 }
 
 export function errorReply(message: string): EphemeralReply {

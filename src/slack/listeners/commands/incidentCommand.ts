@@ -1,48 +1,73 @@
 import type { App } from "@slack/bolt";
+import { assertMay } from "../../../flows/access.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { caseForCommand, listCases } from "../../../flows/findCases.ts";
 import { toUserMessage } from "../../errors.ts";
 import { COMMAND } from "../../ids.ts";
-import {
-  caseListReply,
-  caseStatusReply,
-  type EphemeralReply,
-  errorReply,
-  helpReply,
-} from "../../views/commandReplies.ts";
+import { errorReply, helpReply } from "../../views/commandReplies.ts";
 import { buildIntakeModal } from "../../views/intakeModal.ts";
+import { caseSubcommands } from "./caseCommands.ts";
+import { roleSubcommands } from "./roleCommands.ts";
+import type { CommandContext, Subcommand } from "./subcommand.ts";
 
-type Subcommand = (deps: FlowDeps, args: string[], channelId: string) => EphemeralReply;
+const help: Subcommand = { usage: "help", summary: "this list", reply: () => helpReply(listed()) };
 
-const SUBCOMMANDS: Record<string, Subcommand> = {
-  help: () => helpReply(),
-  list: (deps, [page]) => caseListReply(listCases(deps, Number.parseInt(page ?? "1", 10) || 1)),
-  status: (deps, [idText], channelId) => caseStatusReply(caseForCommand(deps, { idText, channelId })),
+/** Every `/incident <name>`; each feature contributes its own table. */
+const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  ...caseSubcommands,
+  ...roleSubcommands,
+  help,
 };
 
-/** `/incident [subcommand]`: no text opens the intake form; everything else answers ephemerally. */
+const listed = () => Object.values(SUBCOMMANDS);
+
+/** `/incident [subcommand]`: no text opens the intake form; replies are ephemeral. */
 export function registerIncidentCommand(app: App, deps: FlowDeps): void {
+  // The intake form never changes while the bot runs: build it once.
+  const intakeModal = buildIntakeModal();
+
   app.command(COMMAND, async ({ command, ack, client, respond }) => {
-    const [name = "", ...args] = command.text.trim().split(/\s+/).filter(Boolean);
-    const context = { command: COMMAND, subcommand: name.slice(0, 20), userId: command.user_id };
+    const text = command.text.trim();
+    const [name = "", ...args] = text.split(/\s+/).filter(Boolean);
+    const log = { command: COMMAND, subcommand: name.slice(0, 20), userId: command.user_id };
+    const ctx: CommandContext = {
+      userId: command.user_id,
+      channelId: command.channel_id,
+      args,
+      rest: text.slice(name.length).trim(),
+      triggerId: command.trigger_id,
+      client,
+    };
     if (name === "") {
-      await ack();
       try {
-        await client.views.open({ trigger_id: command.trigger_id, view: buildIntakeModal() });
+        assertMay(deps.db, command.user_id, "case.open");
       } catch (error) {
-        await respond(errorReply(toUserMessage(error, deps.log, context)));
+        await ack(errorReply(toUserMessage(error, deps.log, log)));
+        return;
       }
+      await ack();
+      await client.views
+        .open({ trigger_id: command.trigger_id, view: intakeModal })
+        .catch((error: unknown) => respond(errorReply(toUserMessage(error, deps.log, log))));
       return;
     }
     const subcommand = SUBCOMMANDS[name.toLowerCase()];
     if (!subcommand) {
-      await ack(helpReply(command.text.trim()));
+      await ack(helpReply(listed(), text));
       return;
     }
-    try {
-      await ack(subcommand(deps, args, command.channel_id));
-    } catch (error) {
-      await ack(errorReply(toUserMessage(error, deps.log, context)));
+    if ("reply" in subcommand) {
+      let reply: ReturnType<typeof subcommand.reply>;
+      try {
+        reply = subcommand.reply(deps, ctx);
+      } catch (error) {
+        reply = errorReply(toUserMessage(error, deps.log, log));
+      }
+      await ack(reply);
+      return;
     }
+    await ack();
+    await subcommand
+      .modal(deps, ctx)
+      .catch((error: unknown) => respond(errorReply(toUserMessage(error, deps.log, log))));
   });
 }

@@ -1,0 +1,40 @@
+import { asc, eq } from "drizzle-orm";
+import { roleChanges, type UserRoleRow, userRoles } from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+
+export function roleOf(tx: Executor, userId: string): string | undefined {
+  return tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).get()?.role;
+}
+
+/** Sets (or, with `role: null`, removes) a person's role and appends the change to role_changes. */
+export function setRole(
+  tx: Executor,
+  change: { userId: string; role: string | null; changedBy: string; at: number },
+): { previous: string | undefined } {
+  const previous = roleOf(tx, change.userId);
+  if (change.role === null) {
+    tx.delete(userRoles).where(eq(userRoles.userId, change.userId)).run();
+  } else {
+    tx.insert(userRoles)
+      .values({ userId: change.userId, role: change.role, updatedBy: change.changedBy, updatedAt: change.at })
+      .onConflictDoUpdate({
+        target: userRoles.userId,
+        set: { role: change.role, updatedBy: change.changedBy, updatedAt: change.at },
+      })
+      .run();
+  }
+  tx.insert(roleChanges)
+    .values({
+      userId: change.userId,
+      role: change.role,
+      previousRole: previous ?? null,
+      changedBy: change.changedBy,
+      at: change.at,
+    })
+    .run();
+  return { previous };
+}
+
+export function allRoles(tx: Executor): UserRoleRow[] {
+  return tx.select().from(userRoles).orderBy(asc(userRoles.role), asc(userRoles.userId)).all();
+}
