@@ -16,7 +16,7 @@ import type { FlowDeps } from "./deps.ts";
 export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
   return snapshot.record.channelId || snapshot.record.warRoomRequestedAt
     ? buildWarRoomAnnouncement(snapshot)
-    : buildCaseSummary(snapshot, { offerWarRoom: true });
+    : buildCaseSummary(snapshot, { offerWarRoom: true, workButtons: true });
 }
 
 /** Job: announces the case in the triage channel (joining it first if it is public and the bot is not in). */
@@ -27,7 +27,7 @@ export async function announceCase(deps: FlowDeps, payload: unknown): Promise<vo
   const message = {
     channel,
     text: `New case ${caseHeadline(record)}`,
-    blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record)),
+    blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record, deps.clock.now())),
   };
   const posted = await deps.slack.chat.postMessage(message).catch(async (error: unknown) => {
     if (slackErrorCode(error) !== "not_in_channel") throw error;

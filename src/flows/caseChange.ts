@@ -8,35 +8,29 @@ import { enqueueCaseRefresh } from "./caseJobs.ts";
 export interface CaseChange {
   actor: string;
   at: number;
+  /** The timeline event's kind, e.g. `evidence_added`, `status_changed`. */
   kind: string;
   payload: Record<string, unknown>;
+  /** A status the change moves the case to; checked against the lifecycle table. */
+  moveTo?: CaseStatus;
+  /** Other columns of the case the change sets (owner, ...). */
+  set?: { ownerId?: string | null };
 }
 
 /**
- * The one way a flow records a change to a case: exactly one chained event, and a refresh of the
- * pinned summary, triage post and topic queued in the same transaction.
+ * The one way a flow records a change to a case: exactly one chained event (carrying the status move,
+ * if any), and a refresh of the pinned summary, triage post and topic queued in the same transaction.
  */
 export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChange): CaseRow {
-  const event = appendEvent(tx, { caseId: record.id, ...change });
-  const updated = updateCase(tx, record.id, { updatedAt: change.at });
+  const from = record.status as CaseStatus;
+  if (change.moveTo) assertTransition(from, change.moveTo);
+  const payload = change.moveTo ? { ...change.payload, status: { from, to: change.moveTo } } : change.payload;
+  const event = appendEvent(tx, { caseId: record.id, actor: change.actor, at: change.at, kind: change.kind, payload });
+  const updated = updateCase(tx, record.id, {
+    ...change.set,
+    ...(change.moveTo ? { status: change.moveTo } : {}),
+    updatedAt: change.at,
+  });
   enqueueCaseRefresh(tx, updated, event.seq, change.at);
   return updated;
-}
-
-/** Moves a case along the lifecycle table (a DomainError for any other move) and records it. */
-export function moveCase(
-  tx: Executor,
-  record: CaseRow,
-  to: CaseStatus,
-  change: { actor: string; at: number; reason?: string },
-): CaseRow {
-  const from = record.status as CaseStatus;
-  assertTransition(from, to);
-  const moved = updateCase(tx, record.id, { status: to, updatedAt: change.at });
-  return recordCaseChange(tx, moved, {
-    actor: change.actor,
-    at: change.at,
-    kind: "status_changed",
-    payload: { from, to, ...(change.reason ? { reason: change.reason } : {}) },
-  });
 }

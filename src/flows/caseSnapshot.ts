@@ -1,5 +1,15 @@
-import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
-import { type AccountRow, type CaseRow, caseEvents, jobs } from "../../db/schema.ts";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import {
+  type AccountRow,
+  accounts,
+  type CaseRow,
+  caseEvents,
+  consults,
+  consultTeams,
+  evidence,
+  jobs,
+  mediationEntries,
+} from "../../db/schema.ts";
 import type { Executor } from "../store/database.ts";
 import { type PriorCase, partiesOfCase, priorCasesOfAccount } from "../store/parties.ts";
 
@@ -15,28 +25,110 @@ export interface SideEffectProblem {
   at: number;
 }
 
+export interface ConsultSnapshot {
+  id: number;
+  teamName: string;
+  question: string;
+  status: string;
+  dueAt: number;
+  overdue: boolean;
+  answeredAt: number | null;
+}
+
+export interface MediationSnapshot {
+  partyRole: string | null;
+  accountRef: string;
+  channel: string;
+  offerKind: string;
+  offerAmountMinor: number | null;
+  offerCurrency: string | null;
+  outcome: string;
+  loggedAt: number;
+}
+
 /** Everything the case summary shows, read in one go. */
 export interface CaseSnapshot {
   record: CaseRow;
   parties: PartySnapshot[];
   eventCount: number;
+  /** Evidence entries, not counting redactions. */
+  evidenceCount: number;
+  consults: ConsultSnapshot[];
+  /** Latest mediation entries, newest first. */
+  mediation: MediationSnapshot[];
   problems: SideEffectProblem[];
 }
 
-export function loadCaseSnapshot(tx: Executor, record: CaseRow): CaseSnapshot {
+const count = (tx: Executor, query: { table: typeof caseEvents | typeof evidence; where: ReturnType<typeof and> }) =>
+  tx.select({ n: sql<number>`count(*)` }).from(query.table).where(query.where).get()?.n ?? 0;
+
+export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): CaseSnapshot {
   const parties = partiesOfCase(tx, record.id).map((p) => ({
     ...p,
     priorCases: priorCasesOfAccount(tx, p.account.id, record.id),
   }));
-  const eventCount =
-    tx.select({ n: sql<number>`count(*)` }).from(caseEvents).where(eq(caseEvents.caseId, record.id)).get()?.n ?? 0;
-  const problems = tx
+  return {
+    record,
+    parties,
+    eventCount: count(tx, { table: caseEvents, where: and(eq(caseEvents.caseId, record.id)) }),
+    evidenceCount: count(tx, {
+      table: evidence,
+      where: and(eq(evidence.caseId, record.id), isNull(evidence.redactsEvidenceId)),
+    }),
+    consults: loadConsults(tx, record.id, now),
+    mediation: loadMediation(tx, record.id),
+    problems: loadProblems(tx, record.id),
+  };
+}
+
+function loadConsults(tx: Executor, caseId: number, now: number): ConsultSnapshot[] {
+  return tx
+    .select({
+      id: consults.id,
+      teamName: consultTeams.name,
+      question: consults.question,
+      status: consults.status,
+      dueAt: consults.dueAt,
+      answeredAt: consults.answeredAt,
+    })
+    .from(consults)
+    .innerJoin(consultTeams, eq(consults.teamId, consultTeams.id))
+    .where(eq(consults.caseId, caseId))
+    .orderBy(desc(consults.requestedAt))
+    .limit(10)
+    .all()
+    .map((c) => ({ ...c, overdue: c.status === "open" && c.dueAt < now }));
+}
+
+function loadMediation(tx: Executor, caseId: number): MediationSnapshot[] {
+  return tx
+    .select({
+      partyRole: sql<
+        string | null
+      >`(SELECT party_role FROM case_parties WHERE case_id = ${caseId} AND account_id = ${mediationEntries.accountId} LIMIT 1)`,
+      accountRef: accounts.accountRef,
+      channel: mediationEntries.channel,
+      offerKind: mediationEntries.offerKind,
+      offerAmountMinor: mediationEntries.offerAmountMinor,
+      offerCurrency: mediationEntries.offerCurrency,
+      outcome: mediationEntries.outcome,
+      loggedAt: mediationEntries.loggedAt,
+    })
+    .from(mediationEntries)
+    .innerJoin(accounts, eq(mediationEntries.accountId, accounts.id))
+    .where(eq(mediationEntries.caseId, caseId))
+    .orderBy(desc(mediationEntries.loggedAt), desc(mediationEntries.id))
+    .limit(3)
+    .all();
+}
+
+function loadProblems(tx: Executor, caseId: number): SideEffectProblem[] {
+  return tx
     .select({ jobKind: jobs.kind, error: jobs.lastError, at: jobs.failedAt })
     .from(jobs)
-    .where(and(eq(jobs.caseId, record.id), isNotNull(jobs.failedAt)))
+    .where(and(eq(jobs.caseId, caseId), isNotNull(jobs.failedAt)))
     .orderBy(desc(jobs.failedAt))
     .limit(5)
     .all()
     .map((p) => ({ jobKind: p.jobKind, error: p.error ?? "unknown error", at: p.at ?? 0 }));
-  return { record, parties, eventCount, problems };
 }

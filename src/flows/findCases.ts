@@ -60,6 +60,9 @@ export function caseForCommand(
   input: { userId: string; idText: string | undefined; channelId: string; action: Action },
 ): CaseSnapshot {
   const { record, notFound } = findCase(deps, input);
-  const allowed = assertMayOnCase(deps.db, input.userId, input.action, record, notFound);
-  return loadCaseSnapshot(deps.db, allowed);
+  return loadCaseSnapshot(
+    deps.db,
+    assertMayOnCase(deps.db, input.userId, input.action, record, notFound),
+    deps.clock.now(),
+  );
 }

@@ -1,6 +1,7 @@
 import { JOB, type JobKind } from "../scheduler/jobKinds.ts";
 import type { JobHandler } from "../scheduler/scheduler.ts";
 import { announceCase } from "./announceCase.ts";
+import { consultJobHandlers } from "./consultJobHandlers.ts";
 import { createWarRoom } from "./createWarRoom.ts";
 import type { FlowDeps } from "./deps.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
@@ -17,5 +18,6 @@ export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
     [JOB.pinSummary]: (payload) => pinCaseSummary(deps, payload),
     [JOB.refreshSummary]: (payload) => refreshCaseSummary(deps, payload),
     [JOB.announceCase]: (payload) => announceCase(deps, payload),
+    ...consultJobHandlers(deps),
   };
 }

@@ -11,11 +11,11 @@ export async function postCaseSummary(deps: FlowDeps, payload: unknown): Promise
   const record = loadJobCase(deps.db, payload);
   if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
   if (record.summaryTs) return;
-  const snapshot = loadCaseSnapshot(deps.db, record);
+  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now());
   const posted = await deps.slack.chat.postMessage({
     channel: record.channelId,
     text: caseHeadline(record),
-    blocks: buildCaseSummary(snapshot, { offerWarRoom: false }),
+    blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: true }),
   });
   const ts = String(posted.ts);
   const now = deps.clock.now();

@@ -10,7 +10,7 @@ import type { FlowDeps } from "./deps.ts";
 /** Job: re-renders the pinned summary and the triage post from the case as it is now. */
 export async function refreshCaseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
-  const snapshot = loadCaseSnapshot(deps.db, record);
+  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now());
   const text = caseHeadline(record);
   if (record.channelId && record.summaryTs) {
     try {
@@ -18,7 +18,7 @@ export async function refreshCaseSummary(deps: FlowDeps, payload: unknown): Prom
         channel: record.channelId,
         ts: record.summaryTs,
         text,
-        blocks: buildCaseSummary(snapshot, { offerWarRoom: false }),
+        blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: true }),
       });
     } catch (error) {
       if (slackErrorCode(error) !== "message_not_found") throw error;

@@ -7,6 +7,8 @@ export const JOB = {
   pinSummary: "summary.pin",
   refreshSummary: "summary.refresh",
   announceCase: "triage.announce",
+  pingConsultTeam: "consult.ping",
+  remindOverdueConsult: "consult.remind",
 } as const;
 
 export type JobKind = (typeof JOB)[keyof typeof JOB];

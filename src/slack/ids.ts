@@ -4,6 +4,11 @@ export const COMMAND = "/incident";
 
 export const CALLBACK = {
   intake: "incident_intake",
+  evidence: "evidence_add",
+  consult: "consult_request",
+  consultAnswer: "consult_answer",
+  status: "case_status",
+  mediation: "mediation_log",
 } as const;
 
 /** Intake modal block ids: part of the runtime contract (DESIGN §5). */
@@ -30,6 +35,12 @@ export const BLOCK = {
   caseActions: "case_actions",
 } as const;
 
+/** Buttons carry the case's human id (or a consult id) as their value. */
 export const ACTION = {
   openWarRoom: "open_war_room",
+  addEvidence: "add_evidence",
+  requestConsult: "request_consult",
+  changeStatus: "change_status",
+  logMediation: "log_mediation",
+  answerConsult: "answer_consult",
 } as const;

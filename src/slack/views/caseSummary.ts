@@ -43,7 +43,10 @@ function partyLine(p: PartySnapshot): string {
 }
 
 /** The live case summary: pinned in the war room, or the triage-thread parent for SEV3/4 cases. */
-export function buildCaseSummary(snapshot: CaseSnapshot, options: { offerWarRoom: boolean }): Block[] {
+export function buildCaseSummary(
+  snapshot: CaseSnapshot,
+  options: { offerWarRoom: boolean; workButtons?: boolean },
+): Block[] {
   const c = snapshot.record;
   const blocks: Block[] = [
     header(caseHeadline(c)),
@@ -62,6 +65,8 @@ export function buildCaseSummary(snapshot: CaseSnapshot, options: { offerWarRoom
   if (snapshot.parties.length > 0) {
     blocks.push(section(snapshot.parties.map(partyLine).join("\n")));
   }
+  if (snapshot.consults.length > 0) blocks.push(section(consultLines(snapshot.consults)));
+  if (snapshot.mediation.length > 0) blocks.push(section(mediationLines(snapshot.mediation)));
   for (const problem of snapshot.problems) {
     blocks.push(
       section(
@@ -72,11 +77,53 @@ export function buildCaseSummary(snapshot: CaseSnapshot, options: { offerWarRoom
   if (c.channelId && !options.offerWarRoom) {
     blocks.push(context(`War room: ${channelLink(c.channelId)}`));
   }
-  if (options.offerWarRoom) {
-    blocks.push(actions(BLOCK.caseActions, [button("Open war room", ACTION.openWarRoom, c.humanId, "primary")]));
-  }
-  blocks.push(context(`${snapshot.eventCount} timeline events · case record ${c.humanId}`));
+  const buttons = [
+    ...(options.offerWarRoom ? [button("Open war room", ACTION.openWarRoom, c.humanId, "primary")] : []),
+    ...(options.workButtons
+      ? [
+          button("Add evidence", ACTION.addEvidence, c.humanId),
+          button("Consult", ACTION.requestConsult, c.humanId),
+          button("Log mediation", ACTION.logMediation, c.humanId),
+          button("Change status", ACTION.changeStatus, c.humanId),
+        ]
+      : []),
+  ];
+  if (buttons.length > 0) blocks.push(actions(BLOCK.caseActions, buttons));
+  blocks.push(
+    context(
+      `${snapshot.evidenceCount} evidence items · ${snapshot.eventCount} timeline events · case record ${c.humanId}`,
+    ),
+  );
   return capBlocks(blocks, LIMITS.blocksPerMessage);
+}
+
+function consultLines(consults: CaseSnapshot["consults"]): string {
+  const lines = consults.map((k) => {
+    const state =
+      k.status === "open"
+        ? `${k.overdue ? ":red_circle: *overdue*, was due" : "due"} ${slackDate(k.dueAt)}`
+        : `${k.status}${k.answeredAt ? ` ${slackDate(k.answeredAt)}` : ""}`;
+    return `• *${userText(k.teamName, 40)}* (${state}): ${userText(k.question, 150)}`;
+  });
+  return `*Consults*\n${lines.join("\n")}`;
+}
+
+const OFFER_LABELS: Record<string, string> = {
+  none: "no offer",
+  refund: "refund",
+  redo: "re-do",
+  partial_credit: "partial credit",
+};
+
+function mediationLines(entries: CaseSnapshot["mediation"]): string {
+  const lines = entries.map((m) => {
+    const amount =
+      m.offerAmountMinor !== null && m.offerCurrency
+        ? ` ${(m.offerAmountMinor / 100).toFixed(2)} ${m.offerCurrency}`
+        : "";
+    return `• ${slackDate(m.loggedAt)} · ${m.partyRole ?? "party"} \`${userText(m.accountRef, 64)}\` by ${m.channel.replace("_", "-")} · ${OFFER_LABELS[m.offerKind] ?? m.offerKind}${amount} · *${m.outcome.replace(/_/g, " ")}*`;
+  });
+  return `*Mediation* (latest first)\n${lines.join("\n")}`;
 }
 
 /**

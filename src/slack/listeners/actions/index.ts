@@ -1,7 +1,13 @@
 import type { App } from "@slack/bolt";
 import type { FlowDeps } from "../../../flows/deps.ts";
+import { registerConsultActions } from "./consultActions.ts";
+import { registerEvidenceActions } from "./evidenceActions.ts";
+import { registerInvestigationActions } from "./investigationActions.ts";
 import { registerOpenWarRoom } from "./openWarRoom.ts";
 
 export function registerActions(app: App, deps: FlowDeps): void {
   registerOpenWarRoom(app, deps);
+  registerEvidenceActions(app, deps);
+  registerConsultActions(app, deps);
+  registerInvestigationActions(app, deps);
 }

@@ -6,6 +6,9 @@ import { COMMAND } from "../../ids.ts";
 import { errorReply, helpReply } from "../../views/commandReplies.ts";
 import { buildIntakeModal } from "../../views/intakeModal.ts";
 import { caseSubcommands } from "./caseCommands.ts";
+import { consultSubcommands } from "./consultCommands.ts";
+import { evidenceSubcommands } from "./evidenceCommands.ts";
+import { investigationSubcommands } from "./investigationCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
 
@@ -15,6 +18,9 @@ const help: Subcommand = { usage: "help", summary: "this list", reply: () => hel
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...caseSubcommands,
   ...roleSubcommands,
+  ...evidenceSubcommands,
+  ...consultSubcommands,
+  ...investigationSubcommands,
   help,
 };
 

@@ -1,7 +1,13 @@
 import type { App } from "@slack/bolt";
 import type { FlowDeps } from "../../../flows/deps.ts";
+import { registerConsultViews } from "./consultViews.ts";
+import { registerEvidenceViews } from "./evidenceViews.ts";
 import { registerIntakeSubmission } from "./intakeSubmission.ts";
+import { registerInvestigationViews } from "./investigationViews.ts";
 
 export function registerViews(app: App, deps: FlowDeps): void {
   registerIntakeSubmission(app, deps);
+  registerEvidenceViews(app, deps);
+  registerConsultViews(app, deps);
+  registerInvestigationViews(app, deps);
 }
