@@ -12,6 +12,7 @@ import { createSlackDriver } from "../test/support/slackDriver.ts";
 import { type AckLoad, type AckResult, measureAckLatency } from "./ackLatency.ts";
 import { startServerProcess } from "./serverProcess.ts";
 import { type LatencySummary, summarize } from "./stats.ts";
+import { measureVerify } from "./verifyChain.ts";
 import { measureWarRoomLatency, type WarRoomResult } from "./warRoomLatency.ts";
 
 function positiveInt(name: string, fallback: number): number {
@@ -26,7 +27,8 @@ const SECONDS = positiveInt("BENCH_SECONDS", 30);
 const CASES = positiveInt("BENCH_CASES", 200);
 const RATE_PER_SECOND = 50;
 const WARM_UP_SECONDS = 2;
-const TARGET = { ackRatio: 1.2, warRoomP99Ms: 150 };
+const TARGET = { ackRatio: 1.2, warRoomP99Ms: 150, verifyMs: 100 };
+const VERIFY_EVENTS = 10_000;
 const SECRET = "bench-signing-secret";
 const SUBMITTER = "U0BENCH";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -163,6 +165,9 @@ console.log(
   `\n(c) peak RSS (VmHWM): incident desk ${mib(ours.peakRssAfterAckMiB)} MiB after (a), ${mib(oursPeakRssMiB)} MiB ` +
     `after (b); bare Bolt app ${mib(bare.peakRssAfterAckMiB)} MiB after (a)`,
 );
+const verify = measureVerify({ events: VERIFY_EVENTS, runs: 20 });
+console.log(`\n(d) /incident verify: read and re-hash a case of ${verify.events} events, 20 runs`);
+console.log(`  ${latency(verify.latency)} (target ≤ ${TARGET.verifyMs} ms); chain ${verify.intact ? "intact" : "BROKEN"}`);
 console.log(`\nload average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0]?.toFixed(2)}`);
 
 const rows: string[][] = [
@@ -202,6 +207,13 @@ const rows: string[][] = [
   ["war rooms ready/cases", `${warRoom.latency.count}/${CASES}`, "", "", ""],
   ["peak RSS MiB after (a)", mib(ours.peakRssAfterAckMiB), mib(bare.peakRssAfterAckMiB), "", ""],
   ["peak RSS MiB after (b)", mib(oursPeakRssMiB), "", "", ""],
+  [
+    `verify ${VERIFY_EVENTS} events p99 ms`,
+    ms(verify.latency.p99),
+    "",
+    "",
+    `≤ ${TARGET.verifyMs} ${verdict(verify.latency.p99 <= TARGET.verifyMs)}`,
+  ],
 ];
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
 console.log("");

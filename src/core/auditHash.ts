@@ -9,7 +9,8 @@ export interface HashedEventFields {
   at: number;
   actor: string;
   kind: string;
-  payload: unknown;
+  /** The payload as stored: its canonical JSON (see canonicalJson). */
+  payloadJson: string;
 }
 
 /** JSON with object keys sorted at every depth, so equal data always hashes equally. */
@@ -26,8 +27,18 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
+/**
+ * The canonical JSON of the whole event, built around the stored payload text: the same string as
+ * canonicalJson({ actor, at, caseId, kind, payload, seq }), without parsing the payload again, so
+ * verifying a long case costs one SHA-256 per event.
+ */
+export function canonicalEventJson(event: HashedEventFields): string {
+  const { actor, at, caseId, kind, payloadJson, seq } = event;
+  return `{"actor":${JSON.stringify(actor)},"at":${at},"caseId":${caseId},"kind":${JSON.stringify(kind)},"payload":${payloadJson},"seq":${seq}}`;
+}
+
 export function hashEvent(prevHash: string, event: HashedEventFields): string {
-  return createHash("sha256").update(prevHash).update(canonicalJson(event)).digest("hex");
+  return createHash("sha256").update(prevHash).update(canonicalEventJson(event)).digest("hex");
 }
 
 export interface StoredEvent extends HashedEventFields {
@@ -43,8 +54,7 @@ export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
   for (const [index, event] of events.entries()) {
     if (event.seq !== index + 1) return { ok: false, seq: event.seq, reason: `expected event #${index + 1}` };
     if (event.prevHash !== prev) return { ok: false, seq: event.seq, reason: "prev_hash does not match" };
-    const { prevHash: _p, hash: _h, ...fields } = event;
-    if (hashEvent(prev, fields) !== event.hash) return { ok: false, seq: event.seq, reason: "hash does not match" };
+    if (hashEvent(prev, event) !== event.hash) return { ok: false, seq: event.seq, reason: "hash does not match" };
     prev = event.hash;
   }
   return { ok: true, events: events.length };

@@ -1,6 +1,6 @@
 import { asc, desc, eq } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
-import { GENESIS_HASH, hashEvent, type StoredEvent } from "../core/auditHash.ts";
+import { canonicalJson, GENESIS_HASH, hashEvent, type StoredEvent } from "../core/auditHash.ts";
 import type { Executor } from "./database.ts";
 
 export interface NewCaseEvent {
@@ -22,10 +22,11 @@ export function appendEvent(tx: Executor, event: NewCaseEvent): CaseEventRow {
     .get();
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const hash = hashEvent(prevHash, { ...event, seq });
+  const payloadJson = canonicalJson(event.payload);
+  const hash = hashEvent(prevHash, { ...event, seq, payloadJson });
   return tx
     .insert(caseEvents)
-    .values({ ...event, seq, payload: JSON.stringify(event.payload), prevHash, hash })
+    .values({ ...event, seq, payload: payloadJson, prevHash, hash })
     .returning()
     .get();
 }
@@ -36,5 +37,5 @@ export function eventsOfCase(tx: Executor, caseId: number): CaseEventRow[] {
 
 export function toStoredEvent(row: CaseEventRow): StoredEvent {
   const { caseId, seq, at, actor, kind, prevHash, hash } = row;
-  return { caseId, seq, at, actor, kind, payload: JSON.parse(row.payload) as unknown, prevHash, hash };
+  return { caseId, seq, at, actor, kind, payloadJson: row.payload, prevHash, hash };
 }
