@@ -167,7 +167,9 @@ console.log(
 );
 const verify = measureVerify({ events: VERIFY_EVENTS, runs: 20 });
 console.log(`\n(d) /incident verify: read and re-hash a case of ${verify.events} events, 20 runs`);
-console.log(`  ${latency(verify.latency)} (target ≤ ${TARGET.verifyMs} ms); chain ${verify.intact ? "intact" : "BROKEN"}`);
+console.log(
+  `  ${latency(verify.latency)} (target ≤ ${TARGET.verifyMs} ms); chain ${verify.intact ? "intact" : "BROKEN"}`,
+);
 console.log(`\nload average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0]?.toFixed(2)}`);
 
 const rows: string[][] = [

@@ -44,7 +44,11 @@ export function measureVerify(options: { events: number; runs: number }): Verify
           at: at + i * 1000,
           actor: "U0BENCH",
           kind: i % 3 === 0 ? "evidence_added" : "status_changed",
-          payload: { n: i, note: "a realistic payload of a few dozen characters", files: [{ sha256: "ab".repeat(32) }] },
+          payload: {
+            n: i,
+            note: "a realistic payload of a few dozen characters",
+            files: [{ sha256: "ab".repeat(32) }],
+          },
         });
       }
       return record.id;
