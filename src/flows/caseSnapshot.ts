@@ -10,7 +10,9 @@ import {
   jobs,
   mediationEntries,
 } from "../../db/schema.ts";
+import { type MediationStep, mediationChecklist } from "../core/mediation.ts";
 import type { Executor } from "../store/database.ts";
+import { mediationProgressOfCase } from "../store/mediation.ts";
 import { type PriorCase, partiesOfCase, priorCasesOfAccount } from "../store/parties.ts";
 
 export interface PartySnapshot {
@@ -56,20 +58,26 @@ export interface CaseSnapshot {
   consults: ConsultSnapshot[];
   /** Latest mediation entries, newest first. */
   mediation: MediationSnapshot[];
+  /** The mediation checklist of a mediation-first category (property damage); empty otherwise. */
+  checklist: MediationStep[];
   problems: SideEffectProblem[];
 }
 
 const count = (tx: Executor, query: { table: typeof caseEvents | typeof evidence; where: ReturnType<typeof and> }) =>
   tx.select({ n: sql<number>`count(*)` }).from(query.table).where(query.where).get()?.n ?? 0;
 
-export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): CaseSnapshot {
-  const parties = partiesOfCase(tx, record.id).map((p) => ({
+/** The case's parties, each with their account history. */
+export function loadParties(tx: Executor, record: CaseRow): PartySnapshot[] {
+  return partiesOfCase(tx, record.id).map((p) => ({
     ...p,
     priorCases: priorCasesOfAccount(tx, p.account.id, record.id),
   }));
+}
+
+export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): CaseSnapshot {
   return {
     record,
-    parties,
+    parties: loadParties(tx, record),
     eventCount: count(tx, { table: caseEvents, where: and(eq(caseEvents.caseId, record.id)) }),
     evidenceCount: count(tx, {
       table: evidence,
@@ -77,6 +85,7 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): Ca
     }),
     consults: loadConsults(tx, record.id, now),
     mediation: loadMediation(tx, record.id),
+    checklist: mediationChecklist(record.category, mediationProgressOfCase(tx, record.id)),
     problems: loadProblems(tx, record.id),
   };
 }

@@ -28,6 +28,24 @@ export const INTAKE_BLOCK = {
   zendeskTicket: "zendesk_ticket",
 } as const;
 
+/** Consult modal block ids (each the field name its flow reports errors under) and the consult message's buttons. */
+export const CONSULT_BLOCK = {
+  team: "team",
+  question: "question",
+  due: "due_at",
+  answer: "answer",
+  actions: "consult_actions",
+} as const;
+
+/** Evidence modal block ids; they equal the form's field names, so field errors map straight to blocks. */
+export const EVIDENCE_BLOCK = {
+  kind: "kind",
+  description: "description",
+  source: "source",
+  link: "link",
+  files: "files",
+} as const;
+
 /** Each input block holds one element; its action_id is always this. */
 export const INPUT_ACTION = "input";
 
@@ -43,4 +61,16 @@ export const ACTION = {
   changeStatus: "change_status",
   logMediation: "log_mediation",
   answerConsult: "answer_consult",
+} as const;
+
+/** Status and mediation modal block ids; each equals the field name its flow reports errors under. */
+export const STATUS_BLOCK = { status: "status", note: "note" } as const;
+export const MEDIATION_BLOCK = {
+  party: "party",
+  channel: "channel",
+  summary: "summary",
+  offer: "offer",
+  amount: "amount",
+  currency: "currency",
+  outcome: "outcome",
 } as const;

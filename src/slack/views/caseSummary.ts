@@ -2,6 +2,7 @@ import type { CaseRow } from "../../../db/schema.ts";
 import { categoryById } from "../../core/categories.ts";
 import { CASE_SOURCE_LABELS, type CaseSource } from "../../core/intake.ts";
 import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
+import { MEDIATION_OFFER_LABELS } from "../../core/mediation.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
 import type { CaseSnapshot, PartySnapshot } from "../../flows/caseSnapshot.ts";
 import { ACTION, BLOCK } from "../ids.ts";
@@ -30,7 +31,11 @@ export function caseHeadline(record: CaseRow): string {
   return `${record.humanId} · ${severityLabel(record.severity)} · ${categoryLabel(record.category)}`;
 }
 
-function partyLine(p: PartySnapshot): string {
+/**
+ * One party and their account history: each prior case with its outcome (its status, until cases
+ * carry decisions). priorCasesOfAccount stops at 5, so 5 means "5 or more".
+ */
+export function accountHistoryLine(p: PartySnapshot): string {
   const role = p.partyRole.charAt(0).toUpperCase() + p.partyRole.slice(1);
   const who = `${userText(p.account.displayName, 80)} (${p.account.role} \`${userText(p.account.accountRef, 64)}\`)`;
   const history =
@@ -63,9 +68,10 @@ export function buildCaseSummary(
     section(`*${userText(c.title, 200)}*\n${userText(c.description, LIMITS.sectionText - 300)}`),
   ];
   if (snapshot.parties.length > 0) {
-    blocks.push(section(snapshot.parties.map(partyLine).join("\n")));
+    blocks.push(section(snapshot.parties.map(accountHistoryLine).join("\n")));
   }
   if (snapshot.consults.length > 0) blocks.push(section(consultLines(snapshot.consults)));
+  if (snapshot.checklist.length > 0) blocks.push(section(checklistLines(snapshot.checklist)));
   if (snapshot.mediation.length > 0) blocks.push(section(mediationLines(snapshot.mediation)));
   for (const problem of snapshot.problems) {
     blocks.push(
@@ -108,12 +114,13 @@ function consultLines(consults: CaseSnapshot["consults"]): string {
   return `*Consults*\n${lines.join("\n")}`;
 }
 
-const OFFER_LABELS: Record<string, string> = {
-  none: "no offer",
-  refund: "refund",
-  redo: "re-do",
-  partial_credit: "partial credit",
-};
+function checklistLines(steps: CaseSnapshot["checklist"]): string {
+  const lines = steps.map((s) => `${s.done ? ":white_check_mark:" : ":white_large_square:"} ${s.step}`);
+  return `*Mediation first* (property damage: mediate before any sanction)\n${lines.join("\n")}`;
+}
+
+const offerLabel = (kind: string) =>
+  (MEDIATION_OFFER_LABELS as Readonly<Record<string, string>>)[kind]?.toLowerCase() ?? kind;
 
 function mediationLines(entries: CaseSnapshot["mediation"]): string {
   const lines = entries.map((m) => {
@@ -121,7 +128,7 @@ function mediationLines(entries: CaseSnapshot["mediation"]): string {
       m.offerAmountMinor !== null && m.offerCurrency
         ? ` ${(m.offerAmountMinor / 100).toFixed(2)} ${m.offerCurrency}`
         : "";
-    return `• ${slackDate(m.loggedAt)} · ${m.partyRole ?? "party"} \`${userText(m.accountRef, 64)}\` by ${m.channel.replace("_", "-")} · ${OFFER_LABELS[m.offerKind] ?? m.offerKind}${amount} · *${m.outcome.replace(/_/g, " ")}*`;
+    return `• ${slackDate(m.loggedAt)} · ${m.partyRole ?? "party"} \`${userText(m.accountRef, 64)}\` by ${m.channel.replace("_", "-")} · ${offerLabel(m.offerKind)}${amount} · *${m.outcome.replace(/_/g, " ")}*`;
   });
   return `*Mediation* (latest first)\n${lines.join("\n")}`;
 }

@@ -1,3 +1,65 @@
-import type { Subcommand } from "./subcommand.ts";
+import { DomainError } from "../../../core/domainError.ts";
+import { assignCase } from "../../../flows/assignCase.ts";
+import { caseFromCommand } from "../../../flows/caseForAction.ts";
+import { caseTimeline, TIMELINE_DEFAULT_EVENTS, TIMELINE_MAX_EVENTS } from "../../../flows/caseTimeline.ts";
+import { verifyCase } from "../../../flows/verifyCase.ts";
+import { assignReply, timelineReply, verifyReply } from "../../views/investigationReplies.ts";
+import { CASE_FORMS, type CaseForm } from "../actions/investigationActions.ts";
+import { parseUserMention, type Subcommand } from "./subcommand.ts";
 
-export const investigationSubcommands: Record<string, Subcommand> = {};
+const ASSIGN_USAGE = "assign @user [TS-2026-0042]";
+const TIMELINE_USAGE = "timeline [TS-2026-0042] [n]";
+
+const usage = (text: string) => new DomainError("invalid_input", `Usage: \`/incident ${text}\``);
+
+/** `[TS-…] [n]`: a lone number is the count. */
+function timelineArgs(args: string[]): { idText: string | undefined; count: number | undefined } {
+  const isCount = (arg: string) => /^-?\d+$/.test(arg);
+  const [idText, countText]: Array<string | undefined> =
+    args.length === 1 && isCount(args[0] ?? "") ? [undefined, ...args] : args;
+  const misplaced = (idText !== undefined && isCount(idText)) || (countText !== undefined && !isCount(countText));
+  if (args.length > 2 || misplaced) throw usage(TIMELINE_USAGE);
+  return { idText, count: countText === undefined ? undefined : Number.parseInt(countText, 10) };
+}
+
+/** A subcommand that opens a case form: the case named, or the war room's. */
+function formCommand(usageText: string, summary: string, form: CaseForm): Subcommand {
+  return {
+    usage: usageText,
+    summary,
+    modal: async (deps, { userId, channelId, args: [idText], triggerId, client }) => {
+      const record = caseFromCommand(deps, { userId, idText, channelId }, form.permission);
+      await client.views.open({ trigger_id: triggerId, view: form.build(deps, record) });
+    },
+  };
+}
+
+export const investigationSubcommands: Record<string, Subcommand> = {
+  move: formCommand("move [TS-2026-0042]", "change a case's status (form)", CASE_FORMS.status),
+  assign: {
+    usage: ASSIGN_USAGE,
+    summary: "make someone the case owner (invited to its war room)",
+    reply: (deps, { userId, channelId, args }) => {
+      const assignee = parseUserMention(args[0]);
+      if (!assignee || args.length > 2) throw usage(ASSIGN_USAGE);
+      return assignReply(assignCase(deps, { actor: userId, assignee, idText: args[1], channelId }));
+    },
+  },
+  timeline: {
+    usage: TIMELINE_USAGE,
+    summary: `the latest events of the case record (${TIMELINE_DEFAULT_EVENTS} by default, up to ${TIMELINE_MAX_EVENTS})`,
+    reply: (deps, { userId, channelId, args }) =>
+      timelineReply(caseTimeline(deps, { userId, channelId, ...timelineArgs(args) })),
+  },
+  verify: {
+    usage: "verify [TS-2026-0042]",
+    summary: "recompute the case record's hash chain",
+    reply: (deps, { userId, channelId, args: [idText] }) =>
+      verifyReply(verifyCase(deps, { userId, idText, channelId })),
+  },
+  mediate: formCommand(
+    "mediate [TS-2026-0042]",
+    "log a contact, offer or outcome with a party (form)",
+    CASE_FORMS.mediation,
+  ),
+};

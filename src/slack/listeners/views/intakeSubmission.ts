@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { type IntakeRaw, validateIntake } from "../../../core/intake.ts";
+import { loadParties } from "../../../flows/caseSnapshot.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { openCase } from "../../../flows/openCase.ts";
 import { toUserMessage, toViewErrors } from "../../errors.ts";
@@ -30,7 +31,7 @@ export function registerIntakeSubmission(app: App, deps: FlowDeps): void {
       };
       const draft = validateIntake(raw, deps.clock.now());
       const { record } = openCase(deps, { draft, createdBy: body.user.id, intakeViewId: view.id });
-      await ack({ response_action: "update", view: buildIntakeConfirmation(record) });
+      await ack({ response_action: "update", view: buildIntakeConfirmation(record, loadParties(deps.db, record)) });
     } catch (error) {
       const fieldErrors = toViewErrors(error);
       if (fieldErrors) {
