@@ -1,3 +1,59 @@
-import type { Subcommand } from "./subcommand.ts";
+import { DomainError } from "../../../core/domainError.ts";
+import { caseFromCommand } from "../../../flows/caseForAction.ts";
+import type { FlowDeps } from "../../../flows/deps.ts";
+import { listEvidence } from "../../../flows/listEvidence.ts";
+import { redactEvidence } from "../../../flows/redactEvidence.ts";
+import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
+import { buildEvidenceModal } from "../../views/evidenceModal.ts";
+import { evidenceListReply, redactionReply } from "../../views/evidenceReplies.ts";
+import type { CommandContext, Subcommand } from "./subcommand.ts";
 
-export const evidenceSubcommands: Record<string, Subcommand> = {};
+const USAGE = "evidence [TS-…] | evidence list [TS-…] | evidence redact [TS-…] E3 reason…";
+
+const usageError = () => new DomainError("invalid_input", `Usage: \`/incident ${USAGE}\``);
+
+/**
+ * The form opens once the permission check passed; the command's own answer is sent at the same time
+ * (a Subcommand either replies or opens a modal, and this one does both).
+ */
+function openEvidenceForm(deps: FlowDeps, ctx: CommandContext, idText: string | undefined): EphemeralReply {
+  const record = caseFromCommand(deps, { userId: ctx.userId, idText, channelId: ctx.channelId }, "evidence.add");
+  ctx.client.views
+    .open({ trigger_id: ctx.triggerId, view: buildEvidenceModal(record) })
+    .catch((error: unknown) =>
+      deps.log.error({ err: error, caseId: record.humanId, userId: ctx.userId }, "could not open the evidence form"),
+    );
+  return ephemeral(`Opening the evidence form for ${record.humanId}. If it does not appear, run the command again.`);
+}
+
+/** `redact [TS-…] E3 <reason>`: the reason is kept as typed. */
+function redact(deps: FlowDeps, ctx: CommandContext): EphemeralReply {
+  const match = /^redact\s+(?:(\S+)\s+)??(E\d+)(?:\s+([\s\S]*))?$/i.exec(ctx.rest);
+  if (!match) throw usageError();
+  const [, idText, evidenceRef = "", reason = ""] = match;
+  return redactionReply(
+    redactEvidence(deps, { userId: ctx.userId, channelId: ctx.channelId, idText, evidenceRef, reason }),
+  );
+}
+
+export const evidenceSubcommands: Record<string, Subcommand> = {
+  evidence: {
+    usage: USAGE,
+    summary: "add evidence to a case (form), list its evidence, or redact an entry",
+    reply: (deps, ctx) => {
+      const [verb, ...args] = ctx.args;
+      switch (verb?.toLowerCase()) {
+        case "list":
+          if (args.length > 1) throw usageError();
+          return evidenceListReply(
+            listEvidence(deps, { userId: ctx.userId, idText: args[0], channelId: ctx.channelId }),
+          );
+        case "redact":
+          return redact(deps, ctx);
+        default:
+          if (args.length > 0) throw usageError();
+          return openEvidenceForm(deps, ctx, verb);
+      }
+    },
+  },
+};

@@ -1,0 +1,83 @@
+import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { caseEvents, type EvidenceFileRow, type EvidenceRow, evidence, evidenceFiles } from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+
+export type NewEvidenceRow = typeof evidence.$inferInsert;
+export type NewEvidenceFileRow = typeof evidenceFiles.$inferInsert;
+
+export function nextEvidenceSeq(tx: Executor, caseId: number): number {
+  const row = tx
+    .select({ last: max(evidence.seq) })
+    .from(evidence)
+    .where(eq(evidence.caseId, caseId))
+    .get();
+  return (row?.last ?? 0) + 1;
+}
+
+export function insertEvidence(tx: Executor, row: NewEvidenceRow): EvidenceRow {
+  return tx.insert(evidence).values(row).returning().get();
+}
+
+export function insertEvidenceFiles(tx: Executor, rows: NewEvidenceFileRow[]): EvidenceFileRow[] {
+  if (rows.length === 0) return [];
+  return tx.insert(evidenceFiles).values(rows).returning().all();
+}
+
+export function getEvidenceBySeq(tx: Executor, caseId: number, seq: number): EvidenceRow | undefined {
+  return tx
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.caseId, caseId), eq(evidence.seq, seq)))
+    .get();
+}
+
+/** Every entry of a case, redactions included, in E-number order. */
+export function evidenceOfCase(tx: Executor, caseId: number): EvidenceRow[] {
+  return tx.select().from(evidence).where(eq(evidence.caseId, caseId)).orderBy(asc(evidence.seq)).all();
+}
+
+/** The entry that redacts `evidenceId`, if any. */
+export function redactionOf(tx: Executor, evidenceId: number): EvidenceRow | undefined {
+  return tx.select().from(evidence).where(eq(evidence.redactsEvidenceId, evidenceId)).get();
+}
+
+export function filesOfEvidence(tx: Executor, evidenceIds: number[]): EvidenceFileRow[] {
+  if (evidenceIds.length === 0) return [];
+  return tx
+    .select()
+    .from(evidenceFiles)
+    .where(inArray(evidenceFiles.evidenceId, evidenceIds))
+    .orderBy(asc(evidenceFiles.id))
+    .all();
+}
+
+const redactions = alias(evidence, "redactions");
+
+/** Whether an entry of any case that is not redacted still holds these bytes. */
+export function isBlobHeldByLiveEvidence(tx: Executor, sha256: string): boolean {
+  const row = tx
+    .select({ id: evidenceFiles.id })
+    .from(evidenceFiles)
+    .leftJoin(redactions, eq(redactions.redactsEvidenceId, evidenceFiles.evidenceId))
+    .where(and(eq(evidenceFiles.sha256, sha256), sql`${redactions.id} IS NULL`))
+    .limit(1)
+    .get();
+  return row !== undefined;
+}
+
+/** The E-number an `evidence_added` event recorded for this modal view, so a second submission finds it. */
+export function evidenceSeqAddedByView(tx: Executor, caseId: number, viewId: string): number | undefined {
+  const row = tx
+    .select({ seq: sql<number>`json_extract(${caseEvents.payload}, '$.seq')` })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        eq(caseEvents.kind, "evidence_added"),
+        sql`json_extract(${caseEvents.payload}, '$.viewId') = ${viewId}`,
+      ),
+    )
+    .get();
+  return row?.seq;
+}

@@ -1,0 +1,440 @@
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { EVIDENCE_LIMITS } from "../../src/flows/addEvidence.ts";
+import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
+import { type FieldValue, startSlackFake, stateValues } from "../slack-fake/index.ts";
+import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
+import { intakeValues, submitIntake } from "../support/intake.ts";
+
+type Reply = { response_type: string; text: string; blocks?: unknown[] };
+type ViewAnswer = { response_action?: string; errors?: Record<string, string>; view?: { blocks: unknown[] } };
+
+const CONSULTANT = "U0LEGAL1";
+const SEV1 = intakeValues({ category: "physical-safety", title: "Customer reports pro was violent on site" });
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+const PDF = Buffer.from("%PDF-1.7\nmessage log between pro and customer\n%%EOF\n");
+
+const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
+
+function evidenceValues(overrides: Record<string, FieldValue> = {}): Record<string, FieldValue> {
+  return {
+    [EVIDENCE_BLOCK.kind]: "screenshot",
+    [EVIDENCE_BLOCK.description]: "Texts the pro sent after the job was cancelled.",
+    [EVIDENCE_BLOCK.source]: "Reporter, by email to support",
+    ...overrides,
+  };
+}
+
+describe("evidence", () => {
+  let h: Harness;
+  let roomId: string;
+  let summaryTs: string;
+
+  beforeEach(async () => {
+    h = await startHarness();
+    h.fake.addUser({ id: CONSULTANT, name: "legal" });
+    await submitIntake(h, SEV1);
+    await h.settle();
+    roomId = h.fake.channelByName("ts-2026-0001-physical-safety")?.id ?? "";
+    summaryTs = h.fake.pins(roomId)[0] ?? "";
+  });
+  afterEach(() => h.close());
+
+  const sql = <T>(query: string, ...params: unknown[]) => h.desk.database.sqlite.prepare(query).all(...params) as T[];
+  const evidenceRows = () => sql<Record<string, unknown>>("SELECT * FROM evidence ORDER BY id");
+  const fileRows = () => sql<Record<string, unknown>>("SELECT * FROM evidence_files ORDER BY id");
+  const eventKinds = (kind: string) => sql<{ payload: string }>("SELECT payload FROM case_events WHERE kind = ?", kind);
+  const evidenceDir = () => h.config.evidenceDir;
+  const blobPath = (hash: string) => join(evidenceDir(), hash.slice(0, 2), hash.slice(2, 4), hash);
+  /** Every stored file under EVIDENCE_DIR, temp files included. */
+  const storedFiles = () =>
+    existsSync(evidenceDir())
+      ? readdirSync(evidenceDir(), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => relative(evidenceDir(), join(entry.parentPath, entry.name)))
+      : [];
+
+  const command = async (text: string, userId: string = USERS.specialist, channelId = roomId) => {
+    const res = await h.driver.command({ text, userId, channelId });
+    expect(res.status).toBe(200);
+    return res.body as Reply;
+  };
+
+  async function latestEvidenceView(userId: string, opened: number): Promise<string> {
+    await expect.poll(() => h.fake.callsTo("views.open").length).toBeGreaterThan(opened);
+    const view = h.fake
+      .views()
+      .filter((v) => v.callback_id === CALLBACK.evidence && v.user === userId && v.open)
+      .at(-1);
+    if (!view)
+      throw new Error(`no evidence form open for ${userId}: ${JSON.stringify(h.fake.callsTo("views.open").at(-1))}`);
+    return view.id;
+  }
+
+  async function openFormFromSummary(userId: string = USERS.specialist): Promise<string> {
+    const opened = h.fake.callsTo("views.open").length;
+    await h.driver.clickButton({ userId, channelId: roomId, messageTs: summaryTs, actionId: ACTION.addEvidence });
+    return latestEvidenceView(userId, opened);
+  }
+
+  async function openFormByCommand(text = "evidence", userId: string = USERS.specialist, channelId = roomId) {
+    const opened = h.fake.callsTo("views.open").length;
+    await command(text, userId, channelId);
+    return latestEvidenceView(userId, opened);
+  }
+
+  async function submit(viewId: string, values: Record<string, FieldValue>, userId: string = USERS.specialist) {
+    const res = await h.driver.submitView({ viewId, userId, values });
+    expect(res.status).toBe(200);
+    return res.body as ViewAnswer;
+  }
+
+  async function addEvidence(values: Record<string, FieldValue> = {}) {
+    return submit(await openFormByCommand(), evidenceValues(values));
+  }
+
+  it("records files from the summary's button: stored by hash, one event, and the summary counts it", async () => {
+    const viewId = await openFormFromSummary();
+    const form = h.fake.view(viewId);
+    expect(form?.title).toMatchObject({ type: "plain_text", text: "Add evidence" });
+    expect(JSON.parse(form?.private_metadata ?? "{}")).toMatchObject({ caseId: 1 });
+
+    const png = h.fake.addFile({ name: "texts.png", content: PNG, user: USERS.specialist });
+    const pdf = h.fake.addFile({ name: "log.pdf", content: PDF, user: USERS.specialist });
+    const answer = await submit(viewId, evidenceValues({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] }));
+
+    expect(answer.response_action).toBe("update");
+    expect(JSON.stringify(answer.view?.blocks)).toContain("E1 recorded");
+    expect(evidenceRows()).toEqual([
+      expect.objectContaining({ seq: 1, kind: "screenshot", added_by: USERS.specialist, redacts_evidence_id: null }),
+    ]);
+    expect(fileRows()).toEqual([
+      expect.objectContaining({ sha256: sha256(PNG), name: "texts.png", size: PNG.length, mime_type: "image/png" }),
+      expect.objectContaining({ sha256: sha256(PDF), name: "log.pdf", size: PDF.length, slack_file_id: pdf.id }),
+    ]);
+    expect(readFileSync(blobPath(sha256(PNG)))).toEqual(PNG);
+    expect(readFileSync(blobPath(sha256(PDF)))).toEqual(PDF);
+    expect(storedFiles()).toHaveLength(2);
+
+    const events = eventKinds("evidence_added");
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]?.payload ?? "{}")).toMatchObject({
+      seq: 1,
+      kind: "screenshot",
+      description: "Texts the pro sent after the job was cancelled.",
+      files: [
+        { sha256: sha256(PNG), size: PNG.length },
+        { sha256: sha256(PDF), size: PDF.length },
+      ],
+    });
+
+    await h.settle();
+    expect(JSON.stringify(h.fake.message(roomId, summaryTs)?.blocks)).toContain("1 evidence items");
+  });
+
+  it("stores the same bytes once, however many entries hold them", async () => {
+    await addEvidence({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "a.png", content: PNG }).id] });
+    const again = await addEvidence({
+      [EVIDENCE_BLOCK.kind]: "photo",
+      [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "copy-of-a.png", content: PNG }).id],
+    });
+    expect(JSON.stringify(again.view?.blocks)).toContain("E2 recorded");
+    expect(fileRows().map((f) => f.sha256)).toEqual([sha256(PNG), sha256(PNG)]);
+    expect(storedFiles()).toEqual([relative(evidenceDir(), blobPath(sha256(PNG)))]);
+  });
+
+  it("opens the form by command: the war room's case, or a case named from elsewhere", async () => {
+    const inRoom = await command("evidence");
+    expect(inRoom.text).toContain("TS-2026-0001");
+    await expect.poll(() => h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence).length).toBe(1);
+    const viewId = await openFormByCommand("evidence ts-2026-1", USERS.lead, h.triageChannelId);
+    expect(JSON.parse(h.fake.view(viewId)?.private_metadata ?? "{}")).toMatchObject({ caseId: 1 });
+    expect((await command("evidence", USERS.specialist, h.triageChannelId)).text).toContain("Name a case");
+  });
+
+  it.each([
+    ["an empty description", { [EVIDENCE_BLOCK.description]: "   " }, EVIDENCE_BLOCK.description, "Describe"],
+    ["a missing source", { [EVIDENCE_BLOCK.source]: null }, EVIDENCE_BLOCK.source, "who provided it"],
+    ["a link that is not a URL", { [EVIDENCE_BLOCK.link]: "see the ticket" }, EVIDENCE_BLOCK.link, "https://"],
+    ["a link that is not http(s)", { [EVIDENCE_BLOCK.link]: "javascript:alert(1)" }, EVIDENCE_BLOCK.link, "https://"],
+    [
+      "a link over 2000 characters",
+      { [EVIDENCE_BLOCK.link]: `https://example.com/${"a".repeat(2000)}` },
+      EVIDENCE_BLOCK.link,
+      "2000",
+    ],
+    ["kind Link without a link", { [EVIDENCE_BLOCK.kind]: "link" }, EVIDENCE_BLOCK.link, "needs the link"],
+    ["no kind", { [EVIDENCE_BLOCK.kind]: null }, EVIDENCE_BLOCK.kind, "kind of evidence"],
+  ])("refuses %s with a field error and records nothing", async (_, values, blockId, message) => {
+    const answer = await addEvidence(values);
+    expect(answer.response_action).toBe("errors");
+    expect(answer.errors?.[blockId]).toContain(message);
+    expect(evidenceRows()).toHaveLength(0);
+    expect(eventKinds("evidence_added")).toHaveLength(0);
+  });
+
+  it("accepts a link of kind Link", async () => {
+    const answer = await addEvidence({
+      [EVIDENCE_BLOCK.kind]: "link",
+      [EVIDENCE_BLOCK.link]: "https://example.com/p/1",
+    });
+    expect(answer.response_action).toBe("update");
+    expect(evidenceRows()[0]).toMatchObject({ kind: "link", link: "https://example.com/p/1" });
+  });
+
+  it("takes a file of exactly the limit and refuses one byte more, on the files field", async () => {
+    const limit = EVIDENCE_LIMITS.fileBytesMax;
+    expect(limit).toBe(10 * 1024 * 1024);
+    const atLimit = h.fake.addFile({ name: "call.mp3", content: Buffer.alloc(limit, 7) });
+    expect((await addEvidence({ [EVIDENCE_BLOCK.files]: [atLimit.id] })).response_action).toBe("update");
+
+    const over = h.fake.addFile({ name: "video.mov", content: Buffer.alloc(limit + 1, 8) });
+    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [over.id] });
+    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("video.mov is 10 MB");
+    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("at most 10 MB");
+    expect(h.fake.callsTo("files.info")).toHaveLength(2);
+    expect(evidenceRows()).toHaveLength(1);
+    expect(storedFiles()).toHaveLength(1);
+  });
+
+  it("counts the bytes as they arrive, whatever size Slack reported", async () => {
+    const file = h.fake.addFile({ name: "big.png", content: Buffer.alloc(EVIDENCE_LIMITS.fileBytesMax + 1, 1) });
+    const small = h.fake.addFile({ name: "small.png", content: PNG });
+    const described = h.fake.file(file.id);
+    if (described) described.size = 100;
+    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [small.id, file.id] });
+    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("big.png is more than 10 MB");
+    expect(evidenceRows()).toHaveLength(0);
+    // Neither the partial download nor the file that did arrive stay on disk.
+    expect(storedFiles()).toEqual([]);
+  });
+
+  it("needs the bot token to download: the stand-in answers a sign-in page without it", async () => {
+    const file = h.fake.addFile({ name: "texts.png", content: PNG });
+    const anonymous = await fetch(file.url_private, { redirect: "manual" });
+    expect(anonymous.status).toBe(302);
+    const signIn = await fetch(file.url_private);
+    expect(signIn.headers.get("content-type")).toContain("text/html");
+    const withToken = await fetch(file.url_private, { headers: { Authorization: `Bearer ${h.fake.botToken}` } });
+    expect(Buffer.from(await withToken.arrayBuffer())).toEqual(PNG);
+  });
+
+  it("refuses a file the bot token does not open, on the files field, recording nothing", async () => {
+    const otherWorkspace = await startSlackFake({ botToken: "xoxb-another-workspace" });
+    try {
+      const foreign = otherWorkspace.addFile({ name: "foreign.png", content: PNG });
+      const file = h.fake.addFile({ name: "texts.png", content: PNG });
+      const described = h.fake.file(file.id);
+      if (described) described.url_private = foreign.url_private;
+      const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
+      expect(answer.response_action).toBe("errors");
+      expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("did not let the bot download texts.png");
+    } finally {
+      await otherWorkspace.close();
+    }
+    expect(evidenceRows()).toHaveLength(0);
+    expect(fileRows()).toHaveLength(0);
+    expect(eventKinds("evidence_added")).toHaveLength(0);
+    expect(storedFiles()).toEqual([]);
+  });
+
+  it("refuses an HTML sign-in page served in place of the file", async () => {
+    const file = h.fake.addFile({ name: "texts.png", content: PNG });
+    const described = h.fake.file(file.id);
+    if (described) described.url_private = `${h.fake.origin}/`;
+    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
+    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("sign-in page");
+    expect(evidenceRows()).toHaveLength(0);
+  });
+
+  it("explains on the files field when Slack will not describe a file", async () => {
+    h.fake.inject("files.info", { error: "file_not_found" });
+    const file = h.fake.addFile({ name: "texts.png", content: PNG });
+    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
+    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("file_not_found");
+    expect(evidenceRows()).toHaveLength(0);
+  });
+
+  it("records one entry when the same form is submitted twice", async () => {
+    const viewId = await openFormByCommand();
+    const file = h.fake.addFile({ name: "texts.png", content: PNG });
+    const values = evidenceValues({ [EVIDENCE_BLOCK.files]: [file.id] });
+    // What Slack would deliver again on a retry: the very same submission.
+    const delivery = new URLSearchParams({
+      payload: JSON.stringify({
+        type: "view_submission",
+        user: { id: USERS.specialist, username: "specialist", name: "specialist", team_id: h.fake.teamId },
+        api_app_id: h.fake.appId,
+        token: "fake-verification-token",
+        trigger_id: h.fake.issueTriggerId({ userId: USERS.specialist, viewId }),
+        team: { id: h.fake.teamId, domain: "fake-workspace" },
+        view: {
+          ...h.fake.viewPayload(viewId),
+          state: { values: stateValues(h.fake.view(viewId)?.blocks ?? [], values, (id) => h.fake.file(id)) },
+        },
+      }),
+    }).toString();
+
+    const [first, second] = await Promise.all([
+      h.driver.submitView({ viewId, userId: USERS.specialist, values }),
+      h.driver.submitView({ viewId, userId: USERS.specialist, values }),
+    ]);
+    const replay = await h.driver.raw({ body: delivery });
+
+    for (const res of [first, second, replay]) {
+      expect(res.status).toBe(200);
+      expect(JSON.stringify((res.body as ViewAnswer).view?.blocks)).toContain("E1 recorded");
+    }
+    expect(evidenceRows()).toHaveLength(1);
+    expect(fileRows()).toHaveLength(1);
+    expect(eventKinds("evidence_added")).toHaveLength(1);
+  });
+
+  it("answers an observer 'not permitted' on the button and the command, opening no form", async () => {
+    const click = await h.driver.clickButton({
+      userId: USERS.observer,
+      channelId: roomId,
+      messageTs: summaryTs,
+      actionId: ACTION.addEvidence,
+    });
+    await expect.poll(() => h.fake.responses(click.responseUrl).length).toBe(1);
+    expect(JSON.stringify(h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");
+    expect((await command("evidence", USERS.observer)).text).toContain("not permitted");
+    expect((await command("evidence redact E1 because", USERS.observer)).text).toContain("not permitted");
+    expect(h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence)).toHaveLength(0);
+  });
+
+  it("answers a consultant not consulted on the case 'not permitted', as for a case that does not exist", async () => {
+    await grantRole(h, CONSULTANT, "consultant");
+    const click = await h.driver.clickButton({
+      userId: CONSULTANT,
+      channelId: roomId,
+      messageTs: summaryTs,
+      actionId: ACTION.addEvidence,
+    });
+    await expect.poll(() => h.fake.responses(click.responseUrl).length).toBe(1);
+    expect(JSON.stringify(h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");
+    const existing = await command("evidence list TS-2026-0001", CONSULTANT, h.triageChannelId);
+    const missing = await command("evidence list TS-2026-0999", CONSULTANT, h.triageChannelId);
+    expect(existing.text).toContain("not permitted");
+    expect(missing.text).toBe(existing.text);
+    expect((await command("evidence TS-2026-0001", CONSULTANT, h.triageChannelId)).text).toContain("not permitted");
+  });
+
+  it("checks the permission again at submit", async () => {
+    const viewId = await openFormByCommand();
+    await grantRole(h, USERS.specialist, "observer");
+    const answer = await submit(viewId, evidenceValues());
+    expect(answer.response_action).toBe("errors");
+    expect(answer.errors?.[EVIDENCE_BLOCK.kind]).toContain("not permitted");
+    expect(evidenceRows()).toHaveLength(0);
+  });
+
+  it("redacts an entry: a new entry and one event, the bytes deleted, the hashes kept", async () => {
+    const png = h.fake.addFile({ name: "texts.png", content: PNG });
+    const pdf = h.fake.addFile({ name: "log.pdf", content: PDF });
+    await addEvidence({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] });
+    const before = sql("SELECT id FROM case_events").length;
+
+    const reply = await command("evidence redact E1 Contains a bystander's home address  and phone");
+    expect(reply.text).toContain("E1 on TS-2026-0001 is redacted (E2)");
+
+    const [entry, redaction] = evidenceRows();
+    expect(redaction).toMatchObject({
+      seq: 2,
+      kind: "redaction",
+      redacts_evidence_id: entry?.id,
+      description: "Contains a bystander's home address  and phone",
+      added_by: USERS.specialist,
+    });
+    expect(fileRows().map((f) => f.sha256)).toEqual([sha256(PNG), sha256(PDF)]);
+    expect(existsSync(blobPath(sha256(PNG)))).toBe(false);
+    expect(existsSync(blobPath(sha256(PDF)))).toBe(false);
+    expect(sql("SELECT id FROM case_events")).toHaveLength(before + 1);
+    expect(JSON.parse(eventKinds("evidence_redacted")[0]?.payload ?? "{}")).toMatchObject({
+      seq: 2,
+      redacts: 1,
+      bytesRemoved: [sha256(PNG), sha256(PDF)],
+    });
+
+    await h.settle();
+    expect(JSON.stringify(h.fake.message(roomId, summaryTs)?.blocks)).toContain("1 evidence items");
+  });
+
+  it.each([
+    ["evidence redact E9 wrong number", "has no evidence E9"],
+    ["evidence redact E1", "Say why"],
+    ["evidence redact 1 no E", "Usage"],
+  ])("refuses `%s`, appending nothing", async (text, message) => {
+    await addEvidence();
+    const before = sql("SELECT id FROM case_events").length;
+    expect((await command(text)).text).toContain(message);
+    expect(evidenceRows()).toHaveLength(1);
+    expect(sql("SELECT id FROM case_events")).toHaveLength(before);
+  });
+
+  it("refuses to redact twice, or to redact a redaction", async () => {
+    await addEvidence();
+    await command("evidence redact E1 wrong case");
+    const before = sql("SELECT id FROM case_events").length;
+    expect((await command("evidence redact E1 again")).text).toContain("E1 was already redacted (E2)");
+    expect((await command("evidence redact E2 undo")).text).toContain("E2 is itself a redaction record");
+    expect(evidenceRows()).toHaveLength(2);
+    expect(sql("SELECT id FROM case_events")).toHaveLength(before);
+  });
+
+  it("keeps bytes that a live entry of another case still holds, until that one is redacted too", async () => {
+    await addEvidence({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "a.png", content: PNG }).id] });
+    await submitIntake(h, intakeValues({ title: "Second case with the same screenshot" }));
+    const other = await openFormByCommand("evidence TS-2026-0002", USERS.specialist, h.triageChannelId);
+    await submit(
+      other,
+      evidenceValues({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "b.png", content: PNG }).id] }),
+    );
+
+    const reply = await command("evidence redact TS-2026-0001 E1 not this case's", USERS.lead, h.triageChannelId);
+    expect(reply.text).toContain("1 identical file is kept");
+    expect(readFileSync(blobPath(sha256(PNG)))).toEqual(PNG);
+    await command("evidence redact TS-2026-0002 E1 not this one either", USERS.lead, h.triageChannelId);
+    expect(existsSync(blobPath(sha256(PNG)))).toBe(false);
+  });
+
+  it("lists the catalogue with hashes, escaped text and redaction marks", async () => {
+    const png = h.fake.addFile({ name: "texts <!channel>.png", content: PNG });
+    await addEvidence({
+      [EVIDENCE_BLOCK.description]: "Threats <!channel> and <@U0LEAD1>",
+      [EVIDENCE_BLOCK.files]: [png.id],
+    });
+    await addEvidence({ [EVIDENCE_BLOCK.kind]: "call_note", [EVIDENCE_BLOCK.description]: "Call with the pro" });
+    await command("evidence redact E1 Shows a minor's face");
+
+    const reply = await command("evidence list", USERS.observer);
+    expect(reply.response_type).toBe("ephemeral");
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain("*E1* · Screenshot");
+    expect(text).toContain("*E2* · Call note");
+    expect(text).toContain("Threats &lt;!channel&gt; and &lt;@U0LEAD1&gt;");
+    expect(text).not.toContain("<!channel>");
+    expect(text).toContain(`texts &lt;!channel&gt;.png · ${PNG.length} B · \`${sha256(PNG).slice(0, 12)}\``);
+    expect(text).toMatch(/Redacted\* <!date\^\d+\^[^>]+> by <@U0SPEC1> \(E3\): Shows a minor's face/);
+    expect(text).not.toContain("*E3*");
+  });
+
+  it("keeps the catalogue within 50 blocks, saying how many more there are", async () => {
+    for (let i = 1; i <= 52; i++) await addEvidence({ [EVIDENCE_BLOCK.description]: `Entry ${i}` });
+    const reply = await command("evidence list TS-2026-0001", USERS.specialist, h.triageChannelId);
+    expect(reply.blocks).toHaveLength(50);
+    expect(JSON.stringify(reply.blocks?.at(-1))).toContain("4 more items not shown");
+  });
+
+  it("refuses to update or delete evidence and its files in the database", async () => {
+    await addEvidence({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "a.png", content: PNG }).id] });
+    const db = h.desk.database.sqlite;
+    expect(() => db.prepare("UPDATE evidence SET description = 'edited'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("DELETE FROM evidence").run()).toThrow(/append-only/);
+    expect(() => db.prepare("UPDATE evidence_files SET sha256 = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare("DELETE FROM evidence_files").run()).toThrow(/append-only/);
+  });
+});
