@@ -1,12 +1,14 @@
 import { JOB } from "../scheduler/jobKinds.ts";
 import type { JobHandler } from "../scheduler/scheduler.ts";
 import type { FlowDeps } from "./deps.ts";
+import { pingConsultTeam } from "./pingConsultTeam.ts";
+import { remindOverdueConsult } from "./remindOverdueConsult.ts";
 
 export function consultJobHandlers(
-  _deps: FlowDeps,
+  deps: FlowDeps,
 ): Record<typeof JOB.pingConsultTeam | typeof JOB.remindOverdueConsult, JobHandler> {
-  const notYet = async () => {
-    throw new Error("not implemented");
+  return {
+    [JOB.pingConsultTeam]: (payload) => pingConsultTeam(deps, payload),
+    [JOB.remindOverdueConsult]: (payload) => remindOverdueConsult(deps, payload),
   };
-  return { [JOB.pingConsultTeam]: notYet, [JOB.remindOverdueConsult]: notYet };
 }

@@ -1,3 +1,69 @@
-import type { Subcommand } from "./subcommand.ts";
+import type { ConsultTeamRow } from "../../../../db/schema.ts";
+import { DomainError } from "../../../core/domainError.ts";
+import { consultsOwed } from "../../../flows/answerConsult.ts";
+import { caseFromCommand } from "../../../flows/caseForAction.ts";
+import { type ConsultTarget, configureConsultTeam, consultTeamsFor } from "../../../flows/configureConsultTeam.ts";
+import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
+import { buildConsultListModal, buildConsultModal } from "../../views/consultModal.ts";
+import { channelLink } from "../../views/mrkdwn.ts";
+import { parseChannelMention, parseUsergroupMention, type Subcommand } from "./subcommand.ts";
 
-export const consultSubcommands: Record<string, Subcommand> = {};
+const TEAM_USAGE = "team <key> <@usergroup|#channel>";
+
+function targetText(team: ConsultTeamRow): string {
+  if (team.slackUsergroupId) return `<!subteam^${team.slackUsergroupId}> (each member by DM)`;
+  if (team.slackChannelId) return channelLink(team.slackChannelId);
+  return `no Slack target yet: \`/incident team ${team.key} @group\``;
+}
+
+function teamsReply(teams: readonly ConsultTeamRow[]): EphemeralReply {
+  const lines = teams.map((t) => `*${t.name}* (\`${t.key}\`): ${targetText(t)}`);
+  return ephemeral(`Consult teams\n${lines.join("\n")}`);
+}
+
+function parseTarget(text: string | undefined): ConsultTarget | undefined {
+  const usergroupId = parseUsergroupMention(text);
+  if (usergroupId) return { usergroupId };
+  const channelId = parseChannelMention(text);
+  return channelId ? { channelId } : undefined;
+}
+
+export const consultSubcommands: Record<string, Subcommand> = {
+  consult: {
+    usage: "consult [TS-2026-0042] | consult list [TS-2026-0042]",
+    summary: "ask Legal, Payments, Product… a question with a due time; `list`: who owes what on the case",
+    modal: async (deps, { userId, channelId, args, triggerId, client }) => {
+      const [first, second, ...extra] = args;
+      if (first?.toLowerCase() === "list" && extra.length === 0) {
+        const { record, consults } = consultsOwed(deps, { userId, idText: second, channelId });
+        await client.views.open({
+          trigger_id: triggerId,
+          view: buildConsultListModal(record, consults, deps.clock.now()),
+        });
+        return;
+      }
+      if (args.length > 1) {
+        throw new DomainError("invalid_input", "Usage: `/incident consult [TS-2026-0042]` or `/incident consult list`");
+      }
+      const record = caseFromCommand(deps, { userId, idText: first, channelId }, "consult.request");
+      await client.views.open({
+        trigger_id: triggerId,
+        view: buildConsultModal(record, consultTeamsFor(deps, userId)),
+      });
+    },
+  },
+  team: {
+    usage: `team | ${TEAM_USAGE}`,
+    summary: "the teams consults go to, or point one at its Slack user group or channel (leads)",
+    reply: (deps, { userId, args }) => {
+      if (args.length === 0) return teamsReply(consultTeamsFor(deps, userId));
+      const [key = "", targetArg] = args;
+      const target = parseTarget(targetArg);
+      if (!target || args.length !== 2) throw new DomainError("invalid_input", `Usage: \`/incident ${TEAM_USAGE}\``);
+      const { team, created } = configureConsultTeam(deps, { actor: userId, key, target });
+      return ephemeral(
+        `${created ? "New team " : ""}*${team.name}* (\`${team.key}\`): consults now go to ${targetText(team)}.`,
+      );
+    },
+  },
+};

@@ -1,0 +1,100 @@
+import type { CaseRow, ConsultTeamRow } from "../../../db/schema.ts";
+import type { OwedConsult } from "../../flows/answerConsult.ts";
+import { hasSlackTarget } from "../../flows/configureConsultTeam.ts";
+import { CONSULT_LIMITS } from "../../flows/requestConsult.ts";
+import { CALLBACK, CONSULT_BLOCK, INPUT_ACTION } from "../ids.ts";
+import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
+import { type Block, capBlocks, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";
+import { mention, slackDate, userText } from "./mrkdwn.ts";
+
+/** An input block with its one element, as every form of the bot lays them out. */
+export function inputBlock(blockId: string, label: string, element: Record<string, unknown>, hint?: string): Block {
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label, 2000),
+    optional: false,
+    element: { action_id: INPUT_ACTION, ...element },
+    ...(hint ? { hint: plain(hint, 2000) } : {}),
+  };
+}
+
+export const textInput = (placeholder: string, maxLength: number) => ({
+  type: "plain_text_input",
+  placeholder: plain(placeholder, 150),
+  max_length: maxLength,
+  multiline: true,
+});
+
+/**
+ * "Consult" on a case: team, question, due time. Teams without a Slack target are listed (so people
+ * learn they exist) and refused at submit with a pointer to `/incident team`.
+ */
+export function buildConsultModal(record: CaseRow, teams: readonly ConsultTeamRow[]): ModalView {
+  const options = teams
+    .slice(0, 100)
+    .map((t) => option(t.name, t.key, hasSlackTarget(t) ? undefined : "No Slack group or channel yet"));
+  return {
+    type: "modal" as const,
+    callback_id: CALLBACK.consult,
+    private_metadata: writeCaseMetadata(record),
+    title: plain(`Consult · ${record.humanId}`, LIMITS.modalTitle),
+    submit: plain("Send", LIMITS.modalTitle),
+    close: plain("Cancel", LIMITS.modalTitle),
+    blocks: [
+      inputBlock(CONSULT_BLOCK.team, "Team", {
+        type: "static_select",
+        placeholder: plain("Who should answer?", 150),
+        options,
+      }),
+      inputBlock(
+        CONSULT_BLOCK.question,
+        "Question",
+        textInput("What do you need to know? Only this question is shared with the team.", CONSULT_LIMITS.questionMax),
+        "The team sees the case id, severity, category and this question; nothing else of the case.",
+      ),
+      inputBlock(CONSULT_BLOCK.due, "Answer due", { type: "datetimepicker" }, "Within the next 30 days."),
+    ],
+  };
+}
+
+const MAX_NAMED_RECIPIENTS = 10;
+
+function owedBy(recipients: string[]): string {
+  if (recipients.length === 0) return "not delivered yet";
+  const named = recipients.slice(0, MAX_NAMED_RECIPIENTS).map(mention).join(", ");
+  const more = recipients.length - MAX_NAMED_RECIPIENTS;
+  return more > 0 ? `${named} and ${more} more` : named;
+}
+
+function consultState({ consult: c, recipients }: OwedConsult, now: number): string {
+  if (c.status === "answered" && c.answeredBy && c.answeredAt) {
+    return `:white_check_mark: Answered by ${mention(c.answeredBy)} ${slackDate(c.answeredAt)}`;
+  }
+  if (c.status !== "open") return c.status.charAt(0).toUpperCase() + c.status.slice(1);
+  const due = c.dueAt < now ? ":red_circle: *Overdue*, was due" : "Due";
+  return `${due} ${slackDate(c.dueAt)} · owed by ${owedBy(recipients)}`;
+}
+
+function consultEntry(entry: OwedConsult, now: number): string {
+  const c = entry.consult;
+  const head = `*${userText(entry.teamName, 40)}* · asked by ${mention(c.requestedBy)} ${slackDate(c.requestedAt)}`;
+  return `${head}\n${consultState(entry, now)}\n>${userText(c.question, 300)}`;
+}
+
+/** `/incident consult list`: who owes what on the case, oldest consult first. */
+export function buildConsultListModal(record: CaseRow, entries: readonly OwedConsult[], now: number): ModalView {
+  const blocks =
+    entries.length === 0
+      ? [section(`No consults on ${record.humanId} yet. Use the *Consult* button or \`/incident consult\`.`)]
+      : capBlocks(
+          entries.map((e) => section(consultEntry(e, now))),
+          LIMITS.blocksPerView,
+        );
+  return {
+    type: "modal" as const,
+    title: plain(`Consults · ${record.humanId}`, LIMITS.modalTitle),
+    close: plain("Close", LIMITS.modalTitle),
+    blocks,
+  };
+}

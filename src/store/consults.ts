@@ -1,0 +1,138 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import {
+  type ConsultRow,
+  type ConsultTeamRow,
+  caseEvents,
+  consultRecipients,
+  consults,
+  consultTeams,
+} from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+
+export type ConsultStatus = "open" | "answered" | "cancelled";
+
+export function listConsultTeams(tx: Executor): ConsultTeamRow[] {
+  return tx.select().from(consultTeams).orderBy(asc(consultTeams.name)).all();
+}
+
+export function getConsultTeamByKey(tx: Executor, key: string): ConsultTeamRow | undefined {
+  return tx.select().from(consultTeams).where(eq(consultTeams.key, key)).get();
+}
+
+export function getConsultTeam(tx: Executor, id: number): ConsultTeamRow | undefined {
+  return tx.select().from(consultTeams).where(eq(consultTeams.id, id)).get();
+}
+
+/** Creates the team or points it at a new target; a team has one target, a user group or a channel. */
+export function upsertConsultTeam(
+  tx: Executor,
+  team: {
+    key: string;
+    name: string;
+    slackUsergroupId: string | null;
+    slackChannelId: string | null;
+    updatedBy: string;
+    updatedAt: number;
+  },
+): ConsultTeamRow {
+  const { slackUsergroupId, slackChannelId, updatedBy, updatedAt } = team;
+  return tx
+    .insert(consultTeams)
+    .values(team)
+    .onConflictDoUpdate({
+      target: consultTeams.key,
+      set: { slackUsergroupId, slackChannelId, updatedBy, updatedAt },
+    })
+    .returning()
+    .get();
+}
+
+export function insertConsult(tx: Executor, row: typeof consults.$inferInsert): ConsultRow {
+  return tx.insert(consults).values(row).returning().get();
+}
+
+export function getConsult(tx: Executor, id: number): ConsultRow | undefined {
+  return tx.select().from(consults).where(eq(consults.id, id)).get();
+}
+
+export function consultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
+  return tx.select().from(consults).where(eq(consults.caseId, caseId)).orderBy(asc(consults.requestedAt)).all();
+}
+
+export function openConsultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
+  return tx
+    .select()
+    .from(consults)
+    .where(and(eq(consults.caseId, caseId), eq(consults.status, "open")))
+    .orderBy(asc(consults.requestedAt))
+    .all();
+}
+
+/** Closes an open consult with its answer; undefined when it was no longer open. */
+export function answerOpenConsult(
+  tx: Executor,
+  id: number,
+  answer: { answer: string; answeredBy: string; answeredAt: number },
+): ConsultRow | undefined {
+  return tx
+    .update(consults)
+    .set({ ...answer, status: "answered" })
+    .where(and(eq(consults.id, id), eq(consults.status, "open")))
+    .returning()
+    .get();
+}
+
+export function setConsultPing(tx: Executor, id: number, ping: { channelId: string; ts: string }): void {
+  tx.update(consults).set({ pingChannelId: ping.channelId, pingTs: ping.ts }).where(eq(consults.id, id)).run();
+}
+
+export function addConsultRecipients(tx: Executor, consultId: number, userIds: readonly string[]): void {
+  if (userIds.length === 0) return;
+  tx.insert(consultRecipients)
+    .values(userIds.map((userId) => ({ consultId, userId })))
+    .onConflictDoNothing()
+    .run();
+}
+
+export function recipientsOfConsult(tx: Executor, consultId: number): string[] {
+  return tx
+    .select({ userId: consultRecipients.userId })
+    .from(consultRecipients)
+    .where(eq(consultRecipients.consultId, consultId))
+    .orderBy(asc(consultRecipients.userId))
+    .all()
+    .map((r) => r.userId);
+}
+
+export function isConsultRecipient(tx: Executor, consultId: number, userId: string): boolean {
+  return (
+    tx
+      .select({ userId: consultRecipients.userId })
+      .from(consultRecipients)
+      .where(and(eq(consultRecipients.consultId, consultId), eq(consultRecipients.userId, userId)))
+      .get() !== undefined
+  );
+}
+
+/**
+ * The payload of a consult event on the case timeline whose payload field `field` equals `value`:
+ * `consult_requested` carries the modal's view id (a resubmitted view finds its consult), and
+ * `consult_sent` the messages the team was pinged with.
+ */
+export function findConsultEvent(
+  tx: Executor,
+  query: { caseId: number; kind: string; field: "viewId" | "consultId"; value: string | number },
+): unknown {
+  const row = tx
+    .select({ payload: caseEvents.payload })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, query.caseId),
+        eq(caseEvents.kind, query.kind),
+        sql`json_extract(${caseEvents.payload}, ${`$.${query.field}`}) = ${query.value}`,
+      ),
+    )
+    .get();
+  return row ? (JSON.parse(row.payload) as unknown) : undefined;
+}
