@@ -3,7 +3,7 @@ import { CONSULT_ANSWER_LIMIT } from "../../flows/answerConsult.ts";
 import { CALLBACK, CONSULT_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { fields, LIMITS, type ModalView, plain, section } from "./blocks.ts";
-import { inputBlock, textInput } from "./consultModal.ts";
+import { inputBlock, textInput } from "./inputs.ts";
 import { slackDate, userText } from "./mrkdwn.ts";
 
 /** "Answer" on a consult: the question as asked, and the answer field. */
@@ -25,8 +25,8 @@ export function buildConsultAnswerModal(record: CaseRow, consult: ConsultRow, te
       inputBlock(
         CONSULT_BLOCK.answer,
         "Your answer",
-        textInput("The team's answer, as it should go on the case record", CONSULT_ANSWER_LIMIT),
-        "Posted to the case team and kept on the case record.",
+        textInput("The team's answer, as it should go on the case record", CONSULT_ANSWER_LIMIT, true),
+        { hint: "Posted to the case team and kept on the case record." },
       ),
     ],
   };

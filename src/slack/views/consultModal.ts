@@ -2,29 +2,11 @@ import type { CaseRow, ConsultTeamRow } from "../../../db/schema.ts";
 import type { OwedConsult } from "../../flows/answerConsult.ts";
 import { hasSlackTarget } from "../../flows/configureConsultTeam.ts";
 import { CONSULT_LIMITS } from "../../flows/requestConsult.ts";
-import { CALLBACK, CONSULT_BLOCK, INPUT_ACTION } from "../ids.ts";
+import { CALLBACK, CONSULT_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
-import { type Block, capBlocks, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";
+import { capBlocks, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";
+import { inputBlock, textInput } from "./inputs.ts";
 import { mention, slackDate, userText } from "./mrkdwn.ts";
-
-/** An input block with its one element, as every form of the bot lays them out. */
-export function inputBlock(blockId: string, label: string, element: Record<string, unknown>, hint?: string): Block {
-  return {
-    type: "input",
-    block_id: blockId,
-    label: plain(label, 2000),
-    optional: false,
-    element: { action_id: INPUT_ACTION, ...element },
-    ...(hint ? { hint: plain(hint, 2000) } : {}),
-  };
-}
-
-export const textInput = (placeholder: string, maxLength: number) => ({
-  type: "plain_text_input",
-  placeholder: plain(placeholder, 150),
-  max_length: maxLength,
-  multiline: true,
-});
 
 /**
  * "Consult" on a case: team, question, due time. Teams without a Slack target are listed (so people
@@ -50,10 +32,14 @@ export function buildConsultModal(record: CaseRow, teams: readonly ConsultTeamRo
       inputBlock(
         CONSULT_BLOCK.question,
         "Question",
-        textInput("What do you need to know? Only this question is shared with the team.", CONSULT_LIMITS.questionMax),
-        "The team sees the case id, severity, category and this question; nothing else of the case.",
+        textInput(
+          "What do you need to know? Only this question is shared with the team.",
+          CONSULT_LIMITS.questionMax,
+          true,
+        ),
+        { hint: "The team sees the case id, severity, category and this question; nothing else of the case." },
       ),
-      inputBlock(CONSULT_BLOCK.due, "Answer due", { type: "datetimepicker" }, "Within the next 30 days."),
+      inputBlock(CONSULT_BLOCK.due, "Answer due", { type: "datetimepicker" }, { hint: "Within the next 30 days." }),
     ],
   };
 }

@@ -16,7 +16,7 @@ import { CALLBACK, MEDIATION_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { type Block, type ModalView, type Option, option, plain, section } from "./blocks.ts";
 import { caseHeadline } from "./caseSummary.ts";
-import { inputBlock, staticSelect, textInput } from "./statusModal.ts";
+import { inputBlock, staticSelect, textInput } from "./inputs.ts";
 
 // Each block id is the name of the field its errors are reported under.
 const BLOCK: { readonly [K in keyof MediationRaw]: K } = MEDIATION_BLOCK;

@@ -1,0 +1,33 @@
+/** Form elements shared by every modal; each input block holds one element whose action_id is INPUT_ACTION. */
+import { INPUT_ACTION } from "../ids.ts";
+import { type Block, type Option, plain } from "./blocks.ts";
+
+export function inputBlock(
+  blockId: string,
+  label: string,
+  element: Record<string, unknown>,
+  opts: { optional?: boolean; hint?: string } = {},
+): Block {
+  return {
+    type: "input",
+    block_id: blockId,
+    label: plain(label, 2000),
+    optional: opts.optional ?? false,
+    element: { action_id: INPUT_ACTION, ...element },
+    ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
+  };
+}
+
+export const textInput = (placeholder: string, maxLength: number, multiline = false) => ({
+  type: "plain_text_input",
+  placeholder: plain(placeholder, 150),
+  max_length: maxLength,
+  multiline,
+});
+
+export const staticSelect = (placeholder: string, options: Option[], initial?: Option) => ({
+  type: "static_select",
+  placeholder: plain(placeholder, 150),
+  options,
+  ...(initial ? { initial_option: initial } : {}),
+});
