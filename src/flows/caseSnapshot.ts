@@ -106,7 +106,7 @@ function loadConsults(tx: Executor, caseId: number, now: number): ConsultSnapsho
     .orderBy(desc(consults.requestedAt))
     .limit(10)
     .all()
-    .map((c) => ({ ...c, overdue: c.status === "open" && c.dueAt < now }));
+    .map((c) => ({ ...c, overdue: c.status === "open" && c.dueAt <= now }));
 }
 
 function loadMediation(tx: Executor, caseId: number): MediationSnapshot[] {

@@ -274,8 +274,15 @@ describe("consults", () => {
     });
 
     it("takes a recipient's answer back to the war room and resumes the case", async () => {
-      expect((await run(LEGAL_1, `status ${CASE}`)).text).toBe(`${CASE}: Waiting on consult`);
-      expect(text((await run(LEGAL_1, "list")).blocks)).toContain(CASE);
+      const status = await run(LEGAL_1, `status ${CASE}`);
+      expect(status.text).toBe(`${CASE}: Waiting on consult`);
+      // A consultant sees what they are asked, not the case's description or parties.
+      expect(text(status.blocks)).toContain("Consults sent to you");
+      expect(text(status.blocks)).not.toContain("cus_48213");
+      expect(text(status.blocks)).not.toContain("threatening");
+      const list = text((await run(LEGAL_1, "list")).blocks);
+      expect(list).toContain(CASE);
+      expect(list).not.toContain("Tools missing");
 
       const { reply } = await answer(LEGAL_1, "Only with a warrant. <@U0LEAD1>");
       expect(reply).toBe('""');

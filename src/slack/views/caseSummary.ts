@@ -5,19 +5,23 @@ import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
 import { MEDIATION_OFFER_LABELS } from "../../core/mediation.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
 import type { CaseSnapshot, PartySnapshot } from "../../flows/caseSnapshot.ts";
+import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
 import { ACTION, BLOCK } from "../ids.ts";
 import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
 
-const JOB_LABELS: Record<string, string> = {
-  "war_room.create": "creating the war room",
-  "war_room.invite": "inviting a member",
-  "war_room.topic": "setting the channel topic",
-  "summary.post": "posting the case summary",
-  "summary.pin": "pinning the case summary",
-  "summary.refresh": "updating the case summary",
-  "triage.announce": "announcing the case in triage",
+const JOB_LABELS: Readonly<Record<JobKind, string>> = {
+  [JOB.createWarRoom]: "creating the war room",
+  [JOB.inviteToWarRoom]: "inviting a member",
+  [JOB.setWarRoomTopic]: "setting the channel topic",
+  [JOB.postSummary]: "posting the case summary",
+  [JOB.pinSummary]: "pinning the case summary",
+  [JOB.refreshSummary]: "updating the case summary",
+  [JOB.announceCase]: "announcing the case in triage",
+  [JOB.pingConsultTeam]: "sending a consult to its team",
+  [JOB.remindOverdueConsult]: "reminding a team of an overdue consult",
 };
+const jobLabel = (kind: string) => (JOB_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 
 export const severityLabel = (severity: string) => {
   const s = parseSeverity(severity);
@@ -76,7 +80,7 @@ export function buildCaseSummary(
   for (const problem of snapshot.problems) {
     blocks.push(
       section(
-        `:warning: Slack refused ${JOB_LABELS[problem.jobKind] ?? problem.jobKind}: \`${userText(problem.error, 200)}\` (${slackDate(problem.at)}). An admin should check the app's access.`,
+        `:warning: Slack refused ${jobLabel(problem.jobKind)}: \`${userText(problem.error, 200)}\` (${slackDate(problem.at)}). An admin should check the app's access.`,
       ),
     );
   }

@@ -1,8 +1,10 @@
+import type { CaseRow } from "../../../db/schema.ts";
+import type { OwedConsult } from "../../flows/answerConsult.ts";
 import type { CaseSnapshot } from "../../flows/caseSnapshot.ts";
 import type { CasePage } from "../../flows/findCases.ts";
 import { COMMAND } from "../ids.ts";
 import { type Block, context, section } from "./blocks.ts";
-import { buildCaseSummary, caseStatusLabel, categoryLabel, severityLabel } from "./caseSummary.ts";
+import { buildCaseSummary, caseHeadline, caseStatusLabel, categoryLabel, severityLabel } from "./caseSummary.ts";
 import { channelLink, slackDate, userText } from "./mrkdwn.ts";
 
 export interface EphemeralReply {
@@ -36,11 +38,12 @@ export function errorReply(message: string): EphemeralReply {
   return ephemeral(`:warning: ${message}`);
 }
 
-export function caseListReply(page: CasePage): EphemeralReply {
+/** `titles: false` for consultants, who see what they are asked and not what the case is about. */
+export function caseListReply(page: CasePage, options: { titles: boolean } = { titles: true }): EphemeralReply {
   if (page.total === 0) return ephemeral("No open cases. :tada:");
   const lines = page.cases.map((c) => {
     const where = c.channelId ? ` · ${channelLink(c.channelId)}` : "";
-    return `*${c.humanId}* · ${severityLabel(c.severity)} · ${categoryLabel(c.category)} · ${caseStatusLabel(c.status)} · ${slackDate(c.createdAt)}${where}\n${userText(c.title, 150)}`;
+    return `*${c.humanId}* · ${severityLabel(c.severity)} · ${categoryLabel(c.category)} · ${caseStatusLabel(c.status)} · ${slackDate(c.createdAt)}${where}${options.titles ? `\n${userText(c.title, 150)}` : ""}`;
   });
   const more = page.page < page.pages ? ` · next: \`${COMMAND} list ${page.page + 1}\`` : "";
   const blocks = [
@@ -56,4 +59,19 @@ export function caseStatusReply(snapshot: CaseSnapshot): EphemeralReply {
     `${snapshot.record.humanId}: ${caseStatusLabel(snapshot.record.status)}`,
     buildCaseSummary(snapshot, { offerWarRoom: false }),
   );
+}
+
+/** What a consultant sees of a case: what it is, where it stands, and the consults sent to them. */
+export function consultantCaseReply(record: CaseRow, consults: readonly OwedConsult[]): EphemeralReply {
+  const lines = consults.map(({ consult, teamName }) => {
+    const state =
+      consult.status === "answered" && consult.answeredAt
+        ? `answered ${slackDate(consult.answeredAt)}`
+        : `${consult.status}, due ${slackDate(consult.dueAt)}`;
+    return `• *${userText(teamName, 40)}* (${state}): ${userText(consult.question, 300)}`;
+  });
+  return ephemeral(`${record.humanId}: ${caseStatusLabel(record.status)}`, [
+    section(`*${caseHeadline(record)}* · ${caseStatusLabel(record.status)}`),
+    section(`*Consults sent to you*\n${lines.join("\n") || "None open."}`),
+  ]);
 }
