@@ -146,8 +146,7 @@ describe("evidence", () => {
   });
 
   it("opens the form by command: the war room's case, or a case named from elsewhere", async () => {
-    const inRoom = await command("evidence");
-    expect(inRoom.text).toContain("TS-2026-0001");
+    await command("evidence");
     await expect.poll(() => h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence).length).toBe(1);
     const viewId = await openFormByCommand("evidence ts-2026-1", USERS.lead, h.triageChannelId);
     expect(JSON.parse(h.fake.view(viewId)?.private_metadata ?? "{}")).toMatchObject({ caseId: 1 });

@@ -78,11 +78,12 @@ describe("investigation", () => {
     return text(h.fake.responses(click.responseUrl)[0]?.body);
   }
 
-  /** A form subcommand acknowledges at once; its refusal follows through the response_url, ephemeral. */
+  /** A form subcommand is checked before the form opens: a refusal is the command's own ephemeral answer. */
   async function commandRefusal(userId: string, commandText: string, channelId = roomId): Promise<Reply> {
-    const { responseUrl } = await run(userId, commandText, channelId);
-    await expect.poll(() => h.fake.responses(responseUrl).length).toBe(1);
-    return h.fake.responses(responseUrl)[0]?.body as Reply;
+    const opened = h.fake.callsTo("views.open").length;
+    const { reply } = await run(userId, commandText, channelId);
+    expect(h.fake.callsTo("views.open")).toHaveLength(opened);
+    return reply;
   }
 
   const submit = (viewId: string, userId: string, values: Record<string, string | null>) =>

@@ -9,7 +9,7 @@ export const caseSubcommands: Record<string, Subcommand> = {
   list: {
     usage: "list [page]",
     summary: "open cases, newest first",
-    reply: (deps, { userId, args: [page] }) =>
+    run: (deps, { userId, args: [page] }) =>
       caseListReply(listCases(deps, { userId, page: Number.parseInt(page ?? "1", 10) || 1 }), {
         titles: !seesOnlyConsultedCases(userRole(deps.db, userId)),
       }),
@@ -17,7 +17,7 @@ export const caseSubcommands: Record<string, Subcommand> = {
   status: {
     usage: "status [TS-2026-0042]",
     summary: "a case's summary (in a war room, that room's case)",
-    reply: (deps, { userId, channelId, args: [idText] }) => {
+    run: (deps, { userId, channelId, args: [idText] }) => {
       // A consultant sees the consults sent to them, not the case's description, parties or evidence.
       if (seesOnlyConsultedCases(userRole(deps.db, userId))) {
         const { record, consults } = consultsOwed(deps, { userId, idText, channelId });

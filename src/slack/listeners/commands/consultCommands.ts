@@ -6,7 +6,7 @@ import { type ConsultTarget, configureConsultTeam, consultTeamsFor } from "../..
 import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
 import { buildConsultListModal, buildConsultModal } from "../../views/consultModal.ts";
 import { channelLink } from "../../views/mrkdwn.ts";
-import { parseChannelMention, parseUsergroupMention, type Subcommand } from "./subcommand.ts";
+import { openModal, parseChannelMention, parseUsergroupMention, type Subcommand } from "./subcommand.ts";
 
 const TEAM_USAGE = "team <key> <@usergroup|#channel>";
 
@@ -32,30 +32,24 @@ export const consultSubcommands: Record<string, Subcommand> = {
   consult: {
     usage: "consult [TS-2026-0042] | consult list [TS-2026-0042]",
     summary: "ask Legal, Payments, Product… a question with a due time; `list`: who owes what on the case",
-    modal: async (deps, { userId, channelId, args, triggerId, client }) => {
+    run: (deps, ctx) => {
+      const { userId, channelId, args } = ctx;
       const [first, second, ...extra] = args;
       if (first?.toLowerCase() === "list" && extra.length === 0) {
         const { record, consults } = consultsOwed(deps, { userId, idText: second, channelId });
-        await client.views.open({
-          trigger_id: triggerId,
-          view: buildConsultListModal(record, consults, deps.clock.now()),
-        });
-        return;
+        return openModal(ctx, buildConsultListModal(record, consults, deps.clock.now()));
       }
       if (args.length > 1) {
         throw new DomainError("invalid_input", "Usage: `/incident consult [TS-2026-0042]` or `/incident consult list`");
       }
       const record = caseFromCommand(deps, { userId, idText: first, channelId }, "consult.request");
-      await client.views.open({
-        trigger_id: triggerId,
-        view: buildConsultModal(record, consultTeamsFor(deps, userId)),
-      });
+      return openModal(ctx, buildConsultModal(record, consultTeamsFor(deps, userId)));
     },
   },
   team: {
     usage: `team | ${TEAM_USAGE}`,
     summary: "the teams consults go to, or point one at its Slack user group or channel (leads)",
-    reply: (deps, { userId, args }) => {
+    run: (deps, { userId, args }) => {
       if (args.length === 0) return teamsReply(consultTeamsFor(deps, userId));
       const [key = "", targetArg] = args;
       const target = parseTarget(targetArg);

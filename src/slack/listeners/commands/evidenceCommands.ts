@@ -3,27 +3,18 @@ import { caseFromCommand } from "../../../flows/caseForAction.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { listEvidence } from "../../../flows/listEvidence.ts";
 import { redactEvidence } from "../../../flows/redactEvidence.ts";
-import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
+import type { EphemeralReply } from "../../views/commandReplies.ts";
 import { buildEvidenceModal } from "../../views/evidenceModal.ts";
 import { evidenceListReply, redactionReply } from "../../views/evidenceReplies.ts";
-import type { CommandContext, Subcommand } from "./subcommand.ts";
+import { type CommandContext, type OpenModal, openModal, type Subcommand } from "./subcommand.ts";
 
 const USAGE = "evidence [TS-…] | evidence list [TS-…] | evidence redact [TS-…] E3 reason…";
 
 const usageError = () => new DomainError("invalid_input", `Usage: \`/incident ${USAGE}\``);
 
-/**
- * The form opens once the permission check passed; the command's own answer is sent at the same time
- * (a Subcommand either replies or opens a modal, and this one does both).
- */
-function openEvidenceForm(deps: FlowDeps, ctx: CommandContext, idText: string | undefined): EphemeralReply {
+function openEvidenceForm(deps: FlowDeps, ctx: CommandContext, idText: string | undefined): OpenModal {
   const record = caseFromCommand(deps, { userId: ctx.userId, idText, channelId: ctx.channelId }, "evidence.add");
-  ctx.client.views
-    .open({ trigger_id: ctx.triggerId, view: buildEvidenceModal(record) })
-    .catch((error: unknown) =>
-      deps.log.error({ err: error, caseId: record.humanId, userId: ctx.userId }, "could not open the evidence form"),
-    );
-  return ephemeral(`Opening the evidence form for ${record.humanId}. If it does not appear, run the command again.`);
+  return openModal(ctx, buildEvidenceModal(record));
 }
 
 /** `redact [TS-…] E3 <reason>`: the reason is kept as typed. */
@@ -40,7 +31,7 @@ export const evidenceSubcommands: Record<string, Subcommand> = {
   evidence: {
     usage: USAGE,
     summary: "add evidence to a case (form), list its evidence, or redact an entry",
-    reply: (deps, ctx) => {
+    run: (deps, ctx) => {
       const [verb, ...args] = ctx.args;
       switch (verb?.toLowerCase()) {
         case "list":

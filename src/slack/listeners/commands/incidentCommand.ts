@@ -12,7 +12,7 @@ import { investigationSubcommands } from "./investigationCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
 
-const help: Subcommand = { usage: "help", summary: "this list", reply: () => helpReply(listed()) };
+const help: Subcommand = { usage: "help", summary: "this list", run: () => helpReply(listed()) };
 
 /** Every `/incident <name>`; each feature contributes its own table. */
 const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
@@ -61,19 +61,18 @@ export function registerIncidentCommand(app: App, deps: FlowDeps): void {
       await ack(helpReply(listed(), text));
       return;
     }
-    if ("reply" in subcommand) {
-      let reply: ReturnType<typeof subcommand.reply>;
-      try {
-        reply = subcommand.reply(deps, ctx);
-      } catch (error) {
-        reply = errorReply(toUserMessage(error, deps.log, log));
-      }
-      await ack(reply);
+    let outcome: ReturnType<Subcommand["run"]>;
+    try {
+      outcome = subcommand.run(deps, ctx);
+    } catch (error) {
+      await ack(errorReply(toUserMessage(error, deps.log, log)));
+      return;
+    }
+    if (!("openModal" in outcome)) {
+      await ack(outcome);
       return;
     }
     await ack();
-    await subcommand
-      .modal(deps, ctx)
-      .catch((error: unknown) => respond(errorReply(toUserMessage(error, deps.log, log))));
+    await outcome.openModal().catch((error: unknown) => respond(errorReply(toUserMessage(error, deps.log, log))));
   });
 }

@@ -5,7 +5,7 @@ import { caseTimeline, TIMELINE_DEFAULT_EVENTS, TIMELINE_MAX_EVENTS } from "../.
 import { verifyCase } from "../../../flows/verifyCase.ts";
 import { assignReply, timelineReply, verifyReply } from "../../views/investigationReplies.ts";
 import { CASE_FORMS, type CaseForm } from "../actions/investigationActions.ts";
-import { parseUserMention, type Subcommand } from "./subcommand.ts";
+import { openModal, parseUserMention, type Subcommand } from "./subcommand.ts";
 
 const ASSIGN_USAGE = "assign @user [TS-2026-0042]";
 const TIMELINE_USAGE = "timeline [TS-2026-0042] [n]";
@@ -27,9 +27,13 @@ function formCommand(usageText: string, summary: string, form: CaseForm): Subcom
   return {
     usage: usageText,
     summary,
-    modal: async (deps, { userId, channelId, args: [idText], triggerId, client }) => {
-      const record = caseFromCommand(deps, { userId, idText, channelId }, form.permission);
-      await client.views.open({ trigger_id: triggerId, view: form.build(deps, record) });
+    run: (deps, ctx) => {
+      const record = caseFromCommand(
+        deps,
+        { userId: ctx.userId, idText: ctx.args[0], channelId: ctx.channelId },
+        form.permission,
+      );
+      return openModal(ctx, form.build(deps, record));
     },
   };
 }
@@ -39,7 +43,7 @@ export const investigationSubcommands: Record<string, Subcommand> = {
   assign: {
     usage: ASSIGN_USAGE,
     summary: "make someone the case owner (invited to its war room)",
-    reply: (deps, { userId, channelId, args }) => {
+    run: (deps, { userId, channelId, args }) => {
       const assignee = parseUserMention(args[0]);
       if (!assignee || args.length > 2) throw usage(ASSIGN_USAGE);
       return assignReply(assignCase(deps, { actor: userId, assignee, idText: args[1], channelId }));
@@ -48,14 +52,13 @@ export const investigationSubcommands: Record<string, Subcommand> = {
   timeline: {
     usage: TIMELINE_USAGE,
     summary: `the latest events of the case record (${TIMELINE_DEFAULT_EVENTS} by default, up to ${TIMELINE_MAX_EVENTS})`,
-    reply: (deps, { userId, channelId, args }) =>
+    run: (deps, { userId, channelId, args }) =>
       timelineReply(caseTimeline(deps, { userId, channelId, ...timelineArgs(args) })),
   },
   verify: {
     usage: "verify [TS-2026-0042]",
     summary: "recompute the case record's hash chain",
-    reply: (deps, { userId, channelId, args: [idText] }) =>
-      verifyReply(verifyCase(deps, { userId, idText, channelId })),
+    run: (deps, { userId, channelId, args: [idText] }) => verifyReply(verifyCase(deps, { userId, idText, channelId })),
   },
   mediate: formCommand(
     "mediate [TS-2026-0042]",

@@ -20,7 +20,7 @@ export const roleSubcommands: Record<string, Subcommand> = {
   role: {
     usage: ROLE_USAGE,
     summary: "give someone a role, or list who has which (leads and admins)",
-    reply: (deps, { userId, args }) => {
+    run: (deps, { userId, args }) => {
       if (args.length === 0) return rolesReply(listRoles(deps, userId));
       const target = parseUserMention(args[0]);
       const roleText = (args[1] ?? "").toLowerCase();

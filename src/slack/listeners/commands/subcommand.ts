@@ -1,4 +1,4 @@
-import type { WebClient } from "@slack/web-api";
+import type { View, WebClient } from "@slack/web-api";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import type { EphemeralReply } from "../../views/commandReplies.ts";
 
@@ -13,13 +13,24 @@ export interface CommandContext {
   client: WebClient;
 }
 
+/** A modal to open once the command is acknowledged (a trigger_id outlives the ack by ~3 s). */
+export interface OpenModal {
+  openModal: () => Promise<unknown>;
+}
+
 /**
- * One `/incident <name>` subcommand: either it answers ephemerally (`reply`), or it opens a modal
- * (`modal`) after the command was acknowledged; a failure there is sent back ephemerally.
+ * One `/incident <name>` subcommand. `run` checks permissions and arguments at once and either answers
+ * ephemerally or names the modal to open; a failure either way is answered ephemerally.
  */
-export type Subcommand =
-  | { usage: string; summary: string; reply: (deps: FlowDeps, ctx: CommandContext) => EphemeralReply }
-  | { usage: string; summary: string; modal: (deps: FlowDeps, ctx: CommandContext) => Promise<void> };
+export interface Subcommand {
+  usage: string;
+  summary: string;
+  run: (deps: FlowDeps, ctx: CommandContext) => EphemeralReply | OpenModal;
+}
+
+export function openModal(ctx: CommandContext, view: View): OpenModal {
+  return { openModal: () => ctx.client.views.open({ trigger_id: ctx.triggerId, view }) };
+}
 
 /** `<@U123|name>` (as Slack escapes a mention in command text) or a bare `U123`. */
 export function parseUserMention(text: string | undefined): string | undefined {
