@@ -10,6 +10,7 @@ import { createSlackDriver } from "../test/support/slackDriver.ts";
 import { loadConfig } from "./config.ts";
 import { verifyChain } from "./core/auditHash.ts";
 import { startIncidentDesk } from "./server.ts";
+import { ACTION, CALLBACK } from "./slack/ids.ts";
 import { eventsOfCase, toStoredEvent } from "./store/events.ts";
 
 const SECRET = "demo-signing-secret";
@@ -142,8 +143,45 @@ try {
   console.log("\n5. Announcement in #ts-triage (no case details: they stay in the war room)");
   console.log(renderBlocks(fake.messages(triage)[0]?.blocks));
 
+  console.log(`\n6. ${name(people.specialist)} clicks "Add evidence" on the pinned summary and attaches a screenshot`);
+  const screenshot = fake.addFile({
+    name: "in-app-chat.png",
+    mimetype: "image/png",
+    content: Buffer.from("demo screenshot bytes: in-app chat asking for help"),
+    user: people.specialist,
+  });
+  const opened = fake.callsTo("views.open").length;
+  await slack.clickButton({
+    userId: people.specialist,
+    channelId: room.id,
+    messageTs: summary?.ts ?? "",
+    actionId: ACTION.addEvidence,
+  });
+  await waitFor(() => fake.callsTo("views.open").length > opened, "the evidence form");
+  const evidenceForm = fake.views().find((v) => v.callback_id === CALLBACK.evidence);
+  const added = await slack.submitView({
+    viewId: evidenceForm?.id ?? "",
+    userId: people.specialist,
+    values: {
+      kind: "screenshot",
+      description: "Customer's in-app chat at 21:38 asking the pro to leave",
+      source: "Customer, by email",
+      link: null,
+      files: [screenshot.id],
+    },
+  });
+  const recorded = (added.body as { view?: { blocks?: unknown[] } }).view?.blocks;
+  console.log(renderBlocks(recorded));
+  const evidenceRow = desk.database.sqlite.prepare("SELECT sha256, size FROM evidence_files").get() as {
+    sha256: string;
+    size: number;
+  };
+  console.log(
+    `   Stored once by hash: ${config.evidenceDir}/…/${evidenceRow.sha256.slice(0, 16)}… (${evidenceRow.size} bytes)`,
+  );
+
   const record = desk.database.sqlite.prepare("SELECT * FROM cases").get() as Record<string, unknown>;
-  console.log("\n6. The stored case (SQLite)");
+  console.log("\n7. The stored case (SQLite)");
   for (const key of [
     "human_id",
     "category",
@@ -164,8 +202,11 @@ try {
   console.log(`   Chain check: ${verdict.ok ? "intact" : `broken at #${verdict.seq}`}`);
 
   const list = await slack.command({ text: "list", userId: people.lead, channelId: triage });
-  console.log("\n7. /incident list (ephemeral, only Morgan sees it)");
+  console.log("\n8. /incident list (ephemeral, only Morgan sees it)");
   console.log(renderBlocks((list.body as { blocks?: unknown[] }).blocks));
+  const verify = await slack.command({ text: "verify", userId: people.lead, channelId: room.id });
+  console.log("\n9. /incident verify, typed in the war room");
+  console.log(`  │ ${plainText((verify.body as { text: string }).text)}`);
   console.log(`\nSlack Web API calls made: ${fake.calls.map((c) => c.method).join(", ")}`);
 } finally {
   await desk.stop();
