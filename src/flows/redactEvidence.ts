@@ -1,5 +1,6 @@
 import type { CaseRow, EvidenceFileRow, EvidenceRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
+import { EVIDENCE_LIMITS } from "../core/evidence.ts";
 import { COMMAND } from "../slack/ids.ts";
 import { mention, slackDate } from "../slack/views/mrkdwn.ts";
 import { getCase } from "../store/cases.ts";
@@ -13,7 +14,6 @@ import {
   redactionOf,
 } from "../store/evidence.ts";
 import { deleteBlob } from "../store/evidenceBlobs.ts";
-import { EVIDENCE_LIMITS } from "./addEvidence.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";

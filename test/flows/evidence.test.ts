@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { EVIDENCE_LIMITS } from "../../src/flows/addEvidence.ts";
+import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
 import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
 import { type FieldValue, startSlackFake, stateValues } from "../slack-fake/index.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";

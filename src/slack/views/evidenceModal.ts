@@ -1,10 +1,6 @@
 import type { CaseRow } from "../../../db/schema.ts";
-import {
-  type AddEvidenceResult,
-  EVIDENCE_KIND_LABELS,
-  EVIDENCE_KINDS,
-  EVIDENCE_LIMITS,
-} from "../../flows/addEvidence.ts";
+import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, EVIDENCE_LIMITS } from "../../core/evidence.ts";
+import type { AddEvidenceResult } from "../../flows/addEvidence.ts";
 import { CALLBACK, COMMAND, EVIDENCE_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { context, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";

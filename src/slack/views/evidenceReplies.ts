@@ -1,5 +1,5 @@
 import type { EvidenceFileRow } from "../../../db/schema.ts";
-import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "../../flows/addEvidence.ts";
+import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "../../core/evidence.ts";
 import type { EvidenceListEntry, EvidenceListing } from "../../flows/listEvidence.ts";
 import type { RedactEvidenceResult } from "../../flows/redactEvidence.ts";
 import { COMMAND } from "../ids.ts";
