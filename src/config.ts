@@ -43,6 +43,11 @@ const envSchema = z.object({
     .enum(["true", "false"], { message: "must be true or false" })
     .default("true")
     .transform((value) => value === "true"),
+  WAR_ROOM_ARCHIVE_GRACE_HOURS: z.coerce
+    .number({ message: "must be a number of hours from 0 to 720" })
+    .min(0, "must be a number of hours from 0 to 720")
+    .max(720, "must be a number of hours from 0 to 720")
+    .default(24),
   JOB_LEASE_SECONDS: z.coerce
     .number({ message: "must be a whole number of seconds from 1 to 3600" })
     .int("must be a whole number of seconds from 1 to 3600")
@@ -69,6 +74,8 @@ export interface Config {
     triageChannelId: string;
     escalationChannelId: string;
     warRoomsPrivate: boolean;
+    /** How long a closed case's war room stays open before it is archived. */
+    archiveGraceMs: number;
   };
   http: { port: number };
   db: { path: string };
@@ -112,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       triageChannelId: e.TRIAGE_CHANNEL_ID,
       escalationChannelId: e.ESCALATION_CHANNEL_ID ?? e.TRIAGE_CHANNEL_ID,
       warRoomsPrivate: e.WAR_ROOM_PRIVATE,
+      archiveGraceMs: e.WAR_ROOM_ARCHIVE_GRACE_HOURS * 60 * 60_000,
     },
     http: { port: e.PORT },
     db: { path: e.DATABASE_PATH },

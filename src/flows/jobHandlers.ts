@@ -1,12 +1,14 @@
 import { JOB, type JobKind } from "../scheduler/jobKinds.ts";
 import type { JobHandler } from "../scheduler/scheduler.ts";
 import { announceCase } from "./announceCase.ts";
+import { closeJobHandlers } from "./closeJobHandlers.ts";
 import { consultJobHandlers } from "./consultJobHandlers.ts";
 import { createWarRoom } from "./createWarRoom.ts";
 import type { FlowDeps } from "./deps.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
 import { pinCaseSummary, postCaseSummary } from "./postCaseSummary.ts";
 import { refreshCaseSummary, setWarRoomTopic } from "./refreshCaseSummary.ts";
+import { sanctionJobHandlers } from "./sanctionJobHandlers.ts";
 
 /** Which flow runs each job kind. */
 export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
@@ -19,5 +21,7 @@ export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
     [JOB.refreshSummary]: (payload) => refreshCaseSummary(deps, payload),
     [JOB.announceCase]: (payload) => announceCase(deps, payload),
     ...consultJobHandlers(deps),
+    ...sanctionJobHandlers(deps),
+    ...closeJobHandlers(deps),
   };
 }

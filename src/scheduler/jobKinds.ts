@@ -9,6 +9,10 @@ export const JOB = {
   announceCase: "triage.announce",
   pingConsultTeam: "consult.ping",
   remindOverdueConsult: "consult.remind",
+  postProposal: "proposal.post",
+  escalateProposal: "proposal.escalate",
+  postCloseSummary: "case.close_summary",
+  archiveWarRoom: "war_room.archive",
 } as const;
 
 export type JobKind = (typeof JOB)[keyof typeof JOB];

@@ -9,6 +9,9 @@ export const CALLBACK = {
   consultAnswer: "consult_answer",
   status: "case_status",
   mediation: "mediation_log",
+  proposal: "sanction_proposal",
+  vote: "sanction_vote",
+  close: "case_close",
 } as const;
 
 /** Intake modal block ids: part of the runtime contract (DESIGN §5). */
@@ -61,6 +64,9 @@ export const ACTION = {
   changeStatus: "change_status",
   logMediation: "log_mediation",
   answerConsult: "answer_consult",
+  proposeSanction: "propose_sanction",
+  vote: "sanction_vote",
+  closeCase: "close_case",
 } as const;
 
 /** Status and mediation modal block ids; each equals the field name its flow reports errors under. */

@@ -20,6 +20,10 @@ const JOB_LABELS: Readonly<Record<JobKind, string>> = {
   [JOB.announceCase]: "announcing the case in triage",
   [JOB.pingConsultTeam]: "sending a consult to its team",
   [JOB.remindOverdueConsult]: "reminding a team of an overdue consult",
+  [JOB.postProposal]: "posting a sanction proposal",
+  [JOB.escalateProposal]: "escalating an undecided proposal to the leads",
+  [JOB.postCloseSummary]: "posting the closing summary",
+  [JOB.archiveWarRoom]: "archiving the war room",
 };
 const jobLabel = (kind: string) => (JOB_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 
@@ -95,6 +99,8 @@ export function buildCaseSummary(
           button("Consult", ACTION.requestConsult, c.humanId),
           button("Log mediation", ACTION.logMediation, c.humanId),
           button("Change status", ACTION.changeStatus, c.humanId),
+          button("Propose sanction", ACTION.proposeSanction, c.humanId),
+          button("Close case", ACTION.closeCase, c.humanId, "danger"),
         ]
       : []),
   ];

@@ -6,10 +6,12 @@ import { COMMAND } from "../../ids.ts";
 import { errorReply, helpReply } from "../../views/commandReplies.ts";
 import { buildIntakeModal } from "../../views/intakeModal.ts";
 import { caseSubcommands } from "./caseCommands.ts";
+import { closeSubcommands } from "./closeCommands.ts";
 import { consultSubcommands } from "./consultCommands.ts";
 import { evidenceSubcommands } from "./evidenceCommands.ts";
 import { investigationSubcommands } from "./investigationCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
+import { sanctionSubcommands } from "./sanctionCommands.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
 
 const help: Subcommand = { usage: "help", summary: "this list", run: () => helpReply(listed()) };
@@ -21,6 +23,8 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...evidenceSubcommands,
   ...consultSubcommands,
   ...investigationSubcommands,
+  ...sanctionSubcommands,
+  ...closeSubcommands,
   help,
 };
 

@@ -1,0 +1,3 @@
+import type { Subcommand } from "./subcommand.ts";
+
+export const closeSubcommands: Record<string, Subcommand> = {};

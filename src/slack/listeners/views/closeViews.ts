@@ -1,0 +1,4 @@
+import type { App } from "@slack/bolt";
+import type { FlowDeps } from "../../../flows/deps.ts";
+
+export function registerCloseViews(_app: App, _deps: FlowDeps): void {}
