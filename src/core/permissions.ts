@@ -15,8 +15,12 @@ export const ACTIONS = [
   "consult.request",
   "consult.answer",
   "mediation.log",
+  "sanction.propose",
+  "sanction.vote",
   "role.manage",
   "team.manage",
+  /** Every decision of every case leaves the system: leads and admins only. */
+  "decision.export",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -46,6 +50,8 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Action, 
     "consult.request": "all",
     "consult.answer": "all",
     "mediation.log": "all",
+    "sanction.propose": "all",
+    "sanction.vote": "all",
   },
   consultant: {
     "case.list": "consulted",

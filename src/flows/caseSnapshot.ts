@@ -14,11 +14,14 @@ import { type MediationStep, mediationChecklist } from "../core/mediation.ts";
 import type { Executor } from "../store/database.ts";
 import { mediationProgressOfCase } from "../store/mediation.ts";
 import { type PriorCase, partiesOfCase, priorCasesOfAccount } from "../store/parties.ts";
+import { type AccountStrikes, accountStrikes } from "./accountStrikes.ts";
+import { type OpenProposalSummary, openProposalSummaries } from "./proposalStanding.ts";
 
 export interface PartySnapshot {
   partyRole: string;
   account: AccountRow;
   priorCases: PriorCase[];
+  strikes: AccountStrikes;
 }
 
 export interface SideEffectProblem {
@@ -60,24 +63,27 @@ export interface CaseSnapshot {
   mediation: MediationSnapshot[];
   /** The mediation checklist of a mediation-first category (property damage); empty otherwise. */
   checklist: MediationStep[];
+  /** Sanction proposals still waiting for votes. */
+  proposals: OpenProposalSummary[];
   problems: SideEffectProblem[];
 }
 
 const count = (tx: Executor, query: { table: typeof caseEvents | typeof evidence; where: ReturnType<typeof and> }) =>
   tx.select({ n: sql<number>`count(*)` }).from(query.table).where(query.where).get()?.n ?? 0;
 
-/** The case's parties, each with their account history. */
-export function loadParties(tx: Executor, record: CaseRow): PartySnapshot[] {
+/** The case's parties, each with their account history and strikes as of `now`. */
+export function loadParties(tx: Executor, record: CaseRow, now: number = record.updatedAt): PartySnapshot[] {
   return partiesOfCase(tx, record.id).map((p) => ({
     ...p,
     priorCases: priorCasesOfAccount(tx, p.account.id, record.id),
+    strikes: accountStrikes(tx, p.account.id, now),
   }));
 }
 
 export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): CaseSnapshot {
   return {
     record,
-    parties: loadParties(tx, record),
+    parties: loadParties(tx, record, now),
     eventCount: count(tx, { table: caseEvents, where: and(eq(caseEvents.caseId, record.id)) }),
     evidenceCount: count(tx, {
       table: evidence,
@@ -86,6 +92,7 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): Ca
     consults: loadConsults(tx, record.id, now),
     mediation: loadMediation(tx, record.id),
     checklist: mediationChecklist(record.category, mediationProgressOfCase(tx, record.id)),
+    proposals: openProposalSummaries(tx, record),
     problems: loadProblems(tx, record.id),
   };
 }

@@ -1,12 +1,14 @@
 import { JOB } from "../scheduler/jobKinds.ts";
 import type { JobHandler } from "../scheduler/scheduler.ts";
+import { archiveWarRoom } from "./archiveWarRoom.ts";
 import type { FlowDeps } from "./deps.ts";
+import { postCloseSummary } from "./postCloseSummary.ts";
 
 export function closeJobHandlers(
-  _deps: FlowDeps,
+  deps: FlowDeps,
 ): Record<typeof JOB.postCloseSummary | typeof JOB.archiveWarRoom, JobHandler> {
-  const notYet = async () => {
-    throw new Error("not implemented");
+  return {
+    [JOB.postCloseSummary]: (payload) => postCloseSummary(deps, payload),
+    [JOB.archiveWarRoom]: (payload) => archiveWarRoom(deps, payload),
   };
-  return { [JOB.postCloseSummary]: notYet, [JOB.archiveWarRoom]: notYet };
 }

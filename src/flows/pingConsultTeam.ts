@@ -80,7 +80,7 @@ export function teamTarget(team: ConsultTeamRow): TeamTarget {
   return fail("conflict", `${team.name} has no Slack group or channel; set one with /incident team ${team.key}`);
 }
 
-interface PostedMessage {
+export interface PostedMessage {
   channel: string;
   ts: string;
 }
@@ -110,16 +110,18 @@ export async function postToEach(
 }
 
 /** Posts in the case's war room, or in its triage thread while it has none. */
-export async function postToCaseRoom(deps: FlowDeps, record: CaseRow, message: SlackMessage): Promise<void> {
+export async function postToCaseRoom(deps: FlowDeps, record: CaseRow, message: SlackMessage): Promise<PostedMessage> {
   if (record.channelId) {
-    await deps.slack.chat.postMessage({ channel: record.channelId, ...message });
-  } else if (record.triageTs) {
-    const channel = deps.config.slack.triageChannelId;
-    await deps.slack.chat.postMessage({ channel, thread_ts: record.triageTs, ...message });
-  } else {
-    // The war room or triage post is still on its way (its own job): retrying later finds it.
-    throw new Error(`case ${record.humanId} has no war room or triage post yet`);
+    const posted = await deps.slack.chat.postMessage({ channel: record.channelId, ...message });
+    return { channel: String(posted.channel), ts: String(posted.ts) };
   }
+  if (record.triageTs) {
+    const channel = deps.config.slack.triageChannelId;
+    const posted = await deps.slack.chat.postMessage({ channel, thread_ts: record.triageTs, ...message });
+    return { channel: String(posted.channel), ts: String(posted.ts) };
+  }
+  // The war room or triage post is still on its way (its own job): retrying later finds it.
+  throw new Error(`case ${record.humanId} has no war room or triage post yet`);
 }
 
 async function channelMembers(deps: FlowDeps, channel: string): Promise<string[]> {

@@ -80,3 +80,17 @@ export const MEDIATION_BLOCK = {
   currency: "currency",
   outcome: "outcome",
 } as const;
+
+/** Close modal block ids; each equals the field name its flow reports errors under. */
+export const CLOSE_BLOCK = { summary: "summary", outcome: "outcome" } as const;
+
+/** Proposal and vote modal block ids; each equals the field name its flow reports errors under. */
+export const PROPOSAL_BLOCK = {
+  account: "account",
+  rung: "rung",
+  clauses: "clauses",
+  facts: "facts",
+  evidence: "evidence",
+  flags: "flags",
+} as const;
+export const VOTE_BLOCK = { choice: "choice", rationale: "rationale" } as const;

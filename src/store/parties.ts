@@ -67,3 +67,7 @@ export function priorCasesOfAccount(tx: Executor, accountId: number, excludeCase
     .limit(limit)
     .all();
 }
+
+export function accountOf(tx: Executor, accountId: number): AccountRow | undefined {
+  return tx.select().from(accounts).where(eq(accounts.id, accountId)).get();
+}

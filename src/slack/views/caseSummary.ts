@@ -3,6 +3,7 @@ import { categoryById } from "../../core/categories.ts";
 import { CASE_SOURCE_LABELS, type CaseSource } from "../../core/intake.ts";
 import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
 import { MEDIATION_OFFER_LABELS } from "../../core/mediation.ts";
+import { SANCTION_RUNGS, STRIKE_WINDOW_MONTHS } from "../../core/sanctions.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
 import type { CaseSnapshot, PartySnapshot } from "../../flows/caseSnapshot.ts";
 import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
@@ -52,7 +53,10 @@ export function accountHistoryLine(p: PartySnapshot): string {
       : `${p.priorCases.length === 5 ? "5+" : p.priorCases.length} prior: ${p.priorCases
           .map((c) => `${c.humanId} ${categoryLabel(c.category)} (${caseStatusLabel(c.status).toLowerCase()})`)
           .join(", ")}`;
-  return `*${role}:* ${who} · ${history}`;
+  const flag = p.strikes.repeatOffender
+    ? ` · :warning: repeat offender: ${p.strikes.strikes} strikes in ${STRIKE_WINDOW_MONTHS} months`
+    : "";
+  return `*${role}:* ${who} · ${history}${flag}`;
 }
 
 /** The live case summary: pinned in the war room, or the triage-thread parent for SEV3/4 cases. */
@@ -81,6 +85,7 @@ export function buildCaseSummary(
   if (snapshot.consults.length > 0) blocks.push(section(consultLines(snapshot.consults)));
   if (snapshot.checklist.length > 0) blocks.push(section(checklistLines(snapshot.checklist)));
   if (snapshot.mediation.length > 0) blocks.push(section(mediationLines(snapshot.mediation)));
+  if (snapshot.proposals.length > 0) blocks.push(section(proposalLines(snapshot.proposals)));
   for (const problem of snapshot.problems) {
     blocks.push(
       section(
@@ -141,6 +146,17 @@ function mediationLines(entries: CaseSnapshot["mediation"]): string {
     return `• ${slackDate(m.loggedAt)} · ${m.partyRole ?? "party"} \`${userText(m.accountRef, 64)}\` by ${m.channel.replace("_", "-")} · ${offerLabel(m.offerKind)}${amount} · *${m.outcome.replace(/_/g, " ")}*`;
   });
   return `*Mediation* (latest first)\n${lines.join("\n")}`;
+}
+
+function proposalLines(proposals: CaseSnapshot["proposals"]): string {
+  const lines = proposals.map((p) => {
+    const votes =
+      p.votes.length === 0 ? "no votes yet" : p.votes.map((v) => `${mention(v.voter)} ${v.choice}`).join(", ");
+    const missing = p.missing.length > 0 ? ` · still needed: ${p.missing.join(", ")}` : "";
+    const escalated = p.escalated ? " · :rotating_light: escalated to the leads" : "";
+    return `• *P${p.seq}* ${SANCTION_RUNGS[p.rung].label} for \`${userText(p.accountRef, 64)}\` · ${votes}${missing}${escalated}`;
+  });
+  return `*Sanction proposals awaiting a decision*\n${lines.join("\n")}`;
 }
 
 /**

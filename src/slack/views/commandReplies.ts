@@ -38,13 +38,16 @@ export function errorReply(message: string): EphemeralReply {
   return ephemeral(`:warning: ${message}`);
 }
 
+/** One case in a list: id, labels, status, when, war room, and (unless `titles` is false) its title. */
+export function caseLine(c: CaseRow, options: { titles: boolean }): string {
+  const where = c.channelId ? ` · ${channelLink(c.channelId)}` : "";
+  return `*${c.humanId}* · ${severityLabel(c.severity)} · ${categoryLabel(c.category)} · ${caseStatusLabel(c.status)} · ${slackDate(c.createdAt)}${where}${options.titles ? `\n${userText(c.title, 150)}` : ""}`;
+}
+
 /** `titles: false` for consultants, who see what they are asked and not what the case is about. */
 export function caseListReply(page: CasePage, options: { titles: boolean } = { titles: true }): EphemeralReply {
   if (page.total === 0) return ephemeral("No open cases. :tada:");
-  const lines = page.cases.map((c) => {
-    const where = c.channelId ? ` · ${channelLink(c.channelId)}` : "";
-    return `*${c.humanId}* · ${severityLabel(c.severity)} · ${categoryLabel(c.category)} · ${caseStatusLabel(c.status)} · ${slackDate(c.createdAt)}${where}${options.titles ? `\n${userText(c.title, 150)}` : ""}`;
-  });
+  const lines = page.cases.map((c) => caseLine(c, options));
   const more = page.page < page.pages ? ` · next: \`${COMMAND} list ${page.page + 1}\`` : "";
   const blocks = [
     section(`*Open cases* (${page.total})`),

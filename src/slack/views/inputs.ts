@@ -31,3 +31,35 @@ export const staticSelect = (placeholder: string, options: Option[], initial?: O
   options,
   ...(initial ? { initial_option: initial } : {}),
 });
+
+export interface OptionGroup {
+  label: { type: "plain_text"; text: string };
+  options: Option[];
+}
+
+/** A static select whose options are grouped under labels (at most 100 groups of 100 options). */
+export const groupedSelect = (placeholder: string, groups: OptionGroup[], initial?: Option) => ({
+  type: "static_select",
+  placeholder: plain(placeholder, 150),
+  option_groups: groups,
+  ...(initial ? { initial_option: initial } : {}),
+});
+
+export const multiStaticSelect = (placeholder: string, options: Option[], initial: Option[] = []) => ({
+  type: "multi_static_select",
+  placeholder: plain(placeholder, 150),
+  options,
+  ...(initial.length > 0 ? { initial_options: initial } : {}),
+});
+
+export const checkboxes = (options: Option[], initial: Option[] = []) => ({
+  type: "checkboxes",
+  options,
+  ...(initial.length > 0 ? { initial_options: initial } : {}),
+});
+
+export const radioButtons = (options: Option[], initial?: Option) => ({
+  type: "radio_buttons",
+  options,
+  ...(initial ? { initial_option: initial } : {}),
+});

@@ -25,7 +25,7 @@ const options = <T extends string>(values: readonly T[], label: (value: T) => st
   values.map((value) => option(label(value), value));
 
 /** "Reporter · customer cus_48213": the option value is the account id, one option per account. */
-function partyOptions(parties: readonly PartyWithAccount[]): Option[] {
+export function partyOptions(parties: readonly PartyWithAccount[]): Option[] {
   const seen = new Set<number>();
   return parties
     .filter((p) => !seen.has(p.account.id) && seen.add(p.account.id))

@@ -30,18 +30,21 @@ const BUTTONS: ReadonlyArray<readonly [string, CaseForm]> = [
 ];
 
 export function registerInvestigationActions(app: App, deps: FlowDeps): void {
-  for (const [actionId, form] of BUTTONS) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, action, body, client, respond }) => {
-      await ack();
-      try {
-        const record = caseFromButton(deps, body.user.id, action.value ?? "", form.permission);
-        await client.views.open({ trigger_id: body.trigger_id, view: form.build(deps, record) });
-      } catch (error) {
-        await respond({
-          ...errorReply(toUserMessage(error, deps.log, { actionId, userId: body.user.id })),
-          replace_original: false,
-        });
-      }
-    });
-  }
+  for (const [actionId, form] of BUTTONS) registerCaseFormButton(app, deps, actionId, form);
+}
+
+/** A summary button that opens `form` for its case; a refusal is answered ephemerally. */
+export function registerCaseFormButton(app: App, deps: FlowDeps, actionId: string, form: CaseForm): void {
+  app.action<BlockButtonAction>(actionId, async ({ ack, action, body, client, respond }) => {
+    await ack();
+    try {
+      const record = caseFromButton(deps, body.user.id, action.value ?? "", form.permission);
+      await client.views.open({ trigger_id: body.trigger_id, view: form.build(deps, record) });
+    } catch (error) {
+      await respond({
+        ...errorReply(toUserMessage(error, deps.log, { actionId, userId: body.user.id })),
+        replace_original: false,
+      });
+    }
+  });
 }

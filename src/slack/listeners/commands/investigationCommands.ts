@@ -23,7 +23,7 @@ function timelineArgs(args: string[]): { idText: string | undefined; count: numb
 }
 
 /** A subcommand that opens a case form: the case named, or the war room's. */
-function formCommand(usageText: string, summary: string, form: CaseForm): Subcommand {
+export function formCommand(usageText: string, summary: string, form: CaseForm): Subcommand {
   return {
     usage: usageText,
     summary,

@@ -13,7 +13,7 @@ type SubmissionErrors = { response_action: "errors"; errors: Record<string, stri
  * Runs a submission and answers Slack: nothing (the form closes) on success, field errors keyed by
  * block id, and any other failure shown on `fallbackBlock` so the form stays open with what was typed.
  */
-function submit(
+export function submit(
   deps: FlowDeps,
   context: { callbackId: string; viewId: string; userId: string },
   fallbackBlock: string,

@@ -5,6 +5,7 @@ const elementState = z.object({
   type: z.string(),
   value: z.string().nullish(),
   selected_option: z.object({ value: z.string() }).nullish(),
+  selected_options: z.array(z.object({ value: z.string() })).nullish(),
   selected_date_time: z.number().nullish(),
   selected_date: z.string().nullish(),
   selected_user: z.string().nullish(),
@@ -30,4 +31,10 @@ export function readInput(values: ViewStateValues, blockId: string): string | nu
 export function readText(values: ViewStateValues, blockId: string): string | null {
   const value = readInput(values, blockId);
   return typeof value === "string" ? value : null;
+}
+
+/** The values picked in a multi-select or checkboxes block; empty when nothing was picked. */
+export function readOptions(values: ViewStateValues, blockId: string): string[] {
+  const element = Object.values(values[blockId] ?? {})[0];
+  return element?.selected_options?.map((o) => o.value) ?? [];
 }

@@ -1,0 +1,70 @@
+/**
+ * `npm run export -- --from 2026-01-01 --to 2026-12-31 [--out ./exports]`: the decisions of a date range
+ * as the same JSON and CSV files `/incident export decisions` uploads, written from the database file.
+ * It needs no Slack settings, so it reads only DATABASE_PATH (with the bot's default), not loadConfig.
+ */
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { parseExportRange } from "./core/decisionExport.ts";
+import { DomainError } from "./core/domainError.ts";
+import { buildDecisionExport } from "./flows/exportDecisions.ts";
+import { openDatabase } from "./store/database.ts";
+
+const USAGE = "usage: npm run export -- --from YYYY-MM-DD --to YYYY-MM-DD [--out ./exports]";
+const DEFAULT_DATABASE_PATH = "./data/incident-desk.sqlite";
+
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs the export; returns the process exit code (2 for bad arguments). */
+export function runExportCli(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): number {
+  let range: ReturnType<typeof parseExportRange>;
+  let outDir: string;
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: { from: { type: "string" }, to: { type: "string" }, out: { type: "string", default: "./exports" } },
+      strict: true,
+      allowPositionals: false,
+    });
+    range = parseExportRange(values.from, values.to);
+    outDir = resolve(values.out);
+  } catch (error) {
+    const why = error instanceof DomainError || error instanceof TypeError ? error.message : String(error);
+    io.err(`incident-desk export: ${why.split("\n")[0]} ${USAGE}`);
+    return 2;
+  }
+  const databasePath = env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH;
+  // Opening would create an empty database: say where none was found instead.
+  if (!existsSync(databasePath)) {
+    io.err(`incident-desk export: no database at ${databasePath} (set DATABASE_PATH)`);
+    return 1;
+  }
+  const database = openDatabase(databasePath);
+  try {
+    const built = buildDecisionExport(database.db, range);
+    if (built.count === 0) {
+      io.out(`No decisions from ${range.from} to ${range.to}: no files written.`);
+      return 0;
+    }
+    mkdirSync(outDir, { recursive: true });
+    for (const file of built.files) {
+      const path = join(outDir, file.filename);
+      writeFileSync(path, file.content, "utf8");
+      io.out(path);
+    }
+    return 0;
+  } finally {
+    database.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/export.ts")) {
+  process.exitCode = runExportCli(process.argv.slice(2), process.env, {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  });
+}

@@ -1,0 +1,89 @@
+import type { CaseRow, DecisionRow, SanctionProposalRow } from "../../db/schema.ts";
+import { categoryById } from "../core/categories.ts";
+import { fail } from "../core/domainError.ts";
+import { SANCTION_RUNGS } from "../core/sanctions.ts";
+import { buildStatementOfReasons } from "../core/statementOfReasons.ts";
+import type { Executor } from "../store/database.ts";
+import { accountOf } from "../store/parties.ts";
+import { decisionCountOfCase, insertDecision, settleProposal } from "../store/sanctions.ts";
+import { recordCaseChange } from "./caseChange.ts";
+import { enqueueProposalUpdate } from "./postProposal.ts";
+import { proposalRung } from "./proposalStanding.ts";
+import { resolveInterimSuspensions } from "./resolveInterimSuspensions.ts";
+
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface RecordDecisionInput {
+  record: CaseRow;
+  proposal: SanctionProposalRow;
+  /** Who decided: the approver whose vote completed the approval, or the proposer of a warning. */
+  decidedBy: string;
+  at: number;
+}
+
+export interface RecordedDecision {
+  decision: DecisionRow;
+  record: CaseRow;
+}
+
+/**
+ * Turns an approved proposal into a decision (a DSA statement of reasons) inside the caller's
+ * transaction: settles the account's interim suspension and records the decision on the timeline.
+ */
+export function recordDecision(tx: Executor, input: RecordDecisionInput): RecordedDecision {
+  const { record, at } = input;
+  const proposal =
+    settleProposal(tx, input.proposal.id, { status: "approved", decidedAt: at }) ??
+    fail("conflict", "This proposal has already been decided.");
+  const rung = proposalRung(proposal);
+  const category =
+    categoryById(record.category) ?? fail("conflict", `${record.humanId} has an unknown category ${record.category}.`);
+  const account = accountOf(tx, proposal.accountId) ?? fail("not_found", "The proposal's account no longer exists.");
+  const puid = `${record.humanId}-D${decisionCountOfCase(tx, record.id) + 1}`;
+  const days = SANCTION_RUNGS[rung].days;
+  const statement = buildStatementOfReasons({
+    rung,
+    clauses: JSON.parse(proposal.clauses) as string[],
+    facts: proposal.facts,
+    category,
+    reportedByUser: record.source !== "internal",
+    appliesAt: at,
+    puid,
+  });
+  const decision = insertDecision(tx, {
+    caseId: record.id,
+    proposalId: proposal.id,
+    accountId: proposal.accountId,
+    rung,
+    puid,
+    statement: JSON.stringify(statement),
+    supersedesDecisionId: null,
+    decidedAt: at,
+    appliesFrom: at,
+    appliesUntil: days === null ? null : at + days * DAY_MS,
+  });
+  const interim = resolveInterimSuspensions(tx, record, {
+    accountId: proposal.accountId,
+    rung,
+    decidedBy: input.decidedBy,
+    at,
+  });
+  const updated = recordCaseChange(tx, record, {
+    actor: input.decidedBy,
+    at,
+    kind: "decision_recorded",
+    payload: {
+      proposal: `P${proposal.seq}`,
+      proposalId: proposal.id,
+      puid,
+      rung,
+      accountRef: account.accountRef,
+      accountRole: account.role,
+      appliesFrom: at,
+      endDate: statement.end_date,
+      interimSuspensions: interim,
+    },
+  });
+  enqueueProposalUpdate(tx, proposal, "decision", at);
+  return { decision, record: updated };
+}

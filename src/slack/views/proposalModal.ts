@@ -1,0 +1,93 @@
+import { POLICY_CLAUSES, type PolicyClauseId } from "../../core/categories.ts";
+import { SANCTION_RUNG_IDS, SANCTION_RUNGS, type SanctionTier } from "../../core/sanctions.ts";
+import { DECISION_FACTS_MAX } from "../../core/statementOfReasons.ts";
+import { PROPOSAL_FLAGS, type ProposalForm, type ProposalRaw } from "../../flows/proposeSanction.ts";
+import { CALLBACK, PROPOSAL_BLOCK } from "../ids.ts";
+import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
+import { type Block, context, type ModalView, type Option, option, plain, section } from "./blocks.ts";
+import { caseHeadline } from "./caseSummary.ts";
+import {
+  checkboxes,
+  groupedSelect,
+  inputBlock,
+  multiStaticSelect,
+  type OptionGroup,
+  staticSelect,
+  textInput,
+} from "./inputs.ts";
+import { partyOptions } from "./mediationModal.ts";
+
+// Each block id is the name of the field its errors are reported under.
+const BLOCK: { readonly [K in keyof ProposalRaw]: K } = PROPOSAL_BLOCK;
+
+const TIER_LABELS: Readonly<Record<SanctionTier, string>> = {
+  warning: "Warning",
+  restriction: "Restriction",
+  temporary_suspension: "Temporary suspension",
+  permanent_removal: "Permanent removal",
+};
+
+/** The ladder, grouped by tier, lightest first. */
+function rungGroups(): OptionGroup[] {
+  return (Object.keys(TIER_LABELS) as SanctionTier[]).map((tier) => ({
+    label: plain(TIER_LABELS[tier], 75),
+    options: SANCTION_RUNG_IDS.filter((id) => SANCTION_RUNGS[id].tier === tier).map((id) =>
+      option(SANCTION_RUNGS[id].label, id),
+    ),
+  }));
+}
+
+/** Every clause of the catalog, the category's own first. */
+function clauseOptions(first: readonly PolicyClauseId[]): { options: Option[]; initial: Option[] } {
+  const ids = [...first, ...(Object.keys(POLICY_CLAUSES) as PolicyClauseId[]).filter((id) => !first.includes(id))];
+  const options = ids.map((id) => option(`${id} ${POLICY_CLAUSES[id]}`, id));
+  return { options, initial: options.slice(0, first.length) };
+}
+
+function evidenceBlock(form: ProposalForm): Block {
+  if (form.evidence.length === 0) return context("No evidence on the case yet: add some first to rely on it.");
+  const options = form.evidence
+    .slice(0, 100)
+    .map((e) => option(`E${e.seq} · ${e.kind.replace(/_/g, " ")}: ${e.description}`, String(e.id)));
+  return inputBlock(BLOCK.evidence, "Evidence relied on", multiStaticSelect("Pick entries", options), {
+    optional: true,
+  });
+}
+
+const FLAG_OPTIONS = [
+  option("Guarantee claim", PROPOSAL_FLAGS.guaranteeClaim, "Needs Legal's acknowledgement"),
+  option("Legal flag", PROPOSAL_FLAGS.legalFlag, "Needs Legal's acknowledgement"),
+];
+
+/** The "Propose sanction" form: account, rung, clauses, facts (published: no personal data), evidence, flags. */
+export function buildProposalModal(form: ProposalForm): ModalView {
+  const clauses = clauseOptions(form.categoryClauses);
+  return {
+    type: "modal" as const,
+    callback_id: CALLBACK.proposal,
+    private_metadata: writeCaseMetadata(form.record),
+    title: plain("Propose sanction", 24),
+    submit: plain("Propose", 24),
+    close: plain("Cancel", 24),
+    blocks: [
+      section(`*${caseHeadline(form.record)}*`),
+      inputBlock(BLOCK.account, "Account", staticSelect("Who is sanctioned", partyOptions(form.parties))),
+      inputBlock(BLOCK.rung, "Sanction", groupedSelect("Rung of the ladder", rungGroups())),
+      inputBlock(
+        BLOCK.clauses,
+        "Policy clauses violated",
+        multiStaticSelect("Clauses", clauses.options, clauses.initial),
+      ),
+      inputBlock(
+        BLOCK.facts,
+        "Facts",
+        textInput("What happened, as the decision states it", DECISION_FACTS_MAX, true),
+        {
+          hint: "Published in the statement of reasons: no names or account ids (say “the pro”, “the customer”).",
+        },
+      ),
+      evidenceBlock(form),
+      inputBlock(BLOCK.flags, "Flags", checkboxes(FLAG_OPTIONS), { optional: true }),
+    ],
+  };
+}

@@ -1,0 +1,233 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { caseParties, decisions, sanctionProposals } from "../../db/schema.ts";
+import { categoryById } from "../../src/core/categories.ts";
+import { EXPORT_COLUMNS } from "../../src/core/decisionExport.ts";
+import { buildStatementOfReasons } from "../../src/core/statementOfReasons.ts";
+import { getCaseByHumanId } from "../../src/store/cases.ts";
+import { inTransaction } from "../../src/store/database.ts";
+import { type Harness, startHarness, USERS } from "../support/harness.ts";
+import { intakeValues, submitIntake } from "../support/intake.ts";
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const TSX_LOADER = pathToFileURL(
+  join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
+).href;
+
+const CASE = "TS-2026-0001";
+const FACTS = '=HYPERLINK("http://evil") pro sent threats, then "apologised",\nafter the job';
+const text = (value: unknown) => JSON.stringify(value ?? null);
+
+/** A strict RFC 4180 reader (CRLF rows, quoted fields), to read the file as a spreadsheet would. */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = 0;
+  while (i < csv.length) {
+    const c = csv[i] ?? "";
+    const next = csv[i + 1];
+    i += 1;
+    if (quoted && c === '"' && next === '"') {
+      field += '"';
+      i += 1;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ",") {
+      row.push(field);
+      field = "";
+    } else if (!quoted && c === "\r" && next === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i += 1;
+    } else {
+      field += c;
+    }
+  }
+  return rows;
+}
+
+describe("decision export", () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+    await submitIntake(h, intakeValues());
+    await h.settle();
+    // Arrange: the decisions the sanction flows will record, stored as they store them.
+    const at = [
+      Date.UTC(2026, 1, 28, 23, 59),
+      Date.UTC(2026, 2, 1),
+      Date.UTC(2026, 2, 31, 23, 59),
+      Date.UTC(2026, 3, 1),
+    ];
+    inTransaction(h.desk.deps.db, (tx) => {
+      const record = getCaseByHumanId(tx, CASE);
+      const party = tx
+        .select()
+        .from(caseParties)
+        .all()
+        .find((p) => p.partyRole === "respondent");
+      const category = categoryById("harassment");
+      if (!record || !party || !category) throw new Error("arrange failed");
+      at.forEach((decidedAt, i) => {
+        const proposal = tx
+          .insert(sanctionProposals)
+          .values({
+            caseId: record.id,
+            seq: i + 1,
+            kind: "sanction",
+            accountId: party.accountId,
+            rung: "suspension_7d",
+            clauses: JSON.stringify(["CG-2.1"]),
+            facts: FACTS,
+            evidenceIds: "[]",
+            guaranteeClaim: false,
+            legalFlag: false,
+            status: "approved",
+            proposedBy: USERS.specialist,
+            proposedAt: decidedAt - 60_000,
+            decidedAt,
+          })
+          .returning()
+          .get();
+        const puid = `ts-decision-${i + 1}`;
+        const statement = buildStatementOfReasons({
+          rung: "suspension_7d",
+          clauses: ["CG-2.1"],
+          facts: FACTS,
+          category,
+          reportedByUser: true,
+          appliesAt: decidedAt,
+          puid,
+        });
+        tx.insert(decisions)
+          .values({
+            caseId: record.id,
+            proposalId: proposal.id,
+            accountId: party.accountId,
+            rung: "suspension_7d",
+            puid,
+            statement: JSON.stringify(statement),
+            decidedAt,
+            appliesFrom: decidedAt,
+            appliesUntil: decidedAt + 7 * 24 * 60 * 60_000,
+          })
+          .run();
+      });
+    });
+  });
+  afterEach(() => h.close());
+
+  const run = async (commandText: string, userId: string = USERS.lead) =>
+    (await h.driver.command({ text: commandText, userId, channelId: h.triageChannelId })).body as { text: string };
+  const uploadedFile = (suffix: string) => {
+    const file = h.fake.callsTo("files.getUploadURLExternal").find((c) => String(c.args.filename).endsWith(suffix));
+    const completed = h.fake.callsTo("files.completeUploadExternal")[0];
+    const shared = (completed?.args.files as Array<{ id: string }> | undefined)?.map((f) => f.id) ?? [];
+    const id = shared.find((fileId) => h.fake.file(fileId)?.name === file?.args.filename) ?? "";
+    return h.fake.fileContent(id)?.toString("utf8") ?? "";
+  };
+
+  it("uploads the month's statements as JSON and CSV into the channel it was asked in", async () => {
+    const reply = await run("export decisions 2026-03-01 2026-03-31");
+    expect(reply.text).toContain("Preparing the export");
+    await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
+    expect(h.fake.callsTo("files.getUploadURLExternal").map((c) => c.args.filename)).toEqual([
+      "decisions-2026-03-01-to-2026-03-31.json",
+      "decisions-2026-03-01-to-2026-03-31.csv",
+    ]);
+    const [complete] = h.fake.callsTo("files.completeUploadExternal");
+    expect(complete?.ok).toBe(true);
+    expect(complete?.args.channel_id).toBe(h.triageChannelId);
+    expect(h.fake.messages(h.triageChannelId).at(-1)?.text).toBe(
+      "Decisions from 2026-03-01 to 2026-03-31: 2 statements of reasons",
+    );
+
+    const json = JSON.parse(uploadedFile(".json")) as Array<Record<string, unknown>>;
+    expect(json.map((s) => [s.case_id, s.decided_at, s.puid])).toEqual([
+      [CASE, "2026-03-01T00:00:00.000Z", "ts-decision-2"],
+      [CASE, "2026-03-31T23:59:00.000Z", "ts-decision-3"],
+    ]);
+    expect(json[0]).toMatchObject({ decision_facts: FACTS, decision_account: "DECISION_ACCOUNT_SUSPENDED" });
+
+    const [head, ...rows] = parseCsv(uploadedFile(".csv"));
+    expect(head).toEqual([...EXPORT_COLUMNS]);
+    expect(rows).toHaveLength(2);
+    const facts = EXPORT_COLUMNS.indexOf("decision_facts");
+    const puid = EXPORT_COLUMNS.indexOf("puid");
+    expect(rows.map((r) => r[puid])).toEqual(["ts-decision-2", "ts-decision-3"]);
+    // Formula neutralised, quotes, comma and newline kept.
+    expect(rows[0]?.[facts]).toBe(`'${FACTS}`);
+  });
+
+  it("says so and uploads nothing when no decision falls in the range", async () => {
+    const reply = await run("export decisions 2025-01-01 2025-12-31");
+    expect(reply.text).toContain("No decisions from 2025-01-01 to 2025-12-31");
+    expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+  });
+
+  it.each([
+    ["export decisions 2026-03-01", "YYYY-MM-DD"],
+    ["export decisions 2026-03-31 2026-03-01", "before the start"],
+    ["export decisions 2024-01-01 2025-06-01", "366 days"],
+    ["export cases 2026-03-01 2026-03-31", "Usage"],
+  ])("answers `%s` with a usage error", async (commandText, message) => {
+    const reply = await run(commandText);
+    expect(reply.text).toContain(message);
+    expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+  });
+
+  it("refuses a specialist", async () => {
+    const reply = await run("export decisions 2026-03-01 2026-03-31", USERS.specialist);
+    expect(text(reply)).toContain("not permitted");
+    expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+  });
+
+  it("tells the user when Slack refuses the upload", async () => {
+    h.fake.inject("files.completeUploadExternal", { error: "file_uploads_disabled" });
+    await run("export decisions 2026-03-01 2026-03-31");
+    await expect.poll(() => h.fake.callsTo("chat.postEphemeral").length).toBe(1);
+    expect(text(h.fake.callsTo("chat.postEphemeral")[0]?.args)).toContain("The export failed");
+  });
+
+  describe("the CLI", () => {
+    const cli = (args: string[]) =>
+      spawnSync(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/export.ts"), ...args], {
+        cwd: mkdtempSync(join(tmpdir(), "incident-desk-export-")),
+        env: { PATH: process.env.PATH, DATABASE_PATH: h.config.db.path },
+        encoding: "utf8",
+        timeout: 15_000,
+      });
+
+    it("writes both files from the database and prints their paths", () => {
+      const out = mkdtempSync(join(tmpdir(), "incident-desk-exports-"));
+      const run = cli(["--from", "2026-03-01", "--to", "2026-03-31", "--out", out]);
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      const paths = run.stdout.trim().split("\n");
+      expect(paths).toEqual([
+        join(out, "decisions-2026-03-01-to-2026-03-31.json"),
+        join(out, "decisions-2026-03-01-to-2026-03-31.csv"),
+      ]);
+      const json = JSON.parse(readFileSync(paths[0] ?? "", "utf8")) as unknown[];
+      expect(json).toHaveLength(2);
+      expect(parseCsv(readFileSync(paths[1] ?? "", "utf8"))).toHaveLength(3);
+    });
+
+    it("refuses bad arguments with one line and exit code 2", () => {
+      const run = cli(["--from", "2026-03-01"]);
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim().split("\n")).toHaveLength(1);
+      expect(existsSync(join(ROOT, "exports"))).toBe(false);
+    });
+  });
+});
