@@ -12,10 +12,11 @@ import { fail } from "../core/domainError.ts";
 import { type CaseStatus, statusLabel } from "../core/lifecycle.ts";
 import { SANCTION_RUNGS, type SanctionRung } from "../core/sanctions.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
-import { latestEventOfKind, openProposalsOfCase } from "../store/caseClose.ts";
+import { latestEventOfKind } from "../store/caseClose.ts";
 import { getConsultTeam, openConsultsOfCase } from "../store/consults.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
+import { undecidedProposalsOfCase } from "../store/sanctions.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromModal } from "./caseForAction.ts";
 import { caseJobPayload } from "./caseJobs.ts";
@@ -37,7 +38,7 @@ function openWork(tx: Executor, record: CaseRow): string[] {
   const consults = openConsultsOfCase(tx, record.id).map(
     (c) => `the consult to ${getConsultTeam(tx, c.teamId)?.name ?? "a team"} (#${c.id})`,
   );
-  const proposals = openProposalsOfCase(tx, record.id).map(
+  const proposals = undecidedProposalsOfCase(tx, record.id).map(
     (p) => `proposal P${p.seq} (${SANCTION_RUNGS[p.rung as SanctionRung]?.label ?? p.rung})`,
   );
   return [...consults, ...proposals];

@@ -7,7 +7,7 @@ import {
 } from "../core/decisionExport.ts";
 import { fail } from "../core/domainError.ts";
 import type { Executor } from "../store/database.ts";
-import { decisionsForExport } from "../store/decisionExport.ts";
+import { decisionsBetween } from "../store/sanctions.ts";
 import { assertMay } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -26,7 +26,11 @@ export interface DecisionExport {
 
 /** Both files of the decisions taken in the range (the bot and the CLI share this). */
 export function buildDecisionExport(tx: Executor, range: ExportRange): DecisionExport {
-  const rows = decisionsForExport(tx, range.fromMs, range.toMs);
+  const rows = decisionsBetween(tx, range.fromMs, range.toMs).map((d) => ({
+    caseHumanId: d.caseHumanId,
+    decidedAt: d.decidedAt,
+    statement: JSON.parse(d.statement) as Record<string, unknown>,
+  }));
   if (rows.length === 0) return { range, count: 0, files: [] };
   const base = exportBaseName(range);
   return {

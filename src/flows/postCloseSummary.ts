@@ -1,10 +1,11 @@
 import { isCloseOutcome } from "../core/caseClose.ts";
 import { fail } from "../core/domainError.ts";
 import { buildCloseSummaryMessage } from "../slack/views/closeReplies.ts";
-import { decisionCountOfCase, eventBySeq, eventOfClose } from "../store/caseClose.ts";
+import { eventBySeq, eventOfClose } from "../store/caseClose.ts";
 import { consultsOfCase } from "../store/consults.ts";
 import { inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
+import { decisionCountOfCase } from "../store/sanctions.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import { loadCaseSnapshot } from "./caseSnapshot.ts";
 import { CLOSED_EVENT, closeJobPayload } from "./closeCase.ts";

@@ -1,26 +1,6 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import {
-  type CaseEventRow,
-  caseEvents,
-  decisions,
-  type SanctionProposalRow,
-  sanctionProposals,
-} from "../../db/schema.ts";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
-
-/** Proposals of the case still being voted on: a case is not closed under them. */
-export function openProposalsOfCase(tx: Executor, caseId: number): SanctionProposalRow[] {
-  return tx
-    .select()
-    .from(sanctionProposals)
-    .where(and(eq(sanctionProposals.caseId, caseId), eq(sanctionProposals.status, "open")))
-    .orderBy(asc(sanctionProposals.seq))
-    .all();
-}
-
-export function decisionCountOfCase(tx: Executor, caseId: number): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(decisions).where(eq(decisions.caseId, caseId)).get()?.n ?? 0;
-}
 
 /** The case's latest event of `kind` (its latest close, say). */
 export function latestEventOfKind(tx: Executor, caseId: number, kind: string): CaseEventRow | undefined {
