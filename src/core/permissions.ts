@@ -21,6 +21,8 @@ export const ACTIONS = [
   "team.manage",
   /** Every decision of every case leaves the system: leads and admins only. */
   "decision.export",
+  /** Suspend an account at once, before any decision: leads and admins only (DESIGN §3). */
+  "interim.apply",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

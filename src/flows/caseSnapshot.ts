@@ -12,8 +12,9 @@ import {
 } from "../../db/schema.ts";
 import { type MediationStep, mediationChecklist } from "../core/mediation.ts";
 import type { Executor } from "../store/database.ts";
+import { activeInterimSuspensions } from "../store/interimSuspensions.ts";
 import { mediationProgressOfCase } from "../store/mediation.ts";
-import { type PriorCase, partiesOfCase, priorCasesOfAccount } from "../store/parties.ts";
+import { accountOf, type PriorCase, partiesOfCase, priorCasesOfAccount } from "../store/parties.ts";
 import { type AccountStrikes, accountStrikes } from "./accountStrikes.ts";
 import { type OpenProposalSummary, openProposalSummaries } from "./proposalStanding.ts";
 
@@ -51,6 +52,13 @@ export interface MediationSnapshot {
   loggedAt: number;
 }
 
+export interface InterimSnapshot {
+  accountRef: string;
+  reason: string;
+  appliedBy: string;
+  appliedAt: number;
+}
+
 /** Everything the case summary shows, read in one go. */
 export interface CaseSnapshot {
   record: CaseRow;
@@ -65,6 +73,8 @@ export interface CaseSnapshot {
   checklist: MediationStep[];
   /** Sanction proposals still waiting for votes. */
   proposals: OpenProposalSummary[];
+  /** Interim protective suspensions in force, awaiting a decision that confirms or lifts them. */
+  interim: InterimSnapshot[];
   problems: SideEffectProblem[];
 }
 
@@ -93,6 +103,12 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): Ca
     mediation: loadMediation(tx, record.id),
     checklist: mediationChecklist(record.category, mediationProgressOfCase(tx, record.id)),
     proposals: openProposalSummaries(tx, record),
+    interim: activeInterimSuspensions(tx, record.id).map((s) => ({
+      accountRef: accountOf(tx, s.accountId)?.accountRef ?? `account ${s.accountId}`,
+      reason: s.reason,
+      appliedBy: s.appliedBy,
+      appliedAt: s.appliedAt,
+    })),
     problems: loadProblems(tx, record.id),
   };
 }

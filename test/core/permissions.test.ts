@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, type Action, isAllowed, mayGrantRole, ROLES, type Role } from "../../src/core/permissions.ts";
 
-const SPECIALIST_CANNOT: Action[] = ["role.manage", "team.manage", "decision.export"];
+const SPECIALIST_CANNOT: Action[] = ["role.manage", "team.manage", "decision.export", "interim.apply"];
 const OBSERVER_CAN: Action[] = ["case.list", "case.read", "case.verify"];
 const CONSULTANT_CAN_WHEN_CONSULTED: Action[] = ["case.list", "case.read", "consult.answer"];
 

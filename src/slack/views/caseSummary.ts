@@ -82,6 +82,7 @@ export function buildCaseSummary(
   if (snapshot.parties.length > 0) {
     blocks.push(section(snapshot.parties.map(accountHistoryLine).join("\n")));
   }
+  if (snapshot.interim.length > 0) blocks.push(section(interimLines(snapshot.interim)));
   if (snapshot.consults.length > 0) blocks.push(section(consultLines(snapshot.consults)));
   if (snapshot.checklist.length > 0) blocks.push(section(checklistLines(snapshot.checklist)));
   if (snapshot.mediation.length > 0) blocks.push(section(mediationLines(snapshot.mediation)));
@@ -116,6 +117,14 @@ export function buildCaseSummary(
     ),
   );
   return capBlocks(blocks, LIMITS.blocksPerMessage);
+}
+
+function interimLines(interim: CaseSnapshot["interim"]): string {
+  const lines = interim.map(
+    (s) =>
+      `:red_circle: *\`${userText(s.accountRef, 64)}\` suspended in the interim* since ${slackDate(s.appliedAt)} by ${mention(s.appliedBy)}: ${userText(s.reason, 300)}`,
+  );
+  return `${lines.join("\n")}\n_A decision must confirm or lift it._`;
 }
 
 function consultLines(consults: CaseSnapshot["consults"]): string {

@@ -9,6 +9,7 @@ import { caseSubcommands } from "./caseCommands.ts";
 import { closeSubcommands } from "./closeCommands.ts";
 import { consultSubcommands } from "./consultCommands.ts";
 import { evidenceSubcommands } from "./evidenceCommands.ts";
+import { interimSubcommands } from "./interimCommands.ts";
 import { investigationSubcommands } from "./investigationCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
 import { sanctionSubcommands } from "./sanctionCommands.ts";
@@ -24,6 +25,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...consultSubcommands,
   ...investigationSubcommands,
   ...sanctionSubcommands,
+  ...interimSubcommands,
   ...closeSubcommands,
   help,
 };
