@@ -12,14 +12,32 @@ const SLACK_ERROR_TEXT: Record<string, string> = {
   ratelimited: "Slack is rate-limiting the bot right now. Try again in a minute.",
 };
 
+export type SubmissionErrors = { response_action: "errors"; errors: Record<string, string> };
+
 /** `response_action: "errors"` for a view submission, when the failure is about its fields. */
-export function toViewErrors(
-  error: unknown,
-): { response_action: "errors"; errors: Record<string, string> } | undefined {
+function toViewErrors(error: unknown): SubmissionErrors | undefined {
   if (error instanceof DomainError && Object.keys(error.fields).length > 0) {
     return { response_action: "errors", errors: { ...error.fields } };
   }
   return undefined;
+}
+
+/**
+ * The answer to a view submission that failed: field errors where the failure is about fields, else
+ * the message on `fallbackBlock`, so the form stays open with what was typed.
+ */
+export function toSubmissionErrors(
+  error: unknown,
+  fallbackBlock: string,
+  log: Logger,
+  context: Record<string, unknown>,
+): SubmissionErrors {
+  return (
+    toViewErrors(error) ?? {
+      response_action: "errors",
+      errors: { [fallbackBlock]: toUserMessage(error, log, context) },
+    }
+  );
 }
 
 /** A sentence for an ephemeral reply; unexpected failures are logged with context and stay vague. */

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { answerConsult } from "../../../flows/answerConsult.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { requestConsult } from "../../../flows/requestConsult.ts";
-import { toUserMessage, toViewErrors } from "../../errors.ts";
+import { toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, CONSULT_BLOCK } from "../../ids.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";
 import { readInput, readText, type ViewStateValues, viewStateValues } from "./viewState.ts";
@@ -30,14 +30,7 @@ export function registerConsultViews(app: App, deps: FlowDeps): void {
         await ack();
       } catch (error) {
         // Anything that is not about one field is shown on the main text field: the form stays open.
-        await ack(
-          toViewErrors(error) ?? {
-            response_action: "errors",
-            errors: {
-              [otherErrorsOn]: toUserMessage(error, deps.log, { callbackId, viewId: view.id, userId }),
-            },
-          },
-        );
+        await ack(toSubmissionErrors(error, otherErrorsOn, deps.log, { callbackId, viewId: view.id, userId }));
       }
     });
 

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { addEvidence } from "../../../flows/addEvidence.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { toUserMessage, toViewErrors } from "../../errors.ts";
+import { toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, EVIDENCE_BLOCK } from "../../ids.ts";
 import { buildEvidenceRecorded } from "../../views/evidenceModal.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";
@@ -41,16 +41,7 @@ export function registerEvidenceViews(app: App, deps: FlowDeps): void {
       });
       await ack({ response_action: "update", view: buildEvidenceRecorded(result) });
     } catch (error) {
-      const fieldErrors = toViewErrors(error);
-      if (fieldErrors) {
-        await ack(fieldErrors);
-        return;
-      }
-      // Anything else is shown on the first field: the form stays open with what was typed.
-      await ack({
-        response_action: "errors",
-        errors: { [EVIDENCE_BLOCK.kind]: toUserMessage(error, deps.log, context) },
-      });
+      await ack(toSubmissionErrors(error, EVIDENCE_BLOCK.kind, deps.log, context));
     }
   });
 }

@@ -3,7 +3,7 @@ import { type IntakeRaw, validateIntake } from "../../../core/intake.ts";
 import { loadParties } from "../../../flows/caseSnapshot.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { openCase } from "../../../flows/openCase.ts";
-import { toUserMessage, toViewErrors } from "../../errors.ts";
+import { toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, INTAKE_BLOCK } from "../../ids.ts";
 import { buildIntakeConfirmation } from "../../views/intakeConfirmation.ts";
 import { readInput, readText, viewStateValues } from "./viewState.ts";
@@ -33,16 +33,7 @@ export function registerIntakeSubmission(app: App, deps: FlowDeps): void {
       const { record } = openCase(deps, { draft, createdBy: body.user.id, intakeViewId: view.id });
       await ack({ response_action: "update", view: buildIntakeConfirmation(record, loadParties(deps.db, record)) });
     } catch (error) {
-      const fieldErrors = toViewErrors(error);
-      if (fieldErrors) {
-        await ack(fieldErrors);
-        return;
-      }
-      // Anything else is shown on the title field: the form stays open with what was typed.
-      await ack({
-        response_action: "errors",
-        errors: { [INTAKE_BLOCK.title]: toUserMessage(error, deps.log, context) },
-      });
+      await ack(toSubmissionErrors(error, INTAKE_BLOCK.title, deps.log, context));
     }
   });
 }

@@ -2,12 +2,10 @@ import type { App } from "@slack/bolt";
 import { changeStatus } from "../../../flows/changeStatus.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { logMediation } from "../../../flows/logMediation.ts";
-import { toUserMessage, toViewErrors } from "../../errors.ts";
+import { type SubmissionErrors, toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, MEDIATION_BLOCK, STATUS_BLOCK } from "../../ids.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";
 import { readText, viewStateValues } from "./viewState.ts";
-
-type SubmissionErrors = { response_action: "errors"; errors: Record<string, string> };
 
 /**
  * Runs a submission and answers Slack: nothing (the form closes) on success, field errors keyed by
@@ -23,12 +21,7 @@ export function submit(
     work();
     return undefined;
   } catch (error) {
-    return (
-      toViewErrors(error) ?? {
-        response_action: "errors",
-        errors: { [fallbackBlock]: toUserMessage(error, deps.log, context) },
-      }
-    );
+    return toSubmissionErrors(error, fallbackBlock, deps.log, context);
   }
 }
 
