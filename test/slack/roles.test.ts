@@ -21,8 +21,13 @@ describe("roles and permissions", () => {
 
   it("refuses everything to someone without a role, opening no form", async () => {
     const opened = h.fake.callsTo("views.open").length;
-    const reply = await run(STRANGER, "");
-    expect(reply).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("not permitted") });
+    const res = await h.driver.command({ text: "", userId: STRANGER, channelId: h.triageChannelId });
+    // The intake command is acknowledged at once; the refusal follows through response_url.
+    await expect.poll(() => h.fake.responses(res.responseUrl).length).toBe(1);
+    expect(h.fake.responses(res.responseUrl)[0]?.body).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringContaining("not permitted"),
+    });
     expect(h.fake.callsTo("views.open")).toHaveLength(opened);
     expect((await run(STRANGER, "list")).text).toContain("not permitted");
   });
@@ -32,7 +37,8 @@ describe("roles and permissions", () => {
     await h.settle();
     expect(JSON.stringify((await run(USERS.observer, "list")).blocks)).toContain("TS-2026-0001");
     expect((await run(USERS.observer, "status TS-2026-0001")).text).toBe("TS-2026-0001: New");
-    expect((await run(USERS.observer, "")).text).toContain("not permitted");
+    const intake = await h.driver.command({ text: "", userId: USERS.observer, channelId: h.triageChannelId });
+    await expect.poll(() => JSON.stringify(h.fake.responses(intake.responseUrl)[0]?.body)).toContain("not permitted");
 
     const [post] = h.fake.messages(h.triageChannelId);
     const click = await h.driver.clickButton({

@@ -50,16 +50,15 @@ export function registerIncidentCommand(app: App, deps: FlowDeps): void {
       client,
     };
     if (name === "") {
+      // The intake path is the busiest: acknowledge before touching the database, answer a refusal
+      // through response_url, and open the form while the trigger_id is fresh.
+      await ack();
       try {
         assertMay(deps.db, command.user_id, "case.open");
+        await client.views.open({ trigger_id: command.trigger_id, view: intakeModal });
       } catch (error) {
-        await ack(errorReply(toUserMessage(error, deps.log, log)));
-        return;
+        await respond(errorReply(toUserMessage(error, deps.log, log)));
       }
-      await ack();
-      await client.views
-        .open({ trigger_id: command.trigger_id, view: intakeModal })
-        .catch((error: unknown) => respond(errorReply(toUserMessage(error, deps.log, log))));
       return;
     }
     const subcommand = SUBCOMMANDS[name.toLowerCase()];
