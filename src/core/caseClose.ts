@@ -25,7 +25,8 @@ const CLOSING_STEPS: readonly CaseStatus[] = ["decision", "resolved", "closed"];
 
 /** The moves that take a case from `from` to closed, in order; undefined when it cannot be closed from there. */
 export function stepsToClose(from: CaseStatus): CaseStatus[] | undefined {
-  if (from === "closed") return undefined;
+  // An appeal is closed by its review (/incident appeal review), not by the close form.
+  if (from === "closed" || from === "appealed") return undefined;
   const path: CaseStatus[] = [];
   let at: CaseStatus = from;
   for (const step of CLOSING_STEPS) {
@@ -55,7 +56,7 @@ const CANNOT_CLOSE: Readonly<Partial<Record<CaseStatus, string>>> = {
   waiting_respondent: "move it back to investigating first",
   waiting_consult: "move it back to investigating first",
   closed: "it is already closed",
-  appealed: "an appeal ends in a decision on it, then the case is resolved again",
+  appealed: "an appeal is closed by its review: `/incident appeal review`",
   merged: "it was merged into another case",
 };
 

@@ -34,7 +34,8 @@ export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = 
   decision: ["resolved", "investigating", "merged"],
   resolved: ["closed", "appealed", "merged"],
   closed: ["appealed"],
-  appealed: ["investigating", "merged"],
+  // An appeal upheld closes the case again; overturns and modifications go back to investigating.
+  appealed: ["investigating", "closed", "merged"],
   merged: [],
 };
 

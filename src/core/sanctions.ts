@@ -2,6 +2,8 @@ import type { Severity } from "./severity.ts";
 
 /** The sanction ladder (DESIGN §3), from a warning to removal from the platform. */
 export const SANCTION_RUNGS = {
+  /** The ladder's first rung: only ever the outcome of an overturn on appeal, never proposed as a sanction. */
+  none: { tier: "none", label: "No sanction (overturned)", days: null },
   warning: { tier: "warning", label: "Warning", days: null },
   review_removal: { tier: "restriction", label: "Restriction: reviews removed", days: null },
   lead_pause: { tier: "restriction", label: "Restriction: new leads paused", days: null },
@@ -13,7 +15,7 @@ export const SANCTION_RUNGS = {
   permanent_removal: { tier: "permanent_removal", label: "Permanent removal", days: null },
 } as const satisfies Record<string, { tier: SanctionTier; label: string; days: number | null }>;
 
-export type SanctionTier = "warning" | "restriction" | "temporary_suspension" | "permanent_removal";
+export type SanctionTier = "none" | "warning" | "restriction" | "temporary_suspension" | "permanent_removal";
 export type SanctionRung = keyof typeof SANCTION_RUNGS;
 export const SANCTION_RUNG_IDS = Object.keys(SANCTION_RUNGS) as SanctionRung[];
 
@@ -23,6 +25,27 @@ export function isSanctionRung(value: string): value is SanctionRung {
 
 /** What a proposal is: a new sanction, or the reversal or change of an earlier decision on appeal. */
 export type ProposalKind = "sanction" | "overturn" | "modification";
+
+export const APPEAL_OUTCOMES = ["upheld", "modified", "overturned"] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+/** The last instant a decision taken at `decidedAt` may be appealed (six calendar months, in UTC). */
+export function appealDeadline(decidedAt: number): number {
+  const d = new Date(decidedAt);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + APPEAL_WINDOW_MONTHS, 1));
+  // Clamp to the month's last day: an appeal window from 31 August ends on 28/29 February.
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.getTime() + (((decidedAt % 86_400_000) + 86_400_000) % 86_400_000);
+}
+
+/** An appeal is reviewed by someone who neither proposed nor approved the decision under appeal. */
+export function isIndependentReviewer(
+  reviewer: string,
+  decision: { proposer: string; approvers: readonly string[] },
+): boolean {
+  return reviewer !== decision.proposer && !decision.approvers.includes(reviewer);
+}
 
 export interface ProposalTraits {
   kind: ProposalKind;

@@ -44,6 +44,7 @@ const NONE: Restriction = {
 
 /** What each rung restricts, in the database's vocabulary (a warning restricts nothing). */
 const RESTRICTIONS: Readonly<Record<SanctionRung, Restriction>> = {
+  none: NONE,
   warning: NONE,
   review_removal: { ...NONE, decision_visibility: ["DECISION_VISIBILITY_CONTENT_REMOVED"] },
   lead_pause: { ...NONE, decision_provision: "DECISION_PROVISION_PARTIAL_SUSPENSION" },
@@ -92,7 +93,10 @@ export function buildStatementOfReasons(input: StatementInput): StatementOfReaso
     ...RESTRICTIONS[input.rung],
     decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT",
     incompatible_content_ground: `Terms of Service, Community Guidelines: ${clauses.join("; ")}`,
-    incompatible_content_explanation: `${SANCTION_RUNGS[input.rung].label} for breach of ${clauses.join("; ")}.`,
+    incompatible_content_explanation:
+      input.rung === "none"
+        ? `The earlier decision under ${clauses.join("; ")} was overturned on appeal; no restriction applies.`
+        : `${SANCTION_RUNGS[input.rung].label} for breach of ${clauses.join("; ")}.`,
     illegal_content_legal_ground: null,
     illegal_content_explanation: null,
     category: input.category.dsaCategory,

@@ -13,7 +13,7 @@ export function accountStrikes(tx: Executor, accountId: number, now: number): Ac
   const since = subMonths(now, STRIKE_WINDOW_MONTHS).getTime();
   const strikes = standingDecisionsOfAccount(tx, accountId, since).filter((d) => {
     const rung = (SANCTION_RUNGS as Readonly<Record<string, { tier: string }>>)[d.rung];
-    return rung !== undefined && rung.tier !== "warning";
+    return rung !== undefined && rung.tier !== "warning" && rung.tier !== "none";
   }).length;
   return { strikes, repeatOffender: strikes >= REPEAT_OFFENDER_STRIKES };
 }

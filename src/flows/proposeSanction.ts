@@ -3,7 +3,13 @@ import { categoryById, type PolicyClauseId, policyClauseTitle } from "../core/ca
 import { DomainError, fail } from "../core/domainError.ts";
 import { type CaseStatus, canTransition, isOpenStatus } from "../core/lifecycle.ts";
 import { mediationChecklist } from "../core/mediation.ts";
-import { isSanctionRung, PROPOSAL_ESCALATION_MS, SANCTION_RUNGS, type SanctionRung } from "../core/sanctions.ts";
+import {
+  isSanctionRung,
+  PROPOSAL_ESCALATION_MS,
+  type ProposalKind,
+  SANCTION_RUNGS,
+  type SanctionRung,
+} from "../core/sanctions.ts";
 import { DECISION_FACTS_MAX, personalDataIn } from "../core/statementOfReasons.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
@@ -84,7 +90,8 @@ export function validateProposal(raw: ProposalRaw, ctx: ProposalContext): Propos
   if (!party)
     errors.account = raw.account ? "That account is not on this case any more; pick another." : "Pick the account.";
 
-  const rung = raw.rung !== null && isSanctionRung(raw.rung) ? raw.rung : undefined;
+  // "none" is an overturn's outcome on appeal, never a sanction to propose.
+  const rung = raw.rung !== null && raw.rung !== "none" && isSanctionRung(raw.rung) ? raw.rung : undefined;
   if (!rung) errors.rung = "Pick a rung of the ladder.";
   else if (ctx.awaitingMediation && SANCTION_RUNGS[rung].tier !== "warning") {
     errors.rung =
@@ -160,61 +167,19 @@ export function proposeSanction(deps: FlowDeps, input: ProposeSanctionInput): Pr
       evidence: liveEvidence(tx, record.id),
       awaitingMediation: awaitingMediation(tx, record),
     });
-    const proposal = insertProposal(tx, {
-      caseId: record.id,
-      seq: nextProposalSeq(tx, record.id),
-      kind: "sanction",
-      accountId: draft.accountId,
-      rung: draft.rung,
-      clauses: JSON.stringify(draft.clauses),
-      facts: draft.facts,
-      evidenceIds: JSON.stringify(draft.evidenceIds),
-      guaranteeClaim: draft.guaranteeClaim,
-      legalFlag: draft.legalFlag,
-      status: "open",
-      proposedBy: input.userId,
-      proposedAt: now,
-      requestViewId: input.viewId,
-    });
     const account = parties.find((p) => p.account.id === draft.accountId)?.account;
-    const requirement = requirementOf(proposal, record);
-    const proposed = recordCaseChange(tx, record, {
-      actor: input.userId,
+    const recorded = recordProposal(tx, {
+      record,
+      kind: "sanction",
+      appealId: null,
+      accountRef: account?.accountRef,
+      accountRole: account?.role,
+      draft,
+      proposedBy: input.userId,
+      viewId: input.viewId,
       at: now,
-      kind: "sanction_proposed",
-      payload: {
-        proposal: `P${proposal.seq}`,
-        proposalId: proposal.id,
-        viewId: input.viewId,
-        accountRef: account?.accountRef,
-        accountRole: account?.role,
-        rung: draft.rung,
-        clauses: draft.clauses,
-        facts: draft.facts,
-        evidenceIds: draft.evidenceIds,
-        guaranteeClaim: draft.guaranteeClaim,
-        legalFlag: draft.legalFlag,
-        requirement,
-      },
-      ...(canTransition(record.status as CaseStatus, "decision") ? { moveTo: "decision" as const } : {}),
     });
-    enqueueProposalPost(tx, proposal, now);
-    if (requirement.approvers === 0 && !requirement.legal) {
-      const decided = recordDecision(tx, { record: proposed, proposal, decidedBy: input.userId, at: now });
-      return { record: decided.record, proposal, created: true, decision: decided.decision };
-    }
-    enqueueJob(
-      tx,
-      {
-        kind: JOB.escalateProposal,
-        caseId: record.id,
-        payload: { proposalId: proposal.id },
-        key: `${JOB.escalateProposal}:${proposal.id}`,
-        runAt: now + PROPOSAL_ESCALATION_MS,
-      },
-      now,
-    );
-    return { record: proposed, proposal, created: true, decision: null };
+    return { ...recorded, created: true };
   });
   if (result.created) {
     deps.log.info(
@@ -224,4 +189,85 @@ export function proposeSanction(deps: FlowDeps, input: ProposeSanctionInput): Pr
     deps.wakeScheduler();
   }
   return result;
+}
+
+export interface ProposalToRecord {
+  record: CaseRow;
+  kind: ProposalKind;
+  appealId: number | null;
+  accountRef: string | undefined;
+  accountRole: string | undefined;
+  draft: Omit<ProposalDraft, "rung"> & { rung: SanctionRung };
+  proposedBy: string;
+  viewId: string | null;
+  at: number;
+}
+
+/**
+ * Records a proposal and its one event (moving the case to decision where the lifecycle allows), queues
+ * its post and its 72-h escalation, and decides at once what needs no other approver. Shared by new
+ * sanctions and by overturns and modifications on appeal.
+ */
+export function recordProposal(
+  tx: Executor,
+  input: ProposalToRecord,
+): { record: CaseRow; proposal: SanctionProposalRow; decision: DecisionRow | null } {
+  const { record, draft, at } = input;
+  const proposal = insertProposal(tx, {
+    caseId: record.id,
+    seq: nextProposalSeq(tx, record.id),
+    kind: input.kind,
+    accountId: draft.accountId,
+    rung: draft.rung,
+    clauses: JSON.stringify(draft.clauses),
+    facts: draft.facts,
+    evidenceIds: JSON.stringify(draft.evidenceIds),
+    guaranteeClaim: draft.guaranteeClaim,
+    legalFlag: draft.legalFlag,
+    appealId: input.appealId,
+    status: "open",
+    proposedBy: input.proposedBy,
+    proposedAt: at,
+    requestViewId: input.viewId,
+  });
+  const requirement = requirementOf(proposal, record);
+  const proposed = recordCaseChange(tx, record, {
+    actor: input.proposedBy,
+    at,
+    kind: "sanction_proposed",
+    payload: {
+      proposal: `P${proposal.seq}`,
+      proposalId: proposal.id,
+      proposalKind: input.kind,
+      ...(input.viewId ? { viewId: input.viewId } : {}),
+      ...(input.appealId ? { appealId: input.appealId } : {}),
+      accountRef: input.accountRef,
+      accountRole: input.accountRole,
+      rung: draft.rung,
+      clauses: draft.clauses,
+      facts: draft.facts,
+      evidenceIds: draft.evidenceIds,
+      guaranteeClaim: draft.guaranteeClaim,
+      legalFlag: draft.legalFlag,
+      requirement,
+    },
+    ...(canTransition(record.status as CaseStatus, "decision") ? { moveTo: "decision" as const } : {}),
+  });
+  enqueueProposalPost(tx, proposal, at);
+  if (requirement.approvers === 0 && !requirement.legal) {
+    const decided = recordDecision(tx, { record: proposed, proposal, decidedBy: input.proposedBy, at });
+    return { record: decided.record, proposal, decision: decided.decision };
+  }
+  enqueueJob(
+    tx,
+    {
+      kind: JOB.escalateProposal,
+      caseId: record.id,
+      payload: { proposalId: proposal.id },
+      key: `${JOB.escalateProposal}:${proposal.id}`,
+      runAt: at + PROPOSAL_ESCALATION_MS,
+    },
+    at,
+  );
+  return { record: proposed, proposal, decision: null };
 }

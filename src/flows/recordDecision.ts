@@ -3,6 +3,7 @@ import { categoryById } from "../core/categories.ts";
 import { fail } from "../core/domainError.ts";
 import { SANCTION_RUNGS } from "../core/sanctions.ts";
 import { buildStatementOfReasons } from "../core/statementOfReasons.ts";
+import { getAppeal, setAppealReview } from "../store/appeals.ts";
 import type { Executor } from "../store/database.ts";
 import { accountOf } from "../store/parties.ts";
 import { decisionCountOfCase, insertDecision, settleProposal } from "../store/sanctions.ts";
@@ -40,6 +41,16 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     categoryById(record.category) ?? fail("conflict", `${record.humanId} has an unknown category ${record.category}.`);
   const account = accountOf(tx, proposal.accountId) ?? fail("not_found", "The proposal's account no longer exists.");
   const puid = `${record.humanId}-D${decisionCountOfCase(tx, record.id) + 1}`;
+  // An overturn or modification on appeal replaces the decision under appeal and settles the appeal.
+  const appeal = proposal.appealId === null ? undefined : getAppeal(tx, proposal.appealId);
+  if (appeal) {
+    setAppealReview(tx, appeal.id, {
+      reviewer: appeal.reviewer ?? input.decidedBy,
+      rationale: appeal.rationale ?? "",
+      outcome: proposal.kind === "overturn" ? "overturned" : "modified",
+      decidedAt: at,
+    });
+  }
   const days = SANCTION_RUNGS[rung].days;
   const statement = buildStatementOfReasons({
     rung,
@@ -57,7 +68,7 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     rung,
     puid,
     statement: JSON.stringify(statement),
-    supersedesDecisionId: null,
+    supersedesDecisionId: appeal?.decisionId ?? null,
     decidedAt: at,
     appliesFrom: at,
     appliesUntil: days === null ? null : at + days * DAY_MS,
@@ -82,6 +93,7 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
       appliesFrom: at,
       endDate: statement.end_date,
       interimSuspensions: interim,
+      ...(appeal ? { appealId: appeal.id, supersedesDecisionId: appeal.decisionId } : {}),
     },
   });
   enqueueProposalUpdate(tx, proposal, "decision", at);

@@ -112,6 +112,10 @@ export function decisionCountOfCase(tx: Executor, caseId: number): number {
   return tx.select({ n: count() }).from(decisions).where(eq(decisions.caseId, caseId)).get()?.n ?? 0;
 }
 
+export function getDecision(tx: Executor, id: number): DecisionRow | undefined {
+  return tx.select().from(decisions).where(eq(decisions.id, id)).get();
+}
+
 export function decisionOfProposal(tx: Executor, proposalId: number): DecisionRow | undefined {
   return tx.select().from(decisions).where(eq(decisions.proposalId, proposalId)).get();
 }

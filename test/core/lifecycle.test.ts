@@ -45,6 +45,7 @@ const ALLOWED: [CaseStatus, CaseStatus][] = [
   ["resolved", "merged"],
   ["closed", "appealed"],
   ["appealed", "investigating"],
+  ["appealed", "closed"],
   ["appealed", "merged"],
 ];
 

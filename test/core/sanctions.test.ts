@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   type ApprovalRequirement,
+  appealDeadline,
   approvalRequirement,
   type CountedVote,
+  isIndependentReviewer,
   type ProposalTraits,
   SANCTION_RUNG_IDS,
   type SanctionRung,
@@ -161,5 +163,28 @@ describe("tallying votes", () => {
     ).toMatchObject({
       outcome: "pending",
     });
+  });
+});
+
+describe("the appeal window", () => {
+  it.each([
+    ["2026-01-15T10:00:00Z", "2026-07-15T10:00:00Z"],
+    ["2026-08-31T23:30:00Z", "2027-02-28T23:30:00Z"],
+    ["2027-08-31T00:00:00Z", "2028-02-29T00:00:00Z"],
+    ["2026-12-01T08:00:00Z", "2027-06-01T08:00:00Z"],
+  ])("runs from %s to %s", (decided, deadline) => {
+    expect(new Date(appealDeadline(Date.parse(decided))).toISOString()).toBe(new Date(deadline).toISOString());
+  });
+});
+
+describe("independent review", () => {
+  const decision = { proposer: "P", approvers: ["A", "B"] };
+  it.each([
+    ["P", false],
+    ["A", false],
+    ["B", false],
+    ["R", true],
+  ])("%s may review: %s", (reviewer, allowed) => {
+    expect(isIndependentReviewer(reviewer, decision)).toBe(allowed);
   });
 });

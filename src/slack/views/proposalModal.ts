@@ -20,7 +20,8 @@ import { partyOptions } from "./mediationModal.ts";
 // Each block id is the name of the field its errors are reported under.
 const BLOCK: { readonly [K in keyof ProposalRaw]: K } = PROPOSAL_BLOCK;
 
-const TIER_LABELS: Readonly<Record<SanctionTier, string>> = {
+// "none" is not offered: it is only the outcome of an overturn on appeal.
+const TIER_LABELS: Readonly<Record<Exclude<SanctionTier, "none">, string>> = {
   warning: "Warning",
   restriction: "Restriction",
   temporary_suspension: "Temporary suspension",
@@ -29,7 +30,7 @@ const TIER_LABELS: Readonly<Record<SanctionTier, string>> = {
 
 /** The ladder, grouped by tier, lightest first. */
 function rungGroups(): OptionGroup[] {
-  return (Object.keys(TIER_LABELS) as SanctionTier[]).map((tier) => ({
+  return (Object.keys(TIER_LABELS) as Array<keyof typeof TIER_LABELS>).map((tier) => ({
     label: plain(TIER_LABELS[tier], 75),
     options: SANCTION_RUNG_IDS.filter((id) => SANCTION_RUNGS[id].tier === tier).map((id) =>
       option(SANCTION_RUNGS[id].label, id),

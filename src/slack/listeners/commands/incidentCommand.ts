@@ -5,6 +5,7 @@ import { toUserMessage } from "../../errors.ts";
 import { COMMAND } from "../../ids.ts";
 import { errorReply, helpReply } from "../../views/commandReplies.ts";
 import { buildIntakeModal } from "../../views/intakeModal.ts";
+import { appealSubcommands } from "./appealCommands.ts";
 import { caseSubcommands } from "./caseCommands.ts";
 import { closeSubcommands } from "./closeCommands.ts";
 import { consultSubcommands } from "./consultCommands.ts";
@@ -26,6 +27,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...investigationSubcommands,
   ...sanctionSubcommands,
   ...interimSubcommands,
+  ...appealSubcommands,
   ...closeSubcommands,
   help,
 };
