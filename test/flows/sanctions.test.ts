@@ -589,4 +589,35 @@ describe("sanctions", () => {
       expect(proposals()).toHaveLength(1);
     });
   });
+
+  it("exports a removal decided by votes as a statement of reasons without the parties' names", async () => {
+    await propose();
+    await vote(SPECIALIST_2, "approve");
+    expect(decisions()).toHaveLength(0);
+    await vote(USERS.lead, "approve");
+    expect(decisions()).toHaveLength(1);
+
+    const exported = await h.driver.command({
+      text: "export decisions 2026-11-01 2026-11-30",
+      userId: USERS.lead,
+      channelId: roomId,
+    });
+    expect(text(exported.body)).toContain("Preparing");
+    await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
+    const shared = (h.fake.callsTo("files.completeUploadExternal")[0]?.args.files ?? []) as Array<{ id: string }>;
+    const json = shared.map((f) => h.fake.fileContent(f.id)?.toString("utf8") ?? "").find((c) => c.startsWith("["));
+    const [statement] = JSON.parse(json ?? "[]") as Array<Record<string, unknown>>;
+    expect(statement).toMatchObject({
+      puid: "TS-2026-0001-D1",
+      decision_account: "DECISION_ACCOUNT_TERMINATED",
+      decision_provision: "DECISION_PROVISION_TOTAL_TERMINATION",
+      decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT",
+      automated_detection: "No",
+      automated_decision: "AUTOMATED_DECISION_NOT_AUTOMATED",
+      decision_facts: FACTS,
+    });
+    for (const name of ["pro_9911", "Sam's Plumbing", "cus_48213", "Dana R."]) {
+      expect(JSON.stringify(statement)).not.toContain(name);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { POLICY_CLAUSES, type PolicyClauseId } from "../../core/categories.ts";
+import { POLICY_CLAUSE_TEXT } from "../../core/policyClauses.ts";
 import { SANCTION_RUNG_IDS, SANCTION_RUNGS, type SanctionTier } from "../../core/sanctions.ts";
 import { DECISION_FACTS_MAX } from "../../core/statementOfReasons.ts";
 import { PROPOSAL_FLAGS, type ProposalForm, type ProposalRaw } from "../../flows/proposeSanction.ts";
@@ -41,7 +42,7 @@ function rungGroups(): OptionGroup[] {
 /** Every clause of the catalog, the category's own first. */
 function clauseOptions(first: readonly PolicyClauseId[]): { options: Option[]; initial: Option[] } {
   const ids = [...first, ...(Object.keys(POLICY_CLAUSES) as PolicyClauseId[]).filter((id) => !first.includes(id))];
-  const options = ids.map((id) => option(`${id} ${POLICY_CLAUSES[id]}`, id));
+  const options = ids.map((id) => option(`${id} ${POLICY_CLAUSES[id]}`, id, POLICY_CLAUSE_TEXT[id]));
   return { options, initial: options.slice(0, first.length) };
 }
 
