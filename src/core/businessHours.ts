@@ -1,0 +1,170 @@
+import { TZDate } from "@date-fns/tz";
+import { fail } from "./domainError.ts";
+
+/** 0 = Sunday, as in `Date#getDay`. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+/** Local wall-clock hours, "HH:MM" on a 24-hour clock; `end` may be "24:00" and must follow `start`. */
+export interface BusinessHoursSpan {
+  start: string;
+  end: string;
+}
+
+export interface Holiday {
+  /** YYYY-MM-DD, a date in the calendar's zone. */
+  date: string;
+  name: string;
+}
+
+export interface BusinessCalendar {
+  /** IANA zone the weekly hours and holiday dates are read in. */
+  timeZone: string;
+  weekly: Readonly<Record<Weekday, readonly BusinessHoursSpan[]>>;
+  /** Out of hours for the whole local day. */
+  holidays: readonly Holiday[];
+}
+
+const MINUTE_MS = 60_000;
+// A calendar with no business hours for this long cannot be meant; refuse it rather than loop forever.
+const MAX_DAYS_WITHOUT_HOURS = 400;
+
+const OFFICE_DAY: readonly BusinessHoursSpan[] = [{ start: "09:00", end: "17:00" }];
+
+/** Monday to Friday, 09:00–17:00 local (eight hours, one `BUSINESS_DAY_MINUTES`), no holidays. */
+export function defaultCalendar(timeZone: string): BusinessCalendar {
+  return {
+    timeZone,
+    weekly: { 0: [], 1: OFFICE_DAY, 2: OFFICE_DAY, 3: OFFICE_DAY, 4: OFFICE_DAY, 5: OFFICE_DAY, 6: [] },
+    holidays: [],
+  };
+}
+
+export function isBusinessTime(cal: BusinessCalendar, at: number): boolean {
+  return businessSpansOn(cal, localDayOf(cal, at)).some(([start, end]) => start <= at && at < end);
+}
+
+export function holidayOn(cal: BusinessCalendar, at: number): Holiday | undefined {
+  const key = dateKey(localDayOf(cal, at));
+  return cal.holidays.find((h) => h.date === key);
+}
+
+/** The instant at which `minutes` business minutes have elapsed after `from` (fractions allowed). */
+export function addBusinessMinutes(cal: BusinessCalendar, from: number, minutes: number): number {
+  if (!(minutes >= 0)) fail("invalid_input", "Business minutes to add must be zero or more.");
+  let remaining = minutes * MINUTE_MS;
+  if (remaining === 0) return from;
+  for (const [start, end] of businessSpansFrom(cal, from)) {
+    if (end - start >= remaining) return start + remaining;
+    remaining -= end - start;
+  }
+  return unreachable();
+}
+
+/** Whole minutes of business time in [from, to); zero when `to` is not after `from`. */
+export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: number): number {
+  return Math.floor(businessMillisecondsBetween(cal, from, to) / MINUTE_MS);
+}
+
+/** Business time in [from, to) to the millisecond, for callers that sum many short intervals. */
+export function businessMillisecondsBetween(cal: BusinessCalendar, from: number, to: number): number {
+  if (to <= from) return 0;
+  const lastDay = dayNumber(localDayOf(cal, to));
+  let total = 0;
+  for (let day = localDayOf(cal, from); dayNumber(day) <= lastDay; day = nextDay(day)) {
+    for (const [start, end] of businessSpansOn(cal, day)) {
+      total += Math.max(0, Math.min(end, to) - Math.max(start, from));
+    }
+  }
+  return total;
+}
+
+/** `at` itself during business time, otherwise the instant business time next begins. */
+export function nextBusinessStart(cal: BusinessCalendar, at: number): number {
+  for (const [start] of businessSpansFrom(cal, at)) return start;
+  return unreachable();
+}
+
+interface LocalDay {
+  year: number;
+  /** 0-based, as in `Date`. */
+  month: number;
+  day: number;
+}
+
+type Span = readonly [start: number, end: number];
+
+/** Business spans from `from` onward, clipped to start no earlier than `from`, in order. */
+function* businessSpansFrom(cal: BusinessCalendar, from: number): Generator<Span> {
+  let daysWithoutHours = 0;
+  for (let day = localDayOf(cal, from); ; day = nextDay(day)) {
+    const spans = businessSpansOn(cal, day).filter(([, end]) => end > from);
+    daysWithoutHours = spans.length === 0 ? daysWithoutHours + 1 : 0;
+    if (daysWithoutHours > MAX_DAYS_WITHOUT_HOURS) {
+      fail("invalid_input", `The business calendar for ${cal.timeZone} has no business hours within a year.`);
+    }
+    for (const [start, end] of spans) yield [Math.max(start, from), end];
+  }
+}
+
+/** The day's business spans as instants, merged and sorted; none on a holiday. */
+function businessSpansOn(cal: BusinessCalendar, day: LocalDay): Span[] {
+  const key = dateKey(day);
+  if (cal.holidays.some((h) => h.date === key)) return [];
+  const spans = cal.weekly[weekdayOf(day)]
+    .map((span): Span => [localInstant(cal, day, span.start), localInstant(cal, day, span.end)])
+    .filter(([start, end]) => end > start)
+    .sort((a, b) => a[0] - b[0]);
+  return mergeOverlapping(spans);
+}
+
+function mergeOverlapping(sorted: readonly Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged.at(-1);
+    if (last && span[0] <= last[1]) merged[merged.length - 1] = [last[0], Math.max(last[1], span[1])];
+    else merged.push(span);
+  }
+  return merged;
+}
+
+// TZDate resolves local wall time in the zone, so 09:00 stays 09:00 on both sides of a DST change.
+function localInstant(cal: BusinessCalendar, day: LocalDay, hhmm: string): number {
+  const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  const hours = Number(match?.[1]);
+  const minutes = Number(match?.[2]);
+  if (!match || hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) {
+    fail("invalid_input", `Business hours must be written HH:MM, not "${hhmm}".`);
+  }
+  return new TZDate(day.year, day.month, day.day, hours, minutes, cal.timeZone).getTime();
+}
+
+function localDayOf(cal: BusinessCalendar, at: number): LocalDay {
+  const local = new TZDate(at, cal.timeZone);
+  return { year: local.getFullYear(), month: local.getMonth(), day: local.getDate() };
+}
+
+// Calendar-date arithmetic is zone-free, so it is done on UTC dates.
+function utcDate(day: LocalDay, plusDays = 0): Date {
+  return new Date(Date.UTC(day.year, day.month, day.day + plusDays));
+}
+
+function nextDay(day: LocalDay): LocalDay {
+  const next = utcDate(day, 1);
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth(), day: next.getUTCDate() };
+}
+
+function dayNumber(day: LocalDay): number {
+  return utcDate(day).getTime();
+}
+
+function weekdayOf(day: LocalDay): Weekday {
+  return utcDate(day).getUTCDay() as Weekday;
+}
+
+function dateKey(day: LocalDay): string {
+  return utcDate(day).toISOString().slice(0, 10);
+}
+
+function unreachable(): never {
+  throw new Error("business spans are endless; the generator fails before running out");
+}

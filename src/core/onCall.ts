@@ -1,0 +1,235 @@
+import { TZDate } from "@date-fns/tz";
+import { fail } from "./domainError.ts";
+
+/** DESIGN §4 on-call: layered schedules of rotations, with overrides. All instants are epoch ms. */
+export interface Rotation {
+  /** Slack user ids, in hand-off order. */
+  users: readonly string[];
+  /** Epoch ms of the first hand-off; must fall on `handoffTime` in the layer's zone. */
+  startsAt: number;
+  /** A whole number of local days, in hours: 24 for daily, 168 for weekly. */
+  lengthHours: number;
+  /** Local wall-clock time of every hand-off, "HH:MM". */
+  handoffTime: string;
+}
+
+export type LayerWindow =
+  /** Starts on a weekday (Mon–Fri) at `from` and ends at `to`, the next day when `to` is not after `from`. */
+  | { kind: "weekday_evenings"; from: string; to: string }
+  /** All of Saturday and Sunday, local time. */
+  | { kind: "weekends" }
+  /** All of each listed local date (YYYY-MM-DD). */
+  | { kind: "holidays"; dates: readonly string[] }
+  | { kind: "always" };
+
+export interface ScheduleLayer {
+  name: string;
+  timeZone: string;
+  rotation: Rotation;
+  window: LayerWindow;
+}
+
+export interface Override {
+  userId: string;
+  /** Covers [from, to). */
+  from: number;
+  to: number;
+  /** Covers only this user's turns as primary; absent = covers whoever is primary. */
+  replaces?: string;
+}
+
+export interface Schedule {
+  name: string;
+  /** Later layers win where they apply. */
+  layers: readonly ScheduleLayer[];
+  /** Applied in order, so a later override wins over (or covers) an earlier one. */
+  overrides: readonly Override[];
+  /** Secondary = the person this many places after the primary in the rotation; default 1. */
+  secondaryOffset?: number;
+}
+
+export interface OnCall {
+  primary: string;
+  secondary: string | undefined;
+  /** The layer whose rotation applies, or the schedule's name when only an override covers the instant. */
+  layer: string;
+  viaOverride: boolean;
+}
+
+export interface Handoff {
+  at: number;
+  primary: string;
+  layer: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// How far nextHandoffs looks ahead before giving up: a quiet schedule must not loop forever.
+const HANDOFF_SEARCH_DAYS = 2 * 366;
+
+interface LocalTime {
+  /** Days since 1970-01-01 of the local calendar date. */
+  day: number;
+  minuteOfDay: number;
+}
+
+function localTime(at: number, timeZone: string): LocalTime {
+  const d = new TZDate(at, timeZone);
+  if (Number.isNaN(d.getTime())) fail("invalid_input", `Unknown time zone "${timeZone}".`);
+  return {
+    day: Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS),
+    minuteOfDay: d.getHours() * 60 + d.getMinutes(),
+  };
+}
+
+/** The instant of a local wall-clock time; a time inside a DST gap moves forward like a clock would. */
+function instantOf(day: number, minuteOfDay: number, timeZone: string): number {
+  const date = new Date(day * DAY_MS);
+  const hours = Math.floor(minuteOfDay / 60);
+  return new TZDate(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    hours,
+    minuteOfDay % 60,
+    timeZone,
+  ).getTime();
+}
+
+// 1970-01-01 was a Thursday; 0 = Sunday, as in Date#getDay.
+const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
+const isWeekday = (day: number): boolean => weekdayOf(day) >= 1 && weekdayOf(day) <= 5;
+const isoDateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+function parseClockTime(value: string, what: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) fail("invalid_input", `${what} must be a 24-hour "HH:MM" time, got "${value}".`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+function rotationDays(layer: ScheduleLayer): number {
+  const { lengthHours } = layer.rotation;
+  if (!Number.isInteger(lengthHours) || lengthHours <= 0 || lengthHours % 24 !== 0) {
+    fail(
+      "invalid_input",
+      `Layer "${layer.name}": rotation length must be a positive multiple of 24 hours, got ${lengthHours}.`,
+    );
+  }
+  return lengthHours / 24;
+}
+
+/** Index into the rotation's users at `at`, or undefined before the first hand-off. */
+function rotationIndex(layer: ScheduleLayer, at: number): number | undefined {
+  const { rotation, timeZone } = layer;
+  if (rotation.users.length === 0) fail("invalid_input", `Layer "${layer.name}": rotation has no users.`);
+  const days = rotationDays(layer);
+  const handoffMinute = parseClockTime(rotation.handoffTime, `Layer "${layer.name}" hand-off time`);
+  const firstDay = localTime(rotation.startsAt, timeZone).day;
+  if (instantOf(firstDay, handoffMinute, timeZone) !== rotation.startsAt) {
+    fail("invalid_input", `Layer "${layer.name}": rotation must start at its hand-off time ${rotation.handoffTime}.`);
+  }
+  // Count turns in local days so a hand-off keeps its wall-clock time across DST changes.
+  let turn = Math.floor((localTime(at, timeZone).day - firstDay) / days);
+  if (at < instantOf(firstDay + turn * days, handoffMinute, timeZone)) turn -= 1;
+  return turn < 0 ? undefined : turn % rotation.users.length;
+}
+
+function layerApplies(layer: ScheduleLayer, at: number): boolean {
+  const { window } = layer;
+  const { day, minuteOfDay } = localTime(at, layer.timeZone);
+  switch (window.kind) {
+    case "always":
+      return true;
+    case "weekends":
+      return !isWeekday(day);
+    case "holidays":
+      return window.dates.includes(isoDateOf(day));
+    case "weekday_evenings": {
+      const from = parseClockTime(window.from, `Layer "${layer.name}" window start`);
+      const to = parseClockTime(window.to, `Layer "${layer.name}" window end`);
+      if (from < to) return isWeekday(day) && minuteOfDay >= from && minuteOfDay < to;
+      return (isWeekday(day) && minuteOfDay >= from) || (isWeekday(day - 1) && minuteOfDay < to);
+    }
+  }
+}
+
+function rotationOnCall(
+  schedule: Schedule,
+  at: number,
+): { primary: string; secondary?: string; layer: string } | undefined {
+  for (const layer of [...schedule.layers].reverse()) {
+    if (!layerApplies(layer, at)) continue;
+    const index = rotationIndex(layer, at);
+    if (index === undefined) continue;
+    const { users } = layer.rotation;
+    const offset = schedule.secondaryOffset ?? 1;
+    return {
+      primary: users[index] as string,
+      secondary: users[(index + offset) % users.length],
+      layer: layer.name,
+    };
+  }
+  return undefined;
+}
+
+/** Who holds the pager at `at`: the rotation of the last layer that applies, then overrides in order. */
+export function whoIsOnCall(schedule: Schedule, at: number): OnCall | undefined {
+  const offset = schedule.secondaryOffset ?? 1;
+  if (!Number.isInteger(offset) || offset < 1) {
+    fail("invalid_input", `Schedule "${schedule.name}": secondary offset must be a positive integer, got ${offset}.`);
+  }
+  const fromRotation = rotationOnCall(schedule, at);
+  let primary = fromRotation?.primary;
+  let viaOverride = false;
+  for (const override of schedule.overrides) {
+    if (at < override.from || at >= override.to) continue;
+    if (override.replaces !== undefined && override.replaces !== primary) continue;
+    primary = override.userId;
+    viaOverride = true;
+  }
+  if (primary === undefined) return undefined;
+  const secondary = fromRotation?.secondary;
+  return {
+    primary,
+    // Someone cannot back themselves up: a one-person rotation, or an override by the secondary, leaves none.
+    secondary: secondary === primary ? undefined : secondary,
+    layer: fromRotation?.layer ?? schedule.name,
+    viaOverride,
+  };
+}
+
+/** Every instant in [fromDay, toDay) local days where a layer or override could change who is on call. */
+function candidateInstants(schedule: Schedule, fromDay: number, toDay: number): number[] {
+  const instants = new Set<number>();
+  for (const layer of schedule.layers) {
+    const minutes = [0, parseClockTime(layer.rotation.handoffTime, `Layer "${layer.name}" hand-off time`)];
+    if (layer.window.kind === "weekday_evenings") {
+      minutes.push(parseClockTime(layer.window.from, "window start"), parseClockTime(layer.window.to, "window end"));
+    }
+    for (let day = fromDay; day < toDay; day++) {
+      for (const minute of minutes) instants.add(instantOf(day, minute, layer.timeZone));
+    }
+  }
+  return [...instants];
+}
+
+/** The next `count` times after `from` when a new person takes the pager, in time order. */
+export function nextHandoffs(schedule: Schedule, from: number, count: number): Handoff[] {
+  const handoffs: Handoff[] = [];
+  // Day numbers are counted in UTC here; one spare day each side covers every zone's offset.
+  const startDay = Math.floor(from / DAY_MS) - 1;
+  let current = whoIsOnCall(schedule, from)?.primary;
+  const overrideEdges = schedule.overrides.flatMap((o) => [o.from, o.to]);
+  for (let chunk = startDay; chunk < startDay + HANDOFF_SEARCH_DAYS && handoffs.length < count; chunk += 7) {
+    const chunkEnd = (chunk + 7) * DAY_MS;
+    const inChunk = (t: number) => t > from && t >= chunk * DAY_MS && t < chunkEnd;
+    const instants = [...candidateInstants(schedule, chunk - 1, chunk + 8), ...overrideEdges].filter(inChunk);
+    for (const at of [...new Set(instants)].sort((a, b) => a - b)) {
+      const onCall = whoIsOnCall(schedule, at);
+      if (onCall && onCall.primary !== current && handoffs.length < count) {
+        handoffs.push({ at, primary: onCall.primary, layer: onCall.layer });
+      }
+      current = onCall?.primary;
+    }
+  }
+  return handoffs;
+}
