@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "./domainError.ts";
+import { cleanText } from "./text.ts";
 
 /** Evidence entries (DESIGN §3): their kinds, limits and the checks on the form. */
 
@@ -73,7 +74,12 @@ export type EvidenceDraft = z.infer<typeof evidenceForm>;
 /** Checks the form; reports every bad field at once, keyed by field (= block id). */
 export function validateEvidenceForm(raw: EvidenceFormRaw): EvidenceDraft {
   const link = raw.link?.trim() ? raw.link : null;
-  const parsed = evidenceForm.safeParse({ ...raw, link, description: raw.description ?? "", source: raw.source ?? "" });
+  const parsed = evidenceForm.safeParse({
+    ...raw,
+    link,
+    description: cleanText(raw.description),
+    source: cleanText(raw.source),
+  });
   const errors: Record<string, string> = {};
   for (const issue of parsed.error?.issues ?? []) {
     const field = String(issue.path[0] ?? "description");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { type Category, categoryById } from "./categories.ts";
 import { DomainError } from "./domainError.ts";
 import { isMoreSevere, parseSeverity, type Severity, severityPolicy } from "./severity.ts";
+import { cleanText } from "./text.ts";
 
 export const CASE_SOURCES = ["phone", "email", "in_app", "zendesk", "internal"] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
@@ -61,11 +62,6 @@ export interface IntakeDraft {
   zendeskTicket: string | null;
 }
 
-// Control characters other than newline and tab have no place in a case record.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const clean = (value: string | null) => (value ?? "").replace(CONTROL_CHARS, "").trim();
-
 const requiredText = (label: string, max: number) =>
   z
     .string()
@@ -102,7 +98,7 @@ const fieldSchemas = {
 export function validateIntake(raw: IntakeRaw, now: number): IntakeDraft {
   const errors: Record<string, string> = {};
   const text = <K extends keyof typeof fieldSchemas>(field: K): string => {
-    const parsed = fieldSchemas[field].safeParse(clean(raw[field]));
+    const parsed = fieldSchemas[field].safeParse(cleanText(raw[field]));
     if (parsed.success) return parsed.data;
     errors[field] = parsed.error.issues[0]?.message ?? "Invalid value.";
     return "";

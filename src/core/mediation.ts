@@ -1,5 +1,6 @@
 import { categoryById } from "./categories.ts";
 import { DomainError } from "./domainError.ts";
+import { cleanText } from "./text.ts";
 
 /** Mediation between pro and customer (DESIGN §3): contacts, offers and where they stand. */
 
@@ -99,7 +100,7 @@ export function validateMediation(raw: MediationRaw, partyAccountIds: readonly n
   const channel = pick(MEDIATION_CHANNELS, raw.channel);
   if (!channel) errors.channel = "How were they contacted?";
 
-  const summary = (raw.summary ?? "").trim();
+  const summary = cleanText(raw.summary);
   if (summary === "") errors.summary = "Summarise the contact.";
   else if (summary.length > MEDIATION_LIMITS.summaryMax) {
     errors.summary = `Keep the summary to ${MEDIATION_LIMITS.summaryMax} characters or fewer.`;

@@ -2,6 +2,7 @@ import type { CaseRow, ConsultRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, canTransition, isCaseStatus } from "../core/lifecycle.ts";
 import { seesOnlyConsultedCases } from "../core/permissions.ts";
+import { cleanText } from "../core/text.ts";
 import { CONSULT_BLOCK } from "../slack/ids.ts";
 import { getCase } from "../store/cases.ts";
 import {
@@ -57,7 +58,7 @@ export function answerConsult(deps: FlowDeps, input: AnswerConsultInput): { cons
   const now = deps.clock.now();
   const result = inTransaction(deps.db, (tx) => {
     const { consult, team, record } = consultToAnswer(tx, input.userId, input.consultId);
-    const answer = (input.answer ?? "").trim();
+    const answer = cleanText(input.answer);
     if (answer === "") fail("invalid_input", "Write the answer.", { field: CONSULT_BLOCK.answer });
     if (answer.length > CONSULT_ANSWER_LIMIT) {
       fail("invalid_input", `Keep the answer within ${CONSULT_ANSWER_LIMIT} characters.`, {

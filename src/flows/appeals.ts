@@ -10,6 +10,7 @@ import {
   type SanctionRung,
 } from "../core/sanctions.ts";
 import { personalDataIn } from "../core/statementOfReasons.ts";
+import { cleanText } from "../core/text.ts";
 import { userText } from "../slack/views/mrkdwn.ts";
 import {
   decisionByPuid,
@@ -42,7 +43,7 @@ function appealCase(deps: FlowDeps, input: CaseCommandInput): CaseRow {
 }
 
 function boundedText(text: string, what: string): string {
-  const trimmed = text.trim();
+  const trimmed = cleanText(text);
   if (trimmed.length === 0) fail("invalid_input", `Give the ${what}.`);
   if (trimmed.length > APPEAL_TEXT_MAX) fail("invalid_input", `Keep the ${what} to ${APPEAL_TEXT_MAX} characters.`);
   return trimmed;

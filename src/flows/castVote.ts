@@ -2,6 +2,7 @@ import type { CaseRow, DecisionRow, SanctionProposalRow, SanctionVoteRow } from 
 import { DomainError, fail } from "../core/domainError.ts";
 import { isAllowed, type Role } from "../core/permissions.ts";
 import type { Tally, VoteChoice } from "../core/sanctions.ts";
+import { cleanText } from "../core/text.ts";
 import { VOTE_BLOCK } from "../slack/ids.ts";
 import { getCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
@@ -82,7 +83,7 @@ function validateVote(input: CastVoteInput): { choice: VoteChoice; rationale: st
   const errors: Record<string, string> = {};
   const choice = VOTE_CHOICES.find((c) => c === input.choice);
   if (!choice) errors[VOTE_BLOCK.choice] = "Approve, reject or abstain?";
-  const rationale = (input.rationale ?? "").trim();
+  const rationale = cleanText(input.rationale);
   if (rationale === "") errors[VOTE_BLOCK.rationale] = "Give the reason for your vote.";
   else if (rationale.length > VOTE_RATIONALE_MAX) {
     errors[VOTE_BLOCK.rationale] = `Keep the rationale to ${VOTE_RATIONALE_MAX} characters or fewer.`;

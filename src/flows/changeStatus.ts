@@ -1,6 +1,7 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, isCaseStatus, statusLabel, TRANSITIONS } from "../core/lifecycle.ts";
+import { cleanText } from "../core/text.ts";
 import { inTransaction } from "../store/database.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromModal } from "./caseForAction.ts";
@@ -45,7 +46,7 @@ export interface ChangeStatusInput {
 /** Records a status change from the status form, checked against the case as it is at submit time. */
 export function changeStatus(deps: FlowDeps, input: ChangeStatusInput): CaseRow {
   const now = deps.clock.now();
-  const note = (input.note ?? "").trim();
+  const note = cleanText(input.note);
   const updated = inTransaction(deps.db, (tx) => {
     const record = caseFromModal(deps, input.userId, input.caseId, "case.update");
     const from = record.status as CaseStatus;

@@ -11,6 +11,7 @@ import {
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, statusLabel } from "../core/lifecycle.ts";
 import { SANCTION_RUNGS, type SanctionRung } from "../core/sanctions.ts";
+import { cleanText } from "../core/text.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { latestEventOfKind } from "../store/caseClose.ts";
 import { getConsultTeam, openConsultsOfCase } from "../store/consults.ts";
@@ -83,7 +84,7 @@ export interface CloseCaseInput {
 }
 
 function readCloseForm(input: CloseCaseInput): { summary: string; outcome: CloseOutcome } {
-  const summary = (input.summary ?? "").trim();
+  const summary = cleanText(input.summary);
   if (!summary) fail("invalid_input", "Write the resolution summary.", { field: "summary" });
   if (summary.length > CLOSE_SUMMARY_MAX) {
     fail("invalid_input", `Keep the summary to ${CLOSE_SUMMARY_MAX} characters or fewer.`, { field: "summary" });

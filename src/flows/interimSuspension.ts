@@ -1,6 +1,7 @@
 import type { CaseRow, InterimSuspensionRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { cleanText } from "../core/text.ts";
 import { inTransaction } from "../store/database.ts";
 import {
   activeInterimSuspensions,
@@ -30,7 +31,7 @@ function caseAndAccount(deps: FlowDeps, input: InterimInput): { record: CaseRow;
     (p) => p.account.accountRef.toLowerCase() === input.accountRef.toLowerCase(),
   );
   if (!party) fail("invalid_input", `\`${input.accountRef.slice(0, 64)}\` is not a party of ${allowed.humanId}.`);
-  const reason = input.reason.trim();
+  const reason = cleanText(input.reason);
   if (reason.length === 0) fail("invalid_input", "Give the reason for the interim suspension.");
   if (reason.length > INTERIM_REASON_MAX) fail("invalid_input", `Keep the reason to ${INTERIM_REASON_MAX} characters.`);
   return { record: allowed, accountId: party.account.id };
@@ -60,7 +61,7 @@ export function applyInterimSuspension(
     const suspension = insertInterimSuspension(tx, {
       caseId: record.id,
       accountId,
-      reason: input.reason.trim(),
+      reason: cleanText(input.reason),
       appliedBy: input.userId,
       appliedAt: at,
     });
@@ -88,7 +89,7 @@ export function liftInterimSuspension(deps: FlowDeps, input: InterimInput): { re
       actor: input.userId,
       at,
       kind: "interim_suspension_lifted",
-      payload: { accountRef: input.accountRef, reason: input.reason.trim(), suspensionId: active.id },
+      payload: { accountRef: input.accountRef, reason: cleanText(input.reason), suspensionId: active.id },
     });
     return { record: updated };
   });

@@ -11,6 +11,7 @@ import {
   type SanctionRung,
 } from "../core/sanctions.ts";
 import { DECISION_FACTS_MAX, personalDataIn } from "../core/statementOfReasons.ts";
+import { cleanText } from "../core/text.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { evidenceOfCase } from "../store/evidence.ts";
@@ -102,7 +103,7 @@ export function validateProposal(raw: ProposalRaw, ctx: ProposalContext): Propos
   if (raw.clauses.length === 0) errors.clauses = "Name at least one policy clause violated.";
   else if (clauses.length !== raw.clauses.length) errors.clauses = "Pick clauses from the list.";
 
-  const facts = (raw.facts ?? "").trim();
+  const facts = cleanText(raw.facts);
   const identifiers = ctx.parties.flatMap((p) => [p.account.displayName, p.account.accountRef]);
   if (facts === "") errors.facts = "State the facts the decision rests on.";
   else if (facts.length > DECISION_FACTS_MAX) {

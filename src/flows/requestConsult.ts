@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { CaseRow, ConsultRow, ConsultTeamRow } from "../../db/schema.ts";
 import { DomainError, fail } from "../core/domainError.ts";
 import { type CaseStatus, canTransition, isOpenStatus } from "../core/lifecycle.ts";
+import { cleanText } from "../core/text.ts";
 import { CONSULT_BLOCK } from "../slack/ids.ts";
 import { getCase } from "../store/cases.ts";
 import {
@@ -55,7 +56,7 @@ function validateConsultRequest(tx: Executor, input: RequestConsultInput, now: n
     errors[CONSULT_BLOCK.team] =
       `${team.name} has no Slack group or channel yet. A lead can set one with \`/incident team ${team.key} @group\` (or #channel).`;
   }
-  const question = (input.question ?? "").trim();
+  const question = cleanText(input.question);
   if (question === "") errors[CONSULT_BLOCK.question] = "Write the question the team should answer.";
   else if (question.length > CONSULT_LIMITS.questionMax) {
     errors[CONSULT_BLOCK.question] = `Keep the question within ${CONSULT_LIMITS.questionMax} characters.`;
