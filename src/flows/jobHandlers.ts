@@ -6,6 +6,7 @@ import { consultJobHandlers } from "./consultJobHandlers.ts";
 import { createWarRoom } from "./createWarRoom.ts";
 import type { FlowDeps } from "./deps.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
+import { notifyFailure } from "./notifyFailure.ts";
 import { pinCaseSummary, postCaseSummary } from "./postCaseSummary.ts";
 import { refreshCaseSummary, setWarRoomTopic } from "./refreshCaseSummary.ts";
 import { sanctionJobHandlers } from "./sanctionJobHandlers.ts";
@@ -20,6 +21,7 @@ export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
     [JOB.pinSummary]: (payload) => pinCaseSummary(deps, payload),
     [JOB.refreshSummary]: (payload) => refreshCaseSummary(deps, payload),
     [JOB.announceCase]: (payload) => announceCase(deps, payload),
+    [JOB.notifyFailure]: (payload) => notifyFailure(deps, payload),
     ...consultJobHandlers(deps),
     ...sanctionJobHandlers(deps),
     ...closeJobHandlers(deps),

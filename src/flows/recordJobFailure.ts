@@ -1,7 +1,9 @@
 import type { JobRow } from "../../db/schema.ts";
+import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
+import { enqueueJob } from "../store/jobs.ts";
 import { enqueueCaseRefresh } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -23,7 +25,23 @@ export function recordJobFailure(deps: FlowDeps, job: JobRow, error: string): vo
       kind: "slack_effect_failed",
       payload: { jobId: job.id, jobKind: job.kind, error },
     });
-    if (job.kind !== "summary.refresh") enqueueCaseRefresh(tx, record, event.seq, now);
+    if (job.kind !== JOB.refreshSummary) enqueueCaseRefresh(tx, record, event.seq, now);
+    // Without a war room, or when its summary itself failed, nobody would see the failure (a SEV3 case
+    // whose triage post failed has nowhere to show it): tell the person who opened the case.
+    const unseen = !record.channelId || job.kind === JOB.postSummary;
+    if (unseen && job.kind !== JOB.notifyFailure) {
+      enqueueJob(
+        tx,
+        {
+          kind: JOB.notifyFailure,
+          caseId,
+          payload: { caseId, jobKind: job.kind, error },
+          key: `${JOB.notifyFailure}:${job.id}`,
+          runAt: now,
+        },
+        now,
+      );
+    }
   });
   deps.wakeScheduler();
 }

@@ -13,6 +13,7 @@ export const JOB = {
   escalateProposal: "proposal.escalate",
   postCloseSummary: "case.close_summary",
   archiveWarRoom: "war_room.archive",
+  notifyFailure: "case.notify_failure",
 } as const;
 
 export type JobKind = (typeof JOB)[keyof typeof JOB];

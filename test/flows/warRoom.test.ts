@@ -147,4 +147,22 @@ describe("war rooms", () => {
       await other.close();
     }
   });
+
+  it("tells the opener by DM when a SEV3 case could not be posted to triage", async () => {
+    h.fake.inject("chat.postMessage", { error: "channel_not_found" });
+    await submitIntake(h, intakeValues());
+    await h.settle();
+    expect(h.fake.messages(h.triageChannelId)).toHaveLength(0);
+    const dm = h.fake.callsTo("chat.postMessage").find((c) => c.args.channel === USERS.specialist);
+    expect(dm?.ok).toBe(true);
+    expect(String(dm?.args.text)).toContain("Slack refused announcing the case in triage: `channel_not_found`");
+    expect(String(dm?.args.text)).not.toContain("threatening");
+  });
+
+  it("does not DM the opener when the war room's summary shows the failure", async () => {
+    h.fake.inject("conversations.invite", { error: "cant_invite", times: Number.POSITIVE_INFINITY });
+    await submitIntake(h, SEV1);
+    await h.settle();
+    expect(h.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === USERS.specialist)).toHaveLength(0);
+  });
 });

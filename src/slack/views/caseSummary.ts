@@ -25,8 +25,9 @@ const JOB_LABELS: Readonly<Record<JobKind, string>> = {
   [JOB.escalateProposal]: "escalating an undecided proposal to the leads",
   [JOB.postCloseSummary]: "posting the closing summary",
   [JOB.archiveWarRoom]: "archiving the war room",
+  [JOB.notifyFailure]: "telling the case's opener about a failure",
 };
-const jobLabel = (kind: string) => (JOB_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
+export const jobLabel = (kind: string) => (JOB_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 
 export const severityLabel = (severity: string) => {
   const s = parseSeverity(severity);
