@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { recordCaseChange } from "../../src/flows/caseChange.ts";
 import { ACTION, CALLBACK, CLOSE_BLOCK, CONSULT_BLOCK } from "../../src/slack/ids.ts";
-import { getCaseByHumanId } from "../../src/store/cases.ts";
-import { inTransaction } from "../../src/store/database.ts";
+import { moveCase } from "../support/caseState.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import type { FieldValue } from "../support/slackDriver.ts";
@@ -38,17 +36,7 @@ describe("closing a case", () => {
     await submitIntake(h, intakeValues({ category: "theft", title: TITLE, description: DESCRIPTION }));
     await h.settle();
     roomId = h.fake.channelByName(ROOM)?.id ?? "";
-    inTransaction(h.desk.deps.db, (tx) => {
-      const record = getCaseByHumanId(tx, CASE);
-      if (!record) throw new Error("no case");
-      recordCaseChange(tx, record, {
-        actor: USERS.specialist,
-        at: h.clock.now(),
-        kind: "status_changed",
-        payload: {},
-        moveTo: "investigating",
-      });
-    });
+    moveCase(h, CASE, "investigating", USERS.specialist);
     await h.settle();
   });
   afterEach(() => h.close());
@@ -215,17 +203,7 @@ describe("closing a case", () => {
 
   it("leaves the war room open when the case was reopened by an appeal before the job ran", async () => {
     await closeThroughForm();
-    inTransaction(h.desk.deps.db, (tx) => {
-      const record = getCaseByHumanId(tx, CASE);
-      if (!record) throw new Error("no case");
-      recordCaseChange(tx, record, {
-        actor: USERS.lead,
-        at: h.clock.now(),
-        kind: "status_changed",
-        payload: {},
-        moveTo: "appealed",
-      });
-    });
+    moveCase(h, CASE, "appealed", USERS.lead);
     h.clock.advance(25 * HOUR);
     await h.settle();
     expect(h.fake.channel(roomId)?.is_archived).toBe(false);

@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { recordCaseChange } from "../../src/flows/caseChange.ts";
 import { ACTION, CALLBACK, CONSULT_BLOCK } from "../../src/slack/ids.ts";
-import { getCaseByHumanId } from "../../src/store/cases.ts";
-import { inTransaction } from "../../src/store/database.ts";
+import { moveCase } from "../support/caseState.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import type { FieldValue } from "../support/slackDriver.ts";
@@ -61,18 +59,7 @@ describe("consults", () => {
     await submitIntake(h, intakeValues({ category: "theft", title: "Tools missing after a visit" }));
     await h.settle();
     roomId = h.fake.channelByName("ts-2026-0001-theft")?.id ?? "";
-    const { deps } = h.desk;
-    inTransaction(deps.db, (tx) => {
-      const record = getCaseByHumanId(tx, CASE);
-      if (!record) throw new Error("no case");
-      recordCaseChange(tx, record, {
-        actor: USERS.specialist,
-        at: h.clock.now(),
-        kind: "status_changed",
-        payload: {},
-        moveTo: "investigating",
-      });
-    });
+    moveCase(h, CASE, "investigating", USERS.specialist);
     await h.settle();
   }
 

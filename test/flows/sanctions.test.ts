@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { recordCaseChange } from "../../src/flows/caseChange.ts";
 import { ACTION, CALLBACK, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
-import { getCaseByHumanId } from "../../src/store/cases.ts";
-import { inTransaction } from "../../src/store/database.ts";
 import { decisionsBetween } from "../../src/store/sanctions.ts";
+import { moveCase } from "../support/caseState.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import type { FieldValue } from "../support/slackDriver.ts";
@@ -56,17 +54,7 @@ describe("sanctions", () => {
     h.fake.messages(roomId).find((m) => m.text?.startsWith(`Sanction proposal P${seq} `));
 
   function moveTo(status: "investigating" | "decision" | "resolved"): void {
-    inTransaction(h.desk.deps.db, (tx) => {
-      const record = getCaseByHumanId(tx, CASE);
-      if (!record) throw new Error("no case");
-      recordCaseChange(tx, record, {
-        actor: USERS.lead,
-        at: h.clock.now(),
-        kind: "status_changed",
-        payload: {},
-        moveTo: status,
-      });
-    });
+    moveCase(h, CASE, status, USERS.lead);
   }
 
   /** What the Legal team's consult feature records when it sends a consult to LEGAL on the case. */
