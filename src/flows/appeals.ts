@@ -22,10 +22,9 @@ import {
 import { inTransaction } from "../store/database.ts";
 import { accountOf, partiesOfCase } from "../store/parties.ts";
 import { getDecision, getProposal, votesOfProposal } from "../store/sanctions.ts";
-import { assertMayOnCase } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
+import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
-import { findCase } from "./findCases.ts";
 import { latestVotesOf } from "./proposalStanding.ts";
 import { recordProposal } from "./proposeSanction.ts";
 
@@ -38,8 +37,7 @@ interface CaseCommandInput {
 }
 
 function appealCase(deps: FlowDeps, input: CaseCommandInput): CaseRow {
-  const { record, notFound } = findCase(deps, input);
-  return assertMayOnCase(deps.db, input.userId, "sanction.propose", record, notFound);
+  return caseFromCommand(deps, input, "sanction.propose");
 }
 
 function boundedText(text: string, what: string): string {

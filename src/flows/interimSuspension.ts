@@ -9,10 +9,9 @@ import {
   resolveInterimSuspension,
 } from "../store/interimSuspensions.ts";
 import { partiesOfCase } from "../store/parties.ts";
-import { assertMayOnCase } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
+import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
-import { findCase } from "./findCases.ts";
 
 export const INTERIM_REASON_MAX = 1000;
 
@@ -25,8 +24,7 @@ export interface InterimInput {
 }
 
 function caseAndAccount(deps: FlowDeps, input: InterimInput): { record: CaseRow; accountId: number } {
-  const { record, notFound } = findCase(deps, input);
-  const allowed = assertMayOnCase(deps.db, input.userId, "interim.apply", record, notFound);
+  const allowed = caseFromCommand(deps, input, "interim.apply");
   const party = partiesOfCase(deps.db, allowed.id).find(
     (p) => p.account.accountRef.toLowerCase() === input.accountRef.toLowerCase(),
   );

@@ -4,7 +4,6 @@ import { DomainError, fail } from "../core/domainError.ts";
 import { type CaseStatus, canTransition, isOpenStatus } from "../core/lifecycle.ts";
 import { cleanText } from "../core/text.ts";
 import { CONSULT_BLOCK } from "../slack/ids.ts";
-import { getCase } from "../store/cases.ts";
 import {
   findConsultEvent,
   getConsult,
@@ -13,8 +12,8 @@ import {
   openConsultsOfCase,
 } from "../store/consults.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { assertMayOnCase } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
+import { caseFromModal } from "./caseForAction.ts";
 import { hasSlackTarget } from "./configureConsultTeam.ts";
 import type { FlowDeps } from "./deps.ts";
 import { enqueueConsultPing } from "./pingConsultTeam.ts";
@@ -84,13 +83,7 @@ function resumeStatusOf(tx: Executor, record: CaseRow): string {
 export function requestConsult(deps: FlowDeps, input: RequestConsultInput): RequestConsultResult {
   const now = deps.clock.now();
   const result = inTransaction(deps.db, (tx): RequestConsultResult => {
-    const record = assertMayOnCase(
-      tx,
-      input.userId,
-      "consult.request",
-      getCase(tx, input.caseId),
-      "That case no longer exists.",
-    );
+    const record = caseFromModal(deps, input.userId, input.caseId, "consult.request");
     const earlier = findConsultEvent(tx, {
       caseId: record.id,
       kind: "consult_requested",

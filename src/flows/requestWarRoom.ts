@@ -1,10 +1,10 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
-import { getCaseByHumanId, updateCase } from "../store/cases.ts";
+import { updateCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
-import { assertMayOnCase } from "./access.ts";
+import { caseFromButton } from "./caseForAction.ts";
 import { enqueueCaseRefresh, enqueueCreateWarRoom } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -18,13 +18,7 @@ export interface RequestWarRoomResult {
 export function requestWarRoom(deps: FlowDeps, input: { humanId: string; userId: string }): RequestWarRoomResult {
   const now = deps.clock.now();
   const result = inTransaction(deps.db, (tx): RequestWarRoomResult => {
-    const record = assertMayOnCase(
-      tx,
-      input.userId,
-      "war_room.open",
-      getCaseByHumanId(tx, input.humanId),
-      `There is no case ${input.humanId}.`,
-    );
+    const record = caseFromButton(deps, input.userId, input.humanId, "war_room.open");
     if (record.channelId || record.warRoomRequestedAt) return { record, requested: false };
     if (!isOpenStatus(record.status as CaseStatus)) {
       fail("conflict", `${record.humanId} is ${record.status}; reopen it before opening a war room.`);
