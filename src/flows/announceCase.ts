@@ -1,5 +1,4 @@
 import type { CaseRow } from "../../db/schema.ts";
-import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import type { Block } from "../slack/views/blocks.ts";
 import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../slack/views/caseSummary.ts";
 import { updateCase } from "../store/cases.ts";
@@ -8,6 +7,7 @@ import { appendEvent } from "../store/events.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import { type CaseSnapshot, loadCaseSnapshot } from "./caseSnapshot.ts";
 import type { FlowDeps } from "./deps.ts";
+import { postInChannel } from "./postMessages.ts";
 
 /**
  * What the triage post shows: a case with a war room gets a bare pointer to it; a SEV3/4 case
@@ -23,16 +23,9 @@ export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
 export async function announceCase(deps: FlowDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (record.triageTs) return;
-  const channel = deps.config.slack.triageChannelId;
-  const message = {
-    channel,
+  const posted = await postInChannel(deps, deps.config.slack.triageChannelId, {
     text: `New case ${caseHeadline(record)}`,
     blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record, deps.clock.now())),
-  };
-  const posted = await deps.slack.chat.postMessage(message).catch(async (error: unknown) => {
-    if (slackErrorCode(error) !== "not_in_channel") throw error;
-    await deps.slack.conversations.join({ channel });
-    return deps.slack.chat.postMessage(message);
   });
   recordTriagePost(deps, record, String(posted.ts));
 }

@@ -6,7 +6,7 @@ import { allRoles } from "../store/roles.ts";
 import { settleProposal } from "../store/sanctions.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import type { FlowDeps } from "./deps.ts";
-import { postInChannel } from "./pingConsultTeam.ts";
+import { postInChannel } from "./postMessages.ts";
 import { loadProposalMessage } from "./postProposal.ts";
 
 const escalationPayload = z.object({ proposalId: z.number().int().positive() });

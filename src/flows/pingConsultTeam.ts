@@ -10,7 +10,6 @@ import {
   buildConsultSentNote,
   type ConsultMessageInput,
   consultDestination,
-  type SlackMessage,
 } from "../slack/views/consultMessages.ts";
 import { getCase } from "../store/cases.ts";
 import {
@@ -25,6 +24,7 @@ import { type Executor, inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
 
 /** `ping` reaches the team; `answered` takes the answer back to the case's room. */
 const consultPingPayload = z.object({
@@ -78,50 +78,6 @@ export function teamTarget(team: ConsultTeamRow): TeamTarget {
   if (team.slackChannelId) return { channelId: team.slackChannelId };
   if (team.slackUsergroupId) return { usergroupId: team.slackUsergroupId };
   return fail("conflict", `${team.name} has no Slack group or channel; set one with /incident team ${team.key}`);
-}
-
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-}
-
-/** Posts where the team reads: a public channel the bot is not in yet is joined first. */
-export async function postInChannel(deps: FlowDeps, channel: string, message: SlackMessage): Promise<PostedMessage> {
-  const posted = await deps.slack.chat.postMessage({ channel, ...message }).catch(async (error: unknown) => {
-    if (slackErrorCode(error) !== "not_in_channel") throw error;
-    await deps.slack.conversations.join({ channel });
-    return deps.slack.chat.postMessage({ channel, ...message });
-  });
-  return { channel: String(posted.channel), ts: String(posted.ts) };
-}
-
-/** A DM from the bot to each person (chat.postMessage takes a user id as the channel). */
-export async function postToEach(
-  deps: FlowDeps,
-  userIds: readonly string[],
-  message: SlackMessage,
-): Promise<PostedMessage[]> {
-  const posted: PostedMessage[] = [];
-  for (const userId of userIds) {
-    const sent = await deps.slack.chat.postMessage({ channel: userId, ...message });
-    posted.push({ channel: String(sent.channel), ts: String(sent.ts) });
-  }
-  return posted;
-}
-
-/** Posts in the case's war room, or in its triage thread while it has none. */
-export async function postToCaseRoom(deps: FlowDeps, record: CaseRow, message: SlackMessage): Promise<PostedMessage> {
-  if (record.channelId) {
-    const posted = await deps.slack.chat.postMessage({ channel: record.channelId, ...message });
-    return { channel: String(posted.channel), ts: String(posted.ts) };
-  }
-  if (record.triageTs) {
-    const channel = deps.config.slack.triageChannelId;
-    const posted = await deps.slack.chat.postMessage({ channel, thread_ts: record.triageTs, ...message });
-    return { channel: String(posted.channel), ts: String(posted.ts) };
-  }
-  // The war room or triage post is still on its way (its own job): retrying later finds it.
-  throw new Error(`case ${record.humanId} has no war room or triage post yet`);
 }
 
 async function channelMembers(deps: FlowDeps, channel: string): Promise<string[]> {

@@ -10,7 +10,7 @@ import { enqueueJob } from "../store/jobs.ts";
 import { accountOf } from "../store/parties.ts";
 import { decisionOfProposal, getProposal, setProposalMessage } from "../store/sanctions.ts";
 import type { FlowDeps } from "./deps.ts";
-import { postToCaseRoom } from "./pingConsultTeam.ts";
+import { postToCaseRoom } from "./postMessages.ts";
 import { proposalRung, proposalStanding } from "./proposalStanding.ts";
 
 /** `post` puts the proposal in the case's room; `update` re-renders it there after a vote or the decision. */

@@ -8,14 +8,8 @@ import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import { enqueueCaseRefresh } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
-import {
-  loadConsultOnCase,
-  messageInput,
-  postInChannel,
-  postToCaseRoom,
-  postToEach,
-  teamTarget,
-} from "./pingConsultTeam.ts";
+import { loadConsultOnCase, messageInput, teamTarget } from "./pingConsultTeam.ts";
+import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
 
 const REMIND_EVERY_MS = 24 * 60 * 60_000;
 
