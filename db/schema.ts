@@ -384,6 +384,102 @@ export const processedSlackEvents = sqliteTable("processed_slack_events", {
   receivedAt: integer("received_at").notNull(),
 });
 
+/** The business-hours calendar SLA clocks and paging read; one row, `default`, seeded from BUSINESS_TZ. */
+export const businessCalendars = sqliteTable("business_calendars", {
+  id: text("id").primaryKey(),
+  timeZone: text("time_zone").notNull(),
+  /** JSON: weekday (0 = Sunday) → [{start, end}] local "HH:MM" spans. */
+  weeklyHours: text("weekly_hours").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+  updatedBy: text("updated_by").notNull(),
+});
+
+export const holidays = sqliteTable(
+  "holidays",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    calendarId: text("calendar_id")
+      .notNull()
+      .references(() => businessCalendars.id),
+    /** YYYY-MM-DD in the calendar's zone. */
+    date: text("date").notNull(),
+    name: text("name").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("holidays_calendar_date").on(t.calendarId, t.date)],
+);
+
+/** One layer of the team's on-call schedule; later positions win where their windows apply. */
+export const onCallLayers = sqliteTable(
+  "oncall_layers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    timeZone: text("time_zone").notNull(),
+    /** always | weekday_evenings | weekends | holidays (the calendar's holidays). */
+    windowKind: text("window_kind").notNull(),
+    windowFrom: text("window_from"),
+    windowTo: text("window_to"),
+    /** JSON array of Slack user ids, in hand-off order. */
+    users: text("users").notNull(),
+    startsAt: integer("starts_at").notNull(),
+    lengthHours: integer("length_hours").notNull(),
+    handoffTime: text("handoff_time").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    /** Removed layers are kept, so the record shows who was on call when. */
+    removedAt: integer("removed_at"),
+    removedBy: text("removed_by"),
+  },
+  (t) => [uniqueIndex("oncall_layers_live_name").on(t.name).where(sql`removed_at IS NULL`)],
+);
+
+export const onCallOverrides = sqliteTable(
+  "oncall_overrides",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull(),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    /** Covers only this person's turns; null covers whoever is primary. */
+    replaces: text("replaces"),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    cancelledAt: integer("cancelled_at"),
+    cancelledBy: text("cancelled_by"),
+  },
+  (t) => [index("oncall_overrides_ends").on(t.endsAt)],
+);
+
+/** A page about a case: who was paged, how far it escalated, and who acknowledged it. */
+export const pages = sqliteTable(
+  "pages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** auto (intake or a severity raise) | manual (`/incident page`). */
+    trigger: text("trigger").notNull(),
+    requestedBy: text("requested_by").notNull(),
+    primaryUser: text("primary_user"),
+    secondaryUser: text("secondary_user"),
+    ackMinutes: integer("ack_minutes").notNull(),
+    /** paging | acknowledged | exhausted (posted to the escalation channel, no ack yet still counts). */
+    status: text("status").notNull(),
+    /** The last step taken: primary | secondary | escalation_channel. */
+    step: text("step").notNull(),
+    ackedBy: text("acked_by"),
+    ackedAt: integer("acked_at"),
+    createdAt: integer("created_at").notNull(),
+    /** Makes the automatic page of a case happen once; null for manual pages. */
+    dedupeKey: text("dedupe_key").unique(),
+  },
+  (t) => [index("pages_case").on(t.caseId), index("pages_status").on(t.status)],
+);
+
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
 export type AccountRow = typeof accounts.$inferSelect;
@@ -401,3 +497,8 @@ export type SanctionVoteRow = typeof sanctionVotes.$inferSelect;
 export type DecisionRow = typeof decisions.$inferSelect;
 export type AppealRow = typeof appeals.$inferSelect;
 export type InterimSuspensionRow = typeof interimSuspensions.$inferSelect;
+export type BusinessCalendarRow = typeof businessCalendars.$inferSelect;
+export type HolidayRow = typeof holidays.$inferSelect;
+export type OnCallLayerRow = typeof onCallLayers.$inferSelect;
+export type OnCallOverrideRow = typeof onCallOverrides.$inferSelect;
+export type PageRow = typeof pages.$inferSelect;

@@ -54,6 +54,11 @@ const envSchema = z.object({
     .min(1, "must be a whole number of seconds from 1 to 3600")
     .max(3600, "must be a whole number of seconds from 1 to 3600")
     .default(60),
+  SHIFT_REMINDER_LEAD_HOURS: z.coerce
+    .number({ message: "must be a number of hours from 0 to 168" })
+    .min(0, "must be a number of hours from 0 to 168")
+    .max(168, "must be a number of hours from 0 to 168")
+    .default(12),
 });
 
 function isIanaZone(zone: string): boolean {
@@ -85,6 +90,8 @@ export interface Config {
   zendeskWebhookSecret: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   jobs: { leaseMs: number };
+  /** How long before a weekend or holiday on-call shift its person gets a reminder. */
+  onCall: { shiftReminderLeadMs: number };
 }
 
 export class ConfigError extends Error {
@@ -129,5 +136,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     zendeskWebhookSecret: e.ZENDESK_WEBHOOK_SECRET,
     logLevel: e.LOG_LEVEL,
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
+    onCall: { shiftReminderLeadMs: e.SHIFT_REMINDER_LEAD_HOURS * 60 * 60_000 },
   };
 }

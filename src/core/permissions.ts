@@ -23,6 +23,12 @@ export const ACTIONS = [
   "decision.export",
   /** Suspend an account at once, before any decision: leads and admins only (DESIGN §3). */
   "interim.apply",
+  /** See the business calendar, the on-call schedule and who is on call now. */
+  "oncall.read",
+  /** Change business hours, holidays, on-call layers and overrides: leads and admins only. */
+  "oncall.manage",
+  /** Page the on-call person (or someone named) about a case, and acknowledge a page. */
+  "page.send",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +60,8 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Action, 
     "mediation.log": "all",
     "sanction.propose": "all",
     "sanction.vote": "all",
+    "oncall.read": "all",
+    "page.send": "all",
   },
   consultant: {
     "case.list": "consulted",
@@ -64,6 +72,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Action, 
     "case.list": "all",
     "case.read": "all",
     "case.verify": "all",
+    "oncall.read": "all",
   },
 };
 

@@ -7,9 +7,12 @@ import { createWarRoom } from "./createWarRoom.ts";
 import type { FlowDeps } from "./deps.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
 import { notifyFailure } from "./notifyFailure.ts";
+import { pagingJobHandlers } from "./pagingJobHandlers.ts";
 import { pinCaseSummary, postCaseSummary } from "./postCaseSummary.ts";
 import { refreshCaseSummary, setWarRoomTopic } from "./refreshCaseSummary.ts";
 import { sanctionJobHandlers } from "./sanctionJobHandlers.ts";
+import { shiftJobHandlers } from "./shiftJobHandlers.ts";
+import { slaJobHandlers } from "./slaJobHandlers.ts";
 
 /** Which flow runs each job kind. */
 export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
@@ -25,5 +28,8 @@ export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
     ...consultJobHandlers(deps),
     ...sanctionJobHandlers(deps),
     ...closeJobHandlers(deps),
+    ...pagingJobHandlers(deps),
+    ...slaJobHandlers(deps),
+    ...shiftJobHandlers(deps),
   };
 }

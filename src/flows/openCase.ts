@@ -10,6 +10,8 @@ import { addParty, upsertAccount } from "../store/parties.ts";
 import { assertMay } from "./access.ts";
 import { enqueueCreateWarRoom, enqueueTriagePost } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { pageOnIntake } from "./pageOnCall.ts";
+import { watchSlaClocks } from "./slaReminders.ts";
 
 export interface OpenCaseInput {
   draft: IntakeDraft;
@@ -83,6 +85,8 @@ export function openCase(deps: FlowDeps, input: OpenCaseInput): OpenCaseResult {
     } else {
       enqueueTriagePost(tx, record, now);
     }
+    watchSlaClocks(tx, record, now);
+    pageOnIntake(tx, deps, record, now);
     return { record, created: true };
   });
   if (result.created) {

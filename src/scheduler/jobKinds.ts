@@ -14,6 +14,14 @@ export const JOB = {
   postCloseSummary: "case.close_summary",
   archiveWarRoom: "war_room.archive",
   notifyFailure: "case.notify_failure",
+  /** One step of a page's ladder: DM the primary, DM the secondary, or post to the escalation channel. */
+  notifyPage: "page.notify",
+  /** Re-reads a case's SLA clocks and queues the reminders whose threshold has passed. */
+  checkSla: "sla.check",
+  remindSla: "sla.remind",
+  /** Daily: queues a reminder before each weekend or holiday on-call shift in the days ahead. */
+  planShiftReminders: "oncall.plan_shifts",
+  remindShift: "oncall.shift_remind",
 } as const;
 
 export type JobKind = (typeof JOB)[keyof typeof JOB];

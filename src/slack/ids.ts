@@ -67,6 +67,8 @@ export const ACTION = {
   proposeSanction: "propose_sanction",
   vote: "sanction_vote",
   closeCase: "close_case",
+  /** On a page DM or escalation post; the value is the page id. */
+  ackPage: "page_ack",
 } as const;
 
 /** Status and mediation modal block ids; each equals the field name its flow reports errors under. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ACTIONS, type Action, isAllowed, mayGrantRole, ROLES, type Role } from "../../src/core/permissions.ts";
 
-const SPECIALIST_CANNOT: Action[] = ["role.manage", "team.manage", "decision.export", "interim.apply"];
-const OBSERVER_CAN: Action[] = ["case.list", "case.read", "case.verify"];
+const SPECIALIST_CANNOT: Action[] = ["role.manage", "team.manage", "decision.export", "interim.apply", "oncall.manage"];
+const OBSERVER_CAN: Action[] = ["case.list", "case.read", "case.verify", "oncall.read"];
 const CONSULTANT_CAN_WHEN_CONSULTED: Action[] = ["case.list", "case.read", "consult.answer"];
 
 const expected = (role: Role, action: Action, consulted: boolean): boolean => {

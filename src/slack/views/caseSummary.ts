@@ -26,6 +26,11 @@ const JOB_LABELS: Readonly<Record<JobKind, string>> = {
   [JOB.postCloseSummary]: "posting the closing summary",
   [JOB.archiveWarRoom]: "archiving the war room",
   [JOB.notifyFailure]: "telling the case's opener about a failure",
+  [JOB.notifyPage]: "paging the on-call person",
+  [JOB.checkSla]: "checking the SLA clocks",
+  [JOB.remindSla]: "posting an SLA reminder",
+  [JOB.planShiftReminders]: "planning on-call shift reminders",
+  [JOB.remindShift]: "reminding someone of their on-call shift",
 };
 export const jobLabel = (kind: string) => (JOB_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 

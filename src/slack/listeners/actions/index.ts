@@ -5,6 +5,7 @@ import { registerConsultActions } from "./consultActions.ts";
 import { registerEvidenceActions } from "./evidenceActions.ts";
 import { registerInvestigationActions } from "./investigationActions.ts";
 import { registerOpenWarRoom } from "./openWarRoom.ts";
+import { registerPageActions } from "./pageActions.ts";
 import { registerSanctionActions } from "./sanctionActions.ts";
 
 export function registerActions(app: App, deps: FlowDeps): void {
@@ -14,4 +15,5 @@ export function registerActions(app: App, deps: FlowDeps): void {
   registerInvestigationActions(app, deps);
   registerSanctionActions(app, deps);
   registerCloseActions(app, deps);
+  registerPageActions(app, deps);
 }

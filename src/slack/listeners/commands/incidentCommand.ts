@@ -12,6 +12,8 @@ import { consultSubcommands } from "./consultCommands.ts";
 import { evidenceSubcommands } from "./evidenceCommands.ts";
 import { interimSubcommands } from "./interimCommands.ts";
 import { investigationSubcommands } from "./investigationCommands.ts";
+import { onCallSubcommands } from "./onCallCommands.ts";
+import { pageSubcommands } from "./pageCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
 import { sanctionSubcommands } from "./sanctionCommands.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
@@ -29,6 +31,8 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...interimSubcommands,
   ...appealSubcommands,
   ...closeSubcommands,
+  ...onCallSubcommands,
+  ...pageSubcommands,
   help,
 };
 

@@ -1,0 +1,40 @@
+import { asc, eq } from "drizzle-orm";
+import { businessCalendars, holidays } from "../../db/schema.ts";
+import { type BusinessCalendar, type BusinessHoursSpan, defaultCalendar, type Weekday } from "../core/businessHours.ts";
+import type { Executor } from "./database.ts";
+
+/** There is one business calendar per deployment for now; its row appears the first time a lead edits it. */
+export const DEFAULT_CALENDAR_ID = "default";
+
+type WeeklyHours = Record<Weekday, BusinessHoursSpan[]>;
+
+/** The calendar as stored, or Monday–Friday 09:00–17:00 in `defaultTimeZone` while nobody has edited it. */
+export function loadCalendar(tx: Executor, defaultTimeZone: string): BusinessCalendar {
+  const row = tx.select().from(businessCalendars).where(eq(businessCalendars.id, DEFAULT_CALENDAR_ID)).get();
+  const base = defaultCalendar(row?.timeZone ?? defaultTimeZone);
+  const dates = tx
+    .select({ date: holidays.date, name: holidays.name })
+    .from(holidays)
+    .where(eq(holidays.calendarId, DEFAULT_CALENDAR_ID))
+    .orderBy(asc(holidays.date))
+    .all();
+  return {
+    timeZone: base.timeZone,
+    weekly: row ? (JSON.parse(row.weeklyHours) as WeeklyHours) : base.weekly,
+    holidays: dates,
+  };
+}
+
+/** Writes the calendar row (zone and weekly hours) if it is not there yet, so holidays can refer to it. */
+export function ensureCalendarRow(tx: Executor, calendar: BusinessCalendar, by: string, now: number): void {
+  tx.insert(businessCalendars)
+    .values({
+      id: DEFAULT_CALENDAR_ID,
+      timeZone: calendar.timeZone,
+      weeklyHours: JSON.stringify(calendar.weekly),
+      updatedAt: now,
+      updatedBy: by,
+    })
+    .onConflictDoNothing()
+    .run();
+}
