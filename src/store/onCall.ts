@@ -1,5 +1,5 @@
-import { and, asc, gt, isNull } from "drizzle-orm";
-import { type OnCallLayerRow, onCallLayers, onCallOverrides } from "../../db/schema.ts";
+import { and, asc, eq, gt, isNull, max } from "drizzle-orm";
+import { type OnCallLayerRow, type OnCallOverrideRow, onCallLayers, onCallOverrides } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
 import type { LayerWindow, Schedule, ScheduleLayer } from "../core/onCall.ts";
 import type { Executor } from "./database.ts";
@@ -43,12 +43,7 @@ export function layerOf(row: OnCallLayerRow, calendar: BusinessCalendar): Schedu
  * over at `now` (earlier ones cannot change who is on call from now on), oldest first so a later one wins.
  */
 export function loadSchedule(tx: Executor, calendar: BusinessCalendar, now: number): Schedule {
-  const overrides = tx
-    .select()
-    .from(onCallOverrides)
-    .where(and(isNull(onCallOverrides.cancelledAt), gt(onCallOverrides.endsAt, now)))
-    .orderBy(asc(onCallOverrides.id))
-    .all();
+  const overrides = currentOverrides(tx, now).sort((a, b) => a.id - b.id);
   return {
     name: SCHEDULE_NAME,
     layers: liveLayers(tx).map((row) => layerOf(row, calendar)),
@@ -59,4 +54,73 @@ export function loadSchedule(tx: Executor, calendar: BusinessCalendar, now: numb
       ...(o.replaces ? { replaces: o.replaces } : {}),
     })),
   };
+}
+
+export interface NewLayer {
+  name: string;
+  timeZone: string;
+  windowKind: LayerWindow["kind"];
+  windowFrom: string | null;
+  windowTo: string | null;
+  users: readonly string[];
+  startsAt: number;
+  lengthHours: number;
+  handoffTime: string;
+}
+
+/** Appends a layer above the others (a later layer wins where it applies). */
+export function insertLayer(tx: Executor, layer: NewLayer, by: string, now: number): OnCallLayerRow {
+  const top =
+    tx
+      .select({ position: max(onCallLayers.position) })
+      .from(onCallLayers)
+      .get()?.position ?? 0;
+  return tx
+    .insert(onCallLayers)
+    .values({ ...layer, users: JSON.stringify(layer.users), position: top + 1, createdBy: by, createdAt: now })
+    .returning()
+    .get();
+}
+
+export function removeLayer(tx: Executor, name: string, by: string, now: number): OnCallLayerRow | undefined {
+  return tx
+    .update(onCallLayers)
+    .set({ removedAt: now, removedBy: by })
+    .where(and(eq(onCallLayers.name, name), isNull(onCallLayers.removedAt)))
+    .returning()
+    .get();
+}
+
+export interface NewOverride {
+  userId: string;
+  startsAt: number;
+  endsAt: number;
+  replaces: string | null;
+}
+
+export function insertOverride(tx: Executor, override: NewOverride, by: string, now: number): OnCallOverrideRow {
+  return tx
+    .insert(onCallOverrides)
+    .values({ ...override, createdBy: by, createdAt: now })
+    .returning()
+    .get();
+}
+
+export function cancelOverride(tx: Executor, id: number, by: string, now: number): OnCallOverrideRow | undefined {
+  return tx
+    .update(onCallOverrides)
+    .set({ cancelledAt: now, cancelledBy: by })
+    .where(and(eq(onCallOverrides.id, id), isNull(onCallOverrides.cancelledAt), gt(onCallOverrides.endsAt, now)))
+    .returning()
+    .get();
+}
+
+/** Overrides not cancelled and not over at `now`, soonest first. */
+export function currentOverrides(tx: Executor, now: number): OnCallOverrideRow[] {
+  return tx
+    .select()
+    .from(onCallOverrides)
+    .where(and(isNull(onCallOverrides.cancelledAt), gt(onCallOverrides.endsAt, now)))
+    .orderBy(asc(onCallOverrides.startsAt), asc(onCallOverrides.id))
+    .all();
 }

@@ -6,6 +6,7 @@ import { COMMAND } from "../../ids.ts";
 import { errorReply, helpReply } from "../../views/commandReplies.ts";
 import { buildIntakeModal } from "../../views/intakeModal.ts";
 import { appealSubcommands } from "./appealCommands.ts";
+import { calendarSubcommands } from "./calendarCommands.ts";
 import { caseSubcommands } from "./caseCommands.ts";
 import { closeSubcommands } from "./closeCommands.ts";
 import { consultSubcommands } from "./consultCommands.ts";
@@ -31,6 +32,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...interimSubcommands,
   ...appealSubcommands,
   ...closeSubcommands,
+  ...calendarSubcommands,
   ...onCallSubcommands,
   ...pageSubcommands,
   help,
