@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: (a) slash-command ack latency of the bot vs. a bare Bolt app, (b) intake submit → war room
- * ready, (c) peak RSS. Prints figures and never asserts; all traffic stays on 127.0.0.1.
- * BENCH_SECONDS (default 30) and BENCH_CASES (default 200) shorten a run.
+ * ready, (c) peak RSS, (d) verify over a long case, (e) scheduler lag with a deep queue. Prints figures and
+ * never asserts; all traffic stays on 127.0.0.1. BENCH_SECONDS (default 30) and BENCH_CASES (default 200)
+ * shorten a run.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -10,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { startSlackFake } from "../test/slack-fake/index.ts";
 import { createSlackDriver } from "../test/support/slackDriver.ts";
 import { type AckLoad, type AckResult, measureAckLatency } from "./ackLatency.ts";
+import { measureSchedulerLag } from "./schedulerLag.ts";
 import { startServerProcess } from "./serverProcess.ts";
 import { type LatencySummary, summarize } from "./stats.ts";
 import { measureVerify } from "./verifyChain.ts";
@@ -27,8 +29,11 @@ const SECONDS = positiveInt("BENCH_SECONDS", 30);
 const CASES = positiveInt("BENCH_CASES", 200);
 const RATE_PER_SECOND = 50;
 const WARM_UP_SECONDS = 2;
-const TARGET = { ackRatio: 1.2, warRoomP99Ms: 150, verifyMs: 100 };
+const TARGET = { ackRatio: 1.2, warRoomP99Ms: 150, verifyMs: 100, schedulerLagP99Ms: 1000 };
 const VERIFY_EVENTS = 10_000;
+const PENDING_JOBS = 10_000;
+// 10,000 jobs over the next 60 s fall due at about 167 a second, far above the bot's real job rate.
+const PENDING_WINDOW_SECONDS = 60;
 const SECRET = "bench-signing-secret";
 const SUBMITTER = "U0BENCH";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -127,7 +132,7 @@ const counts = (byReason: Record<string, number>) =>
     .map(([reason, n]) => `${reason} ×${n}`)
     .join(", ") || "none";
 const latency = (summary: LatencySummary) =>
-  `p50 ${ms(summary.p50)} ms, p99 ${ms(summary.p99)} ms, max ${ms(summary.max)} ms`;
+  `p50 ${ms(summary.p50)} ms, p95 ${ms(summary.p95)} ms, p99 ${ms(summary.p99)} ms, max ${ms(summary.max)} ms`;
 
 console.log(
   `\n(a) slash-command ack latency, ${RATE_PER_SECOND} req/s paced (one request every ${1000 / RATE_PER_SECOND} ms)`,
@@ -169,6 +174,24 @@ const verify = measureVerify({ events: VERIFY_EVENTS, runs: 20 });
 console.log(`\n(d) /incident verify: read and re-hash a case of ${verify.events} events, 20 runs`);
 console.log(
   `  ${latency(verify.latency)} (target ≤ ${TARGET.verifyMs} ms); chain ${verify.intact ? "intact" : "BROKEN"}`,
+);
+console.log(
+  `\n(e) scheduler lag (job due → handler started), ${PENDING_JOBS} jobs kept pending over the next ` +
+    `${PENDING_WINDOW_SECONDS} s, for ${SECONDS} s`,
+);
+const lag = await measureSchedulerLag({
+  pending: PENDING_JOBS,
+  windowSeconds: PENDING_WINDOW_SECONDS,
+  seconds: SECONDS,
+});
+console.log(`  all ${lag.all.count} jobs: ${latency(lag.all)} (target p99 ≤ ${TARGET.schedulerLagP99Ms} ms)`);
+console.log(`    fell due while pending: ${lag.timed.count} jobs, ${latency(lag.timed)}`);
+console.log(`    enqueued due now, then wake(): ${lag.dueNow.count} jobs, ${latency(lag.dueNow)}`);
+console.log(
+  `  ran ${lag.ranPerSecond.toFixed(1)} jobs/s (${lag.dueRatePerSecond.toFixed(1)}/s fell due); queue depth ` +
+    `${lag.depth.min}–${lag.depth.max}; due and not done at stop ${lag.dueAtStop}; due before start (not ` +
+    `counted) ${lag.dueBeforeStart}; bench event-loop delay ` +
+    `p99 ${ms(lag.benchLoopDelay.p99Ms)} ms, max ${ms(lag.benchLoopDelay.maxMs)} ms`,
 );
 console.log(`\nload average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${loadavg()[0]?.toFixed(2)}`);
 
@@ -216,6 +239,16 @@ const rows: string[][] = [
     "",
     `≤ ${TARGET.verifyMs} ${verdict(verify.latency.p99 <= TARGET.verifyMs)}`,
   ],
+  ["scheduler lag p50 ms", ms(lag.all.p50), "", "", ""],
+  [
+    "scheduler lag p99 ms",
+    ms(lag.all.p99),
+    "",
+    "",
+    `≤ ${TARGET.schedulerLagP99Ms} ${verdict(lag.all.p99 <= TARGET.schedulerLagP99Ms)}`,
+  ],
+  ["scheduler lag max ms", ms(lag.all.max), "", "", ""],
+  ["scheduler jobs/s", lag.ranPerSecond.toFixed(1), "", "", ""],
 ];
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
 console.log("");

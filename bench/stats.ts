@@ -3,6 +3,7 @@
 export interface LatencySummary {
   count: number;
   p50: number;
+  p95: number;
   p99: number;
   max: number;
 }
@@ -19,6 +20,7 @@ export function summarize(samples: readonly number[]): LatencySummary {
   return {
     count: samples.length,
     p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
     p99: percentile(samples, 99),
     max: percentile(samples, 100),
   };
