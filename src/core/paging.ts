@@ -6,26 +6,70 @@ export function shouldPage(severity: Severity, outsideBusinessHours: boolean): b
   return paging === "always" || (paging === "outside_business_hours" && outsideBusinessHours);
 }
 
-export type PageStep = { step: "primary" | "secondary" | "escalation_channel"; at: number };
+/** The rungs of a page's ladder, in the order they are climbed. */
+export const PAGE_STEPS = ["primary", "secondary", "escalation_channel"] as const;
+export type PageStepName = (typeof PAGE_STEPS)[number];
+
+export type PageStep = { step: PageStepName; at: number };
 
 const MINUTE_MS = 60 * 1000;
 
+/** A severity that is never paged automatically still gets a ladder when someone pages by hand. */
+export const MANUAL_PAGE_ACK_MINUTES = 15;
+
+/** Minutes the paged person has to acknowledge a page about a case of `severity`. */
+export function pageAckMinutes(severity: Severity): number {
+  return SEVERITY_POLICIES[severity].ackMinutes ?? MANUAL_PAGE_ACK_MINUTES;
+}
+
+/** Each step fires when the previous one went unacknowledged for `ackMinutes`. */
+export function pageLadder(pagedAt: number, ackMinutes: number): PageStep[] {
+  const ackMs = ackMinutes * MINUTE_MS;
+  return PAGE_STEPS.map((step, index) => ({ step, at: pagedAt + index * ackMs }));
+}
+
 /**
- * The escalation ladder of a page sent at `pagedAt`: each step fires when the previous one went
- * unacknowledged for the severity's ack target. A severity that is never paged has no ladder.
+ * The escalation ladder of an automatic page sent at `pagedAt`, at the severity's ack target. A severity
+ * that is never paged automatically has no ladder.
  */
 export function escalationPlan(severity: Severity, pagedAt: number): PageStep[] {
   const { ackMinutes } = SEVERITY_POLICIES[severity];
-  if (ackMinutes === null) return [];
-  const ackMs = ackMinutes * MINUTE_MS;
-  return [
-    { step: "primary", at: pagedAt },
-    { step: "secondary", at: pagedAt + ackMs },
-    { step: "escalation_channel", at: pagedAt + 2 * ackMs },
-  ];
+  return ackMinutes === null ? [] : pageLadder(pagedAt, ackMinutes);
 }
 
-/** An acknowledgement by anyone paged stops the whole ladder, whichever step it reached. */
-export function nextStepAfterAck(_plan: readonly PageStep[], _ackedAt: number): null {
-  return null;
+export type PageStatus = "paging" | "acknowledged" | "exhausted";
+
+/** Where one step of a page goes: a DM to a person, or a post to the escalation channel. */
+export type PageTarget = { kind: "person"; userId: string } | { kind: "escalation_channel" };
+
+export interface PageState {
+  status: PageStatus;
+  /** The furthest step taken so far (the ladder starts at the primary). */
+  step: PageStepName;
+  primaryUser: string | null;
+  secondaryUser: string | null;
+}
+
+const rank = (step: PageStepName) => PAGE_STEPS.indexOf(step);
+
+/** Each step's target: a missing person is skipped straight to the escalation channel. */
+function targetOf(page: PageState, step: PageStepName): PageTarget {
+  const userId = step === "primary" ? page.primaryUser : step === "secondary" ? page.secondaryUser : null;
+  return userId ? { kind: "person", userId } : { kind: "escalation_channel" };
+}
+
+/**
+ * What step `step` of a page should do now, or null when it should do nothing: the page was
+ * acknowledged, a later step was already taken, or an earlier step already told the escalation channel
+ * (the channel hears of a page once, from the first step with nobody to page).
+ */
+export function pageStepAction(page: PageState, step: PageStepName): PageTarget | null {
+  if (page.status !== "paging") return null;
+  if (rank(page.step) > rank(step)) return null;
+  // The ladder starts at the primary, so only a later step can find itself already taken.
+  if (step !== "primary" && page.step === step) return null;
+  const earlierReachedChannel = PAGE_STEPS.slice(0, rank(step)).some(
+    (earlier) => targetOf(page, earlier).kind === "escalation_channel",
+  );
+  return earlierReachedChannel ? null : targetOf(page, step);
 }

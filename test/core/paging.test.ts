@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { escalationPlan, nextStepAfterAck, shouldPage } from "../../src/core/paging.ts";
+import {
+  escalationPlan,
+  MANUAL_PAGE_ACK_MINUTES,
+  type PageState,
+  type PageStepName,
+  type PageTarget,
+  pageAckMinutes,
+  pageLadder,
+  pageStepAction,
+  shouldPage,
+} from "../../src/core/paging.ts";
 import type { Severity } from "../../src/core/severity.ts";
 
 const MINUTE = 60 * 1000;
@@ -39,12 +49,56 @@ describe("escalationPlan", () => {
   });
 });
 
-describe("nextStepAfterAck", () => {
-  it.each([
-    ["the primary acks before the secondary is paged", PAGED_AT + 3 * MINUTE],
-    ["the secondary acks before the channel is told", PAGED_AT + 20 * MINUTE],
-    ["someone acks after the channel was told", PAGED_AT + 45 * MINUTE],
-  ])("stops every further step when %s", (_case, ackedAt) => {
-    expect(nextStepAfterAck(escalationPlan("sev2", PAGED_AT), ackedAt)).toBeNull();
+describe("pageAckMinutes and pageLadder", () => {
+  it("gives a page the severity's ack target, and 15 minutes to a SEV3 or SEV4 paged by hand", () => {
+    expect(pageAckMinutes("sev1")).toBe(5);
+    expect(pageAckMinutes("sev2")).toBe(15);
+    expect(pageAckMinutes("sev3")).toBe(MANUAL_PAGE_ACK_MINUTES);
+    expect(pageAckMinutes("sev4")).toBe(15);
   });
+
+  it("spaces the ladder by the ack target it is given", () => {
+    expect(pageLadder(PAGED_AT, 15)).toEqual(escalationPlan("sev2", PAGED_AT));
+    expect(pageLadder(PAGED_AT, 7).map((s) => s.at - PAGED_AT)).toEqual([0, 7 * MINUTE, 14 * MINUTE]);
+  });
+});
+
+describe("pageStepAction", () => {
+  const ANA = "U0ANA01";
+  const BEN = "U0BEN01";
+  const page = (overrides: Partial<PageState> = {}): PageState => ({
+    status: "paging",
+    step: "primary",
+    primaryUser: ANA,
+    secondaryUser: BEN,
+    ...overrides,
+  });
+  const person = (userId: string): PageTarget => ({ kind: "person", userId });
+  const channel: PageTarget = { kind: "escalation_channel" };
+
+  it.each<[string, Partial<PageState>, PageStepName, PageTarget | null]>([
+    ["DMs the primary first", {}, "primary", person(ANA)],
+    ["DMs the secondary once the primary step was taken", {}, "secondary", person(BEN)],
+    ["tells the channel once the secondary step was taken", { step: "secondary" }, "escalation_channel", channel],
+    ["skips a missing primary straight to the channel", { primaryUser: null }, "primary", channel],
+    ["skips a missing secondary straight to the channel", { secondaryUser: null }, "secondary", channel],
+    ["does not tell the channel twice when the primary step already did", { primaryUser: null }, "secondary", null],
+    ["nor when the secondary step did", { secondaryUser: null }, "escalation_channel", null],
+    ["nor when nobody was on call at all", { primaryUser: null, secondaryUser: null }, "escalation_channel", null],
+    ["does nothing once acknowledged", { status: "acknowledged" }, "secondary", null],
+    ["does nothing after the channel was told", { status: "exhausted", step: "escalation_channel" }, "primary", null],
+    ["does not repeat a step already taken", { step: "secondary" }, "secondary", null],
+    ["does not go back to a step already passed", { step: "secondary" }, "primary", null],
+  ])("%s", (_case, overrides, step, expected) => {
+    expect(pageStepAction(page(overrides), step)).toEqual(expected);
+  });
+
+  it.each<PageStepName>(["primary", "secondary", "escalation_channel"])(
+    "stops the %s step when the page was acknowledged, whichever step it reached",
+    (step) => {
+      for (const reached of ["primary", "secondary", "escalation_channel"] as const) {
+        expect(pageStepAction(page({ status: "acknowledged", step: reached }), step)).toBeNull();
+      }
+    },
+  );
 });

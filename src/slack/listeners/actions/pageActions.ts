@@ -1,5 +1,27 @@
-import type { App } from "@slack/bolt";
+import type { App, BlockButtonAction } from "@slack/bolt";
+import { acknowledgePage } from "../../../flows/acknowledgePage.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
+import { toUserMessage } from "../../errors.ts";
+import { ACTION } from "../../ids.ts";
+import { errorReply } from "../../views/commandReplies.ts";
+import { alreadyAcknowledgedReply, buildPageAcknowledged } from "../../views/pageMessages.ts";
 
-/** The Acknowledge button on a page: scaffold, filled in with issue 6. */
-export function registerPageActions(_app: App, _deps: FlowDeps): void {}
+/** The Acknowledge button on a page DM or escalation post (its value is the page id). */
+export function registerPageActions(app: App, deps: FlowDeps): void {
+  app.action<BlockButtonAction>(ACTION.ackPage, async ({ ack, action, body, respond }) => {
+    await ack();
+    try {
+      const result = acknowledgePage(deps, { pageId: Number.parseInt(action.value ?? "", 10), userId: body.user.id });
+      if (result.outcome === "already") {
+        await respond({ ...alreadyAcknowledgedReply(result.page), replace_original: false });
+        return;
+      }
+      await respond({ ...buildPageAcknowledged(result.record, result.page), replace_original: true });
+    } catch (error) {
+      await respond({
+        ...errorReply(toUserMessage(error, deps.log, { actionId: ACTION.ackPage, userId: body.user.id })),
+        replace_original: false,
+      });
+    }
+  });
+}

@@ -1,0 +1,56 @@
+import { and, desc, eq, ne } from "drizzle-orm";
+import { type PageRow, pages } from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+
+export interface NewPage {
+  caseId: number;
+  trigger: "auto" | "manual";
+  requestedBy: string;
+  primaryUser: string | null;
+  secondaryUser: string | null;
+  ackMinutes: number;
+  createdAt: number;
+  dedupeKey: string | null;
+}
+
+/** Inserts a page at the start of its ladder; undefined when a page with the same dedupe key exists. */
+export function insertPage(tx: Executor, page: NewPage): PageRow | undefined {
+  return tx
+    .insert(pages)
+    .values({ ...page, status: "paging", step: "primary" })
+    .onConflictDoNothing({ target: pages.dedupeKey })
+    .returning()
+    .get();
+}
+
+export function getPage(tx: Executor, id: number): PageRow | undefined {
+  return tx.select().from(pages).where(eq(pages.id, id)).get();
+}
+
+/** The case's latest page nobody has acknowledged yet, if any. */
+export function openPageOfCase(tx: Executor, caseId: number): PageRow | undefined {
+  return tx
+    .select()
+    .from(pages)
+    .where(and(eq(pages.caseId, caseId), ne(pages.status, "acknowledged")))
+    .orderBy(desc(pages.id))
+    .get();
+}
+
+export function updatePage(
+  tx: Executor,
+  id: number,
+  patch: Partial<Pick<PageRow, "status" | "step" | "ackedBy" | "ackedAt">>,
+): PageRow {
+  return tx.update(pages).set(patch).where(eq(pages.id, id)).returning().get() as PageRow;
+}
+
+/** Marks the page acknowledged unless someone already did; undefined when they had. */
+export function acknowledgePageRow(tx: Executor, id: number, by: string, at: number): PageRow | undefined {
+  return tx
+    .update(pages)
+    .set({ status: "acknowledged", ackedBy: by, ackedAt: at })
+    .where(and(eq(pages.id, id), ne(pages.status, "acknowledged")))
+    .returning()
+    .get();
+}

@@ -1,0 +1,373 @@
+import { TZDate } from "@date-fns/tz";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ACTION } from "../../src/slack/ids.ts";
+import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
+import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
+import { intakeValues, submitIntake } from "../support/intake.ts";
+import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
+
+const LA = "America/Los_Angeles";
+const MINUTE = 60_000;
+const { ana, ben, cat } = ON_CALL;
+const NO_ROLE = "U0NOROLE";
+const CASE = "TS-2026-0001";
+const at = (y: number, m: number, d: number, h: number, min = 0) => new TZDate(y, m - 1, d, h, min, LA).getTime();
+const SATURDAY_2AM = at(2026, 11, 28, 2);
+const TUESDAY_11AM = at(2026, 12, 1, 11);
+const THEFT = intakeValues({ category: "theft", title: "Tools missing after a visit" }); // SEV2
+const VIOLENCE = intakeValues({ category: "physical-safety", title: "Pro was violent on site" }); // SEV1
+const HARASSMENT = intakeValues({ category: "harassment" }); // SEV3
+
+type EventRow = { seq: number; kind: string; actor: string; payload: string };
+type PageRow = Record<string, unknown> & { id: number; status: string; step: string };
+type Message = { ts: string; text?: string; blocks?: unknown[] };
+
+const text = (value: unknown) => JSON.stringify(value ?? null);
+
+describe("paging the on-call person", () => {
+  let fake: SlackFake;
+  let h: Harness;
+  let escalationId: string;
+
+  beforeEach(async () => {
+    fake = await startSlackFake({
+      users: [...Object.entries(USERS).map(([name, id]) => ({ id, name })), { id: NO_ROLE, name: "nobody" }],
+      channels: [
+        { name: "ts-triage", is_private: true, members: ["UBOT", USERS.specialist, USERS.lead] },
+        { name: "ts-escalation", is_private: true, members: ["UBOT", USERS.lead, NO_ROLE] },
+      ],
+    });
+    escalationId = fake.channelByName("ts-escalation")?.id ?? "";
+    h = await startHarness({ fake, env: { ESCALATION_CHANNEL_ID: escalationId } });
+    await addOnCallPeople(h);
+    await addLayer(h, `evenings evenings=17:00-09:00 17:00 7 ${who(cat)}`);
+    await addLayer(h, `weekend weekends 09:00 7 ${who(ana)} ${who(ben)}`);
+  });
+  afterEach(async () => {
+    await h.close();
+    await fake.close();
+  });
+
+  const sql = <T>(query: string, ...params: unknown[]) => h.desk.database.sqlite.prepare(query).all(...params) as T[];
+  const pages = () => sql<PageRow>("SELECT * FROM pages ORDER BY id");
+  const eventsOf = (kind: string) =>
+    sql<EventRow>("SELECT * FROM case_events WHERE case_id = 1 AND kind = ? ORDER BY seq", kind).map((e) => ({
+      ...e,
+      payload: JSON.parse(e.payload) as Record<string, unknown>,
+    }));
+  const dmWith = (userId: string) => h.fake.channels().find((c) => c.is_im && c.user === userId)?.id ?? "";
+  const dms = (userId: string): Message[] => (dmWith(userId) ? h.fake.messages(dmWith(userId)) : []);
+  const escalations = (): Message[] => h.fake.messages(escalationId);
+  const roomId = () => h.fake.channelByName("ts-2026-0001-theft")?.id ?? "";
+  const ackButtonValue = (message: Message | undefined) =>
+    /"action_id":"page_ack","value":"(\d+)"/.exec(text(message?.blocks))?.[1];
+
+  async function openCaseAt(when: number, values = THEFT): Promise<void> {
+    h.clock.set(when);
+    await submitIntake(h, values);
+    await h.settle();
+  }
+
+  async function advance(ms: number): Promise<void> {
+    h.clock.advance(ms);
+    await h.settle();
+  }
+
+  /** Clicks Acknowledge on a page message; what the bot answered through the response URL. */
+  async function acknowledge(userId: string, channelId: string, message: Message | undefined) {
+    const res = await h.driver.clickButton({
+      userId,
+      channelId,
+      messageTs: message?.ts ?? "",
+      actionId: ACTION.ackPage,
+    });
+    await expect.poll(() => h.fake.responses(res.responseUrl).length).toBeGreaterThan(0);
+    return h.fake.responses(res.responseUrl).map((r) => r.body as Record<string, unknown>);
+  }
+
+  async function pageCommand(args: string, userId: string = USERS.specialist, channelId = h.triageChannelId) {
+    const res = await h.driver.command({ text: `page ${args}`.trim(), userId, channelId });
+    return (res.body as { text?: string }).text ?? "";
+  }
+
+  describe("a SEV2 case on Saturday 02:00 in the business zone", () => {
+    beforeEach(() => openCaseAt(SATURDAY_2AM));
+
+    it("DMs the primary at once with the case and an Acknowledge button", () => {
+      expect(pages()).toEqual([
+        expect.objectContaining({
+          case_id: 1,
+          trigger: "auto",
+          requested_by: h.desk.deps.botUserId,
+          primary_user: ana,
+          secondary_user: ben,
+          ack_minutes: 15,
+          status: "paging",
+          step: "primary",
+          dedupe_key: "auto:1",
+        }),
+      ]);
+      const [dm] = dms(ana);
+      expect(dms(ana)).toHaveLength(1);
+      expect(text(dm?.blocks)).toContain(`${CASE} · SEV2 · Theft`);
+      expect(text(dm?.blocks)).toContain("SEV2 case opened outside business hours");
+      expect(text(dm?.blocks)).toContain(`Acknowledge within 15 min, or <@${ben}> will be paged`);
+      expect(ackButtonValue(dm)).toBe(String(pages()[0]?.id));
+      expect(dms(ben)).toEqual([]);
+      expect(escalations()).toEqual([]);
+      expect(eventsOf("page_sent").map((e) => e.payload)).toEqual([
+        {
+          pageId: 1,
+          step: "primary",
+          to: ana,
+          trigger: "auto",
+          requestedBy: h.desk.deps.botUserId,
+          message: { channel: dmWith(ana), ts: dm?.ts },
+        },
+      ]);
+    });
+
+    it("pages the secondary after 15 minutes, then the escalation channel mentioning the leads", async () => {
+      await advance(15 * MINUTE - 1000);
+      expect(dms(ben)).toEqual([]);
+      await advance(1000);
+      expect(dms(ben)).toHaveLength(1);
+      expect(text(dms(ben)[0]?.blocks)).toContain("secondary on call");
+      expect(text(dms(ben)[0]?.blocks)).toContain(`<#${roomId()}>`);
+      expect(ackButtonValue(dms(ben)[0])).toBe("1");
+      expect(escalations()).toEqual([]);
+
+      await advance(15 * MINUTE);
+      expect(escalations()).toHaveLength(1);
+      const post = escalations()[0];
+      expect(text(post?.blocks)).toContain(`<@${USERS.lead}>`);
+      expect(text(post?.blocks)).toContain(`nobody acknowledged the page about *${CASE} · SEV2 · Theft*`);
+      expect(ackButtonValue(post)).toBe("1");
+      // The channel sees ids and labels, never the case's own words or the parties.
+      for (const secret of ["Tools missing", "Dana R.", "cus_48213", "Sam's Plumbing"]) {
+        expect(text(post)).not.toContain(secret);
+      }
+      expect(pages()[0]).toMatchObject({ status: "exhausted", step: "escalation_channel" });
+
+      await advance(60 * MINUTE);
+      expect(dms(ana)).toHaveLength(1);
+      expect(dms(ben)).toHaveLength(1);
+      expect(escalations()).toHaveLength(1);
+      expect(eventsOf("page_sent").map((e) => [e.payload.step, e.payload.to])).toEqual([
+        ["primary", ana],
+        ["secondary", ben],
+      ]);
+      expect(eventsOf("page_escalated").map((e) => e.payload)).toEqual([
+        expect.objectContaining({ pageId: 1, to: escalationId, leads: [USERS.lead], step: "escalation_channel" }),
+      ]);
+    });
+
+    it("stops escalating when the primary acknowledges at 10 minutes, and brings them into the war room", async () => {
+      await advance(10 * MINUTE);
+      expect(h.fake.members(roomId())).not.toContain(ana);
+      const replies = await acknowledge(ana, dmWith(ana), dms(ana)[0]);
+      expect(replies).toEqual([expect.objectContaining({ replace_original: true })]);
+      expect(text(replies[0])).toContain(`Acknowledged by <@${ana}>`);
+      expect(text(replies[0])).not.toContain(ACTION.ackPage);
+      expect(pages()[0]).toMatchObject({ status: "acknowledged", acked_by: ana, acked_at: h.clock.now() });
+      expect(eventsOf("page_acknowledged")).toEqual([
+        expect.objectContaining({ actor: ana, payload: { pageId: 1, step: "primary", afterSeconds: 600 } }),
+      ]);
+
+      await h.settle();
+      expect(h.fake.members(roomId())).toContain(ana);
+      await advance(5 * MINUTE);
+      expect(dms(ben)).toEqual([]);
+      await advance(15 * MINUTE);
+      expect(escalations()).toEqual([]);
+      expect(eventsOf("page_sent")).toHaveLength(1);
+      expect(eventsOf("page_escalated")).toEqual([]);
+
+      const again = await acknowledge(ana, dmWith(ana), dms(ana)[0]);
+      expect(again).toEqual([expect.objectContaining({ replace_original: false })]);
+      expect(text(again[0])).toContain(`Already acknowledged by <@${ana}>`);
+      expect(eventsOf("page_acknowledged")).toHaveLength(1);
+    });
+
+    it("lets the secondary acknowledge, which stops the channel post", async () => {
+      await advance(15 * MINUTE);
+      await acknowledge(ben, dmWith(ben), dms(ben)[0]);
+      expect(eventsOf("page_acknowledged").map((e) => e.payload)).toEqual([
+        { pageId: 1, step: "secondary", afterSeconds: 900 },
+      ]);
+      await advance(15 * MINUTE);
+      expect(escalations()).toEqual([]);
+    });
+
+    it("escalates exactly once across a restart between the primary and the secondary", async () => {
+      await h.restart();
+      await advance(15 * MINUTE);
+      await h.restart();
+      await advance(15 * MINUTE);
+      await advance(15 * MINUTE);
+      expect(dms(ana)).toHaveLength(1);
+      expect(dms(ben)).toHaveLength(1);
+      expect(escalations()).toHaveLength(1);
+      expect(eventsOf("page_sent")).toHaveLength(2);
+      expect(eventsOf("page_escalated")).toHaveLength(1);
+    });
+
+    it("waits out a 429 and retries a 500 from chat.postMessage without posting twice", async () => {
+      h.fake.inject("chat.postMessage", { status: 429, retryAfter: 30 });
+      await advance(15 * MINUTE);
+      expect(dms(ben)).toEqual([]);
+      expect(sql("SELECT run_at FROM jobs WHERE idempotency_key = 'page.notify:1:secondary'")).toEqual([
+        { run_at: h.clock.now() + 30_000 },
+      ]);
+      await advance(29_000);
+      expect(dms(ben)).toEqual([]);
+      await advance(1000);
+      expect(dms(ben)).toHaveLength(1);
+
+      h.fake.inject("chat.postMessage", { status: 500 });
+      await advance(14 * MINUTE + 30_000);
+      expect(escalations()).toEqual([]);
+      await advance(60_000);
+      expect(escalations()).toHaveLength(1);
+      await advance(30 * MINUTE);
+      expect(dms(ben)).toHaveLength(1);
+      expect(escalations()).toHaveLength(1);
+      expect(eventsOf("page_sent")).toHaveLength(2);
+      expect(eventsOf("page_escalated")).toHaveLength(1);
+    });
+  });
+
+  it("pages nobody for a SEV2 on Tuesday 11:00, even with someone on call", async () => {
+    await addLayer(h, `all always 09:00 7 ${who(cat)}`);
+    await openCaseAt(TUESDAY_11AM);
+    await advance(60 * MINUTE);
+    expect(pages()).toEqual([]);
+    expect(sql("SELECT id FROM jobs WHERE kind = 'page.notify'")).toEqual([]);
+    expect(dms(cat)).toEqual([]);
+    expect(escalations()).toEqual([]);
+  });
+
+  it("pages the weekday-evening layer for a SEV2 on Tuesday 20:00", async () => {
+    await openCaseAt(at(2026, 12, 1, 20));
+    expect(pages()).toEqual([expect.objectContaining({ primary_user: cat, secondary_user: null })]);
+    expect(dms(cat)).toHaveLength(1);
+    // A one-person rotation has no secondary: the ladder goes straight on to the channel, once.
+    await advance(15 * MINUTE);
+    expect(escalations()).toHaveLength(1);
+    await advance(15 * MINUTE);
+    expect(escalations()).toHaveLength(1);
+  });
+
+  it("always pages for a SEV1, in business hours too, escalating every 5 minutes", async () => {
+    await addLayer(h, `all always 09:00 7 ${who(cat)} ${who(ana)}`);
+    await openCaseAt(at(2026, 11, 25, 10), VIOLENCE);
+    expect(dms(cat)).toHaveLength(1);
+    expect(text(dms(cat)[0]?.blocks)).toContain("SEV1 cases page the on-call at any hour");
+    expect(text(dms(cat)[0]?.blocks)).toContain("Acknowledge within 5 min");
+    await advance(5 * MINUTE);
+    expect(dms(ana)).toHaveLength(1);
+    await advance(5 * MINUTE);
+    expect(escalations()).toHaveLength(1);
+  });
+
+  it("tells the channel once when the whole ladder fell due while the bot was down", async () => {
+    h.clock.set(at(2026, 11, 25, 10));
+    await submitIntake(h, VIOLENCE);
+    await advance(30 * MINUTE);
+    expect(escalations()).toHaveLength(1);
+    expect(eventsOf("page_escalated")).toHaveLength(1);
+  });
+
+  describe("with nobody on call", () => {
+    beforeEach(() => openCaseAt(at(2026, 11, 25, 10), VIOLENCE));
+
+    it("goes straight to the escalation channel, once", async () => {
+      expect(escalations()).toHaveLength(1);
+      expect(text(escalations()[0]?.blocks)).toContain(`<@${USERS.lead}>: nobody is on call to page about`);
+      expect(pages()[0]).toMatchObject({ primary_user: null, status: "exhausted", step: "escalation_channel" });
+      await advance(5 * MINUTE);
+      await advance(5 * MINUTE);
+      expect(escalations()).toHaveLength(1);
+      expect(eventsOf("page_sent")).toEqual([]);
+      expect(eventsOf("page_escalated")).toHaveLength(1);
+    });
+
+    it("refuses an Acknowledge from someone without a role, and takes a lead's from the channel", async () => {
+      const post = escalations()[0];
+      const refused = await acknowledge(NO_ROLE, escalationId, post);
+      expect(text(refused)).toContain("not permitted");
+      await grantRole(h, NO_ROLE, "observer");
+      expect(text(await acknowledge(NO_ROLE, escalationId, post))).toContain("not permitted");
+      expect(pages()[0]).toMatchObject({ status: "exhausted", acked_by: null });
+      expect(eventsOf("page_acknowledged")).toEqual([]);
+
+      const replies = await acknowledge(USERS.lead, escalationId, post);
+      expect(text(replies)).toContain(`Acknowledged by <@${USERS.lead}>`);
+      expect(pages()[0]).toMatchObject({ status: "acknowledged", acked_by: USERS.lead });
+      expect(eventsOf("page_acknowledged")).toHaveLength(1);
+    });
+  });
+
+  describe("/incident page", () => {
+    it("pages the on-call ladder about any case by hand, and refuses while that page is unacknowledged", async () => {
+      await openCaseAt(SATURDAY_2AM, HARASSMENT);
+      expect(pages()).toEqual([]);
+      const reply = await pageCommand(CASE);
+      expect(reply).toContain(`Paging <@${ana}> about ${CASE}`);
+      expect(reply).toContain(`within 15 min: <@${ben}>, then <#${escalationId}>`);
+      expect(pages()).toEqual([
+        expect.objectContaining({
+          trigger: "manual",
+          requested_by: USERS.specialist,
+          primary_user: ana,
+          secondary_user: ben,
+          ack_minutes: 15,
+          dedupe_key: null,
+        }),
+      ]);
+      await h.settle();
+      expect(dms(ana)).toHaveLength(1);
+      expect(text(dms(ana)[0]?.blocks)).toContain(`<@${USERS.specialist}> paged about this case`);
+      expect(text(dms(ana)[0]?.blocks)).toContain("War room*\\nnot yet");
+
+      const refused = await pageCommand(`${CASE} ${who(cat)}`);
+      expect(refused).toContain(`Already paging <@${ana}> about ${CASE}`);
+      expect(pages()).toHaveLength(1);
+
+      await acknowledge(ana, dmWith(ana), dms(ana)[0]);
+      // The case lives in its triage thread: there is no room to invite to.
+      expect(sql("SELECT id FROM jobs WHERE kind = 'war_room.invite' AND payload LIKE ?", `%${ana}%`)).toEqual([]);
+      expect(eventsOf("page_acknowledged")).toHaveLength(1);
+
+      const named = await pageCommand(`${who(cat)} ${CASE}`);
+      expect(named).toContain(`Paging <@${cat}> about ${CASE}`);
+      expect(pages()[1]).toMatchObject({ primary_user: cat, secondary_user: ana, trigger: "manual" });
+      await h.settle();
+      expect(dms(cat)).toHaveLength(1);
+      await advance(15 * MINUTE);
+      expect(dms(ana)).toHaveLength(2);
+    });
+
+    it("pages a named person from the war room, where the case is implied", async () => {
+      await openCaseAt(at(2026, 11, 25, 10));
+      expect(pages()).toEqual([]);
+      const reply = await pageCommand(who(ben), USERS.specialist, roomId());
+      expect(reply).toContain(`Paging <@${ben}> about ${CASE}`);
+      expect(pages()).toEqual([expect.objectContaining({ primary_user: ben, secondary_user: null, ack_minutes: 15 })]);
+      await h.settle();
+      expect(dms(ben)).toHaveLength(1);
+      expect(eventsOf("page_sent")).toEqual([
+        expect.objectContaining({ payload: expect.objectContaining({ to: ben, trigger: "manual" }) }),
+      ]);
+    });
+
+    it("refuses someone who may not page, a person who could not answer, and stray arguments", async () => {
+      await openCaseAt(at(2026, 11, 25, 10));
+      expect(await pageCommand(CASE, USERS.observer)).toContain("not permitted");
+      expect(await pageCommand(`${CASE} ${who(NO_ROLE)}`)).toContain("no role that can answer a page");
+      expect(await pageCommand(`${CASE} ${who(ana)} ${who(ben)}`)).toContain("Usage");
+      expect(await pageCommand("")).toContain("Name a case");
+      expect(pages()).toEqual([]);
+    });
+  });
+});
