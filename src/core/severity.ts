@@ -15,6 +15,8 @@ export interface SeverityPolicy {
   /** Minutes the paged on-call person has to acknowledge before the page escalates; null = never paged. */
   ackMinutes: number | null;
   firstResponse: ClockTarget;
+  /** How long the team may go without a party-facing contact or decision once it has first responded. */
+  nextUpdate: ClockTarget;
   resolution: ClockTarget;
 }
 
@@ -33,6 +35,7 @@ export const SEVERITY_POLICIES: Readonly<Record<Severity, SeverityPolicy>> = {
     paging: "always",
     ackMinutes: 5,
     firstResponse: calendarMinutes(30),
+    nextUpdate: calendarMinutes(2 * 60),
     resolution: calendarMinutes(24 * 60),
   },
   sev2: {
@@ -42,6 +45,7 @@ export const SEVERITY_POLICIES: Readonly<Record<Severity, SeverityPolicy>> = {
     paging: "outside_business_hours",
     ackMinutes: 15,
     firstResponse: calendarMinutes(2 * 60),
+    nextUpdate: businessDays(1),
     resolution: businessDays(3),
   },
   sev3: {
@@ -51,6 +55,7 @@ export const SEVERITY_POLICIES: Readonly<Record<Severity, SeverityPolicy>> = {
     paging: "never",
     ackMinutes: null,
     firstResponse: businessDays(1),
+    nextUpdate: businessDays(2),
     resolution: businessDays(5),
   },
   sev4: {
@@ -60,6 +65,7 @@ export const SEVERITY_POLICIES: Readonly<Record<Severity, SeverityPolicy>> = {
     paging: "never",
     ackMinutes: null,
     firstResponse: businessDays(2),
+    nextUpdate: businessDays(5),
     resolution: businessDays(10),
   },
 };

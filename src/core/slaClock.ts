@@ -1,8 +1,9 @@
 import { addBusinessMinutes, type BusinessCalendar, businessMillisecondsBetween } from "./businessHours.ts";
 import { type CaseStatus, pausesSlaClock } from "./lifecycle.ts";
-import { type ClockTarget, type Severity, severityPolicy } from "./severity.ts";
+import { type ClockTarget, type Severity, type SeverityPolicy, severityPolicy } from "./severity.ts";
 
-export type SlaClockName = "first_response" | "resolution";
+export const SLA_CLOCK_NAMES = ["first_response", "next_update", "resolution"] as const;
+export type SlaClockName = (typeof SLA_CLOCK_NAMES)[number];
 
 export type SlaFactKind = "opened" | "status" | "party_contact" | "decision" | "resolved";
 
@@ -16,10 +17,21 @@ export interface SlaFact {
 export interface SlaClockState {
   name: SlaClockName;
   target: ClockTarget;
+  /**
+   * When the clock's current (or last) cycle began; null before it starts. First response and resolution
+   * have one cycle, from the opening; next update starts one at each party-facing contact or decision.
+   */
+  cycleStart: number | null;
+  /** Milliseconds counted in the cycle so far (business time for a business target). */
+  elapsedMs: number;
   /** Whole minutes counted so far (business minutes for a business target). */
   elapsedMinutes: number;
-  /** When the clock breaches (or breached) if it keeps running; null while paused, once fulfilled, or before opening. */
+  /** Counted time left until breach, negative once past it; null unless the clock is running. */
+  remainingMs: number | null;
+  /** When the clock breaches (or breached) if it keeps running; null while paused, once fulfilled, or before it starts. */
   dueAt: number | null;
+  /** The instant the cycle breached, if it did before being fulfilled. */
+  breachedAt: number | null;
   fulfilledAt: number | null;
   breached: boolean;
   paused: boolean;
@@ -35,15 +47,48 @@ export interface SlaClocksInput {
 }
 
 const MINUTE_MS = 60_000;
-const CLOCK_NAMES: readonly SlaClockName[] = ["first_response", "resolution"];
 
-// DESIGN §4: a party-facing contact or a decision answers the case; only resolving it ends it.
-const FULFILLED_BY: Readonly<Record<SlaClockName, readonly SlaFactKind[]>> = {
-  first_response: ["party_contact", "decision"],
-  resolution: ["resolved"],
+const TARGETS: Readonly<Record<SlaClockName, (policy: SeverityPolicy) => ClockTarget>> = {
+  first_response: (p) => p.firstResponse,
+  next_update: (p) => p.nextUpdate,
+  resolution: (p) => p.resolution,
+};
+
+/** The moments of a case that start and stop its clocks. */
+interface Milestones {
+  openedAt: number;
+  /** Party-facing contacts and decisions, in time order (DESIGN §4: these answer the case). */
+  answers: readonly number[];
+  resolvedAt: number | null;
+}
+
+interface Cycle {
+  start: number;
+  /** When the cycle was fulfilled or ended; null while it is open. */
+  end: number | null;
+}
+
+const earliest = (...instants: Array<number | null | undefined>): number | null => {
+  const known = instants.filter((at): at is number => typeof at === "number");
+  return known.length === 0 ? null : Math.min(...known);
+};
+
+/**
+ * How each clock runs. Resolving a case ends its first response too: a case closed with no contact
+ * (triage decides it needs no action) must not keep that clock running.
+ */
+const CYCLES: Readonly<Record<SlaClockName, (m: Milestones) => Cycle | undefined>> = {
+  first_response: (m) => ({ start: m.openedAt, end: earliest(m.answers[0], m.resolvedAt) }),
+  // Each contact or decision fulfils the running cycle and starts the next; resolving ends the last one.
+  next_update: (m) => {
+    const start = m.answers.filter((at) => m.resolvedAt === null || at < m.resolvedAt).at(-1);
+    return start === undefined ? undefined : { start, end: m.resolvedAt };
+  },
+  resolution: (m) => ({ start: m.openedAt, end: m.resolvedAt }),
 };
 
 const REMINDER_THRESHOLDS = [0.5, 0.9, 1] as const;
+export type ReminderThreshold = (typeof REMINDER_THRESHOLDS)[number];
 
 /** Reminders go out at 50 % and 90 % of a target and at breach (DESIGN §4). */
 export function reminderThresholds(): typeof REMINDER_THRESHOLDS {
@@ -54,37 +99,87 @@ export function reminderThresholds(): typeof REMINDER_THRESHOLDS {
 export function slaClocks(input: SlaClocksInput): SlaClockState[] {
   const facts = input.facts.filter((f) => f.at <= input.now).sort((a, b) => a.at - b.at);
   const policy = severityPolicy(input.severity);
-  const targets: Record<SlaClockName, ClockTarget> = {
-    first_response: policy.firstResponse,
-    resolution: policy.resolution,
-  };
-  return CLOCK_NAMES.map((name) => clockState(name, targets[name], input.calendar, facts, input.now));
+  const milestones = milestonesOf(facts);
+  return SLA_CLOCK_NAMES.map((name) => {
+    const target = TARGETS[name](policy);
+    const cycle = milestones ? CYCLES[name](milestones) : undefined;
+    if (!milestones || !cycle) return notStarted(name, target);
+    const counting = clockCounting(target, input.calendar);
+    return cycleState({ name, target, counting, facts, openedAt: milestones.openedAt, cycle, now: input.now });
+  });
 }
 
-function clockState(
-  name: SlaClockName,
-  target: ClockTarget,
-  calendar: BusinessCalendar,
-  facts: readonly SlaFact[],
-  now: number,
-): SlaClockState {
+/** The next threshold (50 %, 90 %, breach) a running clock has not reached, and the instant it will. */
+export interface NextReminder {
+  threshold: ReminderThreshold;
+  at: number;
+}
+
+/**
+ * When the running clock, computed at `now`, reaches its next reminder threshold if nothing changes; a
+ * business clock advances through business time only. Undefined once breached or when not running.
+ */
+export function nextReminder(clock: SlaClockState, calendar: BusinessCalendar, now: number): NextReminder | undefined {
+  if (clock.dueAt === null) return undefined;
+  const targetMs = clock.target.minutes * MINUTE_MS;
+  const threshold = REMINDER_THRESHOLDS.find((t) => thresholdMs(t, targetMs) > clock.elapsedMs);
+  if (threshold === undefined) return undefined;
+  const at = clockCounting(clock.target, calendar).advance(now, thresholdMs(threshold, targetMs) - clock.elapsedMs);
+  return { threshold, at };
+}
+
+/** The highest reminder threshold a running clock has reached; undefined below 50 % or when not running. */
+export function reachedThreshold(clock: SlaClockState): ReminderThreshold | undefined {
+  if (clock.dueAt === null) return undefined;
+  const targetMs = clock.target.minutes * MINUTE_MS;
+  return [...REMINDER_THRESHOLDS].reverse().find((t) => thresholdMs(t, targetMs) <= clock.elapsedMs);
+}
+
+// Whole milliseconds, so a reminder instant and the check at that instant agree exactly.
+const thresholdMs = (threshold: ReminderThreshold, targetMs: number) => Math.round(threshold * targetMs);
+
+function milestonesOf(facts: readonly SlaFact[]): Milestones | undefined {
   const opened = facts.find((f) => f.kind === "opened");
-  if (!opened) {
-    return {
-      name,
-      target,
-      elapsedMinutes: 0,
-      dueAt: null,
-      fulfilledAt: null,
-      breached: false,
-      paused: false,
-      fraction: 0,
-    };
-  }
-  const counting = clockCounting(target, calendar);
+  if (!opened) return undefined;
+  const after = facts.filter((f) => f.at >= opened.at);
+  return {
+    openedAt: opened.at,
+    answers: after.filter((f) => f.kind === "party_contact" || f.kind === "decision").map((f) => f.at),
+    resolvedAt: after.find((f) => f.kind === "resolved")?.at ?? null,
+  };
+}
+
+function notStarted(name: SlaClockName, target: ClockTarget): SlaClockState {
+  return {
+    name,
+    target,
+    cycleStart: null,
+    elapsedMs: 0,
+    elapsedMinutes: 0,
+    remainingMs: null,
+    dueAt: null,
+    breachedAt: null,
+    fulfilledAt: null,
+    breached: false,
+    paused: false,
+    fraction: 0,
+  };
+}
+
+interface CycleInput {
+  name: SlaClockName;
+  target: ClockTarget;
+  counting: ClockCounting;
+  facts: readonly SlaFact[];
+  openedAt: number;
+  cycle: Cycle;
+  now: number;
+}
+
+function cycleState({ name, target, counting, facts, openedAt, cycle, now }: CycleInput): SlaClockState {
   const targetMs = target.minutes * MINUTE_MS;
-  const fulfilledAt = facts.find((f) => f.at >= opened.at && FULFILLED_BY[name].includes(f.kind))?.at ?? null;
-  const { intervals, paused } = runningIntervals(facts, opened.at, fulfilledAt ?? now);
+  const fulfilledAt = cycle.end;
+  const { intervals, paused } = runningIntervals(facts, openedAt, cycle.start, fulfilledAt ?? now);
 
   let elapsedMs = 0;
   let breachAt: number | null = null;
@@ -100,8 +195,12 @@ function clockState(
   return {
     name,
     target,
+    cycleStart: cycle.start,
+    elapsedMs,
     elapsedMinutes: Math.floor(elapsedMs / MINUTE_MS),
+    remainingMs: running ? targetMs - elapsedMs : null,
     dueAt: running ? (breachAt ?? counting.advance(now, targetMs - elapsedMs)) : null,
+    breachedAt: breached ? breachAt : null,
     fulfilledAt,
     breached,
     paused: fulfilledAt === null && paused,
@@ -122,26 +221,35 @@ function clockCounting(target: ClockTarget, calendar: BusinessCalendar): ClockCo
   }
   return {
     between: (from, to) => businessMillisecondsBetween(calendar, from, to),
-    advance: (from, ms) => addBusinessMinutes(calendar, from, ms / MINUTE_MS),
+    // Minutes as a fraction can lose a sliver of a millisecond; instants are whole milliseconds.
+    advance: (from, ms) => Math.round(addBusinessMinutes(calendar, from, ms / MINUTE_MS)),
   };
 }
 
-/** The stretches of [openedAt, stopAt] spent in statuses that do not pause the clock, and the status at stopAt. */
+/**
+ * The stretches of [from, stopAt] spent in statuses that do not pause the clock, and whether the status
+ * at stopAt pauses it. The status is followed from the opening, so a cycle that starts later knows it.
+ */
 function runningIntervals(
   facts: readonly SlaFact[],
   openedAt: number,
+  from: number,
   stopAt: number,
 ): { intervals: Array<readonly [number, number]>; paused: boolean } {
   const intervals: Array<readonly [number, number]> = [];
   let status: CaseStatus = "new";
   let since = openedAt;
+  const count = (until: number) => {
+    const start = Math.max(since, from);
+    if (!pausesSlaClock(status) && until > start) intervals.push([start, until]);
+  };
   for (const fact of facts) {
     if (fact.at > stopAt) break;
     if (fact.status === undefined || fact.at < openedAt) continue;
-    if (!pausesSlaClock(status) && fact.at > since) intervals.push([since, fact.at]);
+    count(fact.at);
     status = fact.status;
     since = fact.at;
   }
-  if (!pausesSlaClock(status) && stopAt > since) intervals.push([since, stopAt]);
+  count(stopAt);
   return { intervals, paused: pausesSlaClock(status) };
 }

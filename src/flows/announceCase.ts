@@ -25,7 +25,7 @@ export async function announceCase(deps: FlowDeps, payload: unknown): Promise<vo
   if (record.triageTs) return;
   const posted = await postInChannel(deps, deps.config.slack.triageChannelId, {
     text: `New case ${caseHeadline(record)}`,
-    blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record, deps.clock.now())),
+    blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone)),
   });
   recordTriagePost(deps, record, String(posted.ts));
 }

@@ -4,6 +4,7 @@ import { updateCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
 import { enqueueCaseRefresh } from "./caseJobs.ts";
+import { watchSlaClocks } from "./slaReminders.ts";
 
 export interface CaseChange {
   actor: string;
@@ -19,7 +20,8 @@ export interface CaseChange {
 
 /**
  * The one way a flow records a change to a case: exactly one chained event (carrying the status move,
- * if any), and a refresh of the pinned summary, triage post and topic queued in the same transaction.
+ * if any), and a refresh of the pinned summary, triage post and topic, and a check of the SLA clocks,
+ * queued in the same transaction.
  */
 export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChange): CaseRow {
   const from = record.status as CaseStatus;
@@ -32,5 +34,6 @@ export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChan
     updatedAt: change.at,
   });
   enqueueCaseRefresh(tx, updated, event.seq, change.at);
+  watchSlaClocks(tx, updated, change.at, event.seq);
   return updated;
 }

@@ -11,12 +11,15 @@ import {
   mediationEntries,
 } from "../../db/schema.ts";
 import { type MediationStep, mediationChecklist } from "../core/mediation.ts";
+import type { SlaClockState } from "../core/slaClock.ts";
+import { loadCalendar } from "../store/calendars.ts";
 import type { Executor } from "../store/database.ts";
 import { activeInterimSuspensions } from "../store/interimSuspensions.ts";
 import { mediationProgressOfCase } from "../store/mediation.ts";
 import { accountOf, type PriorCase, partiesOfCase, priorCasesOfAccount } from "../store/parties.ts";
 import { type AccountStrikes, accountStrikes } from "./accountStrikes.ts";
 import { type OpenProposalSummary, openProposalSummaries } from "./proposalStanding.ts";
+import { slaClocksOfCase } from "./slaStatus.ts";
 
 export interface PartySnapshot {
   partyRole: string;
@@ -76,6 +79,10 @@ export interface CaseSnapshot {
   /** Interim protective suspensions in force, awaiting a decision that confirms or lifts them. */
   interim: InterimSnapshot[];
   problems: SideEffectProblem[];
+  /** First response, next update and resolution, as of `now`. */
+  sla: SlaClockState[];
+  /** The instant the snapshot was read: time left and "ago" are counted from it. */
+  now: number;
 }
 
 const count = (tx: Executor, query: { table: typeof caseEvents | typeof evidence; where: ReturnType<typeof and> }) =>
@@ -90,7 +97,8 @@ export function loadParties(tx: Executor, record: CaseRow, now: number = record.
   }));
 }
 
-export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): CaseSnapshot {
+/** `businessTimeZone` is the configured zone of the business calendar, read by the SLA clocks. */
+export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number, businessTimeZone: string): CaseSnapshot {
   return {
     record,
     parties: loadParties(tx, record, now),
@@ -110,6 +118,8 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number): Ca
       appliedAt: s.appliedAt,
     })),
     problems: loadProblems(tx, record.id),
+    sla: slaClocksOfCase(tx, record, loadCalendar(tx, businessTimeZone), now),
+    now,
   };
 }
 

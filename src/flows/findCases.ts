@@ -64,5 +64,6 @@ export function caseForCommand(
     deps.db,
     assertMayOnCase(deps.db, input.userId, input.action, record, notFound),
     deps.clock.now(),
+    deps.config.businessTimeZone,
   );
 }

@@ -11,7 +11,7 @@ export async function postCaseSummary(deps: FlowDeps, payload: unknown): Promise
   const record = loadJobCase(deps.db, payload);
   if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
   if (record.summaryTs) return;
-  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now());
+  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
   const posted = await deps.slack.chat.postMessage({
     channel: record.channelId,
     text: caseHeadline(record),

@@ -30,7 +30,7 @@ export async function postCloseSummary(deps: FlowDeps, payload: unknown): Promis
     record,
     outcome,
     closedAt: closed.at,
-    evidenceCount: loadCaseSnapshot(deps.db, record, closed.at).evidenceCount,
+    evidenceCount: loadCaseSnapshot(deps.db, record, closed.at, deps.config.businessTimeZone).evidenceCount,
     consultCount: consultsOfCase(deps.db, caseId).length,
     decisionCount: decisionCountOfCase(deps.db, caseId),
   });

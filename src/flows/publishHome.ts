@@ -1,15 +1,56 @@
-import { buildHomeView } from "../slack/views/homeView.ts";
-import { openCaseCountsBySeverity, openCasesOfUser } from "../store/cases.ts";
+import type { BusinessCalendar } from "../core/businessHours.ts";
+import { nextHandoffs, whoIsOnCall } from "../core/onCall.ts";
+import { isAllowed } from "../core/permissions.ts";
+import { reachedThreshold } from "../core/slaClock.ts";
+import { type AtRiskCase, buildHomeView, type OnCallNow } from "../slack/views/homeView.ts";
+import { loadCalendar } from "../store/calendars.ts";
+import { listOpenCases, openCaseCountsBySeverity, openCasesOfUser } from "../store/cases.ts";
+import type { Executor } from "../store/database.ts";
+import { loadSchedule } from "../store/onCall.ts";
+import { userRole } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
+import { slaClocksOfCases } from "./slaStatus.ts";
 
 const HOME_CASES = 20;
+const AT_RISK_SHOWN = 10;
+// The SLA scan reads this many open cases, newest first; a queue longer than this has bigger problems.
+const AT_RISK_SCAN = 500;
 
 /** Renders and publishes one user's App Home. */
 export async function publishHome(deps: FlowDeps, userId: string): Promise<void> {
+  const now = deps.clock.now();
+  const role = userRole(deps.db, userId);
+  const calendar = loadCalendar(deps.db, deps.config.businessTimeZone);
   const view = buildHomeView({
     mine: openCasesOfUser(deps.db, userId, HOME_CASES),
     queue: openCaseCountsBySeverity(deps.db),
-    now: deps.clock.now(),
+    // A consultant's list grant covers only consulted cases: they see none of the queue's clocks.
+    atRisk: isAllowed(role, "case.list") ? casesAtRisk(deps.db, calendar, now) : undefined,
+    onCall: isAllowed(role, "oncall.read") ? onCallNow(deps.db, calendar, now) : undefined,
+    now,
   });
   await deps.slack.views.publish({ user_id: userId, view });
+}
+
+/** Open cases with a running clock at 90 % or past due, each by its most urgent clock, most urgent first. */
+function casesAtRisk(tx: Executor, calendar: BusinessCalendar, now: number): { shown: AtRiskCase[]; total: number } {
+  const open = listOpenCases(tx, { limit: AT_RISK_SCAN, offset: 0 });
+  const clocks = slaClocksOfCases(tx, open, calendar, now);
+  const atRisk = open.flatMap((record): AtRiskCase[] => {
+    const urgent = (clocks.get(record.id) ?? [])
+      .filter((c) => (reachedThreshold(c) ?? 0) >= 0.9)
+      .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0))[0];
+    return urgent ? [{ record, clock: urgent }] : [];
+  });
+  atRisk.sort((a, b) => (a.clock.dueAt ?? 0) - (b.clock.dueAt ?? 0));
+  return { shown: atRisk.slice(0, AT_RISK_SHOWN), total: atRisk.length };
+}
+
+function onCallNow(tx: Executor, calendar: BusinessCalendar, now: number): OnCallNow {
+  const schedule = loadSchedule(tx, calendar, now);
+  return {
+    configured: schedule.layers.length > 0 || schedule.overrides.length > 0,
+    current: whoIsOnCall(schedule, now),
+    next: nextHandoffs(schedule, now, 1)[0],
+  };
 }

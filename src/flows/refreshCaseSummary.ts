@@ -10,7 +10,7 @@ import type { FlowDeps } from "./deps.ts";
 /** Job: re-renders the pinned summary and the triage post from the case as it is now. */
 export async function refreshCaseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
-  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now());
+  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
   const text = caseHeadline(record);
   if (record.channelId && record.summaryTs) {
     try {

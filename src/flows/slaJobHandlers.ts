@@ -1,10 +1,12 @@
 import { JOB } from "../scheduler/jobKinds.ts";
 import type { JobHandler } from "../scheduler/scheduler.ts";
 import type { FlowDeps } from "./deps.ts";
+import { remindSla } from "./remindSla.ts";
+import { checkSlaClocks } from "./slaReminders.ts";
 
-export function slaJobHandlers(_deps: FlowDeps): Record<typeof JOB.checkSla | typeof JOB.remindSla, JobHandler> {
-  const notBuilt = async () => {
-    throw new Error("SLA reminders are not built yet");
+export function slaJobHandlers(deps: FlowDeps): Record<typeof JOB.checkSla | typeof JOB.remindSla, JobHandler> {
+  return {
+    [JOB.checkSla]: (payload) => checkSlaClocks(deps, payload),
+    [JOB.remindSla]: (payload) => remindSla(deps, payload),
   };
-  return { [JOB.checkSla]: notBuilt, [JOB.remindSla]: notBuilt };
 }

@@ -1,5 +1,104 @@
-import type { CaseRow } from "../../db/schema.ts";
-import type { Executor } from "../store/database.ts";
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { type CaseRow, caseEvents } from "../../db/schema.ts";
+import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import {
+  nextReminder,
+  type ReminderThreshold,
+  reachedThreshold,
+  SLA_CLOCK_NAMES,
+  type SlaClockState,
+} from "../core/slaClock.ts";
+import { JOB } from "../scheduler/jobKinds.ts";
+import { loadCalendar } from "../store/calendars.ts";
+import { type Executor, inTransaction } from "../store/database.ts";
+import { enqueueJob } from "../store/jobs.ts";
+import { loadJobCase } from "./caseJobs.ts";
+import type { FlowDeps } from "./deps.ts";
+import { slaClocksOfCase } from "./slaStatus.ts";
 
-/** Called by openCase inside its transaction: starts watching the case's SLA clocks. Scaffold for issue 6. */
-export function watchSlaClocks(_tx: Executor, _record: CaseRow, _now: number): void {}
+/** One reminder: a threshold of one cycle of one clock. Its key is what makes it fire once. */
+export const slaReminderPayload = z.object({
+  caseId: z.number().int().positive(),
+  clock: z.enum(SLA_CLOCK_NAMES),
+  cycleStart: z.number().int(),
+  threshold: z.union([z.literal(0.5), z.literal(0.9), z.literal(1)]),
+});
+export type SlaReminderPayload = z.infer<typeof slaReminderPayload>;
+
+const checkJob = (tx: Executor, record: CaseRow, key: string, runAt: number, now: number) =>
+  enqueueJob(
+    tx,
+    { kind: JOB.checkSla, caseId: record.id, payload: { caseId: record.id }, key: `${JOB.checkSla}:${key}`, runAt },
+    now,
+  );
+
+/**
+ * Called in the transaction of every change to a case (and by openCase): queues a check of its clocks
+ * right away, since the change may have started, paused, resumed or fulfilled one. The timeline seq
+ * in the key makes one check per change, even for two changes in the same millisecond.
+ */
+export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, version?: number): void {
+  const seq = version ?? latestSeq(tx, record.id);
+  checkJob(tx, record, `${record.id}:v${seq}`, now, now);
+}
+
+function latestSeq(tx: Executor, caseId: number): number {
+  const row = tx
+    .select({ seq: caseEvents.seq })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1)
+    .get();
+  return row?.seq ?? 0;
+}
+
+/**
+ * Job: reads the case's clocks as they are now, queues the reminder for the highest threshold each
+ * running clock has reached (lower ones it missed while the bot was down would only be noise), and
+ * queues the next check for the earliest threshold still ahead. A paused or fulfilled clock plans
+ * nothing: the change that resumes it queues a fresh check.
+ */
+export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<void> {
+  const now = deps.clock.now();
+  const queued = inTransaction(deps.db, (tx) => {
+    const record = loadJobCase(tx, payload);
+    if (!isOpenStatus(record.status as CaseStatus)) return false;
+    const calendar = loadCalendar(tx, deps.config.businessTimeZone);
+    const clocks = slaClocksOfCase(tx, record, calendar, now);
+    for (const clock of clocks) {
+      const threshold = reachedThreshold(clock);
+      if (threshold !== undefined) enqueueSlaReminder(tx, record, clock, threshold, now);
+    }
+    const upcoming = clocks.flatMap((c) => nextReminder(c, calendar, now)?.at ?? []);
+    if (upcoming.length > 0) {
+      const runAt = Math.min(...upcoming);
+      checkJob(tx, record, `${record.id}:${runAt}`, runAt, now);
+    }
+    return true;
+  });
+  if (queued) deps.wakeScheduler();
+}
+
+function enqueueSlaReminder(
+  tx: Executor,
+  record: CaseRow,
+  clock: SlaClockState,
+  threshold: ReminderThreshold,
+  now: number,
+): void {
+  if (clock.cycleStart === null) return;
+  const payload: SlaReminderPayload = { caseId: record.id, clock: clock.name, cycleStart: clock.cycleStart, threshold };
+  enqueueJob(
+    tx,
+    {
+      kind: JOB.remindSla,
+      caseId: record.id,
+      payload: { ...payload },
+      key: `${JOB.remindSla}:${record.id}:${clock.name}:${clock.cycleStart}:${Math.round(threshold * 100)}`,
+      runAt: now,
+    },
+    now,
+  );
+}

@@ -27,6 +27,7 @@ describe("severity policies (DESIGN §3 table)", () => {
       "always",
       5,
       { minutes: 30, clock: "calendar" },
+      { minutes: 2 * HOUR, clock: "calendar" },
       { minutes: 24 * HOUR, clock: "calendar" },
     ],
     [
@@ -36,6 +37,7 @@ describe("severity policies (DESIGN §3 table)", () => {
       "outside_business_hours",
       15,
       { minutes: 2 * HOUR, clock: "calendar" },
+      { minutes: 1 * BUSINESS_DAY, clock: "business" },
       { minutes: 3 * BUSINESS_DAY, clock: "business" },
     ],
     [
@@ -45,6 +47,7 @@ describe("severity policies (DESIGN §3 table)", () => {
       "never",
       null,
       { minutes: 1 * BUSINESS_DAY, clock: "business" },
+      { minutes: 2 * BUSINESS_DAY, clock: "business" },
       { minutes: 5 * BUSINESS_DAY, clock: "business" },
     ],
     [
@@ -54,12 +57,21 @@ describe("severity policies (DESIGN §3 table)", () => {
       "never",
       null,
       { minutes: 2 * BUSINESS_DAY, clock: "business" },
+      { minutes: 5 * BUSINESS_DAY, clock: "business" },
       { minutes: 10 * BUSINESS_DAY, clock: "business" },
     ],
   ] as const)(
-    "%s is %s: war room %s, paging %s, ack %s min, first response %o, resolution %o",
-    (sev, label, warRoom, paging, ackMinutes, firstResponse, resolution) => {
-      expect(severityPolicy(sev)).toMatchObject({ label, warRoom, paging, ackMinutes, firstResponse, resolution });
+    "%s is %s: war room %s, paging %s, ack %s min, first response %o, next update %o, resolution %o",
+    (sev, label, warRoom, paging, ackMinutes, firstResponse, nextUpdate, resolution) => {
+      expect(severityPolicy(sev)).toMatchObject({
+        label,
+        warRoom,
+        paging,
+        ackMinutes,
+        firstResponse,
+        nextUpdate,
+        resolution,
+      });
     },
   );
 
@@ -79,6 +91,13 @@ describe("severity policies (DESIGN §3 table)", () => {
     for (const sev of SEVERITIES) {
       const { firstResponse, resolution } = severityPolicy(sev);
       if (firstResponse.clock === resolution.clock) expect(firstResponse.minutes).toBeLessThan(resolution.minutes);
+    }
+  });
+
+  it("never sets a next-update target longer than the resolution target of the same clock", () => {
+    for (const sev of SEVERITIES) {
+      const { nextUpdate, resolution } = severityPolicy(sev);
+      if (nextUpdate.clock === resolution.clock) expect(nextUpdate.minutes).toBeLessThan(resolution.minutes);
     }
   });
 });

@@ -3,6 +3,8 @@ import { type BusinessCalendar, defaultCalendar } from "../../src/core/businessH
 import type { CaseStatus } from "../../src/core/lifecycle.ts";
 import type { Severity } from "../../src/core/severity.ts";
 import {
+  nextReminder,
+  reachedThreshold,
   reminderThresholds,
   type SlaClockName,
   type SlaClockState,
@@ -43,7 +45,7 @@ describe("reminderThresholds", () => {
 });
 
 describe("slaClocks", () => {
-  it("returns the first response and resolution clocks with the severity's targets", () => {
+  it("returns the first response, next update and resolution clocks with the severity's targets", () => {
     const clocks = slaClocks({
       severity: "sev3",
       calendar: office,
@@ -52,6 +54,7 @@ describe("slaClocks", () => {
     });
     expect(clocks.map((c) => [c.name, c.target])).toEqual([
       ["first_response", { minutes: 480, clock: "business" }],
+      ["next_update", { minutes: 960, clock: "business" }],
       ["resolution", { minutes: 2400, clock: "business" }],
     ]);
   });
@@ -142,14 +145,8 @@ describe("slaClocks", () => {
 
     it("a decision fulfils the first response but not the resolution", () => {
       const facts = [opened("2026-03-10 10:00"), fact("2026-03-10 11:00", "decision")];
-      const [firstResponse, resolution] = slaClocks({
-        severity: "sev2",
-        calendar: office,
-        facts,
-        now: la("2026-03-10 12:00"),
-      });
-      expect(firstResponse?.fulfilledAt).toBe(la("2026-03-10 11:00"));
-      expect(resolution?.fulfilledAt).toBeNull();
+      expect(clock("first_response", "sev2", facts, "2026-03-10 12:00").fulfilledAt).toBe(la("2026-03-10 11:00"));
+      expect(clock("resolution", "sev2", facts, "2026-03-10 12:00").fulfilledAt).toBeNull();
     });
 
     it("resolving the case fulfils the resolution clock", () => {
@@ -219,5 +216,163 @@ describe("slaClocks", () => {
       opened("2026-03-10 10:00"),
     ];
     expect(clock("first_response", "sev2", facts, "2026-03-10 13:30").elapsedMinutes).toBe(60);
+  });
+
+  describe("time left and the breach instant", () => {
+    const facts = [opened("2026-03-10 10:00")];
+
+    it.each([
+      ["half-way", "2026-03-10 11:00", 60, null],
+      ["at the due instant", "2026-03-10 12:00", 0, "2026-03-10 12:00"],
+      ["half an hour late", "2026-03-10 12:30", -30, "2026-03-10 12:00"],
+    ])("SEV2 first response %s: %i minutes left, breached at %s", (_label, now, leftMinutes, breachedAt) => {
+      const state = clock("first_response", "sev2", facts, now);
+      expect(state.remainingMs).toBe(leftMinutes * 60_000);
+      expect(state.breachedAt).toBe(breachedAt === null ? null : la(breachedAt));
+      expect(state.cycleStart).toBe(la("2026-03-10 10:00"));
+    });
+
+    it("counts business time left on a business clock, not wall time", () => {
+      // SEV3 opened Friday 16:00; by Monday 10:00 one hour on Friday and one on Monday have been used.
+      const state = clock("first_response", "sev3", [opened("2026-03-06 16:00")], "2026-03-09 10:00");
+      expect(state.remainingMs).toBe((480 - 120) * 60_000);
+    });
+
+    it("has no time left to show once paused or fulfilled", () => {
+      const waiting = [...facts, status("2026-03-10 10:30", "waiting_reporter")];
+      expect(clock("first_response", "sev2", waiting, "2026-03-10 11:00").remainingMs).toBeNull();
+      const answered = [...facts, fact("2026-03-10 10:30", "party_contact")];
+      expect(clock("first_response", "sev2", answered, "2026-03-10 11:00").remainingMs).toBeNull();
+    });
+
+    it("resolving a case no one was contacted about ends its first response too", () => {
+      const state = clock(
+        "first_response",
+        "sev3",
+        [...facts, status("2026-03-10 11:00", "resolved"), fact("2026-03-10 11:00", "resolved")],
+        "2026-03-12 11:00",
+      );
+      expect(state).toMatchObject({ fulfilledAt: la("2026-03-10 11:00"), dueAt: null, breached: false });
+    });
+  });
+
+  describe("next update (SEV2: one business day after each party-facing contact or decision)", () => {
+    const start = [opened("2026-03-10 10:00"), fact("2026-03-10 10:45", "party_contact")];
+
+    it("has not started before the first response", () => {
+      const state = clock("next_update", "sev2", [opened("2026-03-10 10:00")], "2026-03-10 11:00");
+      expect(state).toMatchObject({ cycleStart: null, dueAt: null, remainingMs: null, breached: false, fraction: 0 });
+    });
+
+    it("starts at the first response: 375 minutes left on Tuesday, the other 105 on Wednesday", () => {
+      const state = clock("next_update", "sev2", start, "2026-03-10 10:45");
+      expect(state).toMatchObject({ cycleStart: la("2026-03-10 10:45"), elapsedMinutes: 0, fulfilledAt: null });
+      expect(state.dueAt).toBe(la("2026-03-11 10:45"));
+    });
+
+    it("a later decision fulfils the running cycle and starts a new one", () => {
+      const facts = [...start, fact("2026-03-11 09:30", "decision")];
+      const state = clock("next_update", "sev2", facts, "2026-03-11 10:00");
+      expect(state).toMatchObject({ cycleStart: la("2026-03-11 09:30"), elapsedMinutes: 30, breached: false });
+      expect(state.dueAt).toBe(la("2026-03-12 09:30"));
+    });
+
+    it("breaches when no update follows within the business day", () => {
+      const state = clock("next_update", "sev2", start, "2026-03-12 12:00");
+      // Tuesday 10:45–17:00 (375) + Wednesday (480) + Thursday 09:00–12:00 (180) = 1035 business minutes.
+      expect(state).toMatchObject({ elapsedMinutes: 1035, breached: true, breachedAt: la("2026-03-11 10:45") });
+      expect(state.remainingMs).toBe((480 - 1035) * 60_000);
+    });
+
+    it("pauses while the case waits on a party", () => {
+      const facts = [
+        ...start,
+        status("2026-03-10 11:45", "waiting_reporter"),
+        status("2026-03-11 11:45", "investigating"),
+      ];
+      const paused = clock("next_update", "sev2", facts, "2026-03-11 10:00");
+      expect(paused).toMatchObject({ paused: true, dueAt: null, elapsedMinutes: 60 });
+      // 60 before the wait + 15 after it; the 405 left run Wednesday 12:00–17:00 and Thursday 09:00–10:45.
+      const resumed = clock("next_update", "sev2", facts, "2026-03-11 12:00");
+      expect(resumed).toMatchObject({ paused: false, elapsedMinutes: 75, dueAt: la("2026-03-12 10:45") });
+    });
+
+    it("a cycle started by a contact logged while waiting stays paused until the case resumes", () => {
+      const facts = [
+        opened("2026-03-10 10:00"),
+        status("2026-03-10 10:30", "waiting_respondent"),
+        fact("2026-03-10 11:00", "party_contact"),
+      ];
+      const state = clock("next_update", "sev2", facts, "2026-03-10 15:00");
+      expect(state).toMatchObject({ cycleStart: la("2026-03-10 11:00"), paused: true, elapsedMinutes: 0, dueAt: null });
+    });
+
+    it("ends when the case is resolved, and a contact after that starts no new cycle", () => {
+      const facts = [...start, fact("2026-03-11 10:00", "resolved"), fact("2026-03-11 10:30", "party_contact")];
+      const state = clock("next_update", "sev2", facts, "2026-03-13 10:00");
+      expect(state).toMatchObject({
+        cycleStart: la("2026-03-10 10:45"),
+        fulfilledAt: la("2026-03-11 10:00"),
+        breached: false,
+        dueAt: null,
+      });
+    });
+  });
+});
+
+describe("reminder thresholds of a clock", () => {
+  type Row = [now: string, reached: number | undefined, next: number | undefined, at: string | undefined];
+
+  /** Where the first-response reminders stand at `now`: the threshold reached and the next one ahead. */
+  function expectThresholds(severity: Severity, facts: SlaFact[], [now, reached, next, at]: Row): void {
+    const state = clock("first_response", severity, facts, now);
+    expect(reachedThreshold(state)).toBe(reached);
+    const upcoming = nextReminder(state, office, la(now));
+    expect(upcoming?.threshold).toBe(next);
+    expect(upcoming?.at).toBe(at === undefined ? undefined : la(at));
+  }
+
+  const sev2 = [opened("2026-03-10 10:00")];
+  it.each<Row>([
+    ["2026-03-10 10:00", undefined, 0.5, "2026-03-10 11:00"],
+    ["2026-03-10 10:59", undefined, 0.5, "2026-03-10 11:00"],
+    ["2026-03-10 11:00", 0.5, 0.9, "2026-03-10 11:48"],
+    ["2026-03-10 11:48", 0.9, 1, "2026-03-10 12:00"],
+    ["2026-03-10 12:00", 1, undefined, undefined],
+    ["2026-03-10 13:00", 1, undefined, undefined],
+  ])("SEV2 first response (2 h calendar) at %s: reached %s, next %s at %s", (...row) => {
+    expectThresholds("sev2", sev2, row);
+  });
+
+  const sev3 = [opened("2026-03-06 16:00")];
+  it.each<Row>([
+    // 50 % = 240 business minutes: Friday's last hour, then Monday 09:00–12:00.
+    ["2026-03-06 16:00", undefined, 0.5, "2026-03-09 12:00"],
+    ["2026-03-08 12:00", undefined, 0.5, "2026-03-09 12:00"],
+    // 90 % = 432: Friday 60 + Monday 372 (09:00–15:12).
+    ["2026-03-09 12:00", 0.5, 0.9, "2026-03-09 15:12"],
+    ["2026-03-09 15:12", 0.9, 1, "2026-03-09 16:00"],
+    ["2026-03-09 16:00", 1, undefined, undefined],
+  ])("SEV3 first response (one business day) at %s: reached %s, next %s at %s", (...row) => {
+    expectThresholds("sev3", sev3, row);
+  });
+
+  it("moves the next threshold back by the time spent waiting", () => {
+    const facts = [
+      ...sev2,
+      status("2026-03-10 10:30", "waiting_reporter"),
+      status("2026-03-10 13:00", "investigating"),
+    ];
+    const state = clock("first_response", "sev2", facts, "2026-03-10 13:00");
+    expect(nextReminder(state, office, la("2026-03-10 13:00"))).toEqual({ threshold: 0.5, at: la("2026-03-10 13:30") });
+  });
+
+  it.each([
+    ["paused", [...sev2, status("2026-03-10 11:50", "waiting_consult")]],
+    ["fulfilled", [...sev2, fact("2026-03-10 11:50", "party_contact")]],
+  ])("reminds of nothing on a %s clock, even past 90 %%", (_label, facts) => {
+    const state = clock("first_response", "sev2", facts, "2026-03-10 13:00");
+    expect(reachedThreshold(state)).toBeUndefined();
+    expect(nextReminder(state, office, la("2026-03-10 13:00"))).toBeUndefined();
   });
 });

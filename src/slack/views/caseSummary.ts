@@ -10,6 +10,7 @@ import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
 import { ACTION, BLOCK } from "../ids.ts";
 import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
+import { slaSection } from "./slaMessages.ts";
 
 const JOB_LABELS: Readonly<Record<JobKind, string>> = {
   [JOB.createWarRoom]: "creating the war room",
@@ -84,6 +85,7 @@ export function buildCaseSummary(
       ["Zendesk ticket", c.zendeskTicket ? `#${c.zendeskTicket}` : "None"],
     ]),
     section(`*${userText(c.title, 200)}*\n${userText(c.description, LIMITS.sectionText - 300)}`),
+    slaSection(snapshot.sla, c.status as CaseStatus, snapshot.now),
   ];
   if (snapshot.parties.length > 0) {
     blocks.push(section(snapshot.parties.map(accountHistoryLine).join("\n")));

@@ -1,0 +1,297 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CALLBACK, MEDIATION_BLOCK } from "../../src/slack/ids.ts";
+import { slackDate } from "../../src/slack/views/mrkdwn.ts";
+import { moveCase } from "../support/caseState.ts";
+import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
+import { intakeValues, submitIntake } from "../support/intake.ts";
+import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
+import { wallTime } from "../support/wallTime.ts";
+
+const LA = "America/Los_Angeles";
+const MINUTE = 60_000;
+const CASE = "TS-2026-0001";
+const OWNER = USERS.specialist;
+const CONSULTANT = "U0LEGAL1";
+
+/** An instant given as Los Angeles wall time, "2026-12-04 16:00". */
+const la = (text: string) => wallTime(LA, text);
+
+const text = (value: unknown) => JSON.stringify(value ?? null);
+
+type EventRow = { actor: string; payload: string };
+
+describe("SLA clocks and reminders", () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.close());
+
+  const sql = <T>(query: string, ...params: unknown[]) => h.desk.database.sqlite.prepare(query).all(...params) as T[];
+  const reminderEvents = () =>
+    sql<EventRow>("SELECT actor, payload FROM case_events WHERE kind = 'sla_reminder' ORDER BY seq").map(
+      (e): Record<string, unknown> => ({ actor: e.actor, ...(JSON.parse(e.payload) as Record<string, unknown>) }),
+    );
+  const roomId = () => h.fake.channelByName("ts-2026-0001-theft")?.id ?? "";
+  /** The bot's reminders, in the order they were posted. */
+  const remindersIn = (channelId: string, threadTs?: string) =>
+    h.fake
+      .messages(channelId, threadTs === undefined ? {} : { threadTs })
+      .map((m) => m.text ?? "")
+      .filter((t) => t.startsWith("⏱"));
+  const pinnedSummary = () => text(h.fake.message(roomId(), h.fake.pins(roomId())[0] ?? "")?.blocks);
+
+  /** Moves the fake clock to `minutes` after `from` and runs every job due by then. */
+  async function settleAt(from: number, minutes: number): Promise<void> {
+    h.clock.set(from + minutes * MINUTE);
+    await h.settle();
+  }
+
+  /** A SEV2 theft case, opened now: it gets its war room at once. */
+  async function openSev2(title = "Tools missing after a visit"): Promise<number> {
+    const openedAt = h.clock.now();
+    await submitIntake(h, intakeValues({ category: "theft", title }));
+    await h.settle();
+    return openedAt;
+  }
+
+  describe("a SEV2 first response (2 h calendar), opened Wednesday 10:00", () => {
+    it("reminds the opener in the war room at 60, 108 and 120 minutes, each once, across a restart", async () => {
+      const opened = await openSev2();
+      const due = opened + 120 * MINUTE;
+      const fifty = `⏱ <@${OWNER}> First response is 50 % through (due ${slackDate(due)}).`;
+      const ninety = `⏱ <@${OWNER}> First response is 90 % through (due ${slackDate(due)}).`;
+      const breached = `⏱ <@${OWNER}> First response breached (was due ${slackDate(due)}).`;
+
+      await settleAt(opened, 59);
+      expect(remindersIn(roomId())).toEqual([]);
+      await settleAt(opened, 60);
+      await h.settle();
+      expect(remindersIn(roomId())).toEqual([fifty]);
+
+      // A case change re-reads the clocks: the 50 % it finds already reminded stays reminded.
+      h.clock.set(opened + 70 * MINUTE);
+      moveCase(h, CASE, "investigating", OWNER);
+      await h.settle();
+      await h.restart();
+      await settleAt(opened, 107);
+      expect(remindersIn(roomId())).toEqual([fifty]);
+      await settleAt(opened, 108);
+      await h.settle();
+      expect(remindersIn(roomId())).toEqual([fifty, ninety]);
+
+      await settleAt(opened, 119);
+      expect(remindersIn(roomId())).toEqual([fifty, ninety]);
+      await settleAt(opened, 120);
+      await settleAt(opened, 180);
+      await settleAt(opened, 240);
+      expect(remindersIn(roomId())).toEqual([fifty, ninety, breached]);
+
+      expect(reminderEvents()).toEqual(
+        [0.5, 0.9, 1].map((threshold) =>
+          expect.objectContaining({
+            actor: h.desk.deps.botUserId,
+            clock: "first_response",
+            threshold,
+            cycleStart: opened,
+            channel: roomId(),
+          }),
+        ),
+      );
+      const ts = h.fake
+        .messages(roomId())
+        .filter((m) => m.text?.startsWith("⏱"))
+        .map((m) => m.ts);
+      expect(reminderEvents().map((e) => e.ts)).toEqual(ts);
+    });
+
+    it("mentions the owner once the case has one", async () => {
+      const opened = await openSev2();
+      const res = await h.driver.command({ text: `assign <@${USERS.lead}|lead>`, userId: OWNER, channelId: roomId() });
+      expect(text(res.body)).toContain(USERS.lead);
+      await settleAt(opened, 60);
+      expect(remindersIn(roomId())).toEqual([expect.stringMatching(/^⏱ <@U0LEAD1> First response is 50 % through/)]);
+    });
+
+    it("shows the time left and the due time in the pinned summary", async () => {
+      const opened = await openSev2();
+      const due = slackDate(opened + 120 * MINUTE);
+      expect(pinnedSummary()).toContain(`*First response:* :hourglass_flowing_sand: 2 h left · due ${due}`);
+      expect(pinnedSummary()).toContain("*Next update:* starts with the first response");
+      // SEV2 resolution: three business days of eight hours.
+      expect(pinnedSummary()).toContain("*Resolution:* :hourglass_flowing_sand: 24 h of business time left");
+      // The 50 % reminder is a case change: the summary is re-rendered with it.
+      await settleAt(opened, 60);
+      expect(pinnedSummary()).toContain(`*First response:* :hourglass_flowing_sand: 1 h left · due ${due}`);
+      await settleAt(opened, 120);
+      expect(pinnedSummary()).toContain(`*First response:* :red_circle: breached 0 min ago (was due ${due})`);
+    });
+
+    it("stops reminding once a mediation contact answers it, and starts the next-update clock", async () => {
+      const opened = await openSev2();
+      await settleAt(opened, 30);
+      await logMediationContact();
+      await h.settle();
+      expect(pinnedSummary()).toContain(`*First response:* :white_check_mark: met ${slackDate(opened + 30 * MINUTE)}`);
+      // SEV2 next update: one business day (480 min) from Wednesday 10:30, so due Thursday 10:30.
+      expect(pinnedSummary()).toContain(
+        `*Next update:* :hourglass_flowing_sand: 8 h of business time left · due ${slackDate(la("2026-11-26 10:30"))}`,
+      );
+
+      for (const minutes of [60, 108, 120, 180]) await settleAt(opened, minutes);
+      expect(remindersIn(roomId())).toEqual([]);
+
+      // Its 50 %: 240 business minutes after 10:30 is 14:30 the same Wednesday.
+      await settleAt(opened, 269);
+      expect(remindersIn(roomId())).toEqual([]);
+      await settleAt(opened, 270);
+      expect(remindersIn(roomId())).toEqual([expect.stringMatching(/^⏱ <@U0SPEC1> Next update is 50 % through/)]);
+      expect(reminderEvents()).toEqual([
+        expect.objectContaining({ clock: "next_update", threshold: 0.5, cycleStart: opened + 30 * MINUTE }),
+      ]);
+    });
+
+    it("posts nothing for a case closed before its clocks run out", async () => {
+      const opened = await openSev2();
+      moveCase(h, CASE, "investigating", OWNER);
+      moveCase(h, CASE, "merged", OWNER);
+      for (const minutes of [60, 108, 120]) await settleAt(opened, minutes);
+      expect(remindersIn(roomId())).toEqual([]);
+      expect(reminderEvents()).toEqual([]);
+    });
+  });
+
+  async function logMediationContact(): Promise<void> {
+    const opened = h.fake.callsTo("views.open").length;
+    await h.driver.command({ text: "mediate", userId: OWNER, channelId: roomId() });
+    await expect.poll(() => h.fake.callsTo("views.open").length).toBeGreaterThan(opened);
+    const view = h.fake
+      .views()
+      .filter((v) => v.callback_id === CALLBACK.mediation && v.user === OWNER && v.open)
+      .at(-1);
+    const party = view?.blocks.find((b) => (b as { block_id?: string }).block_id === MEDIATION_BLOCK.party) as
+      | { element: { options: Array<{ value: string }> } }
+      | undefined;
+    const res = await h.driver.submitView({
+      viewId: view?.id ?? "",
+      userId: OWNER,
+      values: {
+        party: party?.element.options[0]?.value ?? "",
+        channel: "phone",
+        summary: "Called the customer to confirm what went missing.",
+        offer: "none",
+        amount: null,
+        currency: null,
+        outcome: "pending",
+      },
+    });
+    expect(res.body).toBe("");
+  }
+
+  describe("a SEV3 first response (one business day = 480 business minutes), opened Friday 16:00", () => {
+    it("pauses while waiting on the reporter and breaches at the business minute the wait pushed it to", async () => {
+      // Counted: Friday 16:00–17:00 (60) and Monday 09:00–10:00 (60) = 120, then it waits until
+      // Tuesday 13:00. The 360 left run Tuesday 13:00–17:00 (240) and Wednesday 09:00–11:00 (120):
+      // breach Wednesday 11:00. 50 % (240) is Tuesday 15:00; 90 % (432) is Wednesday 10:12.
+      // Without the wait it would have breached Monday 16:00.
+      h.clock.set(la("2026-12-04 16:00"));
+      await submitIntake(h, intakeValues());
+      await h.settle();
+      const [{ triage_ts: thread = "" } = {}] = sql<{ triage_ts: string }>("SELECT triage_ts FROM cases");
+      const triageSummary = () => text(h.fake.message(h.triageChannelId, thread)?.blocks);
+      const reminders = () => remindersIn(h.triageChannelId, thread);
+
+      h.clock.set(la("2026-12-07 10:00"));
+      moveCase(h, CASE, "investigating", OWNER);
+      moveCase(h, CASE, "waiting_reporter", OWNER);
+      await h.settle();
+      expect(triageSummary()).toContain("*First response:* :double_vertical_bar: paused (waiting on reporter)");
+      for (const at of ["2026-12-07 12:00", "2026-12-07 16:00", "2026-12-08 12:59"]) {
+        h.clock.set(la(at));
+        await h.settle();
+      }
+      expect(reminders()).toEqual([]);
+
+      h.clock.set(la("2026-12-08 13:00"));
+      moveCase(h, CASE, "investigating", OWNER);
+      await h.settle();
+      expect(triageSummary()).toContain(
+        `*First response:* :hourglass_flowing_sand: 6 h of business time left · due ${slackDate(la("2026-12-09 11:00"))}`,
+      );
+
+      const expected: Array<[string, string[]]> = [
+        ["2026-12-08 14:59", []],
+        ["2026-12-08 15:00", ["50 %"]],
+        ["2026-12-08 17:30", ["50 %"]],
+        ["2026-12-09 10:11", ["50 %"]],
+        ["2026-12-09 10:12", ["50 %", "90 %"]],
+        ["2026-12-09 10:59", ["50 %", "90 %"]],
+        ["2026-12-09 11:00", ["50 %", "90 %", "breached"]],
+        ["2026-12-10 11:00", ["50 %", "90 %", "breached"]],
+      ];
+      for (const [at, seen] of expected) {
+        h.clock.set(la(at));
+        await h.settle();
+        expect({ at, reminders: reminders().map((r) => /(\d+ %|breached)/.exec(r)?.[1]) }).toEqual({
+          at,
+          reminders: seen,
+        });
+      }
+      expect(reminders()[2]).toBe(
+        `⏱ <@${OWNER}> First response breached (was due ${slackDate(la("2026-12-09 11:00"))}).`,
+      );
+    });
+  });
+
+  describe("App Home", () => {
+    const openHome = async (userId: string) => {
+      const before = h.fake.callsTo("views.publish").length;
+      await h.driver.event({ event: { type: "app_home_opened", user: userId, tab: "home" } });
+      await expect.poll(() => h.fake.callsTo("views.publish").length).toBeGreaterThan(before);
+      return text(h.fake.homeView(userId)?.blocks);
+    };
+    /** The SLA-at-risk part of the home tab, up to the next divider. */
+    const atRiskPart = (home: string) =>
+      home.slice(home.indexOf("SLA at risk"), home.indexOf("divider", home.indexOf("SLA at risk")));
+
+    it("lists the cases with a clock at 90 % or past due, most urgent first, and not to a consultant", async () => {
+      const first = await openSev2("First");
+      h.clock.set(first + 10 * MINUTE);
+      await openSev2("Second");
+      await submitIntake(h, intakeValues({ title: "A SEV3 that has all the time it needs" }));
+      await h.settle();
+
+      await settleAt(first, 100);
+      expect(atRiskPart(await openHome(USERS.lead))).toContain("Nothing at risk");
+
+      // Case 1 breached 5 minutes ago; case 2 is at 115 of its 120 minutes; case 3 (SEV3) is far from due.
+      await settleAt(first, 125);
+      const risk = atRiskPart(await openHome(USERS.lead));
+      expect(risk).toContain("*TS-2026-0001* · SEV2 · Theft · :red_circle: First response breached 5 min ago");
+      expect(risk).toContain("*TS-2026-0002* · SEV2 · Theft · :warning: First response 95 %, 5 min left");
+      expect(risk.indexOf("TS-2026-0001")).toBeLessThan(risk.indexOf("TS-2026-0002"));
+      expect(risk).not.toContain("TS-2026-0003");
+
+      h.fake.addUser({ id: CONSULTANT, name: "legal" });
+      await grantRole(h, CONSULTANT, "consultant");
+      const consultantHome = await openHome(CONSULTANT);
+      expect(consultantHome).toContain("My open cases");
+      expect(consultantHome).not.toContain("SLA at risk");
+      expect(consultantHome).not.toContain("TS-2026-000");
+    });
+
+    it("shows who is on call now and the next hand-off, or how to set a rotation up", async () => {
+      expect(await openHome(USERS.specialist)).toContain(
+        "Nobody is on call — a lead can set up `/incident oncall layer add`",
+      );
+
+      await addOnCallPeople(h, [ON_CALL.ana, ON_CALL.ben]);
+      // A daily rotation handing off at 09:00: Ana took it this Wednesday morning, Ben takes it Thursday.
+      await addLayer(h, `daily always 09:00 1 ${who(ON_CALL.ana)} ${who(ON_CALL.ben)}`);
+      const home = await openHome(USERS.specialist);
+      expect(home).toContain(`Primary <@${ON_CALL.ana}> · secondary <@${ON_CALL.ben}> · layer *daily*`);
+      expect(home).toContain(`Next hand-off ${slackDate(la("2026-11-26 09:00"))} to <@${ON_CALL.ben}> (daily)`);
+      expect(home).not.toContain("Nobody is on call");
+    });
+  });
+});
