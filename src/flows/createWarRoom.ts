@@ -1,9 +1,13 @@
 import { warRoomChannelName } from "../core/caseId.ts";
 import { categoryById } from "../core/categories.ts";
+import { whoIsOnCall } from "../core/onCall.ts";
+import { needsWarRoomAtIntake, parseSeverity } from "../core/severity.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
+import { loadCalendar } from "../store/calendars.ts";
 import { updateCase } from "../store/cases.ts";
-import { inTransaction } from "../store/database.ts";
+import { type Executor, inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
+import { loadSchedule } from "../store/onCall.ts";
 import { enqueueCaseRefresh, enqueueInvite, enqueueSummaryPost, enqueueTriagePost, loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -45,6 +49,7 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
       record.warRoomRequestedBy,
       record.ownerId,
       ...deps.config.adminUserIds,
+      onCallFor(tx, deps, record.severity, now),
     ]);
     for (const userId of invitees) {
       if (userId && userId !== deps.botUserId) enqueueInvite(tx, updated, userId, now);
@@ -55,4 +60,12 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
   });
   deps.log.info({ caseId: record.humanId, channelId: channel.id }, "war room created");
   deps.wakeScheduler();
+}
+
+/** DESIGN §5: a SEV1/SEV2 war room gets whoever holds the pager when it is created. */
+function onCallFor(tx: Executor, deps: FlowDeps, severity: string, now: number): string | undefined {
+  const s = parseSeverity(severity);
+  if (!s || !needsWarRoomAtIntake(s)) return undefined;
+  const calendar = loadCalendar(tx, deps.config.businessTimeZone);
+  return whoIsOnCall(loadSchedule(tx, calendar, now), now)?.primary;
 }

@@ -162,9 +162,13 @@ describe("paging the on-call person", () => {
       ]);
     });
 
-    it("stops escalating when the primary acknowledges at 10 minutes, and brings them into the war room", async () => {
+    it("invites the primary on call to the SEV2 war room as it is created", () => {
+      expect(h.fake.members(roomId())).toContain(ana);
+      expect(h.fake.members(roomId())).not.toContain(ben);
+    });
+
+    it("stops escalating when the primary acknowledges at 10 minutes", async () => {
       await advance(10 * MINUTE);
-      expect(h.fake.members(roomId())).not.toContain(ana);
       const replies = await acknowledge(ana, dmWith(ana), dms(ana)[0]);
       expect(replies).toEqual([expect.objectContaining({ replace_original: true })]);
       expect(text(replies[0])).toContain(`Acknowledged by <@${ana}>`);
@@ -174,8 +178,6 @@ describe("paging the on-call person", () => {
         expect.objectContaining({ actor: ana, payload: { pageId: 1, step: "primary", afterSeconds: 600 } }),
       ]);
 
-      await h.settle();
-      expect(h.fake.members(roomId())).toContain(ana);
       await advance(5 * MINUTE);
       expect(dms(ben)).toEqual([]);
       await advance(15 * MINUTE);
@@ -189,9 +191,12 @@ describe("paging the on-call person", () => {
       expect(eventsOf("page_acknowledged")).toHaveLength(1);
     });
 
-    it("lets the secondary acknowledge, which stops the channel post", async () => {
+    it("lets the secondary acknowledge, which stops the channel post and brings them into the war room", async () => {
       await advance(15 * MINUTE);
+      expect(h.fake.members(roomId())).not.toContain(ben);
       await acknowledge(ben, dmWith(ben), dms(ben)[0]);
+      await h.settle();
+      expect(h.fake.members(roomId())).toContain(ben);
       expect(eventsOf("page_acknowledged").map((e) => e.payload)).toEqual([
         { pageId: 1, step: "secondary", afterSeconds: 900 },
       ]);
