@@ -14,7 +14,7 @@ import { ACTION, CALLBACK } from "./slack/ids.ts";
 import { eventsOfCase, toStoredEvent } from "./store/events.ts";
 
 const SECRET = "demo-signing-secret";
-const people = { specialist: "U0ALEX", lead: "U0MORGAN" };
+const people = { specialist: "U0ALEX", lead: "U0MORGAN", onCall: "U0JORDAN" };
 
 /** What a reader sees: Slack's date, mention and channel tokens resolved, escapes undone. */
 function plainText(text: string): string {
@@ -66,6 +66,7 @@ const fake = await startSlackFake({
   users: [
     { id: people.specialist, name: "alex", real_name: "Alex (T&S specialist)" },
     { id: people.lead, name: "morgan", real_name: "Morgan (T&S lead)" },
+    { id: people.onCall, name: "jordan", real_name: "Jordan (T&S specialist, on call)" },
   ],
   channels: [{ name: "ts-triage", is_private: true, members: ["UBOT", people.specialist, people.lead] }],
 });
@@ -94,7 +95,19 @@ try {
     userId: people.lead,
     channelId: triage,
   });
-  console.log(`   /incident role @alex specialist → "${plainText((granted.body as { text: string }).text)}"\n`);
+  console.log(`   /incident role @alex specialist → "${plainText((granted.body as { text: string }).text)}"`);
+  await slack.command({ text: `role <@${people.onCall}|jordan> specialist`, userId: people.lead, channelId: triage });
+  const layer = `layer add around-the-clock always 09:00 7 <@${people.onCall}|jordan> <@${people.specialist}|alex>`;
+  await slack.command({ text: `oncall ${layer}`, userId: people.lead, channelId: triage });
+  const onCall = await slack.command({ text: "oncall", userId: people.lead, channelId: triage });
+  console.log("   …and Jordan, then sets up a weekly on-call rotation, Jordan first. /incident oncall:");
+  console.log(
+    plainText((onCall.body as { text: string }).text)
+      .split("\n")
+      .map((l) => `  │ ${l}`)
+      .join("\n"),
+  );
+  console.log("");
 
   console.log(`2. ${name(people.specialist)} types /incident in #ts-triage`);
   await slack.command({ text: "", userId: people.specialist, channelId: triage });
@@ -180,8 +193,26 @@ try {
     `   Stored once by hash: ${config.evidenceDir}/…/${evidenceRow.sha256.slice(0, 16)}… (${evidenceRow.size} bytes)`,
   );
 
+  console.log("\n7. SEV1 pages the on-call person at any hour: Jordan gets a DM");
+  const dm = () => fake.channels().find((c) => c.is_im && c.user === people.onCall);
+  await waitFor(() => (dm() ? fake.messages(dm()?.id ?? "").length > 0 : false), "the page");
+  const [page] = fake.messages(dm()?.id ?? "");
+  console.log(renderBlocks(page?.blocks));
+  const acked = await slack.clickButton({
+    userId: people.onCall,
+    channelId: dm()?.id ?? "",
+    messageTs: page?.ts ?? "",
+    actionId: ACTION.ackPage,
+  });
+  await waitFor(() => fake.responses(acked.responseUrl).length > 0, "the acknowledgement");
+  const ackReply = fake.responses(acked.responseUrl)[0]?.body as { text?: string; blocks?: unknown[] };
+  console.log(
+    `   Jordan clicks Acknowledge; the DM becomes:\n${renderBlocks(ackReply.blocks) || `  │ ${plainText(ackReply.text ?? "")}`}`,
+  );
+  console.log("   No escalation to the secondary (Alex) or the escalation channel follows.");
+
   const record = desk.database.sqlite.prepare("SELECT * FROM cases").get() as Record<string, unknown>;
-  console.log("\n7. The stored case (SQLite)");
+  console.log("\n8. The stored case (SQLite)");
   for (const key of [
     "human_id",
     "category",
@@ -202,10 +233,10 @@ try {
   console.log(`   Chain check: ${verdict.ok ? "intact" : `broken at #${verdict.seq}`}`);
 
   const list = await slack.command({ text: "list", userId: people.lead, channelId: triage });
-  console.log("\n8. /incident list (ephemeral, only Morgan sees it)");
+  console.log("\n9. /incident list (ephemeral, only Morgan sees it)");
   console.log(renderBlocks((list.body as { blocks?: unknown[] }).blocks));
   const verify = await slack.command({ text: "verify", userId: people.lead, channelId: room.id });
-  console.log("\n9. /incident verify, typed in the war room");
+  console.log("\n10. /incident verify, typed in the war room");
   console.log(`  │ ${plainText((verify.body as { text: string }).text)}`);
   console.log(`\nSlack Web API calls made: ${fake.calls.map((c) => c.method).join(", ")}`);
 } finally {
