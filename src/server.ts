@@ -8,6 +8,7 @@ import { bootstrapAdmins } from "./flows/changeRole.ts";
 import type { FlowDeps } from "./flows/deps.ts";
 import { buildJobHandlers } from "./flows/jobHandlers.ts";
 import { recordJobFailure } from "./flows/recordJobFailure.ts";
+import { startShiftReminderPlanning } from "./flows/shiftReminders.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp } from "./slack/app.ts";
@@ -66,6 +67,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   });
 
   bootstrapAdmins(deps);
+  startShiftReminderPlanning(deps);
   const app = createSlackApp(deps);
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;

@@ -3,6 +3,7 @@ import { fail } from "./domainError.ts";
 
 /** 0 = Sunday, as in `Date#getDay`. */
 export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
 
 /** Local wall-clock hours, "HH:MM" on a 24-hour clock; `end` may be "24:00" and must follow `start`. */
 export interface BusinessHoursSpan {
@@ -84,6 +85,73 @@ export function nextBusinessStart(cal: BusinessCalendar, at: number): number {
   return unreachable();
 }
 
+/** The canonical name of an IANA time zone ("america/los_angeles" → "America/Los_Angeles"), or a DomainError. */
+export function canonicalTimeZone(zone: string): string {
+  const unknown = () =>
+    fail("invalid_input", "That is not an IANA time zone; write one like America/Los_Angeles or Europe/Berlin.");
+  // Intl also takes offsets such as "+05:00", which have no DST rules; a calendar needs a named zone.
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone)) return unknown();
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return unknown();
+  }
+}
+
+/**
+ * Weekly hours as a calendar may hold them: every span "HH:MM" (end up to "24:00") ending after it
+ * starts, no two overlapping on a day, and some business time in the week. Returns each day sorted.
+ */
+export function checkWeeklyHours(
+  weekly: Readonly<Record<Weekday, readonly BusinessHoursSpan[]>>,
+): Record<Weekday, BusinessHoursSpan[]> {
+  const checked = {} as Record<Weekday, BusinessHoursSpan[]>;
+  for (const weekday of WEEKDAYS) {
+    const spans = weekly[weekday]
+      .map((span) => ({ span, start: clockMinutes(span.start), end: clockMinutes(span.end) }))
+      .sort((a, b) => a.start - b.start);
+    spans.forEach(({ span, start, end }, i) => {
+      if (start >= 24 * 60 || end <= start) {
+        fail("invalid_input", `Business hours ${span.start}–${span.end} must end after they start, on the same day.`);
+      }
+      const previous = spans[i - 1];
+      if (previous && start < previous.end) {
+        fail(
+          "invalid_input",
+          `Business hours ${previous.span.start}–${previous.span.end} and ${span.start}–${span.end} overlap.`,
+        );
+      }
+    });
+    checked[weekday] = spans.map(({ span }) => ({ start: span.start, end: span.end }));
+  }
+  if (WEEKDAYS.every((weekday) => checked[weekday].length === 0)) {
+    fail("invalid_input", "A week with no business hours at all cannot be meant; keep at least one day open.");
+  }
+  return checked;
+}
+
+export interface BusinessTimeNow {
+  open: boolean;
+  /** When business time ends (if open) or next begins; undefined when it never ends (open around the clock). */
+  changesAt: number | undefined;
+}
+
+// Following abutting spans (a day open until 24:00, the next from 00:00) this far is "around the clock".
+const MAX_ABUTTING_SPANS = 60;
+
+/** Whether `at` is business time, and when that next changes. */
+export function businessTimeAt(cal: BusinessCalendar, at: number): BusinessTimeNow {
+  if (!isBusinessTime(cal, at)) return { open: false, changesAt: nextBusinessStart(cal, at) };
+  let end = at;
+  let followed = 0;
+  for (const [start, spanEnd] of businessSpansFrom(cal, at)) {
+    if (start > end) return { open: true, changesAt: end };
+    end = Math.max(end, spanEnd);
+    if (++followed > MAX_ABUTTING_SPANS) return { open: true, changesAt: undefined };
+  }
+  return unreachable();
+}
+
 interface LocalDay {
   year: number;
   /** 0-based, as in `Date`. */
@@ -127,15 +195,21 @@ function mergeOverlapping(sorted: readonly Span[]): Span[] {
   return merged;
 }
 
-// TZDate resolves local wall time in the zone, so 09:00 stays 09:00 on both sides of a DST change.
-function localInstant(cal: BusinessCalendar, day: LocalDay, hhmm: string): number {
+/** Minutes after local midnight of "HH:MM", where "24:00" is the end of the day. */
+function clockMinutes(hhmm: string): number {
   const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
   const hours = Number(match?.[1]);
   const minutes = Number(match?.[2]);
   if (!match || hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) {
     fail("invalid_input", `Business hours must be written HH:MM, not "${hhmm}".`);
   }
-  return new TZDate(day.year, day.month, day.day, hours, minutes, cal.timeZone).getTime();
+  return hours * 60 + minutes;
+}
+
+// TZDate resolves local wall time in the zone, so 09:00 stays 09:00 on both sides of a DST change.
+function localInstant(cal: BusinessCalendar, day: LocalDay, hhmm: string): number {
+  const minutes = clockMinutes(hhmm);
+  return new TZDate(day.year, day.month, day.day, Math.floor(minutes / 60), minutes % 60, cal.timeZone).getTime();
 }
 
 function localDayOf(cal: BusinessCalendar, at: number): LocalDay {

@@ -1,4 +1,5 @@
 import { TZDate } from "@date-fns/tz";
+import { type BusinessCalendar, holidayOn } from "./businessHours.ts";
 import { fail } from "./domainError.ts";
 
 /** DESIGN §4 on-call: layered schedules of rotations, with overrides. All instants are epoch ms. */
@@ -232,4 +233,55 @@ export function nextHandoffs(schedule: Schedule, from: number, count: number): H
     }
   }
   return handoffs;
+}
+
+/** The start of a stretch a person holds the pager on a weekend or holiday, the shift their reminder is for. */
+export interface OffDayShift {
+  at: number;
+  primary: string;
+  layer: string;
+  /** The holiday's name when the shift starts on one; absent on a plain weekend day. */
+  holiday?: string;
+}
+
+/** A weekend (Saturday, Sunday) or holiday local day in the calendar's zone, or undefined. */
+function offDayAt(calendar: BusinessCalendar, at: number): { holiday?: string } | undefined {
+  const holiday = holidayOn(calendar, at);
+  if (holiday) return { holiday: holiday.name };
+  return isWeekday(localTime(at, calendar.timeZone).day) ? undefined : {};
+}
+
+/**
+ * Where weekend and holiday shifts start in [from, to): an instant on such a day (in the calendar's zone)
+ * when someone is primary and either the primary just changed or the moment before was a working day.
+ * So the Friday-evening person carrying on past midnight starts a shift at Saturday 00:00, and every
+ * hand-off during the weekend starts another.
+ */
+export function weekendAndHolidayShifts(
+  schedule: Schedule,
+  calendar: BusinessCalendar,
+  from: number,
+  to: number,
+): OffDayShift[] {
+  // Day numbers are counted in UTC here; one spare day each side covers every zone's offset.
+  const fromDay = Math.floor(from / DAY_MS) - 1;
+  const toDay = Math.ceil(to / DAY_MS) + 1;
+  const midnights: number[] = [];
+  for (let day = fromDay; day < toDay; day++) midnights.push(instantOf(day, 0, calendar.timeZone));
+  const instants = [
+    ...candidateInstants(schedule, fromDay, toDay),
+    ...schedule.overrides.flatMap((o) => [o.from, o.to]),
+    ...midnights,
+  ].filter((at) => at >= from && at < to);
+  const shifts: OffDayShift[] = [];
+  for (const at of [...new Set(instants)].sort((a, b) => a - b)) {
+    const onCall = whoIsOnCall(schedule, at);
+    const offDay = onCall && offDayAt(calendar, at);
+    if (!onCall || !offDay) continue;
+    // Nothing changes between candidate instants, so the millisecond before shows the state before.
+    const before = whoIsOnCall(schedule, at - 1);
+    if (before?.primary === onCall.primary && offDayAt(calendar, at - 1)) continue;
+    shifts.push({ at, primary: onCall.primary, layer: onCall.layer, ...offDay });
+  }
+  return shifts;
 }

@@ -1,12 +1,13 @@
 import { JOB } from "../scheduler/jobKinds.ts";
 import type { JobHandler } from "../scheduler/scheduler.ts";
 import type { FlowDeps } from "./deps.ts";
+import { planShiftReminders, remindShift } from "./shiftReminders.ts";
 
 export function shiftJobHandlers(
-  _deps: FlowDeps,
+  deps: FlowDeps,
 ): Record<typeof JOB.planShiftReminders | typeof JOB.remindShift, JobHandler> {
-  const notBuilt = async () => {
-    throw new Error("shift reminders are not built yet");
+  return {
+    [JOB.planShiftReminders]: () => planShiftReminders(deps),
+    [JOB.remindShift]: (payload) => remindShift(deps, payload),
   };
-  return { [JOB.planShiftReminders]: notBuilt, [JOB.remindShift]: notBuilt };
 }

@@ -1,8 +1,113 @@
-import type { Executor } from "../store/database.ts";
+import { randomUUID } from "node:crypto";
+import { TZDate } from "@date-fns/tz";
+import { z } from "zod";
+import type { CaseRow } from "../../db/schema.ts";
+import { formatLocal } from "../core/localTime.ts";
+import { weekendAndHolidayShifts } from "../core/onCall.ts";
+import { JOB } from "../scheduler/jobKinds.ts";
+import { buildShiftReminder } from "../slack/views/shiftMessages.ts";
+import { loadCalendar } from "../store/calendars.ts";
+import { listOpenCases, openCaseCountsBySeverity } from "../store/cases.ts";
+import { type Executor, inTransaction } from "../store/database.ts";
+import { enqueueJob } from "../store/jobs.ts";
+import { loadSchedule } from "../store/onCall.ts";
 import type { FlowDeps } from "./deps.ts";
+import { postToEach } from "./postMessages.ts";
 
 /**
- * Called inside the transaction of every change to the on-call schedule or the business calendar, so
- * the shift reminders ahead are planned again. Scaffold; shift reminders land with issue 6.
+ * DESIGN §4: before a weekend or holiday shift its person gets a DM with the open SEV1/SEV2 cases. A daily
+ * planner job (and one after every schedule change) queues one reminder per shift start in the days ahead;
+ * each reminder checks again when it runs that the shift is still theirs.
  */
-export function onScheduleChanged(_tx: Executor, _deps: FlowDeps, _now: number): void {}
+
+const DAY_MS = 24 * 60 * 60_000;
+const PLAN_AHEAD_MS = 8 * DAY_MS;
+const URGENT_SEVERITIES: readonly string[] = ["sev1", "sev2"];
+// One section per case keeps the DM well under Slack's 50 blocks; the rest are counted.
+const CASES_LISTED = 20;
+const CASE_PAGE = 200;
+
+const remindPayload = z.object({ userId: z.string().min(1), startsAt: z.number().int() });
+
+function enqueuePlanner(tx: Executor, key: string, runAt: number, now: number): void {
+  enqueueJob(tx, { kind: JOB.planShiftReminders, payload: {}, key: `${JOB.planShiftReminders}:${key}`, runAt }, now);
+}
+
+/**
+ * Called inside the transaction of every change to the on-call schedule or the business calendar, so the
+ * shift reminders ahead are planned again. Each change gets its own run: two changes in one millisecond
+ * must not share a key, or the second would be lost.
+ */
+export function onScheduleChanged(tx: Executor, _deps: FlowDeps, now: number): void {
+  enqueuePlanner(tx, `change:${now}:${randomUUID()}`, now, now);
+}
+
+/** At start: today's planner run (keyed by the local date, so restarts add nothing). */
+export function startShiftReminderPlanning(deps: FlowDeps): void {
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => {
+    const { timeZone } = loadCalendar(tx, deps.config.businessTimeZone);
+    enqueuePlanner(tx, formatLocal(now, timeZone).slice(0, 10), now, now);
+  });
+}
+
+/** Job: queues a reminder for each weekend/holiday shift starting soon, then the next day's planner run. */
+export async function planShiftReminders(deps: FlowDeps): Promise<void> {
+  const now = deps.clock.now();
+  const lead = deps.config.onCall.shiftReminderLeadMs;
+  const planned = inTransaction(deps.db, (tx) => {
+    const calendar = loadCalendar(tx, deps.config.businessTimeZone);
+    const horizon = now + Math.max(PLAN_AHEAD_MS, lead + DAY_MS);
+    // Overrides over by the millisecond before `now` cannot change who holds a shift from now on.
+    const shifts = weekendAndHolidayShifts(loadSchedule(tx, calendar, now - 1), calendar, now, horizon);
+    let queued = 0;
+    for (const shift of shifts) {
+      const job = {
+        kind: JOB.remindShift,
+        payload: { userId: shift.primary, startsAt: shift.at },
+        key: `${JOB.remindShift}:${shift.primary}:${shift.at}`,
+        runAt: Math.max(shift.at - lead, now),
+      };
+      if (enqueueJob(tx, job, now)) queued++;
+    }
+    const local = new TZDate(now, calendar.timeZone);
+    const tomorrow = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, calendar.timeZone);
+    enqueuePlanner(tx, formatLocal(tomorrow.getTime(), calendar.timeZone).slice(0, 10), tomorrow.getTime(), now);
+    return { shifts: shifts.length, queued };
+  });
+  deps.log.info(planned, "shift reminders planned");
+  if (planned.queued > 0) deps.wakeScheduler();
+}
+
+/** Open SEV1 and SEV2 cases, SEV1 first and oldest first, at most CASES_LISTED, with how many there are. */
+function openUrgentCases(tx: Executor): { cases: CaseRow[]; total: number } {
+  const counts = openCaseCountsBySeverity(tx);
+  const total = URGENT_SEVERITIES.reduce((n, severity) => n + (counts[severity] ?? 0), 0);
+  const found: CaseRow[] = [];
+  for (let offset = 0; found.length < total; offset += CASE_PAGE) {
+    const page = listOpenCases(tx, { limit: CASE_PAGE, offset });
+    found.push(...page.filter((c) => URGENT_SEVERITIES.includes(c.severity)));
+    if (page.length < CASE_PAGE) break;
+  }
+  found.sort((a, b) => a.severity.localeCompare(b.severity) || a.createdAt - b.createdAt || a.id - b.id);
+  return { cases: found.slice(0, CASES_LISTED), total };
+}
+
+/** Job, `lead` before a shift: DMs its person, unless a change since planning means it is not theirs. */
+export async function remindShift(deps: FlowDeps, payload: unknown): Promise<void> {
+  const { userId, startsAt } = remindPayload.parse(payload);
+  const now = deps.clock.now();
+  const reminder = inTransaction(deps.db, (tx) => {
+    const calendar = loadCalendar(tx, deps.config.businessTimeZone);
+    // Overrides running just before the shift's start count too, even when the job runs late.
+    const schedule = loadSchedule(tx, calendar, Math.min(now, startsAt - 1));
+    const shift = weekendAndHolidayShifts(schedule, calendar, startsAt, startsAt + 1).find((s) => s.primary === userId);
+    return shift && { shift, timeZone: calendar.timeZone, ...openUrgentCases(tx) };
+  });
+  if (!reminder) {
+    deps.log.info({ userId, startsAt }, "shift changed since it was planned; no reminder");
+    return;
+  }
+  await postToEach(deps, [userId], buildShiftReminder(reminder));
+  deps.log.info({ userId, startsAt, cases: reminder.total }, "shift reminder sent");
+}

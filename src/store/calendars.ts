@@ -1,6 +1,12 @@
-import { asc, eq } from "drizzle-orm";
-import { businessCalendars, holidays } from "../../db/schema.ts";
-import { type BusinessCalendar, type BusinessHoursSpan, defaultCalendar, type Weekday } from "../core/businessHours.ts";
+import { and, asc, eq } from "drizzle-orm";
+import { businessCalendars, type HolidayRow, holidays } from "../../db/schema.ts";
+import {
+  type BusinessCalendar,
+  type BusinessHoursSpan,
+  defaultCalendar,
+  type Holiday,
+  type Weekday,
+} from "../core/businessHours.ts";
 import type { Executor } from "./database.ts";
 
 /** There is one business calendar per deployment for now; its row appears the first time a lead edits it. */
@@ -37,4 +43,41 @@ export function ensureCalendarRow(tx: Executor, calendar: BusinessCalendar, by: 
     })
     .onConflictDoNothing()
     .run();
+}
+
+/** Writes the calendar's zone and weekly hours (its holidays are rows of their own). */
+export function saveCalendar(
+  tx: Executor,
+  calendar: Pick<BusinessCalendar, "timeZone" | "weekly">,
+  by: string,
+  now: number,
+): void {
+  const values = {
+    timeZone: calendar.timeZone,
+    weeklyHours: JSON.stringify(calendar.weekly),
+    updatedAt: now,
+    updatedBy: by,
+  };
+  tx.insert(businessCalendars)
+    .values({ id: DEFAULT_CALENDAR_ID, ...values })
+    .onConflictDoUpdate({ target: businessCalendars.id, set: values })
+    .run();
+}
+
+/** The new holiday, or undefined when the date already has one. Call ensureCalendarRow first. */
+export function insertHoliday(tx: Executor, holiday: Holiday, by: string, now: number): HolidayRow | undefined {
+  return tx
+    .insert(holidays)
+    .values({ calendarId: DEFAULT_CALENDAR_ID, ...holiday, createdBy: by, createdAt: now })
+    .onConflictDoNothing()
+    .returning()
+    .get();
+}
+
+export function deleteHoliday(tx: Executor, date: string): HolidayRow | undefined {
+  return tx
+    .delete(holidays)
+    .where(and(eq(holidays.calendarId, DEFAULT_CALENDAR_ID), eq(holidays.date, date)))
+    .returning()
+    .get();
 }

@@ -3,6 +3,9 @@ import {
   addBusinessMinutes,
   type BusinessCalendar,
   businessMinutesBetween,
+  businessTimeAt,
+  canonicalTimeZone,
+  checkWeeklyHours,
   defaultCalendar,
   holidayOn,
   isBusinessTime,
@@ -154,5 +157,97 @@ describe("businessMinutesBetween", () => {
   it("refuses hours not written HH:MM", () => {
     const sloppy: BusinessCalendar = { ...office, weekly: { ...office.weekly, 2: [{ start: "9am", end: "17:00" }] } };
     expect(() => businessMinutesBetween(sloppy, la("2026-03-10 00:00"), la("2026-03-11 00:00"))).toThrow(DomainError);
+  });
+});
+
+describe("canonicalTimeZone", () => {
+  it.each([
+    ["America/Los_Angeles", "America/Los_Angeles"],
+    ["europe/berlin", "Europe/Berlin"],
+    ["UTC", "UTC"],
+  ])("accepts %s as %s", (zone, canonical) => {
+    expect(canonicalTimeZone(zone)).toBe(canonical);
+  });
+
+  it.each(["Mars/Olympus", "+05:00", "PST8PDT/../etc", ""])("refuses %j", (zone) => {
+    expect(() => canonicalTimeZone(zone)).toThrow(/not an IANA time zone/);
+  });
+});
+
+describe("checkWeeklyHours", () => {
+  const week = (day: Partial<Record<number, Array<{ start: string; end: string }>>>) => ({
+    ...office.weekly,
+    ...day,
+  });
+
+  it("sorts a day's spans and keeps 24:00 as the end of the day", () => {
+    const checked = checkWeeklyHours(
+      week({
+        6: [
+          { start: "13:00", end: "24:00" },
+          { start: "08:00", end: "12:00" },
+        ],
+      }),
+    );
+    expect(checked[6]).toEqual([
+      { start: "08:00", end: "12:00" },
+      { start: "13:00", end: "24:00" },
+    ]);
+    expect(checked[1]).toEqual([{ start: "09:00", end: "17:00" }]);
+  });
+
+  it.each([
+    ["an end before the start", week({ 2: [{ start: "17:00", end: "09:00" }] }), /end after they start/],
+    ["an empty span", week({ 2: [{ start: "09:00", end: "09:00" }] }), /end after they start/],
+    ["a start at 24:00", week({ 2: [{ start: "24:00", end: "24:00" }] }), /end after they start/],
+    ["a time past midnight", week({ 2: [{ start: "09:00", end: "24:30" }] }), /HH:MM/],
+    ["a time not written HH:MM", week({ 2: [{ start: "9:00", end: "17:00" }] }), /HH:MM/],
+    [
+      "overlapping spans",
+      week({
+        2: [
+          { start: "09:00", end: "13:00" },
+          { start: "12:00", end: "17:00" },
+        ],
+      }),
+      /overlap/,
+    ],
+    ["a week with no hours at all", { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [] }, /no business hours/],
+  ])("refuses %s", (_label, weekly, message) => {
+    expect(() => checkWeeklyHours(weekly)).toThrow(message);
+    expect(() => checkWeeklyHours(weekly)).toThrow(DomainError);
+  });
+});
+
+describe("businessTimeAt", () => {
+  it.each([
+    ["Wednesday 10:00: open until 17:00", office, "2026-11-25 10:00", true, "2026-11-25 17:00"],
+    [
+      "Wednesday 17:00, Thanksgiving next: closed until Friday 09:00",
+      withThanksgiving,
+      "2026-11-25 17:00",
+      false,
+      "2026-11-27 09:00",
+    ],
+    ["Saturday before fall-back: closed until Monday 09:00 PST", office, "2026-10-31 12:00", false, "2026-11-02 09:00"],
+  ])("%s", (_label, cal, at, open, changesAt) => {
+    expect(businessTimeAt(cal, la(at))).toEqual({ open, changesAt: la(changesAt) });
+  });
+
+  it("follows hours open until midnight into the next day's from midnight", () => {
+    const lateFriday: BusinessCalendar = {
+      ...office,
+      weekly: { ...office.weekly, 5: [{ start: "09:00", end: "24:00" }], 6: [{ start: "00:00", end: "02:00" }] },
+    };
+    expect(businessTimeAt(lateFriday, la("2026-11-27 22:00"))).toEqual({
+      open: true,
+      changesAt: la("2026-11-28 02:00"),
+    });
+  });
+
+  it("says open around the clock when business time never ends", () => {
+    const day = [{ start: "00:00", end: "24:00" }];
+    const always: BusinessCalendar = { ...office, weekly: { 0: day, 1: day, 2: day, 3: day, 4: day, 5: day, 6: day } };
+    expect(businessTimeAt(always, la("2026-11-25 10:00"))).toEqual({ open: true, changesAt: undefined });
   });
 });
