@@ -252,6 +252,23 @@ describe("paging the on-call person", () => {
     expect(escalations()).toEqual([]);
   });
 
+  it("counts a holiday as out of hours: a SEV2 on Thanksgiving at 11:00 pages the holiday layer", async () => {
+    h.clock.set(at(2026, 11, 20, 12));
+    const added = await h.driver.command({
+      text: "holiday add 2026-11-26 Thanksgiving",
+      userId: USERS.lead,
+      channelId: h.triageChannelId,
+    });
+    expect((added.body as { text?: string }).text).toContain("Thanksgiving");
+    await addLayer(h, `holiday holidays 09:00 1 ${who(cat)} ${who(ana)}`);
+    await openCaseAt(at(2026, 11, 26, 11));
+    expect(pages()).toEqual([expect.objectContaining({ primary_user: cat, secondary_user: ana })]);
+    expect(dms(cat)).toHaveLength(1);
+    // The next Thursday is an ordinary business day: no page.
+    await openCaseAt(at(2026, 12, 3, 11), intakeValues({ category: "theft", title: "Another visit" }));
+    expect(pages()).toHaveLength(1);
+  });
+
   it("pages the weekday-evening layer for a SEV2 on Tuesday 20:00", async () => {
     await openCaseAt(at(2026, 12, 1, 20));
     expect(pages()).toEqual([expect.objectContaining({ primary_user: cat, secondary_user: null })]);
