@@ -17,6 +17,7 @@ import { type Executor, inTransaction } from "../store/database.ts";
 import { assertMay } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
 import { onScheduleChanged } from "./shiftReminders.ts";
+import { recheckAllSlaClocks } from "./slaReminders.ts";
 
 /**
  * `/incident hours` and `/incident holiday`: leads keep the business calendar (zone, weekly hours,
@@ -79,7 +80,7 @@ function changeCalendar(
   const calendar = loadCalendar(tx, deps.config.businessTimeZone);
   const changed = { ...calendar, ...change(calendar) };
   saveCalendar(tx, changed, actor, now);
-  onScheduleChanged(tx, deps, now);
+  calendarChanged(tx, deps, now);
   return changed;
 }
 
@@ -142,7 +143,7 @@ export function addHoliday(deps: FlowDeps, actor: string, dateText: string, name
     const row =
       insertHoliday(tx, { date, name }, actor, now) ??
       fail("conflict", `${date} is already a holiday; remove it first with \`/incident holiday remove ${date}\`.`);
-    onScheduleChanged(tx, deps, now);
+    calendarChanged(tx, deps, now);
     deps.log.info({ date, by: actor }, "holiday added");
     return row;
   });
@@ -156,7 +157,7 @@ export function removeHoliday(deps: FlowDeps, actor: string, dateText: string): 
     const { timeZone } = loadCalendar(tx, deps.config.businessTimeZone);
     assertNotPast(date, localDate(now, timeZone));
     const row = deleteHoliday(tx, date) ?? fail("not_found", `${date} is not a holiday.`);
-    onScheduleChanged(tx, deps, now);
+    calendarChanged(tx, deps, now);
     deps.log.info({ date, by: actor }, "holiday removed");
     return row;
   });
@@ -176,4 +177,10 @@ export function listHolidays(deps: FlowDeps, actor: string): HolidayList {
       recent: calendar.holidays.filter((h) => h.date >= monthAgo && h.date < today).reverse(),
     };
   });
+}
+
+/** Holiday layers and business clocks both read the calendar: replan shift reminders, re-check SLA clocks. */
+function calendarChanged(tx: Executor, deps: FlowDeps, now: number): void {
+  onScheduleChanged(tx, deps, now);
+  recheckAllSlaClocks(tx, now);
 }

@@ -7,7 +7,7 @@ import { weekendAndHolidayShifts } from "../core/onCall.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { buildShiftReminder } from "../slack/views/shiftMessages.ts";
 import { loadCalendar } from "../store/calendars.ts";
-import { listOpenCases, openCaseCountsBySeverity } from "../store/cases.ts";
+import { openCaseCountsBySeverity, openCasesOfSeverities } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import { loadSchedule } from "../store/onCall.ts";
@@ -25,7 +25,6 @@ const PLAN_AHEAD_MS = 8 * DAY_MS;
 const URGENT_SEVERITIES: readonly string[] = ["sev1", "sev2"];
 // One section per case keeps the DM well under Slack's 50 blocks; the rest are counted.
 const CASES_LISTED = 20;
-const CASE_PAGE = 200;
 
 const remindPayload = z.object({ userId: z.string().min(1), startsAt: z.number().int() });
 
@@ -83,14 +82,7 @@ export async function planShiftReminders(deps: FlowDeps): Promise<void> {
 function openUrgentCases(tx: Executor): { cases: CaseRow[]; total: number } {
   const counts = openCaseCountsBySeverity(tx);
   const total = URGENT_SEVERITIES.reduce((n, severity) => n + (counts[severity] ?? 0), 0);
-  const found: CaseRow[] = [];
-  for (let offset = 0; found.length < total; offset += CASE_PAGE) {
-    const page = listOpenCases(tx, { limit: CASE_PAGE, offset });
-    found.push(...page.filter((c) => URGENT_SEVERITIES.includes(c.severity)));
-    if (page.length < CASE_PAGE) break;
-  }
-  found.sort((a, b) => a.severity.localeCompare(b.severity) || a.createdAt - b.createdAt || a.id - b.id);
-  return { cases: found.slice(0, CASES_LISTED), total };
+  return { cases: openCasesOfSeverities(tx, URGENT_SEVERITIES, CASES_LISTED), total };
 }
 
 /** Job, `lead` before a shift: DMs its person, unless a change since planning means it is not theirs. */

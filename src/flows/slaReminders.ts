@@ -11,6 +11,7 @@ import {
 } from "../core/slaClock.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { loadCalendar } from "../store/calendars.ts";
+import { openCaseIds } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import { loadJobCase } from "./caseJobs.ts";
@@ -41,6 +42,20 @@ const checkJob = (tx: Executor, record: CaseRow, key: string, runAt: number, now
 export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, version?: number): void {
   const seq = version ?? latestSeq(tx, record.id);
   checkJob(tx, record, `${record.id}:v${seq}`, now, now);
+}
+
+/**
+ * A change to the business calendar moves the thresholds of every business-hours clock: each open case
+ * is checked again now, and the check plans its next reminder on the calendar as it then is.
+ */
+export function recheckAllSlaClocks(tx: Executor, now: number): void {
+  for (const caseId of openCaseIds(tx)) {
+    enqueueJob(
+      tx,
+      { kind: JOB.checkSla, caseId, payload: { caseId }, key: `${JOB.checkSla}:${caseId}:calendar:${now}`, runAt: now },
+      now,
+    );
+  }
 }
 
 function latestSeq(tx: Executor, caseId: number): number {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, max, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, max, notInArray, or, sql } from "drizzle-orm";
 import { type CaseRow, cases, consultRecipients, consults, type NewCaseRow } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 
@@ -92,4 +92,26 @@ export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
     .groupBy(cases.severity)
     .all();
   return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
+}
+
+/** Open cases of the given severities, most severe first, then oldest first. */
+export function openCasesOfSeverities(tx: Executor, severities: readonly string[], limit: number): CaseRow[] {
+  return tx
+    .select()
+    .from(cases)
+    .where(and(isOpen, inArray(cases.severity, [...severities])))
+    .orderBy(asc(cases.severity), asc(cases.createdAt), asc(cases.id))
+    .limit(limit)
+    .all();
+}
+
+/** Ids of every open case, oldest first. */
+export function openCaseIds(tx: Executor): number[] {
+  return tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(isOpen)
+    .orderBy(asc(cases.id))
+    .all()
+    .map((r) => r.id);
 }

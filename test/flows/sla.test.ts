@@ -243,6 +243,35 @@ describe("SLA clocks and reminders", () => {
     });
   });
 
+  describe("a calendar change", () => {
+    it("re-plans the reminders of open cases at once", async () => {
+      // A SEV3 opened Wednesday 08:00 on 09:00–17:00 hours counts from 09:00: its 50 % (240 business
+      // minutes) falls at 13:00. At 08:30 a lead opens Wednesday at 08:00, so it counts from 08:00 and
+      // the 50 % falls at 12:00: the check planned for 13:00 would be an hour late.
+      h.clock.set(la("2026-11-25 08:00"));
+      await submitIntake(h, intakeValues());
+      await h.settle();
+      const [{ triage_ts: thread = "" } = {}] = sql<{ triage_ts: string }>("SELECT triage_ts FROM cases");
+      const reminders = () => remindersIn(h.triageChannelId, thread);
+
+      h.clock.set(la("2026-11-25 08:30"));
+      const changed = await h.driver.command({
+        text: "hours set wed 08:00-17:00",
+        userId: USERS.lead,
+        channelId: h.triageChannelId,
+      });
+      expect((changed.body as { text?: string }).text).toContain("08:00");
+      await h.settle();
+      h.clock.set(la("2026-11-25 11:59"));
+      await h.settle();
+      expect(reminders()).toEqual([]);
+      h.clock.set(la("2026-11-25 12:00"));
+      await h.settle();
+      await h.settle();
+      expect(reminders()).toEqual([expect.stringContaining("First response is 50 % through")]);
+    });
+  });
+
   describe("App Home", () => {
     const openHome = async (userId: string) => {
       const before = h.fake.callsTo("views.publish").length;
