@@ -68,7 +68,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
 
   bootstrapAdmins(deps);
   startShiftReminderPlanning(deps);
-  const app = createSlackApp(deps);
+  const app = createSlackApp(deps, { botId: String(auth.bot_id ?? "") });
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
   if (options.runScheduler ?? true) scheduler.start();

@@ -16,8 +16,11 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The Bolt app: one request URL for commands, interactivity and events, plus /healthz. */
-export function createSlackApp(deps: FlowDeps, extraRoutes: CustomRoute[] = []): App {
+export function createSlackApp(deps: FlowDeps, identity: { botId: string }, extraRoutes: CustomRoute[] = []): App {
   const { config } = deps;
+  // The bot's identity comes from the auth.test that start-up awaits: given both ids, Bolt makes no call of
+  // its own in the background, where a failure would surface as an unhandled rejection instead of at start.
+  const bot = { botId: identity.botId, botUserId: deps.botUserId };
   const logger = boltLogger(deps.log);
   const customRoutes: CustomRoute[] = [
     {
@@ -34,6 +37,7 @@ export function createSlackApp(deps: FlowDeps, extraRoutes: CustomRoute[] = []):
         token: config.slack.botToken,
         appToken: config.slack.appToken,
         socketMode: true,
+        ...bot,
         customRoutes,
         installerOptions: { port: config.http.port },
         clientOptions,
@@ -47,6 +51,7 @@ export function createSlackApp(deps: FlowDeps, extraRoutes: CustomRoute[] = []):
           customRoutes,
           logger,
         }),
+        ...bot,
         clientOptions,
         logger,
       });
