@@ -21,11 +21,12 @@ export async function publishHome(deps: FlowDeps, userId: string): Promise<void>
   const now = deps.clock.now();
   const role = userRole(deps.db, userId);
   const calendar = loadCalendar(deps.db, deps.config.businessTimeZone);
+  // A consultant's list grant covers only consulted cases: they see neither the queue nor its clocks.
+  const seesQueue = isAllowed(role, "case.list");
   const view = buildHomeView({
     mine: openCasesOfUser(deps.db, userId, HOME_CASES),
-    queue: openCaseCountsBySeverity(deps.db),
-    // A consultant's list grant covers only consulted cases: they see none of the queue's clocks.
-    atRisk: isAllowed(role, "case.list") ? casesAtRisk(deps.db, calendar, now) : undefined,
+    queue: seesQueue ? openCaseCountsBySeverity(deps.db) : undefined,
+    atRisk: seesQueue ? casesAtRisk(deps.db, calendar, now) : undefined,
     onCall: isAllowed(role, "oncall.read") ? onCallNow(deps.db, calendar, now) : undefined,
     now,
   });

@@ -283,7 +283,7 @@ describe("SLA clocks and reminders", () => {
     const atRiskPart = (home: string) =>
       home.slice(home.indexOf("SLA at risk"), home.indexOf("divider", home.indexOf("SLA at risk")));
 
-    it("lists the cases with a clock at 90 % or past due, most urgent first, and not to a consultant", async () => {
+    it("lists the cases with a clock at 90 % or past due, most urgent first; a consultant sees neither it nor the queue", async () => {
       const first = await openSev2("First");
       h.clock.set(first + 10 * MINUTE);
       await openSev2("Second");
@@ -306,6 +306,7 @@ describe("SLA clocks and reminders", () => {
       const consultantHome = await openHome(CONSULTANT);
       expect(consultantHome).toContain("My open cases");
       expect(consultantHome).not.toContain("SLA at risk");
+      expect(consultantHome).not.toContain("Open queue");
       expect(consultantHome).not.toContain("TS-2026-000");
     });
 

@@ -22,7 +22,8 @@ export interface OnCallNow {
 
 export interface HomeData {
   mine: CaseRow[];
-  queue: Readonly<Record<string, number>>;
+  /** Open cases by severity; undefined for someone who may not list every case (it would reveal them). */
+  queue: Readonly<Record<string, number>> | undefined;
   /** Undefined for someone who may not list every case: the section is left out. */
   atRisk: { shown: AtRiskCase[]; total: number } | undefined;
   /** Undefined for someone who may not read the on-call schedule. */
@@ -64,11 +65,11 @@ function onCallBlocks(onCall: OnCallNow): Block[] {
 
 /** App Home: the queue by severity, SLA clocks at risk, who is on call, and the user's open cases. */
 export function buildHomeView(data: HomeData): HomeView {
-  const queue = SEVERITIES.map((s) => `${severityPolicy(s).label}: *${data.queue[s] ?? 0}*`).join("   ");
+  const { queue } = data;
+  const counts = queue && SEVERITIES.map((s) => `${severityPolicy(s).label}: *${queue[s] ?? 0}*`).join("   ");
   const blocks: Block[] = [
     header("Incident Desk"),
-    section(`*Open queue*   ${queue}`),
-    divider(),
+    ...(counts ? [section(`*Open queue*   ${counts}`), divider()] : []),
     ...(data.atRisk
       ? [section("*SLA at risk* (90 % of a target or past it)"), ...atRiskBlocks(data.atRisk, data.now), divider()]
       : []),
