@@ -2,7 +2,7 @@ import type { CaseRow, PageRow } from "../../db/schema.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { jobsOfCase } from "../store/jobs.ts";
+import { enqueueJob, jobsOfCase } from "../store/jobs.ts";
 import { acknowledgePageRow, getPage } from "../store/pages.ts";
 import { assertMayOnCase } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
@@ -45,6 +45,17 @@ export function acknowledgePage(deps: FlowDeps, input: AcknowledgePageInput): Ac
     });
     // A case that lives in its triage thread has no room to join; the acknowledgement is recorded all the same.
     if (warRoomComing(tx, updated)) enqueueInvite(tx, updated, input.userId, now);
+    enqueueJob(
+      tx,
+      {
+        kind: JOB.closePageMessages,
+        caseId: record.id,
+        payload: { pageId: page.id },
+        key: `${JOB.closePageMessages}:${page.id}`,
+        runAt: now,
+      },
+      now,
+    );
     return { outcome: "acknowledged", record: updated, page: acked };
   });
   if (result.outcome === "acknowledged") {

@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { PageRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
 import { PAGE_STEPS, type PageStatus, type PageStepName, pageStepAction } from "../core/paging.ts";
-import { buildPageDm, buildPageEscalation } from "../slack/views/pageMessages.ts";
+import { slackErrorCode } from "../scheduler/slackFailure.ts";
+import { buildPageAcknowledged, buildPageDm, buildPageEscalation } from "../slack/views/pageMessages.ts";
 import { getCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
+import { eventsOfCase } from "../store/events.ts";
 import { getPage, updatePage } from "../store/pages.ts";
 import { allRoles } from "../store/roles.ts";
 import { recordCaseChange } from "./caseChange.ts";
@@ -12,6 +14,11 @@ import type { FlowDeps } from "./deps.ts";
 import { type PostedMessage, postInChannel, postToEach } from "./postMessages.ts";
 
 const notifyPayload = z.object({ pageId: z.number().int().positive(), step: z.enum(PAGE_STEPS) });
+const pagePayload = z.object({ pageId: z.number().int().positive() });
+const postedMessage = z.object({ channel: z.string(), ts: z.string() });
+const PAGE_MESSAGE_EVENTS: readonly string[] = ["page_sent", "page_escalated"];
+// The message is gone or can no longer be edited: nothing is left to mark, and retrying would not change it.
+const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "edit_window_closed"]);
 
 const later = (a: PageStepName, b: PageStepName) => (PAGE_STEPS.indexOf(a) >= PAGE_STEPS.indexOf(b) ? a : b);
 
@@ -71,4 +78,27 @@ function recordStep(
     const record = getCase(tx, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
     recordCaseChange(tx, record, { actor: deps.botUserId, at: now, kind: event.kind, payload: event.payload });
   });
+}
+
+/**
+ * Job, after an acknowledgement: every message the page sent (DMs and the channel post) is edited to say
+ * who acknowledged it, without its button, so nobody else is left thinking the page is still open.
+ */
+export async function closePageMessages(deps: FlowDeps, payload: unknown): Promise<void> {
+  const { pageId } = pagePayload.parse(payload);
+  const page = getPage(deps.db, pageId) ?? fail("not_found", `page ${pageId} does not exist`);
+  if (page.status !== "acknowledged") return;
+  const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
+  const messages = eventsOfCase(deps.db, page.caseId).flatMap((event) => {
+    if (!PAGE_MESSAGE_EVENTS.includes(event.kind)) return [];
+    const sent = JSON.parse(event.payload) as { pageId?: unknown; message?: unknown };
+    const message = postedMessage.safeParse(sent.message);
+    return sent.pageId === pageId && message.success ? [message.data] : [];
+  });
+  const closed = buildPageAcknowledged(record, page);
+  for (const message of messages) {
+    await deps.slack.chat.update({ ...message, ...closed }).catch((error: unknown) => {
+      if (!MESSAGE_GONE.has(slackErrorCode(error) ?? "")) throw error;
+    });
+  }
 }

@@ -16,6 +16,8 @@ export const JOB = {
   notifyFailure: "case.notify_failure",
   /** One step of a page's ladder: DM the primary, DM the secondary, or post to the escalation channel. */
   notifyPage: "page.notify",
+  /** Once a page is acknowledged, its other DMs and channel post say so and lose their button. */
+  closePageMessages: "page.close_messages",
   /** Re-reads a case's SLA clocks and queues the reminders whose threshold has passed. */
   checkSla: "sla.check",
   remindSla: "sla.remind",

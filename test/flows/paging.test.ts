@@ -174,6 +174,10 @@ describe("paging the on-call person", () => {
       expect(text(replies[0])).toContain(`Acknowledged by <@${ana}>`);
       expect(text(replies[0])).not.toContain(ACTION.ackPage);
       expect(pages()[0]).toMatchObject({ status: "acknowledged", acked_by: ana, acked_at: h.clock.now() });
+      // A second click (Slack had not shown the replaced message yet) changes nothing.
+      const again = await acknowledge(ana, dmWith(ana), dms(ana)[0]);
+      expect(again).toEqual([expect.objectContaining({ replace_original: false })]);
+      expect(text(again[0])).toContain(`Already acknowledged by <@${ana}>`);
       expect(eventsOf("page_acknowledged")).toEqual([
         expect.objectContaining({ actor: ana, payload: { pageId: 1, step: "primary", afterSeconds: 600 } }),
       ]);
@@ -184,19 +188,19 @@ describe("paging the on-call person", () => {
       expect(escalations()).toEqual([]);
       expect(eventsOf("page_sent")).toHaveLength(1);
       expect(eventsOf("page_escalated")).toEqual([]);
-
-      const again = await acknowledge(ana, dmWith(ana), dms(ana)[0]);
-      expect(again).toEqual([expect.objectContaining({ replace_original: false })]);
-      expect(text(again[0])).toContain(`Already acknowledged by <@${ana}>`);
       expect(eventsOf("page_acknowledged")).toHaveLength(1);
     });
 
     it("lets the secondary acknowledge, which stops the channel post and brings them into the war room", async () => {
       await advance(15 * MINUTE);
       expect(h.fake.members(roomId())).not.toContain(ben);
+      expect(ackButtonValue(dms(ana)[0])).toBe("1");
       await acknowledge(ben, dmWith(ben), dms(ben)[0]);
       await h.settle();
       expect(h.fake.members(roomId())).toContain(ben);
+      // The primary's DM, still showing its button, now says who took the page.
+      expect(ackButtonValue(dms(ana)[0])).toBeUndefined();
+      expect(text(dms(ana)[0]?.blocks)).toContain(`Acknowledged by <@${ben}>`);
       expect(eventsOf("page_acknowledged").map((e) => e.payload)).toEqual([
         { pageId: 1, step: "secondary", afterSeconds: 900 },
       ]);

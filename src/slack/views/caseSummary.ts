@@ -28,6 +28,7 @@ const JOB_LABELS: Readonly<Record<JobKind, string>> = {
   [JOB.archiveWarRoom]: "archiving the war room",
   [JOB.notifyFailure]: "telling the case's opener about a failure",
   [JOB.notifyPage]: "paging the on-call person",
+  [JOB.closePageMessages]: "marking a page's messages acknowledged",
   [JOB.checkSla]: "checking the SLA clocks",
   [JOB.remindSla]: "posting an SLA reminder",
   [JOB.planShiftReminders]: "planning on-call shift reminders",
