@@ -64,3 +64,8 @@ export function formatLocal(at: number, timeZone: string): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/** The local date (YYYY-MM-DD) of an instant in `timeZone`; such dates compare as strings. */
+export function localDateOf(at: number, timeZone: string): string {
+  return formatLocal(at, timeZone).slice(0, 10);
+}

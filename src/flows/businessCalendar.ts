@@ -10,7 +10,7 @@ import {
   type Weekday,
 } from "../core/businessHours.ts";
 import { fail } from "../core/domainError.ts";
-import { formatLocal, parseIsoDate } from "../core/localTime.ts";
+import { localDateOf, parseIsoDate } from "../core/localTime.ts";
 import { cleanText } from "../core/text.ts";
 import { deleteHoliday, ensureCalendarRow, insertHoliday, loadCalendar, saveCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
@@ -46,11 +46,8 @@ export interface HolidayList {
   recent: Holiday[];
 }
 
-/** The local date (YYYY-MM-DD) of an instant in the calendar's zone; dates compare as strings. */
-const localDate = (at: number, timeZone: string) => formatLocal(at, timeZone).slice(0, 10);
-
 function upcomingHolidays(calendar: BusinessCalendar, now: number): Holiday[] {
-  const today = localDate(now, calendar.timeZone);
+  const today = localDateOf(now, calendar.timeZone);
   return calendar.holidays.filter((h) => h.date >= today);
 }
 
@@ -131,7 +128,7 @@ export function addHoliday(deps: FlowDeps, actor: string, dateText: string, name
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.manage");
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
-    const today = localDate(now, calendar.timeZone);
+    const today = localDateOf(now, calendar.timeZone);
     assertNotPast(date, today);
     if (date.slice(0, 4) > String(Number(today.slice(0, 4)) + YEARS_AHEAD)) {
       fail("invalid_input", `Holidays can be set up to ${YEARS_AHEAD} years ahead.`);
@@ -155,7 +152,7 @@ export function removeHoliday(deps: FlowDeps, actor: string, dateText: string): 
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.manage");
     const { timeZone } = loadCalendar(tx, deps.config.businessTimeZone);
-    assertNotPast(date, localDate(now, timeZone));
+    assertNotPast(date, localDateOf(now, timeZone));
     const row = deleteHoliday(tx, date) ?? fail("not_found", `${date} is not a holiday.`);
     calendarChanged(tx, deps, now);
     deps.log.info({ date, by: actor }, "holiday removed");
@@ -169,8 +166,8 @@ export function listHolidays(deps: FlowDeps, actor: string): HolidayList {
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.read");
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
-    const today = localDate(now, calendar.timeZone);
-    const monthAgo = localDate(now - RECENT_HOLIDAY_DAYS * DAY_MS, calendar.timeZone);
+    const today = localDateOf(now, calendar.timeZone);
+    const monthAgo = localDateOf(now - RECENT_HOLIDAY_DAYS * DAY_MS, calendar.timeZone);
     return {
       timeZone: calendar.timeZone,
       upcoming: upcomingHolidays(calendar, now),

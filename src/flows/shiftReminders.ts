@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
-import { formatLocal } from "../core/localTime.ts";
+import { localDateOf } from "../core/localTime.ts";
 import { weekendAndHolidayShifts } from "../core/onCall.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { buildShiftReminder } from "../slack/views/shiftMessages.ts";
@@ -46,7 +46,7 @@ export function startShiftReminderPlanning(deps: FlowDeps): void {
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => {
     const { timeZone } = loadCalendar(tx, deps.config.businessTimeZone);
-    enqueuePlanner(tx, formatLocal(now, timeZone).slice(0, 10), now, now);
+    enqueuePlanner(tx, localDateOf(now, timeZone), now, now);
   });
 }
 
@@ -71,7 +71,7 @@ export async function planShiftReminders(deps: FlowDeps): Promise<void> {
     }
     const local = new TZDate(now, calendar.timeZone);
     const tomorrow = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, calendar.timeZone);
-    enqueuePlanner(tx, formatLocal(tomorrow.getTime(), calendar.timeZone).slice(0, 10), tomorrow.getTime(), now);
+    enqueuePlanner(tx, localDateOf(tomorrow.getTime(), calendar.timeZone), tomorrow.getTime(), now);
     return { shifts: shifts.length, queued };
   });
   deps.log.info(planned, "shift reminders planned");
