@@ -33,7 +33,7 @@ export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChan
     ...(change.moveTo ? { status: change.moveTo } : {}),
     updatedAt: change.at,
   });
-  enqueueCaseRefresh(tx, updated, event.seq, change.at);
+  enqueueCaseRefresh(tx, updated, event.seq, change.at, { topic: change.moveTo !== undefined });
   watchSlaClocks(tx, updated, change.at, event.seq);
   return updated;
 }

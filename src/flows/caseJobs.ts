@@ -35,9 +35,18 @@ export const enqueueSummaryPin = (tx: Executor, record: CaseRow, ts: string, now
 
 /**
  * Summary and topic follow the case: `version` (the latest timeline seq) makes one job per change,
- * and each job renders the case as it is when it runs.
+ * and each job renders the case as it is when it runs. The topic shows only id, severity and status,
+ * so it is set again only when `topic` says one of those may have changed.
  */
-export function enqueueCaseRefresh(tx: Executor, record: CaseRow, version: number, now: number): void {
+export function enqueueCaseRefresh(
+  tx: Executor,
+  record: CaseRow,
+  version: number,
+  now: number,
+  { topic = false }: { topic?: boolean } = {},
+): void {
   caseJob(tx, JOB.refreshSummary, record, `${JOB.refreshSummary}:${record.id}:${version}`, now);
-  if (record.channelId) caseJob(tx, JOB.setWarRoomTopic, record, `${JOB.setWarRoomTopic}:${record.id}:${version}`, now);
+  if (topic && record.channelId) {
+    caseJob(tx, JOB.setWarRoomTopic, record, `${JOB.setWarRoomTopic}:${record.id}:${version}`, now);
+  }
 }

@@ -56,7 +56,7 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
     }
     enqueueSummaryPost(tx, updated, now);
     enqueueTriagePost(tx, updated, now);
-    enqueueCaseRefresh(tx, updated, event.seq, now);
+    enqueueCaseRefresh(tx, updated, event.seq, now, { topic: true });
   });
   deps.log.info({ caseId: record.humanId, channelId: channel.id }, "war room created");
   deps.wakeScheduler();

@@ -156,6 +156,21 @@ describe("investigation", () => {
       expect(events().filter((e) => e.kind === "status_changed")).toHaveLength(2);
     });
 
+    it("sets the topic again only when the status moves, not on every change", async () => {
+      await h.settle();
+      const topicCalls = () => h.fake.callsTo("conversations.setTopic").length;
+      const before = topicCalls();
+      await run(USERS.specialist, `assign <@${USERS.lead}|dana>`);
+      await h.settle();
+      expect(text(pinnedSummary()?.blocks)).toContain(`<@${USERS.lead}>`);
+      expect(topicCalls()).toBe(before);
+      await submit(await openByCommand(USERS.specialist, "move", CALLBACK.status), USERS.specialist, {
+        status: "investigating",
+      });
+      await h.settle();
+      expect(topicCalls()).toBe(before + 1);
+    });
+
     it("answers a status that is no longer allowed with a field error and records nothing", async () => {
       const stale = await openByCommand(USERS.specialist, "move", CALLBACK.status);
       const fresh = await openByCommand(USERS.lead, "move", CALLBACK.status);
