@@ -5,6 +5,7 @@ import type { Executor } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
 import { enqueueCaseRefresh } from "./caseJobs.ts";
 import { watchSlaClocks } from "./slaReminders.ts";
+import { slaFactsOf } from "./slaStatus.ts";
 
 export interface CaseChange {
   actor: string;
@@ -20,8 +21,8 @@ export interface CaseChange {
 
 /**
  * The one way a flow records a change to a case: exactly one chained event (carrying the status move,
- * if any), and a refresh of the pinned summary, triage post and topic, and a check of the SLA clocks,
- * queued in the same transaction.
+ * if any), and a refresh of the pinned summary, triage post and topic, and (when the event bears on
+ * them) a check of the SLA clocks, queued in the same transaction.
  */
 export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChange): CaseRow {
   const from = record.status as CaseStatus;
@@ -34,6 +35,7 @@ export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChan
     updatedAt: change.at,
   });
   enqueueCaseRefresh(tx, updated, event.seq, change.at, { topic: change.moveTo !== undefined });
-  watchSlaClocks(tx, updated, change.at, event.seq);
+  // Only an event the clocks read (a status move, a contact, a decision) can start, pause or answer one.
+  if (slaFactsOf([event]).length > 0) watchSlaClocks(tx, updated, change.at, event.seq);
   return updated;
 }
