@@ -1,12 +1,12 @@
 import type { CaseRow, PageRow } from "../../db/schema.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
-import { type Executor, inTransaction } from "../store/database.ts";
-import { enqueueJob, jobsOfCase } from "../store/jobs.ts";
+import { inTransaction } from "../store/database.ts";
+import { enqueueJob } from "../store/jobs.ts";
 import { acknowledgePageRow, getPage } from "../store/pages.ts";
 import { assertMayOnCase } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
-import { enqueueInvite } from "./caseJobs.ts";
+import { enqueueInvite, type WarRoomState, warRoomStateOf } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
 export interface AcknowledgePageInput {
@@ -15,14 +15,8 @@ export interface AcknowledgePageInput {
 }
 
 export type AcknowledgePageResult =
-  | { outcome: "acknowledged"; record: CaseRow; page: PageRow }
+  | { outcome: "acknowledged"; record: CaseRow; page: PageRow; warRoom: WarRoomState }
   | { outcome: "already"; record: CaseRow; page: PageRow };
-
-/** The war room exists, or its creation is queued and the invite can wait for it. */
-function warRoomComing(tx: Executor, record: CaseRow): boolean {
-  if (record.channelId) return true;
-  return jobsOfCase(tx, record.id).some((j) => j.kind === JOB.createWarRoom && !j.doneAt && !j.failedAt);
-}
 
 /**
  * The Acknowledge button: stops the page's ladder (later steps find it acknowledged and do nothing),
@@ -44,7 +38,8 @@ export function acknowledgePage(deps: FlowDeps, input: AcknowledgePageInput): Ac
       payload: { pageId: page.id, step: page.step, afterSeconds: Math.round((now - page.createdAt) / 1000) },
     });
     // A case that lives in its triage thread has no room to join; the acknowledgement is recorded all the same.
-    if (warRoomComing(tx, updated)) enqueueInvite(tx, updated, input.userId, now);
+    const warRoom = warRoomStateOf(tx, updated);
+    if (warRoom !== "none") enqueueInvite(tx, updated, input.userId, now);
     enqueueJob(
       tx,
       {
@@ -56,7 +51,7 @@ export function acknowledgePage(deps: FlowDeps, input: AcknowledgePageInput): Ac
       },
       now,
     );
-    return { outcome: "acknowledged", record: updated, page: acked };
+    return { outcome: "acknowledged", record: updated, page: acked, warRoom };
   });
   if (result.outcome === "acknowledged") {
     deps.log.info({ caseId: result.record.humanId, pageId: input.pageId, by: input.userId }, "page acknowledged");

@@ -4,7 +4,7 @@ import { fail } from "../core/domainError.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
-import { enqueueJob } from "../store/jobs.ts";
+import { enqueueJob, jobsOfCase } from "../store/jobs.ts";
 
 /** The payload of every case side effect. */
 export const caseJobPayload = z.object({ caseId: z.number().int().positive() });
@@ -17,6 +17,15 @@ export function loadJobCase(tx: Executor, payload: unknown): CaseRow {
 
 const caseJob = (tx: Executor, kind: string, record: CaseRow, key: string, now: number, extra = {}) =>
   enqueueJob(tx, { kind, caseId: record.id, payload: { caseId: record.id, ...extra }, key, runAt: now }, now);
+
+/** Whether the case's war room is open, queued for creation (an invite can wait for it), or not planned. */
+export type WarRoomState = "open" | "coming" | "none";
+
+export function warRoomStateOf(tx: Executor, record: CaseRow): WarRoomState {
+  if (record.channelId) return "open";
+  const queued = jobsOfCase(tx, record.id).some((j) => j.kind === JOB.createWarRoom && !j.doneAt && !j.failedAt);
+  return queued ? "coming" : "none";
+}
 
 export const enqueueCreateWarRoom = (tx: Executor, record: CaseRow, now: number) =>
   caseJob(tx, JOB.createWarRoom, record, `${JOB.createWarRoom}:${record.id}`, now);

@@ -10,6 +10,7 @@ import { eventsOfCase } from "../store/events.ts";
 import { getPage, updatePage } from "../store/pages.ts";
 import { allRoles } from "../store/roles.ts";
 import { recordCaseChange } from "./caseChange.ts";
+import { warRoomStateOf } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 import { type PostedMessage, postInChannel, postToEach } from "./postMessages.ts";
 
@@ -37,7 +38,7 @@ export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<void
   const target = pageStepAction(pageState(page), step);
   if (!target) return;
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
-  const input = { record, page, step };
+  const input = { record, page, step, warRoom: warRoomStateOf(deps.db, record) };
 
   if (target.kind === "person") {
     const [message] = await postToEach(deps, [target.userId], buildPageDm(input));
@@ -95,7 +96,7 @@ export async function closePageMessages(deps: FlowDeps, payload: unknown): Promi
     const message = postedMessage.safeParse(sent.message);
     return sent.pageId === pageId && message.success ? [message.data] : [];
   });
-  const closed = buildPageAcknowledged(record, page);
+  const closed = buildPageAcknowledged(record, page, warRoomStateOf(deps.db, record));
   for (const message of messages) {
     await deps.slack.chat.update({ ...message, ...closed }).catch((error: unknown) => {
       if (!MESSAGE_GONE.has(slackErrorCode(error) ?? "")) throw error;

@@ -6,6 +6,7 @@
 import type { CaseRow, PageRow } from "../../../db/schema.ts";
 import type { PageStepName } from "../../core/paging.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
+import type { WarRoomState } from "../../flows/caseJobs.ts";
 import { ACTION } from "../ids.ts";
 import { actions, type Block, button, context, fields, header, section } from "./blocks.ts";
 import { caseHeadline, categoryLabel, severityLabel } from "./caseSummary.ts";
@@ -18,6 +19,7 @@ export interface PageMessageInput {
   page: PageRow;
   /** The step this message is sent for. */
   step: PageStepName;
+  warRoom: WarRoomState;
 }
 
 /** Why this page was sent: someone asked, or the severity pages on its own. */
@@ -30,14 +32,18 @@ export function pageReason(record: CaseRow, page: PageRow): string {
   return `${severityLabel(record.severity)} case opened outside business hours`;
 }
 
-const warRoomText = (record: CaseRow) => (record.channelId ? channelLink(record.channelId) : "not yet");
+// A SEV1 page goes out while its war room is still being created: say it is coming, not that there is none.
+function warRoomText(record: CaseRow, warRoom: WarRoomState): string {
+  if (record.channelId) return channelLink(record.channelId);
+  return warRoom === "coming" ? "being opened; acknowledging brings you in" : "none: the case is in its triage thread";
+}
 
-const caseFacts = (record: CaseRow, page: PageRow): Block =>
+const caseFacts = ({ record, page, warRoom }: PageMessageInput): Block =>
   fields([
     ["Case", record.humanId],
     ["Severity", severityLabel(record.severity)],
     ["Category", categoryLabel(record.category)],
-    ["War room", warRoomText(record)],
+    ["War room", warRoomText(record, warRoom)],
     ["Paged", slackDate(page.createdAt)],
     ["Why", pageReason(record, page)],
   ]);
@@ -62,7 +68,7 @@ export function buildPageDm(input: PageMessageInput): SlackMessage {
     blocks: [
       header(`Page · ${record.humanId}`),
       section(`:rotating_light: *${who}* about *${caseHeadline(record)}*\n${userText(record.title, 300)}`),
-      caseFacts(record, page),
+      caseFacts(input),
       context(nextStepText(input)),
       ackButton(page),
     ],
@@ -83,7 +89,7 @@ export function buildPageEscalation(input: PageMessageInput, leads: readonly str
     blocks: [
       header(`Page · ${record.humanId}`),
       section(`:rotating_light: ${who}: ${what} Someone please acknowledge and take it.`),
-      caseFacts(record, page),
+      caseFacts(input),
       ackButton(page),
     ],
   };
@@ -93,13 +99,13 @@ const ackedBy = (page: PageRow) => (page.ackedBy ? mention(page.ackedBy) : "some
 const ackedWhen = (page: PageRow) => (page.ackedAt ? ` ${slackDate(page.ackedAt)}` : "");
 
 /** Replaces the clicked page message: who acknowledged, and no button. */
-export function buildPageAcknowledged(record: CaseRow, page: PageRow): SlackMessage {
+export function buildPageAcknowledged(record: CaseRow, page: PageRow, warRoom: WarRoomState): SlackMessage {
   return {
     text: `Page about ${record.humanId} acknowledged by ${ackedBy(page)}`,
     blocks: [
       header(`Page · ${record.humanId}`),
       section(`:white_check_mark: *Acknowledged by ${ackedBy(page)}*${ackedWhen(page)} · ${caseHeadline(record)}`),
-      context(`War room: ${warRoomText(record)}`),
+      context(`War room: ${warRoomText(record, warRoom)}`),
     ],
   };
 }

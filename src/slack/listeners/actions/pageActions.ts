@@ -16,7 +16,7 @@ export function registerPageActions(app: App, deps: FlowDeps): void {
         await respond({ ...alreadyAcknowledgedReply(result.page), replace_original: false });
         return;
       }
-      await respond({ ...buildPageAcknowledged(result.record, result.page), replace_original: true });
+      await respond({ ...buildPageAcknowledged(result.record, result.page, result.warRoom), replace_original: true });
     } catch (error) {
       await respond({
         ...errorReply(toUserMessage(error, deps.log, { actionId: ACTION.ackPage, userId: body.user.id })),
