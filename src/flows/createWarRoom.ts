@@ -7,9 +7,9 @@ import { loadCalendar } from "../store/calendars.ts";
 import { updateCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
-import { loadSchedule } from "../store/onCall.ts";
 import { enqueueCaseRefresh, enqueueInvite, enqueueSummaryPost, enqueueTriagePost, loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { pagerSchedule } from "./onCallRoster.ts";
 
 // Slack answers name_taken for archived channels too; after this many suffixes something else is wrong.
 const MAX_NAME_ATTEMPTS = 20;
@@ -67,5 +67,5 @@ function onCallFor(tx: Executor, deps: FlowDeps, severity: string, now: number):
   const s = parseSeverity(severity);
   if (!s || !needsWarRoomAtIntake(s)) return undefined;
   const calendar = loadCalendar(tx, deps.config.businessTimeZone);
-  return whoIsOnCall(loadSchedule(tx, calendar, now), now)?.primary;
+  return whoIsOnCall(pagerSchedule(tx, calendar, now), now)?.primary;
 }

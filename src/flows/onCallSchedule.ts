@@ -12,11 +12,11 @@ import {
   insertOverride,
   layerOf,
   liveLayers,
-  loadSchedule,
   removeLayer,
 } from "../store/onCall.ts";
 import { assertMay, userRole } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
+import { pagerSchedule } from "./onCallRoster.ts";
 import { onScheduleChanged } from "./shiftReminders.ts";
 
 /** `/incident oncall …`: leads keep the team's on-call schedule; everyone who works cases may read it. */
@@ -162,7 +162,7 @@ export function onCallOverview(deps: FlowDeps, actor: string): OnCallOverview {
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.read");
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
-    const schedule = loadSchedule(tx, calendar, now);
+    const schedule = pagerSchedule(tx, calendar, now);
     return {
       timeZone: calendar.timeZone,
       now,

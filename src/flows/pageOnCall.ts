@@ -10,11 +10,11 @@ import { mention, slackDate } from "../slack/views/mrkdwn.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
-import { loadSchedule } from "../store/onCall.ts";
 import { insertPage, openPageOfCase } from "../store/pages.ts";
 import { userRole } from "./access.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
+import { pagerSchedule } from "./onCallRoster.ts";
 
 interface PageSpec {
   trigger: "auto" | "manual";
@@ -29,7 +29,7 @@ function caseSeverity(record: CaseRow): Severity {
 }
 
 function onCallAt(tx: Executor, calendar: BusinessCalendar, now: number): OnCall | undefined {
-  return whoIsOnCall(loadSchedule(tx, calendar, now), now);
+  return whoIsOnCall(pagerSchedule(tx, calendar, now), now);
 }
 
 /** Records the page and queues its whole ladder; each step's job decides when it runs whether it is still due. */

@@ -6,9 +6,9 @@ import { type AtRiskCase, buildHomeView, type OnCallNow } from "../slack/views/h
 import { loadCalendar } from "../store/calendars.ts";
 import { listOpenCases, openCaseCountsBySeverity, openCasesOfUser } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
-import { loadSchedule } from "../store/onCall.ts";
 import { userRole } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
+import { pagerSchedule } from "./onCallRoster.ts";
 import { slaClocksOfCases } from "./slaStatus.ts";
 
 const HOME_CASES = 20;
@@ -48,7 +48,7 @@ function casesAtRisk(tx: Executor, calendar: BusinessCalendar, now: number): { s
 }
 
 function onCallNow(tx: Executor, calendar: BusinessCalendar, now: number): OnCallNow {
-  const schedule = loadSchedule(tx, calendar, now);
+  const schedule = pagerSchedule(tx, calendar, now);
   return {
     configured: schedule.layers.length > 0 || schedule.overrides.length > 0,
     current: whoIsOnCall(schedule, now),

@@ -10,8 +10,8 @@ import { loadCalendar } from "../store/calendars.ts";
 import { openCaseCountsBySeverity, openCasesOfSeverities } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
-import { loadSchedule } from "../store/onCall.ts";
 import type { FlowDeps } from "./deps.ts";
+import { pagerSchedule } from "./onCallRoster.ts";
 import { postToEach } from "./postMessages.ts";
 
 /**
@@ -58,7 +58,7 @@ export async function planShiftReminders(deps: FlowDeps): Promise<void> {
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
     const horizon = now + Math.max(PLAN_AHEAD_MS, lead + DAY_MS);
     // Overrides over by the millisecond before `now` cannot change who holds a shift from now on.
-    const shifts = weekendAndHolidayShifts(loadSchedule(tx, calendar, now - 1), calendar, now, horizon);
+    const shifts = weekendAndHolidayShifts(pagerSchedule(tx, calendar, now - 1), calendar, now, horizon);
     let queued = 0;
     for (const shift of shifts) {
       const job = {
@@ -92,7 +92,7 @@ export async function remindShift(deps: FlowDeps, payload: unknown): Promise<voi
   const reminder = inTransaction(deps.db, (tx) => {
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
     // Overrides running just before the shift's start count too, even when the job runs late.
-    const schedule = loadSchedule(tx, calendar, Math.min(now, startsAt - 1));
+    const schedule = pagerSchedule(tx, calendar, Math.min(now, startsAt - 1));
     const shift = weekendAndHolidayShifts(schedule, calendar, startsAt, startsAt + 1).find((s) => s.primary === userId);
     return shift && { shift, timeZone: calendar.timeZone, ...openUrgentCases(tx) };
   });
