@@ -4,10 +4,16 @@ import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
 import { inTransaction } from "../store/database.ts";
-import { claimDueJobs, completeJob, failJob, nextJobDueAt, retryJobLater } from "../store/jobs.ts";
+import { claimDueJobs, completeJob, deferJob, failJob, nextJobDueAt, retryJobLater } from "../store/jobs.ts";
 import { backoffMs, classifyFailure } from "./slackFailure.ts";
 
-export type JobHandler = (payload: unknown, job: JobRow) => Promise<void>;
+/** A handler's answer when it is not time yet: run the job again at `deferUntil` (not a failed attempt). */
+export interface JobDeferral {
+  deferUntil: number;
+}
+
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers never defer and are plain `Promise<void>` functions.
+export type JobHandler = (payload: unknown, job: JobRow) => Promise<JobDeferral | void>;
 
 export interface SchedulerOptions {
   db: Db;
@@ -109,7 +115,12 @@ export class Scheduler {
     const context = { jobId: job.id, jobKind: job.kind, caseId: job.caseId, attempt: job.attempts };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await handler(JSON.parse(job.payload) as unknown, job);
+      const outcome = await handler(JSON.parse(job.payload) as unknown, job);
+      if (outcome) {
+        inTransaction(db, (tx) => deferJob(tx, job.id, outcome.deferUntil));
+        log.debug({ ...context, deferUntil: outcome.deferUntil }, "job deferred");
+        return;
+      }
       inTransaction(db, (tx) => completeJob(tx, job.id, clock.now()));
       log.debug(context, "job done");
     } catch (error) {

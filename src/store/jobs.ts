@@ -78,6 +78,18 @@ export function retryJobLater(
     .run();
 }
 
+/** Puts a job back untouched to run at `runAt`, as its handler asked: neither an attempt nor an error. */
+export function deferJob(tx: Executor, id: number, runAt: number): void {
+  tx.update(jobs)
+    .set({ runAt, leaseUntil: null, leasedBy: null, attempts: sql`${jobs.attempts} - 1` })
+    .where(eq(jobs.id, id))
+    .run();
+}
+
+export function jobByKey(tx: Executor, key: string): JobRow | undefined {
+  return tx.select().from(jobs).where(eq(jobs.idempotencyKey, key)).get();
+}
+
 export function failJob(tx: Executor, id: number, error: string, now: number): void {
   tx.update(jobs)
     .set({ failedAt: now, lastError: error, leaseUntil: null, leasedBy: null })

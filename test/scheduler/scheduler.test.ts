@@ -58,6 +58,28 @@ describe("the durable job runner", () => {
     expect(runs).toEqual(["a"]);
   });
 
+  it("runs a job again when its handler defers it, spending no attempt and recording no error", async () => {
+    enqueue("d");
+    const start = clock.now();
+    let calls = 0;
+    const s = scheduler({
+      "test.record": async () => {
+        calls++;
+        return calls === 1 ? { deferUntil: start + 60_000 } : undefined;
+      },
+    });
+    await s.runUntilIdle();
+    expect(job("d")).toMatchObject({ run_at: start + 60_000, attempts: 0, done_at: null, last_error: null });
+    clock.advance(59_999);
+    await s.runUntilIdle();
+    expect(calls).toBe(1);
+    clock.advance(1);
+    await s.runUntilIdle();
+    expect(calls).toBe(2);
+    expect(job("d")).toMatchObject({ attempts: 1, failed_at: null, done_at: clock.now() });
+    expect(gaveUp).toEqual([]);
+  });
+
   it("waits exactly the Retry-After Slack sent, without spending an attempt", async () => {
     enqueue("r");
     let calls = 0;
