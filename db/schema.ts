@@ -469,8 +469,10 @@ export const pages = sqliteTable(
     ackMinutes: integer("ack_minutes").notNull(),
     /** paging | acknowledged | exhausted (posted to the escalation channel, no ack yet still counts). */
     status: text("status").notNull(),
-    /** The last step taken: primary | secondary | escalation_channel. */
+    /** The last step taken: primary | secondary | escalation_channel (with `step_at` null, none yet). */
     step: text("step").notNull(),
+    /** When `step` went out; null until the first rung has, so a retried first rung can tell. */
+    stepAt: integer("step_at"),
     ackedBy: text("acked_by"),
     ackedAt: integer("acked_at"),
     createdAt: integer("created_at").notNull(),

@@ -59,6 +59,7 @@ CREATE TABLE `pages` (
 	`ack_minutes` integer NOT NULL,
 	`status` text NOT NULL,
 	`step` text NOT NULL,
+	`step_at` integer,
 	`acked_by` text,
 	`acked_at` integer,
 	`created_at` integer NOT NULL,

@@ -44,13 +44,17 @@ export type PageTarget = { kind: "person"; userId: string } | { kind: "escalatio
 
 export interface PageState {
   status: PageStatus;
-  /** The furthest step taken so far (the ladder starts at the primary). */
+  /** The furthest step taken so far; nothing has been taken while `stepAt` is null. */
   step: PageStepName;
+  /** When `step` went out. */
+  stepAt: number | null;
   primaryUser: string | null;
   secondaryUser: string | null;
+  ackMinutes: number;
 }
 
 const rank = (step: PageStepName) => PAGE_STEPS.indexOf(step);
+const takenRank = (page: PageState) => (page.stepAt === null ? -1 : rank(page.step));
 
 /** Each step's target: a missing person is skipped straight to the escalation channel. */
 function targetOf(page: PageState, step: PageStepName): PageTarget {
@@ -65,11 +69,33 @@ function targetOf(page: PageState, step: PageStepName): PageTarget {
  */
 export function pageStepAction(page: PageState, step: PageStepName): PageTarget | null {
   if (page.status !== "paging") return null;
-  if (rank(page.step) > rank(step)) return null;
-  // The ladder starts at the primary, so only a later step can find itself already taken.
-  if (step !== "primary" && page.step === step) return null;
+  if (takenRank(page) >= rank(step)) return null;
   const earlierReachedChannel = PAGE_STEPS.slice(0, rank(step)).some(
     (earlier) => targetOf(page, earlier).kind === "escalation_channel",
   );
   return earlierReachedChannel ? null : targetOf(page, step);
+}
+
+/**
+ * When step `step` may go out, or undefined for now: a full ack window after the step before it went
+ * out, so a ladder that all fell due while the bot was down (or Slack was failing) still gives each
+ * person their time to acknowledge. `previousDueAt` is when the previous step's job is due while it has
+ * not run yet; a previous step that will never go out (its job gave up) holds nothing back.
+ */
+export function pageStepDueAt(
+  page: PageState,
+  step: PageStepName,
+  now: number,
+  previousDueAt: number | undefined,
+): number | undefined {
+  const index = rank(step);
+  if (index === 0) return undefined;
+  const ackMs = page.ackMinutes * MINUTE_MS;
+  const taken = takenRank(page);
+  if (taken === index - 1 && page.stepAt !== null) {
+    const due = page.stepAt + ackMs;
+    return now < due ? due : undefined;
+  }
+  if (taken < index - 1 && previousDueAt !== undefined) return Math.max(now, previousDueAt) + ackMs;
+  return undefined;
 }

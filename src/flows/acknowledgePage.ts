@@ -39,7 +39,7 @@ export function acknowledgePage(deps: FlowDeps, input: AcknowledgePageInput): Ac
     });
     // A case that lives in its triage thread has no room to join; the acknowledgement is recorded all the same.
     const warRoom = warRoomStateOf(tx, updated);
-    if (warRoom !== "none") enqueueInvite(tx, updated, input.userId, now);
+    if (warRoom !== "none") enqueueInvite(tx, updated, input.userId, now, `page${page.id}`);
     enqueueJob(
       tx,
       {

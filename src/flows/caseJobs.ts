@@ -33,8 +33,16 @@ export const enqueueCreateWarRoom = (tx: Executor, record: CaseRow, now: number)
 export const enqueueTriagePost = (tx: Executor, record: CaseRow, now: number) =>
   caseJob(tx, JOB.announceCase, record, `${JOB.announceCase}:${record.id}`, now);
 
-export const enqueueInvite = (tx: Executor, record: CaseRow, userId: string, now: number) =>
-  caseJob(tx, JOB.inviteToWarRoom, record, `${JOB.inviteToWarRoom}:${record.id}:${userId}`, now, { userId });
+/** `occasion` makes a fresh invite for a new reason to be there (an acknowledged page), should they have left. */
+export const enqueueInvite = (tx: Executor, record: CaseRow, userId: string, now: number, occasion?: string) =>
+  caseJob(
+    tx,
+    JOB.inviteToWarRoom,
+    record,
+    `${JOB.inviteToWarRoom}:${record.id}:${userId}${occasion ? `:${occasion}` : ""}`,
+    now,
+    { userId },
+  );
 
 export const enqueueSummaryPost = (tx: Executor, record: CaseRow, now: number) =>
   caseJob(tx, JOB.postSummary, record, `${JOB.postSummary}:${record.id}:${record.channelId}`, now);

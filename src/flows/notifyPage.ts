@@ -1,12 +1,24 @@
 import { z } from "zod";
 import type { PageRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
-import { PAGE_STEPS, type PageStatus, type PageStepName, pageStepAction } from "../core/paging.ts";
+import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import {
+  PAGE_STEPS,
+  type PageStatus,
+  type PageStepName,
+  pageLadder,
+  pageStepAction,
+  pageStepDueAt,
+} from "../core/paging.ts";
+import { JOB } from "../scheduler/jobKinds.ts";
+import type { JobDeferral } from "../scheduler/scheduler.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import { buildPageAcknowledged, buildPageDm, buildPageEscalation } from "../slack/views/pageMessages.ts";
 import { getCase } from "../store/cases.ts";
+import type { Executor } from "../store/database.ts";
 import { inTransaction } from "../store/database.ts";
 import { eventsOfCase } from "../store/events.ts";
+import { enqueueJob, jobByKey } from "../store/jobs.ts";
 import { getPage, updatePage } from "../store/pages.ts";
 import { allRoles } from "../store/roles.ts";
 import { recordCaseChange } from "./caseChange.ts";
@@ -27,17 +39,47 @@ function pageState(page: PageRow) {
   return { ...page, status: page.status as PageStatus, step: page.step as PageStepName };
 }
 
+const notifyPageKey = (pageId: number, step: PageStepName) => `${JOB.notifyPage}:${pageId}:${step}`;
+
+/**
+ * Queues every step of a new page's ladder at the earliest it may run; each step's job decides when it
+ * runs whether it is still due, and waits for the step before it.
+ */
+export function enqueuePageSteps(tx: Executor, page: PageRow, now: number): void {
+  for (const { step, at } of pageLadder(page.createdAt, page.ackMinutes)) {
+    enqueueJob(
+      tx,
+      {
+        kind: JOB.notifyPage,
+        caseId: page.caseId,
+        payload: { pageId: page.id, step },
+        key: notifyPageKey(page.id, step),
+        runAt: at,
+      },
+      now,
+    );
+  }
+}
+
 /**
  * Job, one per step of a page's ladder: DMs the primary or the secondary, or tells the escalation
  * channel and the leads. An acknowledged page, a step already passed, or a channel already told makes
  * it a no-op, so a delayed or retried job never posts twice.
  */
-export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<JobDeferral | undefined> {
   const { pageId, step } = notifyPayload.parse(payload);
   const page = getPage(deps.db, pageId) ?? fail("not_found", `page ${pageId} does not exist`);
-  const target = pageStepAction(pageState(page), step);
-  if (!target) return;
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
+  // A case closed or merged while its page was unanswered needs nobody any more.
+  if (!isOpenStatus(record.status as CaseStatus)) return undefined;
+  const state = pageState(page);
+  const target = pageStepAction(state, step);
+  if (!target) return undefined;
+  const previous = PAGE_STEPS[PAGE_STEPS.indexOf(step) - 1];
+  const previousJob = previous ? jobByKey(deps.db, notifyPageKey(pageId, previous)) : undefined;
+  const previousDueAt = previousJob && !previousJob.doneAt && !previousJob.failedAt ? previousJob.runAt : undefined;
+  const dueAt = pageStepDueAt(state, step, deps.clock.now(), previousDueAt);
+  if (dueAt !== undefined) return { deferUntil: dueAt };
   const input = { record, page, step, warRoom: warRoomStateOf(deps.db, record) };
 
   if (target.kind === "person") {
@@ -47,7 +89,7 @@ export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<void
       payload: { pageId, step, to: target.userId, trigger: page.trigger, requestedBy: page.requestedBy, message },
     });
     deps.log.info({ caseId: record.humanId, pageId, step }, "page sent");
-    return;
+    return undefined;
   }
 
   const leads = allRoles(deps.db)
@@ -60,6 +102,7 @@ export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<void
     payload: { pageId, step, to: channel, trigger: page.trigger, leads, message },
   });
   deps.log.info({ caseId: record.humanId, pageId, step, leads: leads.length }, "page escalated to the channel");
+  return undefined;
 }
 
 /** After the post: the page moves to the step taken, and the case records it. */
@@ -75,7 +118,7 @@ function recordStep(
     const step = later(fresh.step as PageStepName, taken);
     // An acknowledgement that came in while the message was on its way stays the last word.
     const status = fresh.status === "paging" && step === "escalation_channel" ? "exhausted" : fresh.status;
-    updatePage(tx, page.id, { step, status });
+    updatePage(tx, page.id, { step, stepAt: step === taken ? now : fresh.stepAt, status });
     const record = getCase(tx, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
     recordCaseChange(tx, record, { actor: deps.botUserId, at: now, kind: event.kind, payload: event.payload });
   });

@@ -1,19 +1,19 @@
 import type { CaseRow, PageRow } from "../../db/schema.ts";
 import { type BusinessCalendar, isBusinessTime } from "../core/businessHours.ts";
 import { fail } from "../core/domainError.ts";
+import { type CaseStatus, isOpenStatus, statusLabel } from "../core/lifecycle.ts";
 import { type OnCall, whoIsOnCall } from "../core/onCall.ts";
-import { pageAckMinutes, pageLadder, shouldPage } from "../core/paging.ts";
+import { pageAckMinutes, shouldPage } from "../core/paging.ts";
 import { isAllowed } from "../core/permissions.ts";
 import { parseSeverity, type Severity } from "../core/severity.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
 import { mention, slackDate } from "../slack/views/mrkdwn.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { insertPage, openPageOfCase } from "../store/pages.ts";
 import { userRole } from "./access.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueuePageSteps } from "./notifyPage.ts";
 import { pagerSchedule } from "./onCallRoster.ts";
 
 interface PageSpec {
@@ -36,20 +36,7 @@ function onCallAt(tx: Executor, calendar: BusinessCalendar, now: number): OnCall
 function startPage(tx: Executor, record: CaseRow, spec: PageSpec, now: number): PageRow | undefined {
   const ackMinutes = pageAckMinutes(caseSeverity(record));
   const page = insertPage(tx, { caseId: record.id, ackMinutes, createdAt: now, ...spec });
-  if (!page) return undefined;
-  for (const { step, at } of pageLadder(now, ackMinutes)) {
-    enqueueJob(
-      tx,
-      {
-        kind: JOB.notifyPage,
-        caseId: record.id,
-        payload: { pageId: page.id, step },
-        key: `${JOB.notifyPage}:${page.id}:${step}`,
-        runAt: at,
-      },
-      now,
-    );
-  }
+  if (page) enqueuePageSteps(tx, page, now);
   return page;
 }
 
@@ -95,6 +82,12 @@ export function pageOnCall(deps: FlowDeps, input: PageOnCallInput): PageOnCallRe
   const now = deps.clock.now();
   const checked = caseFromCommand(deps, input, "page.send");
   const { target } = input;
+  if (!isOpenStatus(checked.status as CaseStatus)) {
+    fail(
+      "conflict",
+      `${checked.humanId} is ${statusLabel(checked.status as CaseStatus).toLowerCase()}: nobody needs paging about it.`,
+    );
+  }
   const result = inTransaction(deps.db, (tx): PageOnCallResult => {
     if (target !== undefined && (target === deps.botUserId || !isAllowed(userRole(tx, target), "page.send"))) {
       fail(

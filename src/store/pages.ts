@@ -27,12 +27,15 @@ export function getPage(tx: Executor, id: number): PageRow | undefined {
   return tx.select().from(pages).where(eq(pages.id, id)).get();
 }
 
-/** The case's latest page nobody has acknowledged yet, if any. */
+/**
+ * The case's latest page still climbing its ladder, if any. One whose ladder ran out (the escalation
+ * channel was told) no longer counts: that is when someone most needs to page by hand.
+ */
 export function openPageOfCase(tx: Executor, caseId: number): PageRow | undefined {
   return tx
     .select()
     .from(pages)
-    .where(and(eq(pages.caseId, caseId), ne(pages.status, "acknowledged")))
+    .where(and(eq(pages.caseId, caseId), eq(pages.status, "paging")))
     .orderBy(desc(pages.id))
     .get();
 }
@@ -40,7 +43,7 @@ export function openPageOfCase(tx: Executor, caseId: number): PageRow | undefine
 export function updatePage(
   tx: Executor,
   id: number,
-  patch: Partial<Pick<PageRow, "status" | "step" | "ackedBy" | "ackedAt">>,
+  patch: Partial<Pick<PageRow, "status" | "step" | "stepAt" | "ackedBy" | "ackedAt">>,
 ): PageRow {
   return tx.update(pages).set(patch).where(eq(pages.id, id)).returning().get() as PageRow;
 }

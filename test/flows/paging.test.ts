@@ -2,6 +2,7 @@ import { TZDate } from "@date-fns/tz";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION } from "../../src/slack/ids.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
+import { moveCase } from "../support/caseState.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
@@ -223,6 +224,35 @@ describe("paging the on-call person", () => {
       expect(eventsOf("page_escalated")).toHaveLength(1);
     });
 
+    it("does not DM the primary twice when its job runs again after a crash", async () => {
+      // A crash after the DM was recorded but before its job was marked done: the lease runs out, it runs again.
+      h.desk.database.sqlite
+        .prepare("UPDATE jobs SET done_at = NULL, lease_until = NULL WHERE idempotency_key = 'page.notify:1:primary'")
+        .run();
+      await advance(1000);
+      expect(dms(ana)).toHaveLength(1);
+      expect(eventsOf("page_sent")).toHaveLength(1);
+    });
+
+    it("stops the ladder when the case is resolved, and will not page about it by hand", async () => {
+      moveCase(h, CASE, "investigating", USERS.specialist);
+      moveCase(h, CASE, "decision", USERS.specialist);
+      moveCase(h, CASE, "resolved", USERS.specialist);
+      await advance(30 * MINUTE);
+      expect(dms(ben)).toEqual([]);
+      expect(escalations()).toEqual([]);
+      expect(await pageCommand(CASE)).toContain(`${CASE} is resolved: nobody needs paging about it.`);
+      expect(pages()).toHaveLength(1);
+    });
+
+    it("lets someone page by hand once the ladder ran out without an acknowledgement", async () => {
+      await advance(15 * MINUTE);
+      await advance(15 * MINUTE);
+      expect(pages()[0]).toMatchObject({ status: "exhausted", step: "escalation_channel" });
+      expect(await pageCommand(`${CASE} ${who(cat)}`)).toContain(`Paging <@${cat}> about ${CASE}`);
+      expect(pages()[1]).toMatchObject({ trigger: "manual", primary_user: cat, status: "paging" });
+    });
+
     it("waits out a 429 and retries a 500 from chat.postMessage without posting twice", async () => {
       h.fake.inject("chat.postMessage", { status: 429, retryAfter: 30 });
       await advance(15 * MINUTE);
@@ -235,8 +265,11 @@ describe("paging the on-call person", () => {
       await advance(1000);
       expect(dms(ben)).toHaveLength(1);
 
+      // Ben's DM went out 30 s late, so the channel waits his full 15 minutes from then.
       h.fake.inject("chat.postMessage", { status: 500 });
-      await advance(14 * MINUTE + 30_000);
+      await advance(15 * MINUTE - 1000);
+      expect(escalations()).toEqual([]);
+      await advance(1000);
       expect(escalations()).toEqual([]);
       await advance(60_000);
       expect(escalations()).toHaveLength(1);
@@ -298,7 +331,26 @@ describe("paging the on-call person", () => {
     expect(escalations()).toHaveLength(1);
   });
 
-  it("tells the channel once when the whole ladder fell due while the bot was down", async () => {
+  it("gives each person a full ack window when the whole ladder fell due while the bot was down", async () => {
+    h.clock.set(SATURDAY_2AM);
+    await submitIntake(h, THEFT);
+    // Forty minutes without a running scheduler: primary, secondary and channel are all overdue.
+    await advance(40 * MINUTE);
+    expect(dms(ana)).toHaveLength(1);
+    expect(dms(ben)).toEqual([]);
+    expect(escalations()).toEqual([]);
+    await advance(15 * MINUTE - 1000);
+    expect(dms(ben)).toEqual([]);
+    await advance(1000);
+    expect(dms(ben)).toHaveLength(1);
+    expect(escalations()).toEqual([]);
+    await advance(15 * MINUTE);
+    expect(escalations()).toHaveLength(1);
+    expect(eventsOf("page_sent")).toHaveLength(2);
+    expect(eventsOf("page_escalated")).toHaveLength(1);
+  });
+
+  it("tells the channel once when a ladder with nobody on call fell due while the bot was down", async () => {
     h.clock.set(at(2026, 11, 25, 10));
     await submitIntake(h, VIOLENCE);
     await advance(30 * MINUTE);
