@@ -1,6 +1,7 @@
+import type { CaseRow } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
 import { nextHandoffs, whoIsOnCall } from "../core/onCall.ts";
-import { isAllowed } from "../core/permissions.ts";
+import { isAllowed, seesOnlyConsultedCases } from "../core/permissions.ts";
 import { reachedThreshold } from "../core/slaClock.ts";
 import { type AtRiskCase, buildHomeView, type OnCallNow } from "../slack/views/homeView.ts";
 import { loadCalendar } from "../store/calendars.ts";
@@ -23,14 +24,25 @@ export async function publishHome(deps: FlowDeps, userId: string): Promise<void>
   const calendar = loadCalendar(deps.db, deps.config.businessTimeZone);
   // A consultant's list grant covers only consulted cases: they see neither the queue nor its clocks.
   const seesQueue = isAllowed(role, "case.list");
+  const consulted = seesOnlyConsultedCases(role);
   const view = buildHomeView({
-    mine: openCasesOfUser(deps.db, userId, HOME_CASES),
+    mine: myCases(deps.db, userId, seesQueue, consulted),
+    mineScope: consulted ? "consulted" : "own",
     queue: seesQueue ? openCaseCountsBySeverity(deps.db) : undefined,
     atRisk: seesQueue ? casesAtRisk(deps.db, calendar, now) : undefined,
     onCall: isAllowed(role, "oncall.read") ? onCallNow(deps.db, calendar, now) : undefined,
     now,
   });
   await deps.slack.views.publish({ user_id: userId, view });
+}
+
+/**
+ * Someone who may list every case sees the ones they opened or own; a consultant only those they were
+ * consulted on (even ones they opened before their role changed); someone without a role, none.
+ */
+function myCases(tx: Executor, userId: string, seesAll: boolean, consulted: boolean): CaseRow[] {
+  if (consulted) return listOpenCases(tx, { limit: HOME_CASES, offset: 0, onlyConsultedBy: userId });
+  return seesAll ? openCasesOfUser(tx, userId, HOME_CASES) : [];
 }
 
 /** Open cases with a running clock at 90 % or past due, each by its most urgent clock, most urgent first. */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness, USERS } from "../support/harness.ts";
+import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 
 describe("events and App Home", () => {
@@ -20,6 +20,40 @@ describe("events and App Home", () => {
     expect(home).not.toContain("TS-2026-0002");
     expect(home).toContain("SEV2: *1*");
     expect(home).toContain("SEV3: *1*");
+  });
+
+  it("shows someone made a consultant only the cases they are consulted on, not the ones they opened", async () => {
+    await submitIntake(h, intakeValues({ category: "theft" }));
+    await submitIntake(h, intakeValues(), USERS.lead);
+    await grantRole(h, USERS.specialist, "consultant");
+    const home = async () => {
+      const before = h.fake.callsTo("views.publish").length;
+      await h.driver.event({ event: { type: "app_home_opened", user: USERS.specialist, tab: "home" } });
+      await expect.poll(() => h.fake.callsTo("views.publish").length).toBeGreaterThan(before);
+      return JSON.stringify(h.fake.homeView(USERS.specialist)?.blocks);
+    };
+    const before = await home();
+    expect(before).toContain("Open cases you are consulted on");
+    expect(before).not.toContain("TS-2026-000");
+
+    // Arrange: a Legal consult on the lead's case, sent to them.
+    const sqlite = h.desk.database.sqlite;
+    sqlite
+      .prepare(
+        "INSERT OR IGNORE INTO consult_teams (key, name, slack_channel_id, updated_by, updated_at) VALUES ('legal', 'Legal', 'C0LEGAL', ?, 0)",
+      )
+      .run(USERS.lead);
+    sqlite
+      .prepare(
+        "INSERT INTO consults (case_id, team_id, question, due_at, status, requested_by, requested_at, resume_status) VALUES (2, (SELECT id FROM consult_teams WHERE key = 'legal'), 'q', 0, 'open', ?, 0, 'investigating')",
+      )
+      .run(USERS.lead);
+    sqlite
+      .prepare("INSERT INTO consult_recipients (consult_id, user_id) VALUES (last_insert_rowid(), ?)")
+      .run(USERS.specialist);
+    const after = await home();
+    expect(after).toContain("TS-2026-0002");
+    expect(after).not.toContain("TS-2026-0001");
   });
 
   it("handles an event Slack redelivers only once", async () => {

@@ -22,6 +22,8 @@ export interface OnCallNow {
 
 export interface HomeData {
   mine: CaseRow[];
+  /** Whose cases `mine` are: opened or owned by the user, or (for a consultant) consulted on. */
+  mineScope: "own" | "consulted";
   /** Open cases by severity; undefined for someone who may not list every case (it would reveal them). */
   queue: Readonly<Record<string, number>> | undefined;
   /** Undefined for someone who may not list every case: the section is left out. */
@@ -74,7 +76,9 @@ export function buildHomeView(data: HomeData): HomeView {
       ? [section("*SLA at risk* (90 % of a target or past it)"), ...atRiskBlocks(data.atRisk, data.now), divider()]
       : []),
     ...(data.onCall ? [section("*On call now*"), ...onCallBlocks(data.onCall), divider()] : []),
-    section("*My open cases* (opened or owned by you)"),
+    section(
+      data.mineScope === "own" ? "*My open cases* (opened or owned by you)" : "*Open cases you are consulted on*",
+    ),
     ...(data.mine.length === 0 ? [context("None right now.")] : data.mine.map((c) => section(caseLine(c)))),
     context(`Updated ${slackDate(data.now)} · \`/incident help\` for commands`),
   ];
