@@ -19,7 +19,8 @@ export interface SlaClockState {
   target: ClockTarget;
   /**
    * When the clock's current (or last) cycle began; null before it starts. First response and resolution
-   * have one cycle, from the opening; next update starts one at each party-facing contact or decision.
+   * run one cycle from the opening and one more from each reopening by an appeal; next update starts one
+   * at each party-facing contact or decision.
    */
   cycleStart: number | null;
   /** Milliseconds counted in the cycle so far (business time for a business target). */
@@ -54,11 +55,14 @@ const TARGETS: Readonly<Record<SlaClockName, (policy: SeverityPolicy) => ClockTa
   resolution: (p) => p.resolution,
 };
 
-/** The moments of a case that start and stop its clocks. */
+/** The moments of a case that start and stop its clocks, in its latest round: the opening or the last reopening. */
 interface Milestones {
   openedAt: number;
-  /** Party-facing contacts and decisions, in time order (DESIGN §4: these answer the case). */
+  /** When the latest round began: the opening, or the last move into `appealed`. */
+  roundStart: number;
+  /** Party-facing contacts and decisions of the round, in time order (DESIGN §4: these answer the case). */
   answers: readonly number[];
+  /** When the round was resolved; null while it is open. */
   resolvedAt: number | null;
 }
 
@@ -78,13 +82,13 @@ const earliest = (...instants: Array<number | null | undefined>): number | null 
  * (triage decides it needs no action) must not keep that clock running.
  */
 const CYCLES: Readonly<Record<SlaClockName, (m: Milestones) => Cycle | undefined>> = {
-  first_response: (m) => ({ start: m.openedAt, end: earliest(m.answers[0], m.resolvedAt) }),
+  first_response: (m) => ({ start: m.roundStart, end: earliest(m.answers[0], m.resolvedAt) }),
   // Each contact or decision fulfils the running cycle and starts the next; resolving ends the last one.
   next_update: (m) => {
     const start = m.answers.filter((at) => m.resolvedAt === null || at < m.resolvedAt).at(-1);
     return start === undefined ? undefined : { start, end: m.resolvedAt };
   },
-  resolution: (m) => ({ start: m.openedAt, end: m.resolvedAt }),
+  resolution: (m) => ({ start: m.roundStart, end: m.resolvedAt }),
 };
 
 const REMINDER_THRESHOLDS = [0.5, 0.9, 1] as const;
@@ -138,14 +142,25 @@ export function reachedThreshold(clock: SlaClockState): ReminderThreshold | unde
 // Whole milliseconds, so a reminder instant and the check at that instant agree exactly.
 const thresholdMs = (threshold: ReminderThreshold, targetMs: number) => Math.round(threshold * targetMs);
 
+/** Resolved and closed cases leave only by appeal (DESIGN §3), so a move into it reopens the case. */
+const reopens = (fact: SlaFact) => fact.kind === "status" && fact.status === "appealed";
+
+/**
+ * The latest round of the case: from the opening, or from its last reopening by an appeal, since the
+ * appellant is owed a response, updates and a resolution of their own. Read by position, not instant: a
+ * case closed and appealed in the same millisecond is reopened after it was closed.
+ */
 function milestonesOf(facts: readonly SlaFact[]): Milestones | undefined {
-  const opened = facts.find((f) => f.kind === "opened");
+  const openedIndex = facts.findIndex((f) => f.kind === "opened");
+  const opened = facts[openedIndex];
   if (!opened) return undefined;
-  const after = facts.filter((f) => f.at >= opened.at);
+  const roundIndex = facts.reduce((last, f, i) => (i > openedIndex && reopens(f) ? i : last), openedIndex);
+  const round = facts.slice(roundIndex);
   return {
     openedAt: opened.at,
-    answers: after.filter((f) => f.kind === "party_contact" || f.kind === "decision").map((f) => f.at),
-    resolvedAt: after.find((f) => f.kind === "resolved")?.at ?? null,
+    roundStart: round[0]?.at ?? opened.at,
+    answers: round.filter((f) => f.kind === "party_contact" || f.kind === "decision").map((f) => f.at),
+    resolvedAt: round.find((f) => f.kind === "resolved")?.at ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { moveCase } from "../support/caseState.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
+import { decideSanction } from "../support/sanctionDecision.ts";
 import { wallTime } from "../support/wallTime.ts";
 
 const LA = "America/Los_Angeles";
@@ -113,18 +114,34 @@ describe("SLA clocks and reminders", () => {
       expect(remindersIn(roomId())).toEqual([expect.stringMatching(/^⏱ <@U0LEAD1> First response is 50 % through/)]);
     });
 
-    it("shows the time left and the due time in the pinned summary", async () => {
+    it("shows the due time, and the time left as of its last render, in the pinned summary", async () => {
       const opened = await openSev2();
       const due = slackDate(opened + 120 * MINUTE);
-      expect(pinnedSummary()).toContain(`*First response:* :hourglass_flowing_sand: 2 h left · due ${due}`);
+      expect(pinnedSummary()).toContain(
+        `*First response:* :hourglass_flowing_sand: due ${due} · 2 h left as of ${slackDate(opened)}`,
+      );
       expect(pinnedSummary()).toContain("*Next update:* starts with the first response");
       // SEV2 resolution: three business days of eight hours.
-      expect(pinnedSummary()).toContain("*Resolution:* :hourglass_flowing_sand: 24 h of business time left");
+      expect(pinnedSummary()).toContain(`· 24 h of business time left as of ${slackDate(opened)}`);
       // The 50 % reminder is a case change: the summary is re-rendered with it.
       await settleAt(opened, 60);
-      expect(pinnedSummary()).toContain(`*First response:* :hourglass_flowing_sand: 1 h left · due ${due}`);
+      expect(pinnedSummary()).toContain(
+        `*First response:* :hourglass_flowing_sand: due ${due} · 1 h left as of ${slackDate(opened + 60 * MINUTE)}`,
+      );
       await settleAt(opened, 120);
-      expect(pinnedSummary()).toContain(`*First response:* :red_circle: breached 0 min ago (was due ${due})`);
+      expect(pinnedSummary()).toContain(`*First response:* :red_circle: breached at ${due}`);
+    });
+
+    it("says nothing in the pinned summary that goes stale while nothing changes", async () => {
+      const opened = await openSev2();
+      for (const minutes of [60, 108, 120]) await settleAt(opened, minutes);
+      const lastRender = slackDate(opened + 120 * MINUTE);
+      // Three hours after the breach reminder, the last change to the case: the summary was not re-rendered.
+      await settleAt(opened, 300);
+      const summary = pinnedSummary();
+      expect(summary).toContain(`*First response:* :red_circle: breached at ${slackDate(opened + 120 * MINUTE)}`);
+      expect(summary).toContain(`of business time left as of ${lastRender}`);
+      expect(summary).not.toMatch(/\d+ (min|h|d) ago/);
     });
 
     it("stops reminding once a mediation contact answers it, and starts the next-update clock", async () => {
@@ -135,7 +152,7 @@ describe("SLA clocks and reminders", () => {
       expect(pinnedSummary()).toContain(`*First response:* :white_check_mark: met ${slackDate(opened + 30 * MINUTE)}`);
       // SEV2 next update: one business day (480 min) from Wednesday 10:30, so due Thursday 10:30.
       expect(pinnedSummary()).toContain(
-        `*Next update:* :hourglass_flowing_sand: 8 h of business time left · due ${slackDate(la("2026-11-26 10:30"))}`,
+        `*Next update:* :hourglass_flowing_sand: due ${slackDate(la("2026-11-26 10:30"))} · 8 h of business time left as of ${slackDate(opened + 30 * MINUTE)}`,
       );
 
       for (const minutes of [60, 108, 120, 180]) await settleAt(opened, minutes);
@@ -158,6 +175,57 @@ describe("SLA clocks and reminders", () => {
       for (const minutes of [60, 108, 120]) await settleAt(opened, minutes);
       expect(remindersIn(roomId())).toEqual([]);
       expect(reminderEvents()).toEqual([]);
+    });
+  });
+
+  describe("an appeal of a resolved SEV2 case", () => {
+    it("starts fresh clocks for the appellant and reminds in the war room again", async () => {
+      const opened = await openSev2();
+      moveCase(h, CASE, "investigating", OWNER);
+      await decideSanction(h, {
+        roomId: roomId(),
+        proposer: OWNER,
+        approver: USERS.lead,
+        rung: "suspension_30d",
+        facts: "The pro took tools from the customer's garage during a booked job and refused to return them.",
+      });
+      moveCase(h, CASE, "resolved", USERS.lead);
+      await h.settle();
+      expect(pinnedSummary()).toContain(`*Resolution:* :white_check_mark: met ${slackDate(opened)}`);
+
+      // A week later, Wednesday 10:00, the suspended pro appeals.
+      await settleAt(opened, 7 * 24 * 60);
+      const appealedAt = h.clock.now();
+      const appeal = await h.driver.command({
+        text: "appeal D1 New evidence: the tools were returned",
+        userId: OWNER,
+        channelId: roomId(),
+      });
+      expect(text(appeal.body)).toContain("under appeal against TS-2026-0001-D1");
+      await h.settle();
+      const due = slackDate(appealedAt + 120 * MINUTE);
+      expect(pinnedSummary()).toContain(`*First response:* :hourglass_flowing_sand: due ${due}`);
+      expect(pinnedSummary()).toContain("*Next update:* starts with the first response");
+      expect(pinnedSummary()).toContain(`*Resolution:* :hourglass_flowing_sand: due`);
+
+      await settleAt(appealedAt, 59);
+      expect(remindersIn(roomId())).toEqual([]);
+      for (const minutes of [60, 108, 120]) await settleAt(appealedAt, minutes);
+      expect(remindersIn(roomId())).toEqual([
+        `⏱ <@${OWNER}> First response is 50 % through (due ${due}).`,
+        `⏱ <@${OWNER}> First response is 90 % through (due ${due}).`,
+        `⏱ <@${OWNER}> First response breached (was due ${due}).`,
+      ]);
+
+      // Twenty days on, the appeal's resolution (three business days) has long breached.
+      await settleAt(appealedAt, 20 * 24 * 60);
+      expect(remindersIn(roomId()).at(-1)).toMatch(/^⏱ <@U0SPEC1> Resolution breached/);
+      expect(reminderEvents().map((e) => [e.clock, e.threshold, e.cycleStart])).toEqual([
+        ["first_response", 0.5, appealedAt],
+        ["first_response", 0.9, appealedAt],
+        ["first_response", 1, appealedAt],
+        ["resolution", 1, appealedAt],
+      ]);
     });
   });
 
@@ -216,7 +284,7 @@ describe("SLA clocks and reminders", () => {
       moveCase(h, CASE, "investigating", OWNER);
       await h.settle();
       expect(triageSummary()).toContain(
-        `*First response:* :hourglass_flowing_sand: 6 h of business time left · due ${slackDate(la("2026-12-09 11:00"))}`,
+        `*First response:* :hourglass_flowing_sand: due ${slackDate(la("2026-12-09 11:00"))} · 6 h of business time left as of ${slackDate(la("2026-12-08 13:00"))}`,
       );
 
       const expected: Array<[string, string[]]> = [
@@ -304,7 +372,7 @@ describe("SLA clocks and reminders", () => {
       h.fake.addUser({ id: CONSULTANT, name: "legal" });
       await grantRole(h, CONSULTANT, "consultant");
       const consultantHome = await openHome(CONSULTANT);
-      expect(consultantHome).toContain("My open cases");
+      expect(consultantHome).toContain("Open cases you are consulted on");
       expect(consultantHome).not.toContain("SLA at risk");
       expect(consultantHome).not.toContain("Open queue");
       expect(consultantHome).not.toContain("TS-2026-000");

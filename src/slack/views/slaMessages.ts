@@ -32,7 +32,11 @@ function timeLeft(clock: SlaClockState): string {
   return `${formatDuration(clock.remainingMs ?? 0, { days: !business })}${business ? " of business time" : ""} left`;
 }
 
-/** Where one clock stands, as the pinned summary shows it: time left and due, paused, met or breached. */
+/**
+ * Where one clock stands, as the pinned summary shows it: due, paused, met or breached, each at an instant
+ * Slack renders. The summary is re-rendered only on a case change, so time left is stamped "as of" the
+ * render; each reminder is a case change, so the icon and the breach line turn when the clock does.
+ */
 export function slaClockLine(clock: SlaClockState, status: CaseStatus, now: number): string {
   const label = `*${SLA_CLOCK_LABELS[clock.name]}:*`;
   if (clock.cycleStart === null) {
@@ -48,10 +52,10 @@ export function slaClockLine(clock: SlaClockState, status: CaseStatus, now: numb
     return `${label} :double_vertical_bar: paused (${statusLabel(status).toLowerCase()})${breached}`;
   }
   if (clock.breached && clock.breachedAt !== null) {
-    return `${label} :red_circle: breached ${formatDuration(now - clock.breachedAt)} ago (was due ${slackDate(clock.breachedAt)})`;
+    return `${label} :red_circle: breached at ${slackDate(clock.breachedAt)}`;
   }
   const icon = clock.fraction >= 0.9 ? ":warning:" : ":hourglass_flowing_sand:";
-  return `${label} ${icon} ${timeLeft(clock)} · due ${slackDate(clock.dueAt ?? now)}`;
+  return `${label} ${icon} due ${slackDate(clock.dueAt ?? now)} · ${timeLeft(clock)} as of ${slackDate(now)}`;
 }
 
 /** The summary's SLA block: one line per clock. */
@@ -59,7 +63,7 @@ export function slaSection(clocks: readonly SlaClockState[], status: CaseStatus,
   return section(`*SLA*\n${clocks.map((c) => slaClockLine(c, status, now)).join("\n")}`);
 }
 
-/** A clock at 90 % or past due, in one phrase for App Home. */
+/** A clock at 90 % or past due, in one phrase for App Home, which is rendered afresh each time it is opened. */
 export function slaRiskPhrase(clock: SlaClockState, now: number): string {
   const label = SLA_CLOCK_LABELS[clock.name];
   if (clock.breachedAt !== null) return `:red_circle: ${label} breached ${formatDuration(now - clock.breachedAt)} ago`;
