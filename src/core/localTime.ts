@@ -25,9 +25,21 @@ export function parseClockMinutes(text: string): number | undefined {
   return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
 }
 
+// Clocks go back by 30 minutes (Lord Howe), an hour (most zones) or, historically, two hours.
+const FALL_BACK_SHIFTS_MS = [30, 60, 120].map((minutes) => minutes * 60_000);
+
+/** Whether the local clock in `timeZone` shows the same time again within a fall-back shift of `at`. */
+function isRepeatedLocalTime(at: number, timeZone: string): boolean {
+  const wall = formatLocal(at, timeZone);
+  return FALL_BACK_SHIFTS_MS.some(
+    (d) => formatLocal(at - d, timeZone) === wall || formatLocal(at + d, timeZone) === wall,
+  );
+}
+
 /**
  * `YYYY-MM-DD HH:MM` (or with a `T`) as local time in `timeZone`. A time inside a DST gap moves forward
- * as a wall clock would; `what` names the field in the error.
+ * as a wall clock would; a time in the hour that repeats when clocks go back is refused, since it names two
+ * instants and guessing one could cover the wrong hour. `what` names the field in the error.
  */
 export function parseLocalDateTime(text: string, timeZone: string, what: string): number {
   const match = DATE_TIME.exec(text.trim());
@@ -36,7 +48,21 @@ export function parseLocalDateTime(text: string, timeZone: string, what: string)
   if (!date || minutes === undefined) {
     fail("invalid_input", `${what} must be a local date and time such as 2026-11-28 09:00, not "${text}".`);
   }
-  return new TZDate(date.year, date.month - 1, date.day, Math.floor(minutes / 60), minutes % 60, timeZone).getTime();
+  const at = new TZDate(
+    date.year,
+    date.month - 1,
+    date.day,
+    Math.floor(minutes / 60),
+    minutes % 60,
+    timeZone,
+  ).getTime();
+  if (isRepeatedLocalTime(at, timeZone)) {
+    fail(
+      "invalid_input",
+      `${what} ${text} happens twice in ${timeZone}, when the clocks go back; give a time outside the repeated hour.`,
+    );
+  }
+  return at;
 }
 
 /** The most recent instant at or before `now` when the local clock in `timeZone` read `hhmm`. */

@@ -19,8 +19,8 @@ export type LayerWindow =
   | { kind: "weekday_evenings"; from: string; to: string }
   /** All of Saturday and Sunday, local time. */
   | { kind: "weekends" }
-  /** All of each listed local date (YYYY-MM-DD). */
-  | { kind: "holidays"; dates: readonly string[] }
+  /** All of each listed local date (YYYY-MM-DD), read in `timeZone` (the calendar's), else the layer's zone. */
+  | { kind: "holidays"; dates: readonly string[]; timeZone?: string }
   | { kind: "always" };
 
 export interface ScheduleLayer {
@@ -47,6 +47,11 @@ export interface Schedule {
   overrides: readonly Override[];
   /** Secondary = the person this many places after the primary in the rotation; default 1. */
   secondaryOffset?: number;
+  /**
+   * People who cannot take pages (no paging role, or the bot): passed over, not removed, so their turn goes
+   * to the next person in the rotation, everyone else keeps theirs, and their overrides are ignored.
+   */
+  unavailable?: ReadonlySet<string>;
 }
 
 export interface OnCall {
@@ -64,8 +69,9 @@ export interface Handoff {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-// How far nextHandoffs looks ahead before giving up: a quiet schedule must not loop forever.
-const HANDOFF_SEARCH_DAYS = 2 * 366;
+// How far nextHandoffs looks ahead: it runs inside the overview's transaction, and a rotation hands off at
+// least every 28 days, so eight weeks shows the next turns of every rotation.
+const HANDOFF_SEARCH_DAYS = 8 * 7;
 
 interface LocalTime {
   /** Days since 1970-01-01 of the local calendar date. */
@@ -143,12 +149,14 @@ function layerApplies(layer: ScheduleLayer, at: number): boolean {
     case "weekends":
       return !isWeekday(day);
     case "holidays":
-      return window.dates.includes(isoDateOf(day));
+      return window.dates.includes(isoDateOf(localTime(at, window.timeZone ?? layer.timeZone).day));
     case "weekday_evenings": {
       const from = parseClockTime(window.from, `Layer "${layer.name}" window start`);
       const to = parseClockTime(window.to, `Layer "${layer.name}" window end`);
       if (from < to) return isWeekday(day) && minuteOfDay >= from && minuteOfDay < to;
-      return (isWeekday(day) && minuteOfDay >= from) || (isWeekday(day - 1) && minuteOfDay < to);
+      // The morning part runs on from the evening before and also opens each weekday: so Friday night goes
+      // on into Saturday, and Monday's early hours are covered after a weekend layer ends at midnight.
+      return (isWeekday(day) && minuteOfDay >= from) || ((isWeekday(day - 1) || isWeekday(day)) && minuteOfDay < to);
     }
   }
 }
@@ -157,17 +165,19 @@ function rotationOnCall(
   schedule: Schedule,
   at: number,
 ): { primary: string; secondary?: string; layer: string } | undefined {
+  const unavailable = schedule.unavailable ?? new Set<string>();
   for (const layer of [...schedule.layers].reverse()) {
     if (!layerApplies(layer, at)) continue;
     const index = rotationIndex(layer, at);
     if (index === undefined) continue;
     const { users } = layer.rotation;
+    // The rotation from this turn's person onwards, without those who cannot take pages.
+    const order = [...users.slice(index), ...users.slice(0, index)].filter((u) => !unavailable.has(u));
+    const [primary] = order;
+    // Nobody in this layer can take pages: the layer below applies, as if this one did not.
+    if (primary === undefined) continue;
     const offset = schedule.secondaryOffset ?? 1;
-    return {
-      primary: users[index] as string,
-      secondary: users[(index + offset) % users.length],
-      layer: layer.name,
-    };
+    return { primary, secondary: order[offset % order.length], layer: layer.name };
   }
   return undefined;
 }
@@ -182,7 +192,7 @@ export function whoIsOnCall(schedule: Schedule, at: number): OnCall | undefined 
   let primary = fromRotation?.primary;
   let viaOverride = false;
   for (const override of schedule.overrides) {
-    if (at < override.from || at >= override.to) continue;
+    if (at < override.from || at >= override.to || schedule.unavailable?.has(override.userId)) continue;
     if (override.replaces !== undefined && override.replaces !== primary) continue;
     primary = override.userId;
     viaOverride = true;
@@ -202,35 +212,54 @@ export function whoIsOnCall(schedule: Schedule, at: number): OnCall | undefined 
 function candidateInstants(schedule: Schedule, fromDay: number, toDay: number): number[] {
   const instants = new Set<number>();
   for (const layer of schedule.layers) {
+    const { window } = layer;
     const minutes = [0, parseClockTime(layer.rotation.handoffTime, `Layer "${layer.name}" hand-off time`)];
-    if (layer.window.kind === "weekday_evenings") {
-      minutes.push(parseClockTime(layer.window.from, "window start"), parseClockTime(layer.window.to, "window end"));
+    if (window.kind === "weekday_evenings") {
+      minutes.push(parseClockTime(window.from, "window start"), parseClockTime(window.to, "window end"));
     }
     for (let day = fromDay; day < toDay; day++) {
       for (const minute of minutes) instants.add(instantOf(day, minute, layer.timeZone));
+      if (window.kind === "holidays" && window.timeZone) instants.add(instantOf(day, 0, window.timeZone));
     }
   }
   return [...instants];
 }
 
-/** The next `count` times after `from` when a new person takes the pager, in time order. */
+/**
+ * Whether no rotation can change hands from `from` on, so only overrides can: no layers, or a top layer that
+ * always applies, has begun, and has one person who can take pages.
+ */
+function rotationsSettled(schedule: Schedule, from: number): boolean {
+  const top = schedule.layers.at(-1);
+  if (!top) return true;
+  if (top.window.kind !== "always" || top.rotation.startsAt > from) return false;
+  const available = top.rotation.users.filter((u) => !schedule.unavailable?.has(u));
+  return new Set(available).size === 1;
+}
+
+/** The next `count` times after `from`, within HANDOFF_SEARCH_DAYS, when a new person takes the pager, in time order. */
 export function nextHandoffs(schedule: Schedule, from: number, count: number): Handoff[] {
-  const handoffs: Handoff[] = [];
-  // Day numbers are counted in UTC here; one spare day each side covers every zone's offset.
-  const startDay = Math.floor(from / DAY_MS) - 1;
-  let current = whoIsOnCall(schedule, from)?.primary;
+  const until = from + HANDOFF_SEARCH_DAYS * DAY_MS;
   const overrideEdges = schedule.overrides.flatMap((o) => [o.from, o.to]);
-  for (let chunk = startDay; chunk < startDay + HANDOFF_SEARCH_DAYS && handoffs.length < count; chunk += 7) {
-    const chunkEnd = (chunk + 7) * DAY_MS;
-    const inChunk = (t: number) => t > from && t >= chunk * DAY_MS && t < chunkEnd;
-    const instants = [...candidateInstants(schedule, chunk - 1, chunk + 8), ...overrideEdges].filter(inChunk);
-    for (const at of [...new Set(instants)].sort((a, b) => a - b)) {
+  const handoffs: Handoff[] = [];
+  let current = whoIsOnCall(schedule, from)?.primary;
+  const visit = (instants: readonly number[]) => {
+    const ahead = [...new Set(instants)].filter((t) => t > from && t < until).sort((a, b) => a - b);
+    for (const at of ahead) {
+      if (handoffs.length >= count) return;
       const onCall = whoIsOnCall(schedule, at);
-      if (onCall && onCall.primary !== current && handoffs.length < count) {
-        handoffs.push({ at, primary: onCall.primary, layer: onCall.layer });
-      }
+      if (onCall && onCall.primary !== current) handoffs.push({ at, primary: onCall.primary, layer: onCall.layer });
       current = onCall?.primary;
     }
+  };
+  if (rotationsSettled(schedule, from)) {
+    visit(overrideEdges);
+    return handoffs;
+  }
+  // Day numbers are counted in UTC here; one spare day each side covers every zone's offset.
+  for (let chunk = Math.floor(from / DAY_MS) - 1; chunk * DAY_MS < until && handoffs.length < count; chunk += 7) {
+    const inChunk = (t: number) => t >= chunk * DAY_MS && t < (chunk + 7) * DAY_MS;
+    visit([...candidateInstants(schedule, chunk - 1, chunk + 8), ...overrideEdges].filter(inChunk));
   }
   return handoffs;
 }

@@ -4,6 +4,8 @@ import { inTransaction } from "../store/database.ts";
 import { allRoles, setRole } from "../store/roles.ts";
 import { NOT_PERMITTED, userRole } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
+import { isOnSchedule } from "./onCallRoster.ts";
+import { onScheduleChanged } from "./shiftReminders.ts";
 
 export interface ChangeRoleInput {
   actor: string;
@@ -25,7 +27,13 @@ export function changeRole(deps: FlowDeps, input: ChangeRoleInput): { previous: 
     if (input.target === input.actor && current === "admin" && input.role !== "admin") {
       fail("conflict", "Admins cannot remove their own admin role; ask another admin.");
     }
+    // A role would let the bot be put on call or act for people; removing one it was given stays possible.
+    if (input.target === deps.botUserId && input.role !== null) {
+      fail("invalid_input", "Incident Desk itself cannot have a role; give it to a person.");
+    }
     setRole(tx, { userId: input.target, role: input.role, changedBy: input.actor, at: now });
+    // Whether they can take pages may have changed: plan the shift reminders again for whoever now holds them.
+    if (isOnSchedule(tx, now, input.target)) onScheduleChanged(tx, deps, now);
     deps.log.info({ target: input.target, role: input.role, by: input.actor }, "role changed");
     return { previous: current };
   });

@@ -1,15 +1,13 @@
 import { warRoomChannelName } from "../core/caseId.ts";
 import { categoryById } from "../core/categories.ts";
-import { whoIsOnCall } from "../core/onCall.ts";
 import { needsWarRoomAtIntake, parseSeverity } from "../core/severity.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
-import { loadCalendar } from "../store/calendars.ts";
 import { updateCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
 import { enqueueCaseRefresh, enqueueInvite, enqueueSummaryPost, enqueueTriagePost, loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
-import { pagerSchedule } from "./onCallRoster.ts";
+import { onCallAt } from "./onCallRoster.ts";
 
 // Slack answers name_taken for archived channels too; after this many suffixes something else is wrong.
 const MAX_NAME_ATTEMPTS = 20;
@@ -66,6 +64,5 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
 function onCallFor(tx: Executor, deps: FlowDeps, severity: string, now: number): string | undefined {
   const s = parseSeverity(severity);
   if (!s || !needsWarRoomAtIntake(s)) return undefined;
-  const calendar = loadCalendar(tx, deps.config.businessTimeZone);
-  return whoIsOnCall(pagerSchedule(tx, calendar, now), now)?.primary;
+  return onCallAt(tx, deps, now)?.primary;
 }

@@ -16,7 +16,7 @@ import {
 } from "../store/onCall.ts";
 import { assertMay, userRole } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
-import { pagerSchedule } from "./onCallRoster.ts";
+import { type PassedOver, pagerRoster } from "./onCallRoster.ts";
 import { onScheduleChanged } from "./shiftReminders.ts";
 
 /** `/incident oncall …`: leads keep the team's on-call schedule; everyone who works cases may read it. */
@@ -25,6 +25,11 @@ export const MAX_ROTATION_USERS = 20;
 export const MAX_ROTATION_DAYS = 28;
 /** Longer cover than this is a rotation change, not an override. */
 export const MAX_OVERRIDE_DAYS = 31;
+/** How far ahead an override may start: further out is a typo, and it would sit in every overview. */
+export const MAX_OVERRIDE_LEAD_DAYS = 366;
+// Caps on what the overview lists and every page resolves; more is a mistake, not a schedule.
+export const MAX_LIVE_LAYERS = 20;
+export const MAX_LIVE_OVERRIDES = 50;
 const HANDOFFS_SHOWN = 5;
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -52,10 +57,13 @@ export interface OnCallOverview {
   handoffs: Handoff[];
   layers: OnCallLayerRow[];
   overrides: OnCallOverrideRow[];
+  /** People on the schedule who cannot take pages now, whose turns pass to the next person. */
+  passedOver: PassedOver[];
 }
 
-function assertCanTakePages(tx: Executor, userIds: readonly string[]): void {
+function assertCanTakePages(tx: Executor, deps: FlowDeps, userIds: readonly string[]): void {
   for (const userId of userIds) {
+    if (userId === deps.botUserId) fail("invalid_input", "Incident Desk itself cannot be on call; name a person.");
     if (!isAllowed(userRole(tx, userId), "page.send")) {
       fail(
         "invalid_input",
@@ -80,9 +88,13 @@ export function addOnCallLayer(deps: FlowDeps, actor: string, spec: LayerSpec): 
   if (new Set(spec.users).size !== spec.users.length) fail("invalid_input", "Name each person once per rotation.");
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.manage");
-    assertCanTakePages(tx, spec.users);
-    if (liveLayers(tx).some((l) => l.name === spec.name)) {
+    assertCanTakePages(tx, deps, spec.users);
+    const live = liveLayers(tx);
+    if (live.some((l) => l.name === spec.name)) {
       fail("conflict", `A layer named ${spec.name} exists; remove it first with \`/incident oncall layer remove\`.`);
+    }
+    if (live.length >= MAX_LIVE_LAYERS) {
+      fail("invalid_input", `The schedule already has ${MAX_LIVE_LAYERS} layers; remove one first.`);
     }
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
     const row = insertLayer(
@@ -120,21 +132,31 @@ export function removeOnCallLayer(deps: FlowDeps, actor: string, name: string): 
   });
 }
 
-/** Someone covers the pager from…to; a later override wins over an earlier one and over every rotation. */
+/**
+ * Someone covers the pager from…to; a later override wins over an earlier one and over every rotation. A
+ * start in the past means now: the stored row, and its length, begin then.
+ */
 export function addOnCallOverride(deps: FlowDeps, actor: string, spec: OverrideSpec): OnCallOverrideRow {
   const now = deps.clock.now();
+  const startsAt = Math.max(spec.from, now);
   if (spec.to <= spec.from) fail("invalid_input", "An override must end after it starts.");
   if (spec.to <= now) fail("invalid_input", "That override would already be over.");
-  if (spec.to - spec.from > MAX_OVERRIDE_DAYS * DAY_MS) {
+  if (startsAt - now > MAX_OVERRIDE_LEAD_DAYS * DAY_MS) {
+    fail("invalid_input", `An override starts at most ${MAX_OVERRIDE_LEAD_DAYS} days ahead.`);
+  }
+  if (spec.to - startsAt > MAX_OVERRIDE_DAYS * DAY_MS) {
     fail("invalid_input", `An override covers at most ${MAX_OVERRIDE_DAYS} days; change the rotation instead.`);
   }
   if (spec.replaces === spec.userId) fail("invalid_input", "Someone cannot cover their own turn.");
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.manage");
-    assertCanTakePages(tx, [spec.userId]);
+    assertCanTakePages(tx, deps, [spec.userId]);
+    if (currentOverrides(tx, now).length >= MAX_LIVE_OVERRIDES) {
+      fail("invalid_input", `There are already ${MAX_LIVE_OVERRIDES} current overrides; cancel one first.`);
+    }
     const row = insertOverride(
       tx,
-      { userId: spec.userId, startsAt: Math.max(spec.from, now), endsAt: spec.to, replaces: spec.replaces },
+      { userId: spec.userId, startsAt, endsAt: spec.to, replaces: spec.replaces },
       actor,
       now,
     );
@@ -162,7 +184,7 @@ export function onCallOverview(deps: FlowDeps, actor: string): OnCallOverview {
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.read");
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
-    const schedule = pagerSchedule(tx, calendar, now);
+    const { schedule, passedOver } = pagerRoster(tx, calendar, now, deps.botUserId);
     return {
       timeZone: calendar.timeZone,
       now,
@@ -170,6 +192,7 @@ export function onCallOverview(deps: FlowDeps, actor: string): OnCallOverview {
       handoffs: nextHandoffs(schedule, now, HANDOFFS_SHOWN),
       layers: liveLayers(tx),
       overrides: currentOverrides(tx, now),
+      passedOver,
     };
   });
 }

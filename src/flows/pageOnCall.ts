@@ -1,8 +1,7 @@
 import type { CaseRow, PageRow } from "../../db/schema.ts";
-import { type BusinessCalendar, isBusinessTime } from "../core/businessHours.ts";
+import { isBusinessTime } from "../core/businessHours.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, isOpenStatus, statusLabel } from "../core/lifecycle.ts";
-import { type OnCall, whoIsOnCall } from "../core/onCall.ts";
 import { pageAckMinutes, shouldPage } from "../core/paging.ts";
 import { isAllowed } from "../core/permissions.ts";
 import { parseSeverity, type Severity } from "../core/severity.ts";
@@ -14,7 +13,7 @@ import { userRole } from "./access.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
 import { enqueuePageSteps } from "./notifyPage.ts";
-import { pagerSchedule } from "./onCallRoster.ts";
+import { onCallAt } from "./onCallRoster.ts";
 
 interface PageSpec {
   trigger: "auto" | "manual";
@@ -26,10 +25,6 @@ interface PageSpec {
 
 function caseSeverity(record: CaseRow): Severity {
   return parseSeverity(record.severity) ?? fail("invalid_input", `${record.humanId} has no known severity.`);
-}
-
-function onCallAt(tx: Executor, calendar: BusinessCalendar, now: number): OnCall | undefined {
-  return whoIsOnCall(pagerSchedule(tx, calendar, now), now);
 }
 
 /** Records the page and queues its whole ladder; each step's job decides when it runs whether it is still due. */
@@ -47,7 +42,7 @@ function startPage(tx: Executor, record: CaseRow, spec: PageSpec, now: number): 
 export function pageOnIntake(tx: Executor, deps: FlowDeps, record: CaseRow, now: number): void {
   const calendar = loadCalendar(tx, deps.config.businessTimeZone);
   if (!shouldPage(caseSeverity(record), !isBusinessTime(calendar, now))) return;
-  const onCall = onCallAt(tx, calendar, now);
+  const onCall = onCallAt(tx, deps, now);
   const page = startPage(
     tx,
     record,
@@ -103,7 +98,7 @@ export function pageOnCall(deps: FlowDeps, input: PageOnCallInput): PageOnCallRe
         `Already paging ${who} about ${checked.humanId} since ${slackDate(open.createdAt)} and nobody has acknowledged it yet: acknowledge that page first.`,
       );
     }
-    const onCall = onCallAt(tx, loadCalendar(tx, deps.config.businessTimeZone), now);
+    const onCall = onCallAt(tx, deps, now);
     const people =
       target === undefined
         ? { primaryUser: onCall?.primary ?? null, secondaryUser: onCall?.secondary ?? null }

@@ -30,7 +30,7 @@ export async function publishHome(deps: FlowDeps, userId: string): Promise<void>
     mineScope: consulted ? "consulted" : "own",
     queue: seesQueue ? openCaseCountsBySeverity(deps.db) : undefined,
     atRisk: seesQueue ? casesAtRisk(deps.db, calendar, now) : undefined,
-    onCall: isAllowed(role, "oncall.read") ? onCallNow(deps.db, calendar, now) : undefined,
+    onCall: isAllowed(role, "oncall.read") ? onCallNow(deps.db, calendar, now, deps.botUserId) : undefined,
     now,
   });
   await deps.slack.views.publish({ user_id: userId, view });
@@ -59,8 +59,8 @@ function casesAtRisk(tx: Executor, calendar: BusinessCalendar, now: number): { s
   return { shown: atRisk.slice(0, AT_RISK_SHOWN), total: atRisk.length };
 }
 
-function onCallNow(tx: Executor, calendar: BusinessCalendar, now: number): OnCallNow {
-  const schedule = pagerSchedule(tx, calendar, now);
+function onCallNow(tx: Executor, calendar: BusinessCalendar, now: number, botUserId: string): OnCallNow {
+  const schedule = pagerSchedule(tx, calendar, now, botUserId);
   return {
     configured: schedule.layers.length > 0 || schedule.overrides.length > 0,
     current: whoIsOnCall(schedule, now),

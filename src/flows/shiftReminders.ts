@@ -58,7 +58,12 @@ export async function planShiftReminders(deps: FlowDeps): Promise<void> {
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
     const horizon = now + Math.max(PLAN_AHEAD_MS, lead + DAY_MS);
     // Overrides over by the millisecond before `now` cannot change who holds a shift from now on.
-    const shifts = weekendAndHolidayShifts(pagerSchedule(tx, calendar, now - 1), calendar, now, horizon);
+    const shifts = weekendAndHolidayShifts(
+      pagerSchedule(tx, calendar, now - 1, deps.botUserId),
+      calendar,
+      now,
+      horizon,
+    );
     let queued = 0;
     for (const shift of shifts) {
       const job = {
@@ -85,14 +90,17 @@ function openUrgentCases(tx: Executor): { cases: CaseRow[]; total: number } {
   return { cases: openCasesOfSeverities(tx, URGENT_SEVERITIES, CASES_LISTED), total };
 }
 
-/** Job, `lead` before a shift: DMs its person, unless a change since planning means it is not theirs. */
+/**
+ * Job, `lead` before a shift: DMs its person, unless a change since planning means it is not theirs. Roles
+ * are read as they are now, so someone who lost the right to take pages (and to see case titles) gets nothing.
+ */
 export async function remindShift(deps: FlowDeps, payload: unknown): Promise<void> {
   const { userId, startsAt } = remindPayload.parse(payload);
   const now = deps.clock.now();
   const reminder = inTransaction(deps.db, (tx) => {
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
     // Overrides running just before the shift's start count too, even when the job runs late.
-    const schedule = pagerSchedule(tx, calendar, Math.min(now, startsAt - 1));
+    const schedule = pagerSchedule(tx, calendar, Math.min(now, startsAt - 1), deps.botUserId);
     const shift = weekendAndHolidayShifts(schedule, calendar, startsAt, startsAt + 1).find((s) => s.primary === userId);
     return shift && { shift, timeZone: calendar.timeZone, ...openUrgentCases(tx) };
   });

@@ -17,8 +17,9 @@ function windowOf(row: OnCallLayerRow, calendar: BusinessCalendar): LayerWindow 
     case "weekends":
       return { kind: "weekends" };
     case "holidays":
-      // A holiday layer covers the business calendar's holidays, so one list serves SLA clocks and on-call.
-      return { kind: "holidays", dates: calendar.holidays.map((h) => h.date) };
+      // A holiday layer covers the business calendar's holidays, so one list serves SLA clocks and on-call;
+      // its dates are the calendar's, read in the calendar's zone even when the layer was added in another.
+      return { kind: "holidays", dates: calendar.holidays.map((h) => h.date), timeZone: calendar.timeZone };
     default:
       return { kind: "always" };
   }

@@ -90,7 +90,9 @@ describe("whoIsOnCall: layers", () => {
     ["Saturday 08:00, where the weekend beats Friday's evening", "2026-03-14T15:00:00Z", "weekends", "U_WEN"],
     ["Saturday noon", "2026-03-14T19:00:00Z", "weekends", "U_WEN"],
     ["Sunday 23:59", "2026-03-16T06:59:00Z", "weekends", "U_WEN"],
-    ["Monday 00:00, Sunday's evening (no weekday evening) is over", "2026-03-16T07:00:00Z", undefined, undefined],
+    ["Monday 00:00, the weekend over: Monday's early hours", "2026-03-16T07:00:00Z", "weekday evenings", "U_CAT"],
+    ["Monday 08:59, still Monday's early hours", "2026-03-16T15:59:00Z", "weekday evenings", "U_CAT"],
+    ["Monday 09:00, business hours", "2026-03-16T16:00:00Z", undefined, undefined],
     ["Monday 17:00, the evening of the next rotation week", "2026-03-17T00:00:00Z", "weekday evenings", "U_ANA"],
     ["the holiday's first minute, during Monday's evening", "2026-03-17T07:00:00Z", "holidays", "U_HOL"],
     ["the holiday at 11:00, outside any other layer", "2026-03-17T18:00:00Z", "holidays", "U_HOL"],
@@ -105,6 +107,14 @@ describe("whoIsOnCall: layers", () => {
   it("lets the later layer win, so listing weekday evenings last gives them Saturday morning", () => {
     const eveningsLast = schedule([weekends, evenings]);
     expect(whoIsOnCall(eveningsLast, utc("2026-03-14T15:00:00Z"))?.layer).toBe("weekday evenings");
+  });
+
+  it.each([
+    ["Saturday 03:00, Friday night going on", "2026-03-14T10:00:00Z", "weekday evenings"],
+    ["Sunday 03:00, after a Saturday that is no weekday", "2026-03-15T10:00:00Z", undefined],
+    ["Monday 03:00, the morning of a weekday", "2026-03-16T10:00:00Z", "weekday evenings"],
+  ])("covers weekday evenings into the next morning and every weekday's early hours: %s", (_case, at, layerName) => {
+    expect(whoIsOnCall(schedule([evenings]), utc(at))?.layer).toBe(layerName);
   });
 
   it("keeps evenings that end the same day from spilling into the next", () => {
@@ -157,6 +167,101 @@ describe("whoIsOnCall: overrides", () => {
   });
 });
 
+describe("holiday layers read their dates in the calendar's zone", () => {
+  // Tokyo is 17 hours ahead of Los Angeles in December: Tokyo's 2026-12-02 is LA's 12-01 07:00 to 12-02 07:00.
+  const tokyoHoliday = layer(
+    "holidays",
+    { kind: "holidays", dates: ["2026-12-02"], timeZone: "Asia/Tokyo" },
+    { users: ["U_HOL"] },
+  );
+
+  it.each([
+    ["Tokyo's holiday begins on LA's 12-01", "2026-12-01T15:00:00Z", "U_HOL"],
+    ["Tokyo's 12-03 is no holiday, though LA's 12-02 still is", "2026-12-02T15:00:00Z", undefined],
+  ])("%s (%s): %s", (_case, at, primary) => {
+    expect(whoIsOnCall(schedule([tokyoHoliday]), utc(at))?.primary).toBe(primary);
+  });
+
+  it("hands off at the calendar zone's midnight", () => {
+    expect(nextHandoffs(schedule([tokyoHoliday]), utc("2026-12-01T12:00:00Z"), 1)).toEqual([
+      { at: utc("2026-12-01T15:00:00Z"), primary: "U_HOL", layer: "holidays" },
+    ]);
+  });
+});
+
+describe("people who cannot take pages", () => {
+  const without = (onCallSchedule: Schedule, ...userIds: string[]): Schedule => ({
+    ...onCallSchedule,
+    unavailable: new Set(userIds),
+  });
+
+  it.each([
+    ["passes their turn to the next person, the secondary after", "2026-03-02T17:00:00Z", "U_CAT", "U_ANA"],
+    [
+      "leaves the turn before theirs alone, with the next available secondary",
+      "2026-02-23T17:00:00Z",
+      "U_ANA",
+      "U_CAT",
+    ],
+    ["leaves the turn after theirs alone", "2026-03-09T16:00:00Z", "U_CAT", "U_ANA"],
+  ])("%s (%s): %s primary, %s secondary", (_case, at, primary, secondary) => {
+    expect(whoIsOnCall(without(allWeek, "U_BEN"), utc(at))).toMatchObject({ primary, secondary });
+  });
+
+  it("counts the secondary offset among those who can take pages", () => {
+    const twoAhead = schedule(
+      [layer("all week", { kind: "always" }, { users: ["U_ANA", "U_BEN", "U_CAT", "U_DAN"] })],
+      [],
+      2,
+    );
+    expect(whoIsOnCall(without(twoAhead, "U_BEN"), utc("2026-02-23T17:00:00Z"))).toMatchObject({
+      primary: "U_ANA",
+      secondary: "U_DAN",
+    });
+  });
+
+  it("lets the layer below apply when nobody in a layer can take pages", () => {
+    const onTop = schedule([...allWeek.layers, layer("solo", { kind: "always" }, { users: ["U_DAN"] })]);
+    expect(whoIsOnCall(without(onTop, "U_DAN"), utc("2026-03-02T17:00:00Z"))).toMatchObject({
+      primary: "U_BEN",
+      layer: "all week",
+    });
+  });
+
+  it("ignores their overrides", () => {
+    const covered = schedule(allWeek.layers.slice(), [
+      { userId: "U_DAN", from: utc("2026-03-03T00:00:00Z"), to: utc("2026-03-04T00:00:00Z") },
+    ]);
+    expect(whoIsOnCall(without(covered, "U_DAN"), utc("2026-03-03T12:00:00Z"))).toMatchObject({
+      primary: "U_BEN",
+      viaOverride: false,
+    });
+  });
+
+  it("leaves them out of the hand-offs: the person after them carries on", () => {
+    expect(nextHandoffs(without(allWeek, "U_BEN"), utc("2026-03-01T00:00:00Z"), 2)).toEqual([
+      { at: utc("2026-03-02T17:00:00Z"), primary: "U_CAT", layer: "all week" },
+      { at: utc("2026-03-16T16:00:00Z"), primary: "U_ANA", layer: "all week" },
+    ]);
+  });
+
+  it("gives them no weekend shift", () => {
+    // Daily from Monday 2026-10-26: BEN holds Friday into Saturday, CAT's Saturday turn passes to ANA, who
+    // then carries on through her own Sunday turn.
+    const daily = layer("daily", { kind: "always" }, { startsAt: utc("2026-10-26T16:00:00Z"), lengthHours: 24 });
+    const shifts = weekendAndHolidayShifts(
+      without(schedule([daily]), "U_CAT"),
+      defaultCalendar(LA),
+      utc("2026-10-30T19:00:00Z"),
+      utc("2026-11-03T00:00:00Z"),
+    );
+    expect(shifts.map((s) => [s.at, s.primary])).toEqual([
+      [utc("2026-10-31T07:00:00Z"), "U_BEN"],
+      [utc("2026-10-31T16:00:00Z"), "U_ANA"],
+    ]);
+  });
+});
+
 describe("nextHandoffs", () => {
   it("lists the next three weekly hand-offs at 09:00 local across the DST change", () => {
     expect(nextHandoffs(allWeek, utc("2026-03-01T00:00:00Z"), 3)).toEqual([
@@ -182,12 +287,32 @@ describe("nextHandoffs", () => {
     ]);
   });
 
-  it("moves between layers: Friday evening, the weekend, Monday evening", () => {
-    expect(nextHandoffs(layered, utc("2026-03-13T20:00:00Z"), 3)).toEqual([
+  it("moves between layers: Friday evening, the weekend, Monday's early hours, Monday evening", () => {
+    expect(nextHandoffs(layered, utc("2026-03-13T20:00:00Z"), 4)).toEqual([
       { at: utc("2026-03-14T00:00:00Z"), primary: "U_CAT", layer: "weekday evenings" }, // Fri 17:00 PDT
       { at: utc("2026-03-14T07:00:00Z"), primary: "U_WEN", layer: "weekends" }, // Sat 00:00 PDT
-      { at: utc("2026-03-17T00:00:00Z"), primary: "U_ANA", layer: "weekday evenings" },
+      { at: utc("2026-03-16T07:00:00Z"), primary: "U_CAT", layer: "weekday evenings" }, // Mon 00:00 PDT
+      { at: utc("2026-03-17T00:00:00Z"), primary: "U_ANA", layer: "weekday evenings" }, // Mon 17:00 PDT
     ]);
+  });
+
+  it("looks eight weeks ahead and no further", () => {
+    const handoffs = nextHandoffs(allWeek, utc("2026-03-01T00:00:00Z"), 20);
+    expect(handoffs).toHaveLength(8);
+    expect(handoffs.at(-1)?.at).toBe(utc("2026-04-20T16:00:00Z"));
+  });
+
+  it("finds only override edges ahead when one person always holds the pager", () => {
+    const solo = layer("solo", { kind: "always" }, { users: ["U_ANA"] });
+    const cover = (from: string, to: string): Override => ({ userId: "U_DAN", from: utc(from), to: utc(to) });
+    expect(nextHandoffs(schedule([solo]), utc("2026-03-01T00:00:00Z"), 3)).toEqual([]);
+    const covered = schedule([solo], [cover("2026-04-01T00:00:00Z", "2026-04-02T00:00:00Z")]);
+    expect(nextHandoffs(covered, utc("2026-03-01T00:00:00Z"), 3)).toEqual([
+      { at: utc("2026-04-01T00:00:00Z"), primary: "U_DAN", layer: "solo" },
+      { at: utc("2026-04-02T00:00:00Z"), primary: "U_ANA", layer: "solo" },
+    ]);
+    const farOff = schedule([solo], [cover("2026-06-01T00:00:00Z", "2026-06-02T00:00:00Z")]);
+    expect(nextHandoffs(farOff, utc("2026-03-01T00:00:00Z"), 3)).toEqual([]);
   });
 
   it("returns nothing for a schedule nobody is ever on", () => {

@@ -205,5 +205,15 @@ describe("business calendar", () => {
         expect(reply).not.toContain("<@U0LEAD1>");
       }
     });
+
+    it("shows a name of the longest allowed length in full, however much escaping lengthens it", async () => {
+      const name = `${"Founders ".repeat(8)}Day <&>`; // 79 characters, 89 once escaped
+      const escaped = `${"Founders ".repeat(8)}Day &lt;&amp;&gt;`;
+      await command(`holiday add 2026-12-24 ${name}`);
+      for (const reply of [await command("holiday list"), await command("hours")]) {
+        expect(reply).toContain(`(Thu) ${escaped}`);
+        expect(reply).not.toContain("…");
+      }
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { TZDate } from "@date-fns/tz";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
+import { intakeValues, submitIntake } from "../support/intake.ts";
 import { addLayer, addOnCallPeople, ON_CALL, onCallCommand, who } from "../support/onCall.ts";
 
 const LA = "America/Los_Angeles";
@@ -54,6 +55,32 @@ describe("on-call schedule", () => {
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ben}> (secondary <@${cat}>) · layer *weekend*`);
   });
 
+  it("covers Monday's early hours with the weekday-evening layer once the weekend layer ends", async () => {
+    await addLayer(h, `evenings evenings=17:00-09:00 17:00 7 ${who(ana)}`);
+    await addLayer(h, `weekend weekends 09:00 7 ${who(ben)}`);
+    h.clock.set(at(2026, 11, 30, 3)); // Monday 03:00
+    expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ana}> (no secondary) · layer *evenings*`);
+    h.clock.set(at(2026, 11, 29, 23, 59)); // Sunday 23:59
+    const reply = await onCallCommand(h, "");
+    expect(nowLine(reply)).toContain(`<@${ben}> (no secondary) · layer *weekend*`);
+    expect(reply).toContain(
+      `${seconds(at(2026, 11, 30, 0))}^{date_short_pretty} {time}|2026-11-30 08:00 UTC> (2026-11-30 00:00 America/Los_Angeles) → <@${ana}>`,
+    );
+  });
+
+  it("reads the holiday layer's dates in the calendar's zone after the zone changes", async () => {
+    await addLayer(h, `hol holidays 09:00 7 ${who(cat)}`); // added in Los Angeles
+    expect(await onCallCommand(h, "")).toContain("*Layers*");
+    const lead = (text: string) => h.driver.command({ text, userId: USERS.lead, channelId: h.triageChannelId });
+    await lead("hours zone Asia/Tokyo");
+    await lead("holiday add 2026-12-02 Founders Day");
+    const tokyo = (d: number, hour: number) => new TZDate(2026, 11, d, hour, 0, "Asia/Tokyo").getTime();
+    h.clock.set(tokyo(2, 0)); // Tokyo's holiday begins; still 2026-12-01 in Los Angeles
+    expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${cat}> (no secondary) · layer *hol*`);
+    h.clock.set(tokyo(3, 0)); // Tokyo's holiday is over; still 2026-12-02 in Los Angeles
+    expect(nowLine(await onCallCommand(h, ""))).toContain("Nobody is on call");
+  });
+
   it("lets an override win over the rotation for exactly its time", async () => {
     h.clock.set(at(2026, 11, 28, 1)); // Saturday 01:00
     await addLayer(h, `weekend weekends 09:00 7 ${who(ana)} ${who(ben)}`);
@@ -83,6 +110,55 @@ describe("on-call schedule", () => {
     expect(await onCallCommand(h, `override cancel ${id}`)).toContain("no current override");
   });
 
+  it("says which override it stored: a start in the past is now, and the length counts from then", async () => {
+    h.clock.set(at(2026, 11, 25, 10));
+    expect(await onCallCommand(h, `override ${who(cat)} 2025-11-01 00:00 2026-11-26 00:00`)).toBe(
+      `Override #1: <@${cat}> covers from 2026-11-25 10:00 to 2026-11-26 00:00 (America/Los_Angeles).`,
+    );
+    expect(await onCallCommand(h, `override ${who(cat)} 2025-11-01 00:00 2026-12-27 00:00`)).toContain(
+      "at most 31 days",
+    );
+  });
+
+  it("refuses a local time that happens twice when the clocks go back", async () => {
+    h.clock.set(at(2026, 10, 30, 12));
+    // 2026-11-01 01:30 is both 08:30Z (PDT) and 09:30Z (PST) in Los Angeles.
+    const reply = await onCallCommand(h, `override ${who(cat)} 2026-11-01 01:30 2026-11-01 05:00`);
+    expect(reply).toContain("The start 2026-11-01 01:30 happens twice in America/Los_Angeles");
+    expect(reply).toContain("outside the repeated hour");
+    expect(await onCallCommand(h, `override ${who(cat)} 2026-11-01 00:30 2026-11-01 02:00`)).toBe(
+      `Override #1: <@${cat}> covers from 2026-11-01 00:30 to 2026-11-01 02:00 (America/Los_Angeles).`,
+    );
+  });
+
+  it("refuses an override starting more than a year ahead", async () => {
+    expect(await onCallCommand(h, `override ${who(cat)} 2099-01-01 00:00 2099-01-02 00:00`)).toContain(
+      "starts at most 366 days ahead",
+    );
+    expect(await onCallCommand(h, `override ${who(cat)} 2027-11-25 00:00 2027-11-26 00:00`)).toContain("Override #1");
+  });
+
+  it("keeps at most 20 layers and 50 current overrides, and lists ten of each", async () => {
+    for (let i = 1; i <= 20; i++) await addLayer(h, `l${i} always 09:00 7 ${who(ana)}`);
+    expect(await onCallCommand(h, `layer add l21 always 09:00 7 ${who(ana)}`)).toContain("already has 20 layers");
+    for (let i = 0; i < 50; i++) {
+      const day = String(1 + (i % 28)).padStart(2, "0");
+      const reply = await onCallCommand(
+        h,
+        `override ${who(ben)} 2026-12-${day} 0${i % 10}:00 2026-12-${day} 0${i % 10}:30`,
+      );
+      expect(reply).toContain("Override #");
+    }
+    expect(await onCallCommand(h, `override ${who(ben)} 2026-12-30 01:00 2026-12-30 02:00`)).toContain(
+      "already 50 current overrides",
+    );
+    const reply = await onCallCommand(h, "");
+    expect(reply.match(/^• \*l\d+\* —/gm)).toHaveLength(10);
+    expect(reply).toContain("…and 10 more");
+    expect(reply.match(/^• #\d+ /gm)).toHaveLength(10);
+    expect(reply).toContain("…and 40 more");
+  });
+
   it("refuses an override that ends before it starts, is over, or is too long", async () => {
     h.clock.set(at(2026, 11, 28, 1));
     expect(await onCallCommand(h, `override ${who(cat)} 2026-11-28 05:00 2026-11-28 04:00`)).toContain("end after");
@@ -94,6 +170,66 @@ describe("on-call schedule", () => {
       "2026-11-28 09:00",
     );
     expect(await onCallCommand(h, `override ${who(cat)} tomorrow`)).toContain("Usage");
+  });
+
+  describe("someone who cannot take pages", () => {
+    const role = async (userId: string, name: string) =>
+      h.driver.command({ text: `role <@${userId}|x> ${name}`, userId: USERS.lead, channelId: h.triageChannelId });
+
+    it("passes their turns to the next person and says why", async () => {
+      await addLayer(h, `all always 09:00 7 ${who(ana)} ${who(ben)} ${who(cat)}`);
+      await role(ana, "consultant");
+      let reply = await onCallCommand(h, "");
+      expect(nowLine(reply)).toContain(`<@${ben}> (secondary <@${cat}>) · layer *all*`);
+      expect(reply).toContain(
+        `<@${ana}> is in a rotation but cannot take pages (role: consultant); their turns pass to the next person`,
+      );
+      await role(ben, "none");
+      reply = await onCallCommand(h, "");
+      expect(nowLine(reply)).toContain(`<@${cat}> (no secondary)`);
+      expect(reply).toContain(`<@${ben}> is in a rotation but cannot take pages (no role)`);
+      await role(ana, "specialist");
+      reply = await onCallCommand(h, "");
+      expect(nowLine(reply)).toContain(`<@${ana}> (secondary <@${cat}>)`);
+      expect(reply).not.toContain(`<@${ana}> is in a rotation`);
+    });
+
+    it("ignores their override", async () => {
+      await addLayer(h, `all always 09:00 7 ${who(ana)} ${who(ben)}`);
+      await onCallCommand(h, `override ${who(cat)} now 2026-11-26 10:00`);
+      await role(cat, "observer");
+      const reply = await onCallCommand(h, "");
+      expect(nowLine(reply)).toContain(`<@${ana}> (secondary <@${ben}>) · layer *all*`);
+      expect(reply).toContain(
+        `<@${cat}> has an override but cannot take pages (role: observer); their overrides are ignored`,
+      );
+    });
+
+    it("is neither paged about a SEV1 case nor invited to its war room; the next person is", async () => {
+      await addLayer(h, `all always 09:00 7 ${who(ana)} ${who(ben)}`);
+      await role(ana, "consultant");
+      await submitIntake(h, intakeValues({ category: "physical-safety", title: "Pro was violent on site" }));
+      await h.settle();
+      const dmText = (userId: string) => {
+        const dm = h.fake.channels().find((c) => c.is_im && c.user === userId);
+        return dm ? JSON.stringify(h.fake.messages(dm.id)) : "";
+      };
+      expect(dmText(ben)).toContain("Pro was violent on site");
+      expect(dmText(ana)).toBe("");
+      const invited = JSON.stringify(h.fake.callsTo("conversations.invite"));
+      expect(invited).toContain(ben);
+      expect(invited).not.toContain(ana);
+    });
+
+    it("refuses to put the bot itself on call", async () => {
+      const bot = who(h.fake.botUserId);
+      expect(await onCallCommand(h, `layer add x always 09:00 7 ${who(ana)} ${bot}`)).toContain(
+        "Incident Desk itself cannot be on call",
+      );
+      expect(await onCallCommand(h, `override ${bot} now 2026-11-26 10:00`)).toContain(
+        "Incident Desk itself cannot be on call",
+      );
+    });
   });
 
   it("keeps the 09:00 hand-off at 09:00 local across the end of daylight saving time", async () => {

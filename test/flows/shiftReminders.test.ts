@@ -82,6 +82,18 @@ describe("shift reminders", () => {
       expect(reminders(ben)).toEqual([]);
     });
 
+    it("reminds the next person instead when the Saturday primary can no longer take pages", async () => {
+      await settleAt(at(2026, 11, 27, 11)); // Friday 11:00: ana's reminder is already queued
+      expect(await command(`role ${who(ana)} consultant`)).toContain("is now consultant");
+      await settleAt(at(2026, 11, 27, 12));
+      expect(reminders(ana)).toEqual([]);
+      const dm = h.fake.channels().find((c) => c.is_im && c.user === ana);
+      expect(text(dm ? h.fake.messages(dm.id) : [])).not.toContain("Drill missing after a visit");
+      expect(reminders(ben)).toHaveLength(1);
+      expect(reminders(ben)[0]).toContain(`on call for the weekend from ${slackSeconds(at(2026, 11, 28, 0))}`);
+      expect(reminders(ben)[0]).toContain("Drill missing after a visit");
+    });
+
     it("reminds exactly once across restarts, repeated runs and schedule changes", async () => {
       await h.restart();
       await settleAt(at(2026, 11, 27, 12));
@@ -134,6 +146,13 @@ describe("shift reminders", () => {
     );
     expect(reminders(cat)[0]).not.toContain("<!here>");
     expect(reminders(cat)[0]).toContain("No open SEV1/SEV2 cases.");
+  });
+
+  it("names a long holiday in full, escaped after it is cut to length", async () => {
+    await addLayer(h, `hol holidays 09:00 7 ${who(cat)}`);
+    await command(`holiday add 2026-12-02 ${"Founders ".repeat(8)}Day <&>`); // 79 characters, 89 once escaped
+    await settleAt(at(2026, 12, 1, 12));
+    expect(reminders(cat)[0]).toContain(`on call for the holiday *${"Founders ".repeat(8)}Day &lt;&amp;&gt;* from`);
   });
 
   it("drops the reminder when the holiday is removed before it", async () => {

@@ -76,6 +76,17 @@ describe("roles and permissions", () => {
     expect((await run(USERS.lead, `role <@${STRANGER}|stranger> none`)).text).toContain("not permitted");
   });
 
+  it("refuses to give the bot itself a role, so it can never be put on call", async () => {
+    const reply = await run(USERS.admin, `role <@${h.fake.botUserId}|bot> specialist`);
+    expect(reply).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringContaining("Incident Desk itself cannot have a role"),
+    });
+    expect(h.desk.database.sqlite.prepare("SELECT * FROM user_roles WHERE user_id = ?").all(h.fake.botUserId)).toEqual(
+      [],
+    );
+  });
+
   it("records every role change in an append-only log", async () => {
     await run(USERS.lead, `role <@${STRANGER}|stranger> observer`);
     await run(USERS.lead, `role <@${STRANGER}|stranger> none`);

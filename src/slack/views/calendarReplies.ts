@@ -3,7 +3,7 @@ import { formatLocal } from "../../core/localTime.ts";
 import type { BusinessHoursOverview, HolidayList } from "../../flows/businessCalendar.ts";
 import { COMMAND } from "../ids.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
-import { slackDate, userText } from "./mrkdwn.ts";
+import { escapeMrkdwn, slackDate, truncate } from "./mrkdwn.ts";
 
 const DAY_NAMES: Readonly<Record<Weekday, string>> = {
   0: "Sun",
@@ -18,6 +18,8 @@ const DAY_NAMES: Readonly<Record<Weekday, string>> = {
 const WEEK_ORDER: readonly Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 // Past this many lines a list would near Slack's section limit; the rest are counted.
 const HOLIDAY_LINES = 25;
+// As long as `/incident holiday add` allows, so only names stored before that limit are ever cut.
+const HOLIDAY_NAME_SHOWN = 80;
 
 function spansLabel(spans: readonly BusinessHoursSpan[]): string {
   return spans.length === 0 ? "closed" : spans.map((s) => `${s.start}–${s.end}`).join(", ");
@@ -28,10 +30,15 @@ export function weeklyHoursLines(calendar: BusinessCalendar): string[] {
   return WEEK_ORDER.map((day) => `\`${DAY_NAMES[day]}\` ${spansLabel(calendar.weekly[day])}`);
 }
 
+/** A holiday's name for mrkdwn: cut first, then escaped, so a cut never splits an `&lt;`. */
+export function holidayName(name: string): string {
+  return escapeMrkdwn(truncate(name, HOLIDAY_NAME_SHOWN));
+}
+
 /** "• 2026-12-25 (Fri) Christmas Day", the name escaped. */
 export function holidayLine(holiday: Holiday): string {
   const weekday = new Date(`${holiday.date}T00:00:00Z`).getUTCDay() as Weekday;
-  return `• ${holiday.date} (${DAY_NAMES[weekday]}) ${userText(holiday.name, 80)}`;
+  return `• ${holiday.date} (${DAY_NAMES[weekday]}) ${holidayName(holiday.name)}`;
 }
 
 function boundedHolidayLines(holidays: readonly Holiday[]): string[] {

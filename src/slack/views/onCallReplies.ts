@@ -1,6 +1,7 @@
-import type { OnCallLayerRow } from "../../../db/schema.ts";
+import type { OnCallLayerRow, OnCallOverrideRow } from "../../../db/schema.ts";
 import { formatLocal } from "../../core/localTime.ts";
 import type { OnCall } from "../../core/onCall.ts";
+import type { PassedOver } from "../../flows/onCallRoster.ts";
 import type { OnCallOverview } from "../../flows/onCallSchedule.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
 import { mention, slackDate } from "./mrkdwn.ts";
@@ -10,6 +11,8 @@ const WINDOW_LABELS: Readonly<Record<string, string>> = {
   weekends: "weekends",
   holidays: "holidays",
 };
+// Lines per list in the overview, so the reply stays readable and well inside Slack's message limits.
+const LINES_SHOWN = 10;
 
 export function windowLabel(layer: OnCallLayerRow): string {
   if (layer.windowKind === "weekday_evenings") return `weekday evenings ${layer.windowFrom}–${layer.windowTo}`;
@@ -30,22 +33,49 @@ function layerLine(layer: OnCallLayerRow): string {
   return `• *${layer.name}* — ${windowLabel(layer)}, hands off at ${layer.handoffTime} ${every}: ${users}`;
 }
 
+/** "@ana is in a rotation but cannot take pages (role: consultant); their turns pass to the next person". */
+function passedOverLine(p: PassedOver): string {
+  const why = p.isBot ? "it is Incident Desk itself" : p.role ? `role: ${p.role}` : "no role";
+  const where = p.inRotation ? "is in a rotation" : "has an override";
+  const consequences = [
+    ...(p.inRotation ? ["their turns pass to the next person"] : []),
+    ...(p.hasOverride ? ["their overrides are ignored"] : []),
+  ];
+  return `• :warning: ${mention(p.userId)} ${where} but cannot take pages (${why}); ${consequences.join(" and ")}`;
+}
+
+/** The first LINES_SHOWN lines, then how many were left out. */
+function bounded<T>(items: readonly T[], line: (item: T) => string): string[] {
+  const lines = items.slice(0, LINES_SHOWN).map(line);
+  if (items.length > LINES_SHOWN) lines.push(`…and ${items.length - LINES_SHOWN} more`);
+  return lines;
+}
+
 export function onCallOverviewReply(o: OnCallOverview): EphemeralReply {
   const local = (at: number) => `${slackDate(at)} (${formatLocal(at, o.timeZone)} ${o.timeZone})`;
-  const lines = [`*On call now:* ${onCallLine(o.onCall)}`];
+  const lines = [`*On call now:* ${onCallLine(o.onCall)}`, ...bounded(o.passedOver, passedOverLine)];
   if (o.handoffs.length > 0) {
     lines.push("*Next hand-offs:*", ...o.handoffs.map((h) => `• ${local(h.at)} → ${mention(h.primary)} (${h.layer})`));
   }
   lines.push("*Layers* (a later layer wins where it applies):");
-  lines.push(...(o.layers.length > 0 ? o.layers.map(layerLine) : ["• none yet"]));
+  lines.push(...(o.layers.length > 0 ? bounded(o.layers, layerLine) : ["• none yet"]));
   if (o.overrides.length > 0) {
     lines.push(
       "*Overrides:*",
-      ...o.overrides.map(
+      ...bounded(
+        o.overrides,
         (v) =>
           `• #${v.id} ${mention(v.userId)} covers${v.replaces ? ` ${mention(v.replaces)}` : ""} from ${local(v.startsAt)} to ${local(v.endsAt)}`,
       ),
     );
   }
   return ephemeral(lines.join("\n"));
+}
+
+/** The override as stored: a start in the past reads as the moment it was set. */
+export function overrideAddedReply(row: OnCallOverrideRow, timeZone: string): EphemeralReply {
+  const covers = row.replaces ? ` ${mention(row.replaces)}` : "";
+  return ephemeral(
+    `Override #${row.id}: ${mention(row.userId)} covers${covers} from ${formatLocal(row.startsAt, timeZone)} to ${formatLocal(row.endsAt, timeZone)} (${timeZone}).`,
+  );
 }

@@ -4,8 +4,9 @@ import type { OffDayShift } from "../../core/onCall.ts";
 import type { MessageContent } from "../../flows/postMessages.ts";
 import { COMMAND } from "../ids.ts";
 import { type Block, context, section } from "./blocks.ts";
+import { holidayName } from "./calendarReplies.ts";
 import { caseLine } from "./commandReplies.ts";
-import { slackDate, userText } from "./mrkdwn.ts";
+import { slackDate } from "./mrkdwn.ts";
 
 export interface ShiftReminderInput {
   shift: OffDayShift;
@@ -18,7 +19,7 @@ export interface ShiftReminderInput {
 /** The DM before a weekend or holiday shift: when it starts, what kind of day, and the open SEV1/SEV2 cases. */
 export function buildShiftReminder(input: ShiftReminderInput): MessageContent {
   const { shift, timeZone, cases, total } = input;
-  const kind = shift.holiday ? `the holiday *${userText(shift.holiday, 80)}*` : "the weekend";
+  const kind = shift.holiday ? `the holiday *${holidayName(shift.holiday)}*` : "the weekend";
   const when = `${slackDate(shift.at)} (${formatLocal(shift.at, timeZone)} ${timeZone})`;
   const blocks: Block[] = [
     section(`:pager: You are on call for ${kind} from ${when}. Pages for new SEV1 and SEV2 cases will come to you.`),
@@ -30,7 +31,7 @@ export function buildShiftReminder(input: ShiftReminderInput): MessageContent {
     blocks.push(...cases.map((c) => section(caseLine(c, { titles: true }))));
     if (total > cases.length) blocks.push(context(`${total - cases.length} more: \`${COMMAND} list\``));
   }
-  const fallbackKind = shift.holiday ? `the holiday ${userText(shift.holiday, 80)}` : "the weekend";
+  const fallbackKind = shift.holiday ? `the holiday ${holidayName(shift.holiday)}` : "the weekend";
   const count = cases.length === 0 ? "no open SEV1/SEV2 cases" : `${total} open SEV1/SEV2 cases`;
   return { text: `You are on call for ${fallbackKind} from ${when}; ${count}.`, blocks };
 }

@@ -12,7 +12,7 @@ import {
 import { loadCalendar } from "../../../store/calendars.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import { mention } from "../../views/mrkdwn.ts";
-import { onCallOverviewReply, windowLabel } from "../../views/onCallReplies.ts";
+import { onCallOverviewReply, overrideAddedReply, windowLabel } from "../../views/onCallReplies.ts";
 import { parseUserMention, type Subcommand } from "./subcommand.ts";
 
 const LAYER_ADD =
@@ -86,9 +86,7 @@ export const onCallSubcommands: Record<string, Subcommand> = {
           to: at(times[2], "The end"),
           replaces,
         });
-        return ephemeral(
-          `Override #${row.id}: ${mention(row.userId)} covers${row.replaces ? ` ${mention(row.replaces)}` : ""} from ${times[1]} to ${times[2]} (${timeZone}).`,
-        );
+        return overrideAddedReply(row, timeZone);
       }
       throw usage(LAYER_ADD, LAYER_REMOVE, OVERRIDE, OVERRIDE_CANCEL);
     },
