@@ -8,9 +8,18 @@ export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
-/** Escaped and bounded: the only way user text enters a mrkdwn field. */
+// An entity escapeMrkdwn wrote, cut short at the end of a string: "&", "&a", "&am", "&amp", "&l", "&lt"…
+const CUT_ENTITY = /&(?:a(?:m(?:p)?)?|l(?:t)?|g(?:t)?)?$/;
+
+/**
+ * Escaped and bounded: the only way user text enters a mrkdwn field. The bound holds for the escaped text
+ * (Slack's limits count what is sent), and a cut never splits an entity, which would show as "&l…".
+ */
 export function userText(text: string, max: number): string {
-  return truncate(escapeMrkdwn(text), max);
+  const escaped = escapeMrkdwn(text);
+  if (escaped.length <= max) return escaped;
+  const kept = escaped.slice(0, Math.max(0, max - 1));
+  return `${kept.replace(CUT_ENTITY, "")}…`;
 }
 
 export const mention = (userId: string) => `<@${userId}>`;
