@@ -56,7 +56,8 @@ function reminderStillDue(
 ): { record: CaseRow; dueAt: number } | undefined {
   const record = loadJobCase(deps.db, reminder);
   if (!isOpenStatus(record.status as CaseStatus)) return undefined;
-  // A rerun after a crash between the post and the job's completion finds the reminder on the timeline.
+  // A rerun after the reminder was recorded (a crash before its job was marked done) finds it on the
+  // timeline; a crash between the post and the record can still post it twice, as at-least-once delivery does.
   if (alreadyReminded(deps.db, reminder)) return undefined;
   const calendar = loadCalendar(deps.db, deps.config.businessTimeZone);
   const clock = slaClocksOfCase(deps.db, record, calendar, now).find((c) => c.name === reminder.clock);
