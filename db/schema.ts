@@ -482,6 +482,25 @@ export const pages = sqliteTable(
   (t) => [index("pages_case").on(t.caseId), index("pages_status").on(t.status)],
 );
 
+/**
+ * Where each open case's SLA clocks stand, as the last check of them left it: App Home reads the cases at
+ * risk from here instead of recomputing every open case's clocks from its timeline.
+ */
+export const slaWatch = sqliteTable(
+  "sla_watch",
+  {
+    caseId: integer("case_id")
+      .primaryKey()
+      .references(() => cases.id),
+    /** When the first of its running clocks reaches 90 % of its target; null while none runs. */
+    riskAt: integer("risk_at"),
+    /** When that clock is due. */
+    dueAt: integer("due_at"),
+    checkedAt: integer("checked_at").notNull(),
+  },
+  (t) => [index("sla_watch_risk").on(t.riskAt)],
+);
+
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
 export type AccountRow = typeof accounts.$inferSelect;

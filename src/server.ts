@@ -9,6 +9,7 @@ import type { FlowDeps } from "./flows/deps.ts";
 import { buildJobHandlers } from "./flows/jobHandlers.ts";
 import { recordJobFailure } from "./flows/recordJobFailure.ts";
 import { startShiftReminderPlanning } from "./flows/shiftReminders.ts";
+import { startSlaWatch } from "./flows/slaReminders.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp } from "./slack/app.ts";
@@ -68,6 +69,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
 
   bootstrapAdmins(deps);
   startShiftReminderPlanning(deps);
+  startSlaWatch(deps);
   const app = createSlackApp(deps, { botId: String(auth.bot_id ?? "") });
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;

@@ -69,4 +69,13 @@ CREATE TABLE `pages` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `pages_dedupe_key_unique` ON `pages` (`dedupe_key`);--> statement-breakpoint
 CREATE INDEX `pages_case` ON `pages` (`case_id`);--> statement-breakpoint
-CREATE INDEX `pages_status` ON `pages` (`status`);
+CREATE INDEX `pages_status` ON `pages` (`status`);--> statement-breakpoint
+CREATE TABLE `sla_watch` (
+	`case_id` integer PRIMARY KEY NOT NULL,
+	`risk_at` integer,
+	`due_at` integer,
+	`checked_at` integer NOT NULL,
+	FOREIGN KEY (`case_id`) REFERENCES `cases`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `sla_watch_risk` ON `sla_watch` (`risk_at`);

@@ -124,12 +124,29 @@ export interface NextReminder {
  * business clock advances through business time only. Undefined once breached or when not running.
  */
 export function nextReminder(clock: SlaClockState, calendar: BusinessCalendar, now: number): NextReminder | undefined {
-  if (clock.dueAt === null) return undefined;
   const targetMs = clock.target.minutes * MINUTE_MS;
   const threshold = REMINDER_THRESHOLDS.find((t) => thresholdMs(t, targetMs) > clock.elapsedMs);
   if (threshold === undefined) return undefined;
-  const at = clockCounting(clock.target, calendar).advance(now, thresholdMs(threshold, targetMs) - clock.elapsedMs);
-  return { threshold, at };
+  const at = thresholdReachedAt(clock, calendar, now, threshold);
+  return at === undefined ? undefined : { threshold, at };
+}
+
+/** A clock at this share of its target or past it is at risk (App Home's list). */
+export const AT_RISK_THRESHOLD: ReminderThreshold = 0.9;
+
+/**
+ * When the running clock, computed at `now`, reaches `threshold` of its target if nothing changes: `now`
+ * once it has. Undefined when the clock is not running.
+ */
+export function thresholdReachedAt(
+  clock: SlaClockState,
+  calendar: BusinessCalendar,
+  now: number,
+  threshold: ReminderThreshold,
+): number | undefined {
+  if (clock.dueAt === null) return undefined;
+  const left = thresholdMs(threshold, clock.target.minutes * MINUTE_MS) - clock.elapsedMs;
+  return left <= 0 ? now : clockCounting(clock.target, calendar).advance(now, left);
 }
 
 /** The highest reminder threshold a running clock has reached; undefined below 50 % or when not running. */

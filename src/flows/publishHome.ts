@@ -2,11 +2,12 @@ import type { CaseRow } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
 import { nextHandoffs, whoIsOnCall } from "../core/onCall.ts";
 import { isAllowed, seesOnlyConsultedCases } from "../core/permissions.ts";
-import { reachedThreshold } from "../core/slaClock.ts";
+import { AT_RISK_THRESHOLD, reachedThreshold } from "../core/slaClock.ts";
 import { type AtRiskCase, buildHomeView, type OnCallNow } from "../slack/views/homeView.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { listOpenCases, openCaseCountsBySeverity, openCasesOfUser } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
+import { casesAtRiskBy } from "../store/slaWatch.ts";
 import { userRole } from "./access.ts";
 import type { FlowDeps } from "./deps.ts";
 import { pagerSchedule } from "./onCallRoster.ts";
@@ -14,8 +15,6 @@ import { slaClocksOfCases } from "./slaStatus.ts";
 
 const HOME_CASES = 20;
 const AT_RISK_SHOWN = 10;
-// The SLA scan reads this many open cases, newest first; a queue longer than this has bigger problems.
-const AT_RISK_SCAN = 500;
 
 /** Renders and publishes one user's App Home. */
 export async function publishHome(deps: FlowDeps, userId: string): Promise<void> {
@@ -45,18 +44,21 @@ function myCases(tx: Executor, userId: string, seesAll: boolean, consulted: bool
   return seesAll ? openCasesOfUser(tx, userId, HOME_CASES) : [];
 }
 
-/** Open cases with a running clock at 90 % or past due, each by its most urgent clock, most urgent first. */
+/**
+ * Open cases with a running clock at 90 % or past due, each by its most urgent clock, most urgent first.
+ * The SLA checks keep each case's risk instant, so only the cases shown have their clocks read here.
+ */
 function casesAtRisk(tx: Executor, calendar: BusinessCalendar, now: number): { shown: AtRiskCase[]; total: number } {
-  const open = listOpenCases(tx, { limit: AT_RISK_SCAN, offset: 0 });
-  const clocks = slaClocksOfCases(tx, open, calendar, now);
-  const atRisk = open.flatMap((record): AtRiskCase[] => {
+  const candidates = casesAtRiskBy(tx, now, AT_RISK_SHOWN);
+  const clocks = slaClocksOfCases(tx, candidates.cases, calendar, now);
+  const shown = candidates.cases.flatMap((record): AtRiskCase[] => {
     const urgent = (clocks.get(record.id) ?? [])
-      .filter((c) => (reachedThreshold(c) ?? 0) >= 0.9)
+      .filter((c) => (reachedThreshold(c) ?? 0) >= AT_RISK_THRESHOLD)
       .sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0))[0];
     return urgent ? [{ record, clock: urgent }] : [];
   });
-  atRisk.sort((a, b) => (a.clock.dueAt ?? 0) - (b.clock.dueAt ?? 0));
-  return { shown: atRisk.slice(0, AT_RISK_SHOWN), total: atRisk.length };
+  shown.sort((a, b) => (a.clock.dueAt ?? 0) - (b.clock.dueAt ?? 0));
+  return { shown, total: candidates.total };
 }
 
 function onCallNow(tx: Executor, calendar: BusinessCalendar, now: number, botUserId: string): OnCallNow {

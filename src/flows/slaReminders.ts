@@ -1,19 +1,23 @@
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { type CaseRow, caseEvents } from "../../db/schema.ts";
+import type { BusinessCalendar } from "../core/businessHours.ts";
 import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
 import {
+  AT_RISK_THRESHOLD,
   nextReminder,
   type ReminderThreshold,
   reachedThreshold,
   SLA_CLOCK_NAMES,
   type SlaClockState,
+  thresholdReachedAt,
 } from "../core/slaClock.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { openCaseIds } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
+import { saveSlaWatch } from "../store/slaWatch.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
@@ -49,10 +53,23 @@ export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, versi
  * is checked again now, and the check plans its next reminder on the calendar as it then is.
  */
 export function recheckAllSlaClocks(tx: Executor, now: number): void {
+  checkEveryOpenCase(tx, now, `calendar:${now}`);
+}
+
+/**
+ * At start: every open case is checked once ever under this key, so a case opened before SLA clocks (or
+ * App Home's risk list) existed is watched too; later starts find the key taken and add nothing.
+ */
+export function startSlaWatch(deps: FlowDeps): void {
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => checkEveryOpenCase(tx, now, "startup"));
+}
+
+function checkEveryOpenCase(tx: Executor, now: number, occasion: string): void {
   for (const caseId of openCaseIds(tx)) {
     enqueueJob(
       tx,
-      { kind: JOB.checkSla, caseId, payload: { caseId }, key: `${JOB.checkSla}:${caseId}:calendar:${now}`, runAt: now },
+      { kind: JOB.checkSla, caseId, payload: { caseId }, key: `${JOB.checkSla}:${caseId}:${occasion}`, runAt: now },
       now,
     );
   }
@@ -86,6 +103,7 @@ export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<
       const threshold = reachedThreshold(clock);
       if (threshold !== undefined) enqueueSlaReminder(tx, record, clock, threshold, now);
     }
+    saveSlaWatch(tx, { caseId: record.id, ...watchOf(clocks, calendar, now), checkedAt: now });
     const upcoming = clocks.flatMap((c) => nextReminder(c, calendar, now)?.at ?? []);
     if (upcoming.length > 0) {
       const runAt = Math.min(...upcoming);
@@ -94,6 +112,26 @@ export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<
     return true;
   });
   if (queued) deps.wakeScheduler();
+}
+
+/**
+ * What App Home reads of the case until the next check: when its first running clock reaches 90 % (now,
+ * if one has) and when that clock is due. Every change that can move a clock queues a check.
+ */
+function watchOf(
+  clocks: readonly SlaClockState[],
+  calendar: BusinessCalendar,
+  now: number,
+): { riskAt: number | null; dueAt: number | null } {
+  let first: { riskAt: number; dueAt: number } | undefined;
+  for (const clock of clocks) {
+    const riskAt = thresholdReachedAt(clock, calendar, now, AT_RISK_THRESHOLD);
+    if (riskAt === undefined || clock.dueAt === null) continue;
+    if (!first || riskAt < first.riskAt || (riskAt === first.riskAt && clock.dueAt < first.dueAt)) {
+      first = { riskAt, dueAt: clock.dueAt };
+    }
+  }
+  return first ?? { riskAt: null, dueAt: null };
 }
 
 function enqueueSlaReminder(

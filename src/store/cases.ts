@@ -41,7 +41,8 @@ export function updateCase(tx: Executor, id: number, patch: Partial<NewCaseRow>)
   return tx.update(cases).set(patch).where(eq(cases.id, id)).returning().get();
 }
 
-const isOpen = notInArray(cases.status, CLOSED_STATUSES);
+/** A case still being worked: not resolved, closed or merged. */
+export const isOpen = notInArray(cases.status, CLOSED_STATUSES);
 
 /** Cases with a consult sent to this person: all a consultant may see. */
 const consultedBy = (userId: string) =>

@@ -378,6 +378,24 @@ describe("SLA clocks and reminders", () => {
       expect(consultantHome).not.toContain("TS-2026-000");
     });
 
+    it("watches a case opened before SLA clocks existed once the upgraded bot starts", async () => {
+      const first = await openSev2("Opened before the upgrade");
+      // As a database from before SLA clocks holds it: no check ever ran and nothing is watched.
+      h.desk.database.sqlite.prepare("DELETE FROM jobs WHERE kind LIKE 'sla.%'").run();
+      h.desk.database.sqlite.prepare("DELETE FROM sla_watch").run();
+      h.clock.set(first + 125 * MINUTE);
+      expect(atRiskPart(await openHome(USERS.lead))).toContain("Nothing at risk");
+
+      await h.restart();
+      await h.settle();
+      expect(atRiskPart(await openHome(USERS.lead))).toContain(
+        "*TS-2026-0001* · SEV2 · Theft · :red_circle: First response breached 5 min ago",
+      );
+      // A later start adds no second check of the same case.
+      await h.restart();
+      expect(sql("SELECT id FROM jobs WHERE idempotency_key = 'sla.check:1:startup'")).toHaveLength(1);
+    });
+
     it("shows who is on call now and the next hand-off, or how to set a rotation up", async () => {
       expect(await openHome(USERS.specialist)).toContain(
         "Nobody is on call — a lead can set up `/incident oncall layer add`",
