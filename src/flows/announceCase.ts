@@ -3,8 +3,8 @@ import type { Block } from "../slack/views/blocks.ts";
 import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../slack/views/caseSummary.ts";
 import { updateCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
-import { appendEvent } from "../store/events.ts";
-import { loadJobCase } from "./caseJobs.ts";
+import { appendEvent, latestEventSeq } from "../store/events.ts";
+import { loadJobCase, refreshIfChangedSince } from "./caseJobs.ts";
 import { type CaseSnapshot, loadCaseSnapshot } from "./caseSnapshot.ts";
 import type { FlowDeps } from "./deps.ts";
 import { postInChannel } from "./postMessages.ts";
@@ -23,17 +23,19 @@ export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
 export async function announceCase(deps: FlowDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (record.triageTs) return;
+  const renderedSeq = latestEventSeq(deps.db, record.id);
   const posted = await postInChannel(deps, deps.config.slack.triageChannelId, {
     text: `New case ${caseHeadline(record)}`,
     blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone)),
   });
-  recordTriagePost(deps, record, String(posted.ts));
+  recordTriagePost(deps, record, String(posted.ts), renderedSeq);
 }
 
-function recordTriagePost(deps: FlowDeps, record: CaseRow, ts: string): void {
+function recordTriagePost(deps: FlowDeps, record: CaseRow, ts: string, renderedSeq: number): void {
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => {
-    updateCase(tx, record.id, { triageTs: ts, updatedAt: now });
+    const updated = updateCase(tx, record.id, { triageTs: ts, updatedAt: now });
+    refreshIfChangedSince(tx, updated, renderedSeq, ts, now);
     appendEvent(tx, {
       caseId: record.id,
       at: now,

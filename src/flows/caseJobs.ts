@@ -4,6 +4,7 @@ import { fail } from "../core/domainError.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
+import { latestEventSeq } from "../store/events.ts";
 import { enqueueJob, jobsOfCase } from "../store/jobs.ts";
 
 /** The payload of every case side effect. */
@@ -66,4 +67,13 @@ export function enqueueCaseRefresh(
   if (topic && record.channelId) {
     caseJob(tx, JOB.setWarRoomTopic, record, `${JOB.setWarRoomTopic}:${record.id}:${version}`, now);
   }
+}
+
+/**
+ * A summary or triage post renders the case, then waits for Slack; a change recorded meanwhile found no
+ * message yet to refresh. Once the post is recorded, one more refresh follows if the timeline moved on.
+ */
+export function refreshIfChangedSince(tx: Executor, record: CaseRow, renderedSeq: number, ts: string, now: number) {
+  if (latestEventSeq(tx, record.id) <= renderedSeq) return;
+  caseJob(tx, JOB.refreshSummary, record, `${JOB.refreshSummary}:${record.id}:after:${ts}`, now);
 }

@@ -2,7 +2,8 @@ import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import { buildCaseSummary, caseHeadline } from "../slack/views/caseSummary.ts";
 import { updateCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
-import { enqueueSummaryPin, loadJobCase } from "./caseJobs.ts";
+import { latestEventSeq } from "../store/events.ts";
+import { enqueueSummaryPin, loadJobCase, refreshIfChangedSince } from "./caseJobs.ts";
 import { loadCaseSnapshot } from "./caseSnapshot.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -11,6 +12,7 @@ export async function postCaseSummary(deps: FlowDeps, payload: unknown): Promise
   const record = loadJobCase(deps.db, payload);
   if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
   if (record.summaryTs) return;
+  const renderedSeq = latestEventSeq(deps.db, record.id);
   const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
   const posted = await deps.slack.chat.postMessage({
     channel: record.channelId,
@@ -22,6 +24,7 @@ export async function postCaseSummary(deps: FlowDeps, payload: unknown): Promise
   inTransaction(deps.db, (tx) => {
     const updated = updateCase(tx, record.id, { summaryTs: ts, updatedAt: now });
     enqueueSummaryPin(tx, updated, ts, now);
+    refreshIfChangedSince(tx, updated, renderedSeq, ts, now);
   });
   deps.wakeScheduler();
 }

@@ -1,6 +1,5 @@
-import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { type CaseRow, caseEvents } from "../../db/schema.ts";
+import type { CaseRow } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
 import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
 import {
@@ -16,6 +15,7 @@ import { JOB } from "../scheduler/jobKinds.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { openCaseIds } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
+import { latestEventSeq } from "../store/events.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import { saveSlaWatch } from "../store/slaWatch.ts";
 import { loadJobCase } from "./caseJobs.ts";
@@ -44,7 +44,7 @@ const checkJob = (tx: Executor, record: CaseRow, key: string, runAt: number, now
  * in the key makes one check per change, even for two changes in the same millisecond.
  */
 export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, version?: number): void {
-  const seq = version ?? latestSeq(tx, record.id);
+  const seq = version ?? latestEventSeq(tx, record.id);
   checkJob(tx, record, `${record.id}:v${seq}`, now, now);
 }
 
@@ -73,17 +73,6 @@ function checkEveryOpenCase(tx: Executor, now: number, occasion: string): void {
       now,
     );
   }
-}
-
-function latestSeq(tx: Executor, caseId: number): number {
-  const row = tx
-    .select({ seq: caseEvents.seq })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(desc(caseEvents.seq))
-    .limit(1)
-    .get();
-  return row?.seq ?? 0;
 }
 
 /**

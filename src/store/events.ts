@@ -31,6 +31,18 @@ export function appendEvent(tx: Executor, event: NewCaseEvent): CaseEventRow {
     .get();
 }
 
+/** The seq of the case's latest event, 0 before its first. */
+export function latestEventSeq(tx: Executor, caseId: number): number {
+  const row = tx
+    .select({ seq: caseEvents.seq })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1)
+    .get();
+  return row?.seq ?? 0;
+}
+
 export function eventsOfCase(tx: Executor, caseId: number): CaseEventRow[] {
   return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)).all();
 }

@@ -123,6 +123,25 @@ describe("war rooms", () => {
     expect(h.fake.channelByName("ts-2026-0001-physical-safety-2")?.is_private).toBe(true);
   });
 
+  it("shows a change made while the triage post was on its way to Slack", async () => {
+    h.fake.inject("chat.postMessage", { delayMs: 2_000 });
+    await submitIntake(h, intakeValues());
+    // The announcement renders the case as its job starts, then waits for Slack's answer.
+    const settling = h.settle();
+    expect(h.fake.messages(h.triageChannelId)).toEqual([]);
+    await h.driver.command({
+      text: `assign <@${USERS.lead}|dana> TS-2026-0001`,
+      userId: USERS.specialist,
+      channelId: h.triageChannelId,
+    });
+    // Another worker takes the assignment's refresh while the post is still out: it finds no post to edit.
+    await h.settle();
+    await settling;
+    await h.settle();
+    const [post] = h.fake.messages(h.triageChannelId);
+    expect(blocksText(post?.blocks)).toContain(`*Owner*\\n<@${USERS.lead}>`);
+  });
+
   it("records a permanent Slack error on the case and shows it in the summary", async () => {
     h.fake.inject("conversations.invite", { error: "cant_invite", times: Number.POSITIVE_INFINITY });
     await submitIntake(h, SEV1);
