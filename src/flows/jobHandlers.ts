@@ -22,7 +22,7 @@ export function buildJobHandlers(deps: FlowDeps): Record<JobKind, JobHandler> {
     [JOB.setWarRoomTopic]: (payload) => setWarRoomTopic(deps, payload),
     [JOB.postSummary]: (payload) => postCaseSummary(deps, payload),
     [JOB.pinSummary]: (payload) => pinCaseSummary(deps, payload),
-    [JOB.refreshSummary]: (payload) => refreshCaseSummary(deps, payload),
+    [JOB.refreshSummary]: (payload, job) => refreshCaseSummary(deps, payload, job),
     [JOB.announceCase]: (payload) => announceCase(deps, payload),
     [JOB.notifyFailure]: (payload) => notifyFailure(deps, payload),
     ...consultJobHandlers(deps),

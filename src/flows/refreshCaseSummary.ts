@@ -1,18 +1,27 @@
+import type { JobRow } from "../../db/schema.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import { buildCaseSummary, buildWarRoomTopic, caseHeadline } from "../slack/views/caseSummary.ts";
 import { updateCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
+import { hasLaterPendingJob } from "../store/jobs.ts";
 import { triagePostBlocks } from "./announceCase.ts";
 import { enqueueSummaryPost, loadJobCase } from "./caseJobs.ts";
 import { loadCaseSnapshot } from "./caseSnapshot.ts";
 import type { FlowDeps } from "./deps.ts";
 
-/** Job: re-renders the pinned summary and the triage post from the case as it is now. */
-export async function refreshCaseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
+/**
+ * Job: re-renders the pinned summary and the triage post from the case as it is now. A burst of changes
+ * queues one refresh each; all but the last find a later one queued and leave the rendering to it.
+ */
+export async function refreshCaseSummary(deps: FlowDeps, payload: unknown, job: JobRow): Promise<void> {
   const record = loadJobCase(deps.db, payload);
+  const posted = Boolean(record.channelId && record.summaryTs);
+  // Not posted yet: the summary's own post renders the case as it is then.
+  if (!posted && !record.triageTs) return;
+  if (hasLaterPendingJob(deps.db, job)) return;
   const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
   const text = caseHeadline(record);
-  if (record.channelId && record.summaryTs) {
+  if (posted && record.channelId && record.summaryTs) {
     try {
       await deps.slack.chat.update({
         channel: record.channelId,

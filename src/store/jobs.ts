@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { type JobRow, jobs } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 
@@ -84,6 +84,18 @@ export function deferJob(tx: Executor, id: number, runAt: number): void {
     .set({ runAt, leaseUntil: null, leasedBy: null, attempts: sql`${jobs.attempts} - 1` })
     .where(eq(jobs.id, id))
     .run();
+}
+
+/** Whether a job of the same kind and case, queued after `job`, is still to run. */
+export function hasLaterPendingJob(tx: Executor, job: JobRow): boolean {
+  if (job.caseId === null) return false;
+  const later = tx
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(pending, eq(jobs.kind, job.kind), eq(jobs.caseId, job.caseId), gt(jobs.id, job.id)))
+    .limit(1)
+    .get();
+  return later !== undefined;
 }
 
 export function jobByKey(tx: Executor, key: string): JobRow | undefined {
