@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION } from "../../src/slack/ids.ts";
+import { moveCase } from "../support/caseState.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { caseRows, intakeValues, submitIntake } from "../support/intake.ts";
 
@@ -121,6 +122,21 @@ describe("war rooms", () => {
     await h.settle();
     expect(caseRows(h)[0]?.channel_name).toBe("ts-2026-0001-physical-safety-2");
     expect(h.fake.channelByName("ts-2026-0001-physical-safety-2")?.is_private).toBe(true);
+  });
+
+  it("edits the pinned summary once for a burst of changes, showing the last", async () => {
+    await submitIntake(h, SEV1);
+    await h.settle();
+    const roomId = h.fake.channelByName("ts-2026-0001-physical-safety")?.id ?? "";
+    const summaryTs = h.fake.pins(roomId)[0] ?? "";
+    const editsOfSummary = () => h.fake.callsTo("chat.update").filter((c) => c.args.ts === summaryTs).length;
+    const before = editsOfSummary();
+    moveCase(h, "TS-2026-0001", "triage", USERS.specialist);
+    moveCase(h, "TS-2026-0001", "investigating", USERS.specialist);
+    moveCase(h, "TS-2026-0001", "waiting_reporter", USERS.specialist);
+    await h.settle();
+    expect(editsOfSummary() - before).toBe(1);
+    expect(blocksText(h.fake.message(roomId, summaryTs)?.blocks)).toContain("Waiting on reporter");
   });
 
   it("shows a change made while the triage post was on its way to Slack", async () => {
