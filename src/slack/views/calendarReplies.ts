@@ -3,7 +3,7 @@ import { formatLocal } from "../../core/localTime.ts";
 import type { BusinessHoursOverview, HolidayList } from "../../flows/businessCalendar.ts";
 import { COMMAND } from "../ids.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
-import { escapeMrkdwn, slackDate, truncate } from "./mrkdwn.ts";
+import { boundedLines, escapeMrkdwn, slackDate, truncate } from "./mrkdwn.ts";
 
 const DAY_NAMES: Readonly<Record<Weekday, string>> = {
   0: "Sun",
@@ -41,12 +41,6 @@ export function holidayLine(holiday: Holiday): string {
   return `• ${holiday.date} (${DAY_NAMES[weekday]}) ${holidayName(holiday.name)}`;
 }
 
-function boundedHolidayLines(holidays: readonly Holiday[]): string[] {
-  const lines = holidays.slice(0, HOLIDAY_LINES).map(holidayLine);
-  if (holidays.length > HOLIDAY_LINES) lines.push(`…and ${holidays.length - HOLIDAY_LINES} more`);
-  return lines;
-}
-
 function businessTimeLine(o: BusinessHoursOverview): string {
   const { open, changesAt } = o.businessTime;
   const when = (at: number) => `${slackDate(at)} (${formatLocal(at, o.calendar.timeZone)})`;
@@ -80,7 +74,9 @@ export function businessTimeZoneChangedReply(calendar: BusinessCalendar): Epheme
 
 export function holidayListReply(list: HolidayList): EphemeralReply {
   const lines = [`*Holidays* (${list.timeZone})`];
-  lines.push(...(list.upcoming.length > 0 ? boundedHolidayLines(list.upcoming) : ["• none upcoming"]));
-  if (list.recent.length > 0) lines.push("*Last 30 days:*", ...boundedHolidayLines(list.recent));
+  lines.push(
+    ...(list.upcoming.length > 0 ? boundedLines(list.upcoming, HOLIDAY_LINES, holidayLine) : ["• none upcoming"]),
+  );
+  if (list.recent.length > 0) lines.push("*Last 30 days:*", ...boundedLines(list.recent, HOLIDAY_LINES, holidayLine));
   return ephemeral(lines.join("\n"));
 }

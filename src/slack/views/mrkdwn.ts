@@ -22,6 +22,13 @@ export function userText(text: string, max: number): string {
   return `${kept.replace(CUT_ENTITY, "")}…`;
 }
 
+/** The first `max` items as lines, then how many were left out, so a list stays inside Slack's limits. */
+export function boundedLines<T>(items: readonly T[], max: number, line: (item: T) => string): string[] {
+  const lines = items.slice(0, max).map(line);
+  if (items.length > max) lines.push(`…and ${items.length - max} more`);
+  return lines;
+}
+
 export const mention = (userId: string) => `<@${userId}>`;
 export const channelLink = (channelId: string) => `<#${channelId}>`;
 

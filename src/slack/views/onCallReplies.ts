@@ -4,7 +4,7 @@ import type { OnCall } from "../../core/onCall.ts";
 import type { PassedOver } from "../../flows/onCallRoster.ts";
 import type { OnCallOverview } from "../../flows/onCallSchedule.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
-import { mention, slackDate } from "./mrkdwn.ts";
+import { boundedLines, mention, slackDate } from "./mrkdwn.ts";
 
 const WINDOW_LABELS: Readonly<Record<string, string>> = {
   always: "all the time",
@@ -44,26 +44,20 @@ function passedOverLine(p: PassedOver): string {
   return `• :warning: ${mention(p.userId)} ${where} but cannot take pages (${why}); ${consequences.join(" and ")}`;
 }
 
-/** The first LINES_SHOWN lines, then how many were left out. */
-function bounded<T>(items: readonly T[], line: (item: T) => string): string[] {
-  const lines = items.slice(0, LINES_SHOWN).map(line);
-  if (items.length > LINES_SHOWN) lines.push(`…and ${items.length - LINES_SHOWN} more`);
-  return lines;
-}
-
 export function onCallOverviewReply(o: OnCallOverview): EphemeralReply {
   const local = (at: number) => `${slackDate(at)} (${formatLocal(at, o.timeZone)} ${o.timeZone})`;
-  const lines = [`*On call now:* ${onCallLine(o.onCall)}`, ...bounded(o.passedOver, passedOverLine)];
+  const lines = [`*On call now:* ${onCallLine(o.onCall)}`, ...boundedLines(o.passedOver, LINES_SHOWN, passedOverLine)];
   if (o.handoffs.length > 0) {
     lines.push("*Next hand-offs:*", ...o.handoffs.map((h) => `• ${local(h.at)} → ${mention(h.primary)} (${h.layer})`));
   }
   lines.push("*Layers* (a later layer wins where it applies):");
-  lines.push(...(o.layers.length > 0 ? bounded(o.layers, layerLine) : ["• none yet"]));
+  lines.push(...(o.layers.length > 0 ? boundedLines(o.layers, LINES_SHOWN, layerLine) : ["• none yet"]));
   if (o.overrides.length > 0) {
     lines.push(
       "*Overrides:*",
-      ...bounded(
+      ...boundedLines(
         o.overrides,
+        LINES_SHOWN,
         (v) =>
           `• #${v.id} ${mention(v.userId)} covers${v.replaces ? ` ${mention(v.replaces)}` : ""} from ${local(v.startsAt)} to ${local(v.endsAt)}`,
       ),
