@@ -5,7 +5,7 @@ import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
 import { latestEventSeq } from "../store/events.ts";
-import { enqueueJob, jobsOfCase } from "../store/jobs.ts";
+import { enqueueJob, jobByKey } from "../store/jobs.ts";
 
 /** The payload of every case side effect. */
 export const caseJobPayload = z.object({ caseId: z.number().int().positive() });
@@ -24,12 +24,14 @@ export type WarRoomState = "open" | "coming" | "none";
 
 export function warRoomStateOf(tx: Executor, record: CaseRow): WarRoomState {
   if (record.channelId) return "open";
-  const queued = jobsOfCase(tx, record.id).some((j) => j.kind === JOB.createWarRoom && !j.doneAt && !j.failedAt);
-  return queued ? "coming" : "none";
+  const create = jobByKey(tx, createWarRoomKey(record));
+  return create && !create.doneAt && !create.failedAt ? "coming" : "none";
 }
 
+const createWarRoomKey = (record: CaseRow) => `${JOB.createWarRoom}:${record.id}`;
+
 export const enqueueCreateWarRoom = (tx: Executor, record: CaseRow, now: number) =>
-  caseJob(tx, JOB.createWarRoom, record, `${JOB.createWarRoom}:${record.id}`, now);
+  caseJob(tx, JOB.createWarRoom, record, createWarRoomKey(record), now);
 
 export const enqueueTriagePost = (tx: Executor, record: CaseRow, now: number) =>
   caseJob(tx, JOB.announceCase, record, `${JOB.announceCase}:${record.id}`, now);

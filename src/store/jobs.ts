@@ -122,7 +122,3 @@ export function nextJobDueAt(tx: Executor): number | undefined {
 export function pendingJobCount(tx: Executor): number {
   return tx.select({ n: sql<number>`count(*)` }).from(jobs).where(pending).get()?.n ?? 0;
 }
-
-export function jobsOfCase(tx: Executor, caseId: number): JobRow[] {
-  return tx.select().from(jobs).where(eq(jobs.caseId, caseId)).orderBy(asc(jobs.id)).all();
-}
