@@ -31,10 +31,11 @@ export const slaReminderPayload = z.object({
 });
 export type SlaReminderPayload = z.infer<typeof slaReminderPayload>;
 
-const checkJob = (tx: Executor, record: CaseRow, key: string, runAt: number, now: number) =>
+/** `occasion` tells this check from the case's others: a timeline version, a planned instant, a start. */
+const checkJob = (tx: Executor, caseId: number, occasion: string, runAt: number, now: number) =>
   enqueueJob(
     tx,
-    { kind: JOB.checkSla, caseId: record.id, payload: { caseId: record.id }, key: `${JOB.checkSla}:${key}`, runAt },
+    { kind: JOB.checkSla, caseId, payload: { caseId }, key: `${JOB.checkSla}:${caseId}:${occasion}`, runAt },
     now,
   );
 
@@ -45,7 +46,7 @@ const checkJob = (tx: Executor, record: CaseRow, key: string, runAt: number, now
  */
 export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, version?: number): void {
   const seq = version ?? latestEventSeq(tx, record.id);
-  checkJob(tx, record, `${record.id}:v${seq}`, now, now);
+  checkJob(tx, record.id, `v${seq}`, now, now);
 }
 
 /**
@@ -66,13 +67,7 @@ export function startSlaWatch(deps: FlowDeps): void {
 }
 
 function checkEveryOpenCase(tx: Executor, now: number, occasion: string): void {
-  for (const caseId of openCaseIds(tx)) {
-    enqueueJob(
-      tx,
-      { kind: JOB.checkSla, caseId, payload: { caseId }, key: `${JOB.checkSla}:${caseId}:${occasion}`, runAt: now },
-      now,
-    );
-  }
+  for (const caseId of openCaseIds(tx)) checkJob(tx, caseId, occasion, now, now);
 }
 
 /**
@@ -96,7 +91,7 @@ export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<
     const upcoming = clocks.flatMap((c) => nextReminder(c, calendar, now)?.at ?? []);
     if (upcoming.length > 0) {
       const runAt = Math.min(...upcoming);
-      checkJob(tx, record, `${record.id}:${runAt}`, runAt, now);
+      checkJob(tx, record.id, String(runAt), runAt, now);
     }
     return true;
   });
