@@ -15,17 +15,17 @@ import type { FlowDeps } from "./deps.ts";
  */
 export async function refreshCaseSummary(deps: FlowDeps, payload: unknown, job: JobRow): Promise<void> {
   const record = loadJobCase(deps.db, payload);
-  const posted = Boolean(record.channelId && record.summaryTs);
+  const { channelId, summaryTs } = record;
   // Not posted yet: the summary's own post renders the case as it is then.
-  if (!posted && !record.triageTs) return;
+  if (!(channelId && summaryTs) && !record.triageTs) return;
   if (hasLaterPendingJob(deps.db, job)) return;
   const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
   const text = caseHeadline(record);
-  if (posted && record.channelId && record.summaryTs) {
+  if (channelId && summaryTs) {
     try {
       await deps.slack.chat.update({
-        channel: record.channelId,
-        ts: record.summaryTs,
+        channel: channelId,
+        ts: summaryTs,
         text,
         blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: true }),
       });
