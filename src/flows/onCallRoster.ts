@@ -46,8 +46,12 @@ export function pagerSchedule(tx: Executor, calendar: BusinessCalendar, now: num
 }
 
 /** Who holds the pager at `now` on the team calendar, passing over anyone who cannot take pages. */
-export function onCallAt(tx: Executor, deps: Pick<FlowDeps, "config" | "botUserId">, now: number): OnCall | undefined {
-  const calendar = loadCalendar(tx, deps.config.businessTimeZone);
+export function onCallAt(
+  tx: Executor,
+  deps: Pick<FlowDeps, "config" | "botUserId">,
+  now: number,
+  calendar: BusinessCalendar = loadCalendar(tx, deps.config.businessTimeZone),
+): OnCall | undefined {
   return whoIsOnCall(pagerSchedule(tx, calendar, now, deps.botUserId), now);
 }
 

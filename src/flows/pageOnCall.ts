@@ -42,7 +42,7 @@ function startPage(tx: Executor, record: CaseRow, spec: PageSpec, now: number): 
 export function pageOnIntake(tx: Executor, deps: FlowDeps, record: CaseRow, now: number): void {
   const calendar = loadCalendar(tx, deps.config.businessTimeZone);
   if (!shouldPage(caseSeverity(record), !isBusinessTime(calendar, now))) return;
-  const onCall = onCallAt(tx, deps, now);
+  const onCall = onCallAt(tx, deps, now, calendar);
   const page = startPage(
     tx,
     record,
