@@ -7,12 +7,16 @@ import { type Executor, inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
 import { enqueueCaseRefresh, enqueueInvite, enqueueSummaryPost, enqueueTriagePost, loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { findBotChannel } from "./findBotChannel.ts";
 import { onCallAt } from "./onCallRoster.ts";
 
 // Slack answers name_taken for archived channels too; after this many suffixes something else is wrong.
 const MAX_NAME_ATTEMPTS = 20;
 
-/** Job: creates the case's private channel, then queues invites, topic, summary and triage post. */
+/**
+ * Job: creates the case's channel, or adopts the one it made before a crash lost Slack's answer, then queues
+ * invites, topic, summary and triage post.
+ */
 export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (record.channelId) return;
@@ -22,6 +26,7 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
   // Sensitive categories are private whatever the deployment's default (DESIGN §3).
   const isPrivate = deps.config.slack.warRoomsPrivate || category?.sensitive !== false;
   let channel: { id: string; name: string } | undefined;
+  let adopted = false;
   for (let attempt = 1; !channel; attempt++) {
     const name = warRoomChannelName(record.year, record.seq, slug, attempt);
     try {
@@ -29,6 +34,9 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
       channel = { id: String(created.channel?.id), name: String(created.channel?.name ?? name) };
     } catch (error) {
       if (slackErrorCode(error) !== "name_taken" || attempt >= MAX_NAME_ATTEMPTS) throw error;
+      // Names are the case's own: one the bot made is this room, created before a crash lost Slack's answer.
+      channel = await findBotChannel(deps, name);
+      adopted = channel !== undefined;
     }
   }
 
@@ -40,7 +48,12 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
       at: now,
       actor: deps.botUserId,
       kind: "war_room_created",
-      payload: { channelId: channel.id, channelName: channel.name, private: isPrivate },
+      payload: {
+        channelId: channel.id,
+        channelName: channel.name,
+        private: isPrivate,
+        ...(adopted ? { adopted } : {}),
+      },
     });
     const invitees = new Set([
       record.createdBy,
@@ -56,7 +69,7 @@ export async function createWarRoom(deps: FlowDeps, payload: unknown): Promise<v
     enqueueTriagePost(tx, updated, now);
     enqueueCaseRefresh(tx, updated, event.seq, now, { topic: true });
   });
-  deps.log.info({ caseId: record.humanId, channelId: channel.id }, "war room created");
+  deps.log.info({ caseId: record.humanId, channelId: channel.id, adopted }, "war room created");
   deps.wakeScheduler();
 }
 

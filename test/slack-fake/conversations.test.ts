@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type SlackFake, startSlackFake } from "./index.ts";
-import { refusal, webClientFor } from "./webClientFor.ts";
+import { refusal, rejection, webClientFor } from "./webClientFor.ts";
 
 const ANA = "U0ANA01";
 const BEN = "U0BEN01";
@@ -54,6 +54,16 @@ describe("conversations.create", () => {
     const { channel } = await client.conversations.create({ name: "inc-1" });
     await client.conversations.archive({ channel: channel?.id ?? "" });
     expect(await errorOf(client.conversations.create({ name: "inc-1" }))).toBe("name_taken");
+  });
+
+  it("still creates the channel when the caller hangs up before the answer, as Slack does", async () => {
+    fake.inject("conversations.create", { delayMs: 300 });
+    const impatient = webClientFor(fake, fake.botToken, { timeout: 50 });
+    const error = await rejection(impatient.conversations.create({ name: "inc-late" }));
+    expect(error).toMatchObject({ code: "slack_webapi_request_error" });
+    expect(fake.inFlight("conversations.create")).toBe(1);
+    await expect.poll(() => fake.channelByName("inc-late")?.creator).toBe(fake.botUserId);
+    expect(fake.inFlight("conversations.create")).toBe(0);
   });
 });
 

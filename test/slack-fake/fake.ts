@@ -127,6 +127,11 @@ export class SlackFake {
     return this.server.calls.filter((call) => call.method === method);
   }
 
+  /** Calls to `method` received and not answered yet; the stand-in finishes them even if the caller has gone. */
+  inFlight(method: string): number {
+    return this.server.unanswered.get(method) ?? 0;
+  }
+
   responses(url?: string): RecordedResponse[] {
     return this.state.responses.filter((response) => url === undefined || response.url === url);
   }

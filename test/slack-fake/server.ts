@@ -43,6 +43,8 @@ function bearer(req: IncomingMessage): string | undefined {
 
 export class FakeServer {
   readonly calls: RecordedCall[] = [];
+  /** Calls received and not yet answered, by method: what a test kills the caller in the middle of. */
+  readonly unanswered = new Map<string, number>();
   readonly faults = new FaultQueue();
   readonly rateLimits = new RateLimiter();
 
@@ -82,7 +84,10 @@ export class FakeServer {
     let reply: Reply;
     try {
       parsed = parseArgs(req, body, query);
-      reply = await this.dispatch(req, method, parsed);
+      this.unanswered.set(method, (this.unanswered.get(method) ?? 0) + 1);
+      reply = await this.dispatch(req, method, parsed).finally(() =>
+        this.unanswered.set(method, (this.unanswered.get(method) ?? 1) - 1),
+      );
     } catch (error) {
       if (!(error instanceof SlackApiError)) throw error;
       reply = refusal(error.code, error.extra);

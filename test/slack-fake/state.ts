@@ -14,6 +14,9 @@ import type {
   TriggerContext,
 } from "./types.ts";
 
+/** Slack's own user id, the creator of channels nobody in particular made. */
+const SLACKBOT = "USLACKBOT";
+
 export interface FakeConfig {
   botToken: string;
   teamId: string;
@@ -98,7 +101,7 @@ export class FakeState {
       purpose: { value: "", creator: "", last_set: 0 },
       members: [...new Set(input.members ?? [])],
       created: this.nowSeconds(),
-      creator: this.config.botUserId,
+      creator: input.creator ?? SLACKBOT,
       previous_names: [],
     };
     this.channels.set(id, channel);

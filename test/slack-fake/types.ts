@@ -24,6 +24,8 @@ export interface SeedChannel {
   is_private?: boolean;
   members?: string[];
   id?: string;
+  /** Who made it; a seeded channel was there before the app, so Slackbot stands in unless a test names someone. */
+  creator?: string;
 }
 
 export interface SlackFakeOptions {

@@ -1,5 +1,5 @@
 /** Test helpers: a real @slack/web-api client pointed at the stand-in, and Slack's refusals unwrapped. */
-import { type Logger, LogLevel, WebAPIPlatformError, WebClient } from "@slack/web-api";
+import { type Logger, LogLevel, WebAPIPlatformError, WebClient, type WebClientOptions } from "@slack/web-api";
 import type { SlackFake } from "./fake.ts";
 
 const silent: Logger = {
@@ -12,13 +12,18 @@ const silent: Logger = {
   setName: () => {},
 };
 
-/** `token: null` sends no token at all. */
-export function webClientFor(fake: SlackFake, token: string | null = fake.botToken): WebClient {
+/** `token: null` sends no token at all; `options` adds to the client's settings (a `timeout`, say). */
+export function webClientFor(
+  fake: SlackFake,
+  token: string | null = fake.botToken,
+  options: WebClientOptions = {},
+): WebClient {
   return new WebClient(token ?? undefined, {
     slackApiUrl: fake.url,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logger: silent,
+    ...options,
   });
 }
 

@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
@@ -11,6 +12,8 @@ const MAIN = join(ROOT, "src/main.ts");
 const TSX_LOADER = pathToFileURL(
   join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
 ).href;
+// Keeps the end of a chatty run: what led up to a failure is at the end.
+const MAX_OUTPUT_CHARS = 200_000;
 
 /** `npm start` as an operator runs it, but in an empty working folder and with only the given environment. */
 function botCommand(env: Record<string, string | undefined>): [string, string[], SpawnOptions] {
@@ -21,9 +24,54 @@ function botCommand(env: Record<string, string | undefined>): [string, string[],
   ];
 }
 
-export function spawnBot(env: Record<string, string | undefined>): ChildProcess {
+/** The bot as a child process, with what it wrote to stdout and stderr kept for a failing test to show. */
+export interface SpawnedBot {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves once the process is gone, with how it ended. */
+  exited: Promise<string>;
+}
+
+export function spawnBot(env: Record<string, string | undefined>): SpawnedBot {
   const [cmd, args, options] = botCommand(env);
-  return spawn(cmd, args, { ...options, stdio: "ignore" });
+  const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString("utf8")).slice(-MAX_OUTPUT_CHARS);
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<string>((resolve) =>
+    child.once("exit", (code, signal) => resolve(signal ? `killed by ${signal}` : `exited with code ${code}`)),
+  );
+  return { child, output: () => output, exited };
+}
+
+/**
+ * Polls /healthz until the bot answers 200. Start-up is tsx transforming the sources, 8-14 s on a busy
+ * 2-core machine; `boundMs` only caps a bot that never comes up, and a bot that exits fails at once.
+ */
+export async function untilHealthy(bot: SpawnedBot, port: number, boundMs: number): Promise<void> {
+  const deadline = Date.now() + boundMs;
+  while (Date.now() < deadline) {
+    const { exitCode, signalCode } = bot.child;
+    if (exitCode !== null || signalCode !== null) {
+      throw new Error(`the bot ended (${signalCode ?? exitCode}) before answering /healthz:\n${bot.output()}`);
+    }
+    if (await answersHealthz(port)) return;
+    await delay(100);
+  }
+  throw new Error(`the bot did not answer /healthz within ${boundMs} ms:\n${bot.output()}`);
+}
+
+async function answersHealthz(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+  } catch (error) {
+    // Nothing listening yet is what start-up looks like; anything else is a real fault.
+    if (error instanceof TypeError) return false;
+    throw error;
+  }
 }
 
 export function runBotToExit(env: Record<string, string | undefined>): { status: number | null; stderr: string } {

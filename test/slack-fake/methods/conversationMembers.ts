@@ -28,7 +28,12 @@ function groupDm(state: FakeState, userIds: string[]): StoredChannel {
     if (channel.is_mpim && same) return channel;
   }
   const names = members.map((id) => state.users.get(id)?.name ?? id);
-  const channel = state.createChannel({ name: `mpdm-${names.join("--")}-1`, is_private: true, members });
+  const channel = state.createChannel({
+    name: `mpdm-${names.join("--")}-1`,
+    is_private: true,
+    members,
+    creator: state.config.botUserId,
+  });
   channel.is_mpim = true;
   return channel;
 }

@@ -57,6 +57,7 @@ export const conversationMethods: MethodTable = {
       name,
       is_private: booleanArg(args, "is_private"),
       members: [state.config.botUserId],
+      creator: state.config.botUserId,
     });
     return { channel: channelJson(state, channel) };
   },

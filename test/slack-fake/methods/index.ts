@@ -6,6 +6,7 @@ import { fileMethods } from "./files.ts";
 import type { MethodTable } from "./handler.ts";
 import { miscMethods } from "./misc.ts";
 import { pinMethods } from "./pins.ts";
+import { userConversationMethods } from "./userConversations.ts";
 import { userMethods } from "./users.ts";
 import { viewMethods } from "./views.ts";
 
@@ -16,6 +17,7 @@ export const METHODS: MethodTable = {
   ...conversationMemberMethods,
   ...pinMethods,
   ...userMethods,
+  ...userConversationMethods,
   ...viewMethods,
   ...fileMethods,
 };
