@@ -51,3 +51,21 @@ describe("a busy day under Slack's default rate limits", () => {
     expect(sql("SELECT kind FROM jobs WHERE done_at IS NULL AND last_error IS NOT NULL")).toEqual([]);
   }, 60_000); // hundreds of real HTTP calls, 429s included, on a shared machine
 });
+
+describe("the harness's stand-in", () => {
+  it("measures rate windows on the bot's fake clock, so settle() waits them out without sleeping", async () => {
+    const h = await startHarness();
+    try {
+      h.fake.setRateLimit("conversations.create", { perMinute: 1 });
+      const startedAt = h.clock.now();
+      for (const title of ["First violent visit", "Second violent visit"]) {
+        await submitIntake(h, intakeValues({ category: "physical-safety", title }));
+      }
+      await h.settle();
+      expect(caseRows(h).filter((c) => c.channel_id !== null)).toHaveLength(2);
+      expect(h.clock.now() - startedAt).toBeGreaterThanOrEqual(60_000);
+    } finally {
+      await h.close();
+    }
+  });
+});
