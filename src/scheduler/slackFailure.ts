@@ -17,6 +17,14 @@ const TRANSIENT_PLATFORM_ERRORS = new Set([
   "team_added_to_org",
 ]);
 
+// The last error of a job waiting out a 429, so a reader of the jobs table tells it from a planned wait.
+const RATE_LIMIT_WAIT = "ratelimited (Retry-After";
+
+/** Whether a job's last error says it is waiting out a Slack rate limit. */
+export function isRateLimitWait(lastError: string | null): boolean {
+  return lastError?.startsWith(RATE_LIMIT_WAIT) ?? false;
+}
+
 interface SlackLikeError {
   code?: unknown;
   retryAfter?: unknown;
@@ -30,7 +38,7 @@ export function classifyFailure(error: unknown): FailureClass {
   switch (e.code) {
     case "slack_webapi_rate_limited_error": {
       const seconds = typeof e.retryAfter === "number" && e.retryAfter > 0 ? e.retryAfter : 1;
-      return { kind: "rate_limited", retryAfterMs: seconds * 1000, detail: `ratelimited (Retry-After ${seconds}s)` };
+      return { kind: "rate_limited", retryAfterMs: seconds * 1000, detail: `${RATE_LIMIT_WAIT} ${seconds}s)` };
     }
     case "slack_webapi_platform_error": {
       const code = String(e.data?.error ?? "unknown_error");

@@ -31,7 +31,8 @@ export function createSlackApp(deps: FlowDeps, identity: { botId: string }, extr
     ...extraRoutes,
   ];
   // Listener calls answer a person within Slack's 3 seconds (a trigger_id dies then): fail fast, never queue.
-  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 } };
+  // On a 429 the client would otherwise sleep Retry-After and pause every call, then throw a bare Error.
+  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
   const app = config.slack.appToken
     ? new App({
         token: config.slack.botToken,

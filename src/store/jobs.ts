@@ -78,10 +78,13 @@ export function retryJobLater(
     .run();
 }
 
-/** Puts a job back untouched to run at `runAt`, as its handler asked: neither an attempt nor an error. */
+/**
+ * Puts a job back to run at `runAt`, as its handler asked: neither an attempt nor an error, so an error
+ * from an earlier attempt (a 429 waited out) no longer describes why the job waits.
+ */
 export function deferJob(tx: Executor, id: number, runAt: number): void {
   tx.update(jobs)
-    .set({ runAt, leaseUntil: null, leasedBy: null, attempts: sql`${jobs.attempts} - 1` })
+    .set({ runAt, lastError: null, leaseUntil: null, leasedBy: null, attempts: sql`${jobs.attempts} - 1` })
     .where(eq(jobs.id, id))
     .run();
 }

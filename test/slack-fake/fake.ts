@@ -283,7 +283,7 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
   state.addUser({ id: botUserId, name: "incident-desk", real_name: "Incident Desk", is_bot: true });
   for (const user of options.users ?? []) state.addUser(user);
   for (const channel of options.channels ?? []) state.createChannel(channel);
-  const server = new FakeServer(state);
+  const server = new FakeServer(state, { rateLimits: options.rateLimits ?? true });
   httpServer.on("request", server.handle);
   const stop = () =>
     new Promise<void>((resolve, reject) => {

@@ -1,7 +1,5 @@
-/** Per-method trouble on demand: injected faults, consumed in order, and an optional rolling rate limit. */
+/** Per-method trouble on demand: injected faults, consumed in order. */
 import type { Fault } from "./types.ts";
-
-const WINDOW_MS = 60_000;
 
 export class FaultQueue {
   private readonly queues = new Map<string, Array<Fault & { times: number }>>();
@@ -24,26 +22,5 @@ export class FaultQueue {
 
   clear(): void {
     this.queues.clear();
-  }
-}
-
-export class RateLimiter {
-  private readonly limits = new Map<string, { perMinute: number; hits: number[] }>();
-
-  set(method: string, perMinute: number): void {
-    this.limits.set(method, { perMinute, hits: [] });
-  }
-
-  /** Seconds to wait when this call is over the limit, else undefined (and the call is counted). */
-  retryAfter(method: string, now: number): number | undefined {
-    const limit = this.limits.get(method);
-    if (!limit) return undefined;
-    limit.hits = limit.hits.filter((at) => now - at < WINDOW_MS);
-    const oldest = limit.hits[0];
-    if (limit.hits.length >= limit.perMinute && oldest !== undefined) {
-      return Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000));
-    }
-    limit.hits.push(now);
-    return undefined;
   }
 }

@@ -2,8 +2,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { SlackApiError } from "./args.ts";
-import { FaultQueue, RateLimiter } from "./faults.ts";
+import { FaultQueue } from "./faults.ts";
 import { METHODS } from "./methods/index.ts";
+import { RateLimiter } from "./rateLimiter.ts";
 import { mediaType, multipartParts, type ParsedArgs, parseArgs, readBody } from "./requestBody.ts";
 import type { FakeState } from "./state.ts";
 import type { Args, RecordedCall } from "./types.ts";
@@ -46,9 +47,14 @@ export class FakeServer {
   /** Calls received and not yet answered, by method: what a test kills the caller in the middle of. */
   readonly unanswered = new Map<string, number>();
   readonly faults = new FaultQueue();
-  readonly rateLimits = new RateLimiter();
+  readonly rateLimits: RateLimiter;
 
-  constructor(private readonly state: FakeState) {}
+  constructor(
+    private readonly state: FakeState,
+    options: { rateLimits: boolean },
+  ) {
+    this.rateLimits = new RateLimiter({ tierDefaults: options.rateLimits });
+  }
 
   /** A bug in the stand-in answers 500 with its stack, so the test fails where it happened. */
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -112,7 +118,8 @@ export class FakeServer {
     if (fault?.status) return refusal(fault.error ?? "internal_error", {}, fault.status);
     if (fault?.error) return refusal(fault.error);
 
-    const retryAfter = this.rateLimits.retryAfter(method, this.state.now());
+    const channel = typeof parsed.args.channel === "string" ? parsed.args.channel : undefined;
+    const retryAfter = this.rateLimits.retryAfter({ method, now: this.state.now(), channel });
     if (retryAfter !== undefined) return rateLimited(retryAfter);
     return { status: 200, body: { ok: true, ...handler(this.state, parsed.args) } };
   }

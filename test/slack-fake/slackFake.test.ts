@@ -222,6 +222,7 @@ describe("chat.postMessage", () => {
     expect(fake.messages(general).map((m) => m.text)).toEqual(["parent"]);
     expect(fake.messages(general, { threadTs: parent.ts }).map((m) => m.text)).toEqual(["reply"]);
     for (const threadTs of [reply.ts, "1.000000"]) {
+      clock.advance(1_000); // Slack paces chat.postMessage at about one a second per channel.
       expect((await refusal(client.chat.postMessage({ channel: general, text: "x", thread_ts: threadTs }))).error).toBe(
         "thread_not_found",
       );

@@ -36,6 +36,8 @@ export interface SlackFakeOptions {
   now?: () => number;
   users?: FakeUser[];
   channels?: SeedChannel[];
+  /** Slack's tier limits and chat.postMessage's per-channel pace (default true); off only for benches. */
+  rateLimits?: boolean;
 }
 
 export type Args = Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { INTAKE_BLOCK } from "../../src/slack/ids.ts";
 import { stateValues } from "../slack-fake/index.ts";
+import { webClientFor } from "../slack-fake/webClientFor.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { caseRows, intakeValues, openIntakeModal, submitIntake } from "../support/intake.ts";
 
@@ -128,5 +129,25 @@ describe("/incident intake", () => {
     expect(rendered).not.toContain("<https://evil.example");
     expect(rendered).toContain("Escalate &lt;!channel&gt; now");
     expect(rendered).toContain("Tell &lt;@U0LEAD1&gt; &amp; &lt;!here&gt;");
+  });
+
+  it("tells the user plainly, at once, when Slack rate-limits the modal it opens", async () => {
+    // The workspace already opened 100 modals this minute: views.open is Tier 4.
+    const client = webClientFor(h.fake);
+    const view = { type: "modal" as const, title: { type: "plain_text" as const, text: "Other" }, blocks: [] };
+    for (let i = 0; i < 100; i++) {
+      await client.views.open({ trigger_id: h.fake.issueTriggerId({ userId: USERS.lead }), view });
+    }
+    const startedAt = Date.now();
+    const res = await h.driver.command({ text: "", userId: USERS.specialist, channelId: h.triageChannelId });
+    expect(res.status).toBe(200);
+    await expect.poll(() => h.fake.responses(res.responseUrl)).toHaveLength(1);
+    expect(Date.now() - startedAt).toBeLessThan(1_000);
+    expect(h.fake.callsTo("views.open").at(-1)).toMatchObject({ status: 429, error: "ratelimited" });
+    expect(h.fake.responses(res.responseUrl)[0]?.body).toMatchObject({
+      response_type: "ephemeral",
+      text: expect.stringContaining("Slack is rate-limiting the bot right now. Try again in a minute."),
+    });
+    expect(h.fake.views().filter((v) => v.callback_id === "incident_intake")).toEqual([]);
   });
 });

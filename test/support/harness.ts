@@ -6,6 +6,7 @@ import { createLogger } from "../../src/log.ts";
 import { type RunningDesk, startIncidentDesk } from "../../src/server.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { FakeClock } from "./fakeClock.ts";
+import { settle } from "./settle.ts";
 import { createSlackDriver, type SlackDriver } from "./slackDriver.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
@@ -25,7 +26,10 @@ export interface Harness {
   triageChannelId: string;
   dir: string;
   baseUrl: string;
-  /** Runs every job due at the fake clock's time, as the scheduler would. */
+  /**
+   * Runs every job due at the fake clock's time, as the scheduler would; a job that met a 429 is run
+   * again after its Retry-After, moving the fake clock (see settle.ts). Planned jobs are left to the test.
+   */
   settle(): Promise<number>;
   /** Stops the app (keeping the database file and the stand-in) and starts it again on the same files. */
   restart(): Promise<void>;
@@ -34,17 +38,24 @@ export interface Harness {
 
 export interface HarnessOptions {
   env?: Record<string, string>;
-  /** Reuse a stand-in (and its state) across harnesses. */
+  /** Reuse a stand-in (and its state) across harnesses; pass the clock it was started with too. */
   fake?: SlackFake;
+  /** The clock of the bot and of the stand-in, when the test starts the stand-in itself. */
+  clock?: FakeClock;
   dir?: string;
   /** Give USERS.specialist, lead and observer their roles at start (default true). */
   seedRoles?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  // Rate windows and trigger expiry must move with the bot's clock, or a test's clock moves would not reach them.
+  if (options.fake && !options.clock)
+    throw new Error("startHarness: a shared stand-in needs the clock it measures with");
+  const clock = options.clock ?? new FakeClock();
   const fake =
     options.fake ??
     (await startSlackFake({
+      now: () => clock.now(),
       users: Object.entries(USERS).map(([name, id]) => ({ id, name })),
       channels: [{ name: "ts-triage", is_private: true, members: ["UBOT", USERS.specialist, USERS.lead] }],
     }));
@@ -62,7 +73,6 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LOG_LEVEL: "silent",
     ...options.env,
   });
-  const clock = new FakeClock();
   const log = createLogger(config.logLevel);
   const start = () => startIncidentDesk(config, { clock, log, runScheduler: false });
 
@@ -80,7 +90,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     triageChannelId,
     dir,
     baseUrl: `http://127.0.0.1:${desk.port}`,
-    settle: () => harness.desk.scheduler.runUntilIdle(),
+    settle: () => settle(harness.desk.scheduler, harness.desk.database.db, clock),
     restart: async () => {
       await desk.stop();
       desk = await start();
