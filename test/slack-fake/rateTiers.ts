@@ -62,6 +62,8 @@ export const METHOD_TIERS: Readonly<Record<string, Tier>> = {
   "reactions.add": 3,
   // docs.slack.dev/reference/methods/usergroups.users.list
   "usergroups.users.list": 2,
+  // docs.slack.dev/reference/methods/users.conversations
+  "users.conversations": 3,
   // docs.slack.dev/reference/methods/users.info
   "users.info": 4,
   // docs.slack.dev/reference/methods/users.lookupByEmail
