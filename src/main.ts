@@ -18,7 +18,9 @@ try {
 
 const log = createLogger(config.logLevel);
 const desk = await startIncidentDesk(config, { log }).catch((error: unknown) => {
-  log.fatal({ err: error }, "could not start");
+  // Slack refused a configured value (token, channel, API URL): the operator needs that line, not a stack.
+  if (error instanceof ConfigError) console.error(`incident-desk: ${error.message}.`);
+  else log.fatal({ err: error }, "could not start");
   process.exit(1);
 });
 

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
+import { checkSlackSetup } from "./checkSlackSetup.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { bootstrapAdmins } from "./flows/changeRole.ts";
@@ -33,11 +34,10 @@ export interface RunningDesk {
   stop(): Promise<void>;
 }
 
-/** Opens and migrates the database, connects to Slack, serves HTTP and starts the job runner. */
+/** Checks the token and channels with Slack, opens and migrates the database, serves HTTP and starts the job runner. */
 export async function startIncidentDesk(config: Config, options: StartOptions = {}): Promise<RunningDesk> {
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
-  const database = openDatabase(config.db.path);
 
   // Jobs see every Slack failure themselves: no silent client retries, 429s surface with Retry-After.
   const slack = new WebClient(config.slack.botToken, {
@@ -46,7 +46,9 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
     rejectRateLimitedCalls: true,
     logger: boltLogger(log),
   });
-  const auth = await slack.auth.test();
+  // Before the data folder or database exists, so a wrong token or channel leaves nothing behind.
+  const identity = await checkSlackSetup(slack, config);
+  const database = openDatabase(config.db.path);
 
   let scheduler: Scheduler | undefined;
   const deps: FlowDeps = {
@@ -55,7 +57,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
     clock,
     config,
     log,
-    botUserId: String(auth.user_id),
+    botUserId: identity.botUserId,
     wakeScheduler: () => scheduler?.wake(),
   };
   scheduler = new Scheduler({
@@ -70,7 +72,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   bootstrapAdmins(deps);
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
-  const app = createSlackApp(deps, { botId: String(auth.bot_id ?? "") });
+  const app = createSlackApp(deps, { botId: identity.botId });
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
   if (options.runScheduler ?? true) scheduler.start();

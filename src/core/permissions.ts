@@ -6,7 +6,10 @@ export type Role = (typeof ROLES)[number];
 export const ACTIONS = [
   "case.open",
   "case.list",
+  /** What the case is about: its title, description, parties, evidence, timeline and summary. */
   "case.read",
+  /** The consults of a case and who owes each answer; a consultant, only the ones sent to them. */
+  "consult.read",
   "case.update",
   "case.verify",
   "war_room.open",
@@ -50,6 +53,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Action, 
     "case.open": "all",
     "case.list": "all",
     "case.read": "all",
+    "consult.read": "all",
     "case.update": "all",
     "case.verify": "all",
     "war_room.open": "all",
@@ -63,14 +67,16 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Action, 
     "oncall.read": "all",
     "page.send": "all",
   },
+  // Consultants see only the consults sent to them: never a case's description, parties or evidence.
   consultant: {
     "case.list": "consulted",
-    "case.read": "consulted",
+    "consult.read": "consulted",
     "consult.answer": "consulted",
   },
   observer: {
     "case.list": "all",
     "case.read": "all",
+    "consult.read": "all",
     "case.verify": "all",
     "oncall.read": "all",
   },
@@ -99,6 +105,11 @@ export function isAllowed(role: Role | undefined, action: Action, context: Acces
   const grant = PERMISSIONS[role][action];
   if (grant === "all") return true;
   return grant === "consulted" && context.consultedOnCase === true;
+}
+
+/** Whether the role may `action` on some cases at least (every case, or the ones it was consulted on). */
+export function mayOnSomeCases(role: Role | undefined, action: Action): boolean {
+  return role !== undefined && PERMISSIONS[role][action] !== undefined;
 }
 
 /** Whether the role's view of cases is limited to the ones it was consulted on. */

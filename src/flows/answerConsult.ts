@@ -95,7 +95,7 @@ export function consultsOwed(
   deps: FlowDeps,
   input: { userId: string; idText: string | undefined; channelId: string },
 ): { record: CaseRow; consults: OwedConsult[] } {
-  const record = caseFromCommand(deps, input, "case.read");
+  const record = caseFromCommand(deps, input, "consult.read");
   const consults = consultsOfCase(deps.db, record.id)
     .filter((consult) => seesConsult(deps.db, input.userId, consult))
     .map((consult) => ({

@@ -9,6 +9,9 @@ import type { FlowDeps } from "./deps.ts";
 /** Slack wants the modal answered within 3 s; a stalled download must not hold the form forever. */
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 
+/** Where Slack serves `url_private` (https://api.slack.com/types/file): the only file host the bot token may reach. */
+const SLACK_FILE_ORIGIN = "https://files.slack.com";
+
 export interface DownloadedFile {
   sha256: string;
   size: number;
@@ -46,6 +49,11 @@ export async function downloadSlackFile(deps: FlowDeps, fileId: string): Promise
   const name = file.name.length > 80 ? `${file.name.slice(0, 79)}…` : file.name;
   const tooLarge = (size: string) => `${name} is ${size}; each file can be at most ${formatBytes(max)}.`;
   if (file.size > max) fileError(tooLarge(formatBytes(file.size)));
+  const origin = new URL(file.url_private).origin;
+  if (!mayCarryBotToken(origin, deps.config.slack.apiUrl)) {
+    deps.log.warn({ slackFileId: file.id, origin }, "refused to send the bot token to a file URL outside Slack");
+    fileError(`${name} is not on Slack's file server, so the bot did not download it. Upload it in Slack again.`);
+  }
 
   const failed = (error: unknown) => fileError(`Downloading ${name} failed (${describeFetchError(error)}). Try again.`);
   const refused = `Slack did not let the bot download ${name}: it sent its sign-in page, so the bot token was not accepted.`;
@@ -81,6 +89,11 @@ export async function downloadSlackFile(deps: FlowDeps, fileId: string): Promise
   }
   const stored = await storeBlob(deps.config.evidenceDir, counted(response.body as AsyncIterable<Uint8Array>));
   return { ...stored, name: file.name, mimeType: file.mimetype, slackFileId: file.id };
+}
+
+/** Slack's file host, or the Web API's own host (the stand-in in tests, a proxy in front of Slack). */
+function mayCarryBotToken(origin: string, apiUrl: string): boolean {
+  return origin === SLACK_FILE_ORIGIN || origin === new URL(apiUrl).origin;
 }
 
 function describeFetchError(error: unknown): string {

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, type Action, isAllowed, mayGrantRole, ROLES, type Role } from "../../src/core/permissions.ts";
+import {
+  ACTIONS,
+  type Action,
+  isAllowed,
+  mayGrantRole,
+  mayOnSomeCases,
+  ROLES,
+  type Role,
+} from "../../src/core/permissions.ts";
 
 const SPECIALIST_CANNOT: Action[] = ["role.manage", "team.manage", "decision.export", "interim.apply", "oncall.manage"];
-const OBSERVER_CAN: Action[] = ["case.list", "case.read", "case.verify", "oncall.read"];
-const CONSULTANT_CAN_WHEN_CONSULTED: Action[] = ["case.list", "case.read", "consult.answer"];
+const OBSERVER_CAN: Action[] = ["case.list", "case.read", "consult.read", "case.verify", "oncall.read"];
+// Only the consults sent to them: never a case's description, parties or evidence ("case.read").
+const CONSULTANT_CAN_WHEN_CONSULTED: Action[] = ["case.list", "consult.read", "consult.answer"];
 
 const expected = (role: Role, action: Action, consulted: boolean): boolean => {
   switch (role) {
@@ -30,6 +39,25 @@ describe("the permission table", () => {
 
   it.each(ACTIONS)("someone without a role may not %s", (action) => {
     expect(isAllowed(undefined, action, { consultedOnCase: true })).toBe(false);
+  });
+});
+
+describe("what a role may read of a case (status, evidence list, timeline ask this)", () => {
+  it.each<[Role | undefined, Action, boolean]>([
+    ["consultant", "case.read", false],
+    ["consultant", "consult.read", true],
+    ["observer", "case.read", true],
+    ["specialist", "case.read", true],
+    ["lead", "consult.read", true],
+    [undefined, "consult.read", false],
+  ])("%s may %s on some cases: %s", (role, action, allowed) => {
+    expect(mayOnSomeCases(role, action)).toBe(allowed);
+  });
+
+  it("refuses a consultant the case itself, evidence included, even on a case they were consulted on", () => {
+    expect(isAllowed("consultant", "case.read", { consultedOnCase: true })).toBe(false);
+    expect(isAllowed("consultant", "consult.read", { consultedOnCase: true })).toBe(true);
+    expect(isAllowed("consultant", "consult.read", { consultedOnCase: false })).toBe(false);
   });
 });
 

@@ -294,6 +294,16 @@ describe("consults", () => {
       }
     });
 
+    it("refuses a consultant the evidence list and timeline of the very case they were consulted on", async () => {
+      // The permission table gives consultants the consults sent to them, never the case's evidence.
+      const evidence = await run(LEGAL_1, `evidence list ${CASE}`);
+      expect(evidence.text).toContain("not permitted");
+      expect(evidence.blocks).toBeUndefined();
+      expect((await run(LEGAL_1, `timeline ${CASE}`)).text).toContain("not permitted");
+      expect((await run(USERS.observer, `evidence list ${CASE}`)).text).not.toContain("not permitted");
+      expect(text((await run(LEGAL_1, `status ${CASE}`)).blocks)).toContain("Consults sent to you");
+    });
+
     it("refuses a consultant who was not sent the consult, and shows them nothing of the case", async () => {
       await requestConsultFromSummary({ [CONSULT_BLOCK.team]: "payments" });
       await h.settle();

@@ -4,7 +4,7 @@ import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
 import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
-import { type FieldValue, startSlackFake, stateValues } from "../slack-fake/index.ts";
+import { type FieldValue, stateValues } from "../slack-fake/index.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 
@@ -208,44 +208,6 @@ describe("evidence", () => {
     expect(evidenceRows()).toHaveLength(0);
     // Neither the partial download nor the file that did arrive stay on disk.
     expect(storedFiles()).toEqual([]);
-  });
-
-  it("needs the bot token to download: the stand-in answers a sign-in page without it", async () => {
-    const file = h.fake.addFile({ name: "texts.png", content: PNG });
-    const anonymous = await fetch(file.url_private, { redirect: "manual" });
-    expect(anonymous.status).toBe(302);
-    const signIn = await fetch(file.url_private);
-    expect(signIn.headers.get("content-type")).toContain("text/html");
-    const withToken = await fetch(file.url_private, { headers: { Authorization: `Bearer ${h.fake.botToken}` } });
-    expect(Buffer.from(await withToken.arrayBuffer())).toEqual(PNG);
-  });
-
-  it("refuses a file the bot token does not open, on the files field, recording nothing", async () => {
-    const otherWorkspace = await startSlackFake({ botToken: "xoxb-another-workspace" });
-    try {
-      const foreign = otherWorkspace.addFile({ name: "foreign.png", content: PNG });
-      const file = h.fake.addFile({ name: "texts.png", content: PNG });
-      const described = h.fake.file(file.id);
-      if (described) described.url_private = foreign.url_private;
-      const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
-      expect(answer.response_action).toBe("errors");
-      expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("did not let the bot download texts.png");
-    } finally {
-      await otherWorkspace.close();
-    }
-    expect(evidenceRows()).toHaveLength(0);
-    expect(fileRows()).toHaveLength(0);
-    expect(eventKinds("evidence_added")).toHaveLength(0);
-    expect(storedFiles()).toEqual([]);
-  });
-
-  it("refuses an HTML sign-in page served in place of the file", async () => {
-    const file = h.fake.addFile({ name: "texts.png", content: PNG });
-    const described = h.fake.file(file.id);
-    if (described) described.url_private = `${h.fake.origin}/`;
-    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
-    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("sign-in page");
-    expect(evidenceRows()).toHaveLength(0);
   });
 
   it("explains on the files field when Slack will not describe a file", async () => {

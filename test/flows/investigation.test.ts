@@ -325,10 +325,10 @@ describe("investigation", () => {
       expect((await run(USERS.specialist, `timeline ${CASE} many`)).reply.text).toContain("Usage:");
     });
 
-    it("shows the timeline to a consultant only on a case they were consulted on", async () => {
+    it("refuses the timeline to a consultant, even on a case they were consulted on", async () => {
       expect((await run(CONSULTANT, `timeline ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
       consult(CONSULTANT);
-      expect((await run(CONSULTANT, `timeline ${CASE}`, h.triageChannelId)).reply.text).toContain("TS-2026-0001:");
+      expect((await run(CONSULTANT, `timeline ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
     });
   });
 

@@ -293,6 +293,19 @@ describe("paging the on-call person", () => {
     expect(escalations()).toEqual([]);
   });
 
+  it.each([
+    ["Saturday 11:00", at(2026, 11, 28, 11)],
+    ["Sunday 14:00", at(2026, 11, 29, 14)],
+  ])("counts weekend daytime as out of hours: a SEV2 on %s pages the weekend primary", async (_, when) => {
+    await openCaseAt(when);
+    const [page] = pages();
+    expect(pages()).toEqual([expect.objectContaining({ case_id: 1, trigger: "auto", step: "primary" })]);
+    const primary = String(page?.primary_user);
+    expect([ana, ben]).toContain(primary);
+    expect(dms(primary)).toHaveLength(1);
+    expect(text(dms(primary)[0]?.blocks)).toContain("SEV2 case opened outside business hours");
+  });
+
   it("counts a holiday as out of hours: a SEV2 on Thanksgiving at 11:00 pages the holiday layer", async () => {
     h.clock.set(at(2026, 11, 20, 12));
     const added = await h.driver.command({

@@ -199,4 +199,28 @@ describe("war rooms", () => {
     await h.settle();
     expect(h.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === USERS.specialist)).toHaveLength(0);
   });
+
+  it("keeps a sensitive category's war room private when WAR_ROOM_PRIVATE=false, and opens a non-sensitive SEV1 one", async () => {
+    const publicRooms = await startHarness({ fake: h.fake, env: { WAR_ROOM_PRIVATE: "false" } });
+    try {
+      await submitIntake(
+        publicRooms,
+        intakeValues({ category: "sexual-misconduct", title: "Unwanted advances on a job" }),
+      );
+      await submitIntake(
+        publicRooms,
+        intakeValues({ category: "theft", severity: "sev1", title: "Cash taken on site" }),
+      );
+      await publicRooms.settle();
+    } finally {
+      await publicRooms.close();
+    }
+    const asked = h.fake.callsTo("conversations.create").map((c) => [c.args.name, String(c.args.is_private)]);
+    expect(asked).toEqual([
+      ["ts-2026-0001-sexual-misconduct", "true"],
+      ["ts-2026-0002-theft", "false"],
+    ]);
+    expect(h.fake.channelByName("ts-2026-0001-sexual-misconduct")?.is_private).toBe(true);
+    expect(h.fake.channelByName("ts-2026-0002-theft")?.is_private).toBe(false);
+  });
 });

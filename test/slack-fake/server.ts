@@ -137,11 +137,13 @@ export class FakeServer {
 
   /** url_private needs the bot token; without it Slack redirects to its sign-in page, which answers 200 HTML. */
   private download(req: IncomingMessage, path: string): Outgoing {
-    if (bearer(req) !== this.state.config.botToken) {
+    const owner = path.split("/")[2] ?? "";
+    // A token opens only its own workspace's files (files:read, https://api.slack.com/types/file): another's signs in.
+    if (bearer(req) !== this.state.config.botToken || !owner.startsWith(`${this.state.config.teamId}-`)) {
       const location = `${this.state.config.origin}/?redir=${encodeURIComponent(path)}`;
       return { status: 302, body: "", headers: { location } };
     }
-    const fileId = (path.split("/")[2] ?? "").slice(this.state.config.teamId.length + 1);
+    const fileId = owner.slice(this.state.config.teamId.length + 1);
     const stored = this.state.files.get(fileId);
     if (!stored?.content || !stored.completed) return NOT_FOUND;
     return { status: 200, body: stored.content, headers: { "content-type": stored.file.mimetype } };

@@ -1,4 +1,4 @@
-import { type ChildProcess, type SpawnOptions, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -74,8 +74,28 @@ async function answersHealthz(port: number): Promise<boolean> {
   }
 }
 
-export function runBotToExit(env: Record<string, string | undefined>): { status: number | null; stderr: string } {
+export interface BotExit {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** The working folder it ran in, where the default ./data would have been created. */
+  cwd: string;
+}
+
+/** Runs the bot until it exits (or 15 s pass); async, so a stand-in in this process can answer it. */
+export function runBotToExit(env: Record<string, string | undefined>): Promise<BotExit> {
   const [cmd, args, options] = botCommand(env);
-  const run = spawnSync(cmd, args, { ...options, encoding: "utf8", timeout: 15_000 });
-  return { status: run.status, stderr: run.stderr };
+  const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"], timeout: 15_000 });
+  let stdout = "";
+  let stderr = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (status) => resolve({ status, stdout, stderr, cwd: String(options.cwd) }));
+  });
 }

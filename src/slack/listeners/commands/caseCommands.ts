@@ -1,7 +1,7 @@
-import { seesOnlyConsultedCases } from "../../../core/permissions.ts";
+import { mayOnSomeCases } from "../../../core/permissions.ts";
 import { userRole } from "../../../flows/access.ts";
-import { consultsOwed } from "../../../flows/answerConsult.ts";
-import { caseForCommand, listCases } from "../../../flows/findCases.ts";
+import { listCases } from "../../../flows/findCases.ts";
+import { readCaseStatus } from "../../../flows/readCaseStatus.ts";
 import { caseListReply, caseStatusReply, consultantCaseReply } from "../../views/commandReplies.ts";
 import type { Subcommand } from "./subcommand.ts";
 
@@ -11,19 +11,18 @@ export const caseSubcommands: Record<string, Subcommand> = {
     summary: "open cases, newest first",
     run: (deps, { userId, args: [page] }) =>
       caseListReply(listCases(deps, { userId, page: Number.parseInt(page ?? "1", 10) || 1 }), {
-        titles: !seesOnlyConsultedCases(userRole(deps.db, userId)),
+        // A title says what the case is about: only for whom the table grants reading cases.
+        titles: mayOnSomeCases(userRole(deps.db, userId), "case.read"),
       }),
   },
   status: {
     usage: "status [TS-2026-0042]",
     summary: "a case's summary (in a war room, that room's case)",
     run: (deps, { userId, channelId, args: [idText] }) => {
-      // A consultant sees the consults sent to them, not the case's description, parties or evidence.
-      if (seesOnlyConsultedCases(userRole(deps.db, userId))) {
-        const { record, consults } = consultsOwed(deps, { userId, idText, channelId });
-        return consultantCaseReply(record, consults);
-      }
-      return caseStatusReply(caseForCommand(deps, { userId, idText, channelId, action: "case.read" }));
+      const answer = readCaseStatus(deps, { userId, idText, channelId });
+      return answer.kind === "case"
+        ? caseStatusReply(answer.snapshot)
+        : consultantCaseReply(answer.record, answer.consults);
     },
   },
 };
