@@ -201,7 +201,7 @@ describe("war rooms", () => {
   });
 
   it("keeps a sensitive category's war room private when WAR_ROOM_PRIVATE=false, and opens a non-sensitive SEV1 one", async () => {
-    const publicRooms = await startHarness({ fake: h.fake, env: { WAR_ROOM_PRIVATE: "false" } });
+    const publicRooms = await startHarness({ fake: h.fake, clock: h.clock, env: { WAR_ROOM_PRIVATE: "false" } });
     try {
       await submitIntake(
         publicRooms,
