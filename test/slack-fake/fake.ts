@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isRecord } from "./args.ts";
 import { newFile } from "./methods/files.ts";
+import { manifestBotScopes } from "./scopes.ts";
 import { messageJson, viewJson } from "./serialize.ts";
 import { FakeServer } from "./server.ts";
 import { FakeState } from "./state.ts";
@@ -274,6 +275,7 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
     appId: "A0TEST",
     origin: `http://127.0.0.1:${port}`,
     now: options.now ?? Date.now,
+    scopes: options.scopes ?? manifestBotScopes(),
   });
   state.addUser({ id: botUserId, name: "incident-desk", real_name: "Incident Desk", is_bot: true });
   for (const user of options.users ?? []) state.addUser(user);

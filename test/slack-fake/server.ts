@@ -5,6 +5,7 @@ import { SlackApiError } from "./args.ts";
 import { FaultQueue, RateLimiter } from "./faults.ts";
 import { METHODS } from "./methods/index.ts";
 import { mediaType, multipartParts, type ParsedArgs, parseArgs, readBody } from "./requestBody.ts";
+import { missingScope } from "./scopes.ts";
 import type { FakeState } from "./state.ts";
 import type { Args, RecordedCall } from "./types.ts";
 
@@ -93,13 +94,15 @@ export class FakeServer {
     return reply;
   }
 
-  /** Slack's order: the method must exist, the token must be right; then trouble, if any was asked for. */
+  /** Slack's order: the method must exist, the token must be right and hold the scope; then trouble, if any was asked for. */
   private async dispatch(req: IncomingMessage, method: string, parsed: ParsedArgs): Promise<Reply> {
     const handler = METHODS[method];
     if (!handler) return refusal("unknown_method", { req_method: method }, 404);
     const token = bearer(req) ?? parsed.bodyToken;
     if (token === undefined) return refusal("not_authed");
     if (token !== this.state.config.botToken) return refusal("invalid_auth");
+    const scopeProblem = missingScope(this.state, this.state.config.scopes, method, parsed.args);
+    if (scopeProblem) return refusal("missing_scope", scopeProblem);
 
     const fault = this.faults.take(method);
     if (fault?.delayMs) await delay(fault.delayMs);

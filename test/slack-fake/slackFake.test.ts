@@ -2,7 +2,7 @@ import { ErrorCode, WebAPIHTTPError, WebAPIRateLimitedError, type WebClient } fr
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../support/fakeClock.ts";
 import { DOCUMENTED_METHODS } from "./documentedMethods.ts";
-import { type SlackFake, startSlackFake } from "./index.ts";
+import { EVERY_SCOPE, type SlackFake, startSlackFake } from "./index.ts";
 import { refusal, rejection, webClientFor } from "./webClientFor.ts";
 
 const PERSON = "U0PERSON";
@@ -17,6 +17,7 @@ beforeEach(async () => {
   clock = new FakeClock();
   fake = await startSlackFake({
     now: () => clock.now(),
+    scopes: EVERY_SCOPE,
     users: [{ id: PERSON, name: "person", email: "person@example.com" }],
     channels: [{ name: "general", members: ["UBOT", PERSON] }],
   });

@@ -22,6 +22,8 @@ export interface FakeConfig {
   appId: string;
   origin: string;
   now: () => number;
+  /** The bot token's scopes; a call needing another answers missing_scope. */
+  scopes: readonly string[];
 }
 
 interface Trigger {

@@ -34,6 +34,8 @@ export interface SlackFakeOptions {
   now?: () => number;
   users?: FakeUser[];
   channels?: SeedChannel[];
+  /** The bot token's scopes; default: `oauth_config.scopes.bot` of the repository's manifest.yml. */
+  scopes?: readonly string[];
 }
 
 export type Args = Record<string, unknown>;
