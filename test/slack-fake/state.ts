@@ -123,6 +123,13 @@ export class FakeState {
     return channel;
   }
 
+  /** Slack opens no DM with a bot (the app's own user included) or a deactivated person; `codes` are the method's. */
+  assertCanDm(userId: string, codes: { bot: string; deactivated: string }): void {
+    const user = this.user(userId);
+    if (user.is_bot || this.isBot(userId)) fail(codes.bot);
+    if (user.deleted) fail(codes.deactivated);
+  }
+
   isMember(channel: StoredChannel, userId: string): boolean {
     return channel.members.includes(userId);
   }
@@ -132,7 +139,11 @@ export class FakeState {
    * the bot's DM with that user, as chat.postMessage allows.
    */
   visibleChannel(id: string, options: { userIdOpensIm?: boolean } = {}): StoredChannel {
-    if (options.userIdOpensIm && this.users.has(id) && !this.channels.has(id)) return this.imWith(id);
+    if (options.userIdOpensIm && this.users.has(id) && !this.channels.has(id)) {
+      // chat.postMessage's page documents no DM-specific code: "Value passed for channel was invalid".
+      this.assertCanDm(id, { bot: "channel_not_found", deactivated: "channel_not_found" });
+      return this.imWith(id);
+    }
     const channel = this.channels.get(id);
     if (!channel) return fail("channel_not_found");
     if (channel.is_private && !this.isMember(channel, this.config.botUserId)) return fail("channel_not_found");
