@@ -14,6 +14,7 @@ import type {
   FileObject,
   RecordedCall,
   RecordedResponse,
+  ResponseUrlContext,
   SeedChannel,
   SlackFakeOptions,
   StoredChannel,
@@ -100,8 +101,9 @@ export class SlackFake {
     return this.state.issueTrigger(context);
   }
 
-  responseUrl(): string {
-    return this.state.issueResponseUrl();
+  /** A response_url for a slash command (channel and user) or a block action (also the message it came from). */
+  responseUrl(context: ResponseUrlContext = {}): string {
+    return this.state.issueResponseUrl(context);
   }
 
   // Break

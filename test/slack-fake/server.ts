@@ -5,6 +5,7 @@ import { SlackApiError } from "./args.ts";
 import { FaultQueue, RateLimiter } from "./faults.ts";
 import { METHODS } from "./methods/index.ts";
 import { mediaType, multipartParts, type ParsedArgs, parseArgs, readBody } from "./requestBody.ts";
+import { answerResponseUrlPost } from "./responseUrls.ts";
 import { missingScope } from "./scopes.ts";
 import type { FakeState } from "./state.ts";
 import type { Args, RecordedCall } from "./types.ts";
@@ -73,7 +74,7 @@ export class FakeServer {
     if (req.method === "GET" && path === "/")
       return { status: 200, body: SIGN_IN_PAGE, headers: { "content-type": "text/html" } };
     if (req.method === "POST" && this.state.responseUrls.has(`${this.state.config.origin}${path}`)) {
-      return this.responseUrlPost(req, path, body);
+      return this.responseUrlPost(req, `${this.state.config.origin}${path}`, body);
     }
     return NOT_FOUND;
   }
@@ -138,7 +139,9 @@ export class FakeServer {
     return { status: 200, body: stored.content, headers: { "content-type": stored.file.mimetype } };
   }
 
-  private responseUrlPost(req: IncomingMessage, path: string, body: Buffer): Outgoing {
+  private responseUrlPost(req: IncomingMessage, url: string, body: Buffer): Outgoing {
+    const issued = this.state.responseUrls.get(url);
+    if (!issued) return NOT_FOUND;
     const text = body.toString("utf8");
     let parsed: unknown = text;
     if (mediaType(req) === "application/json") {
@@ -148,7 +151,6 @@ export class FakeServer {
         return asJson(refusal("invalid_payload", {}, 400));
       }
     }
-    this.state.responses.push({ url: `${this.state.config.origin}${path}`, body: parsed });
-    return asJson({ status: 200, body: { ok: true } });
+    return asJson(answerResponseUrlPost(this.state, url, issued, parsed));
   }
 }

@@ -2,10 +2,12 @@
 import { randomBytes } from "node:crypto";
 import { fail } from "./args.ts";
 import { withGeneratedIds } from "./blockLimits.ts";
+import type { IssuedResponseUrl } from "./responseUrls.ts";
 import type {
   EphemeralMessage,
   FakeUser,
   RecordedResponse,
+  ResponseUrlContext,
   SeedChannel,
   StoredChannel,
   StoredFile,
@@ -46,7 +48,7 @@ export class FakeState {
   readonly files = new Map<string, StoredFile>();
   readonly triggers = new Map<string, Trigger>();
   readonly usergroups = new Map<string, string[]>();
-  readonly responseUrls = new Set<string>();
+  readonly responseUrls = new Map<string, IssuedResponseUrl>();
   readonly responses: RecordedResponse[] = [];
   private counter = 0;
   private lastTsMicros = 0;
@@ -175,6 +177,14 @@ export class FakeState {
     return message;
   }
 
+  /** Deletes a message (and, for a reply, its place in the thread); a missing one is message_not_found. */
+  removeMessage(channelId: string, ts: string): void {
+    const message = this.findMessage(channelId, ts) ?? fail("message_not_found");
+    this.messages.get(channelId)?.delete(ts);
+    const parent = message.thread_ts === undefined ? undefined : this.findMessage(channelId, message.thread_ts);
+    if (parent && parent !== message) parent.replies = parent.replies.filter((reply) => reply !== ts);
+  }
+
   withBlockIds(blocks: unknown[]): unknown[] {
     return withGeneratedIds(blocks, () => this.randomToken(3));
   }
@@ -198,9 +208,10 @@ export class FakeState {
     return trigger.context;
   }
 
-  issueResponseUrl(): string {
-    const url = `${this.config.origin}/commands/${this.config.teamId}/${this.nextId("")}/${this.randomToken(12)}`;
-    this.responseUrls.add(url);
+  issueResponseUrl(context: ResponseUrlContext): string {
+    const kind = context.messageTs === undefined ? "commands" : "actions";
+    const url = `${this.config.origin}/${kind}/${this.config.teamId}/${this.nextId("")}/${this.randomToken(12)}`;
+    this.responseUrls.set(url, { ...context, issuedAt: this.now(), posts: 0 });
     return url;
   }
 }

@@ -171,3 +171,11 @@ export interface TriggerContext {
   /** The view the interaction came from, so views.push knows which stack to grow. */
   viewId?: string;
 }
+
+/** What a response URL was issued for: the conversation, the person, and for an interaction the message. */
+export interface ResponseUrlContext {
+  channelId?: string;
+  userId?: string;
+  /** The message a block action came from: replace_original and delete_original act on it. */
+  messageTs?: string;
+}

@@ -128,7 +128,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
   return {
     async command({ text = "", userId, channelId, command = "/incident" }) {
       const triggerId = fake.issueTriggerId({ userId });
-      const responseUrl = fake.responseUrl();
+      const responseUrl = fake.responseUrl({ channelId, userId });
       const form = new URLSearchParams({
         token: VERIFICATION_TOKEN,
         team_id: fake.teamId,
@@ -178,7 +178,8 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       const message = fake.messagePayload(channelId, messageTs);
       const { block, button } = findButton(Array.isArray(message.blocks) ? message.blocks : [], actionId);
       const triggerId = fake.issueTriggerId({ userId });
-      const responseUrl = fake.responseUrl();
+      // The URL belongs to the clicked message: replace_original and delete_original act on it.
+      const responseUrl = fake.responseUrl({ channelId, userId, messageTs });
       const response = await postInteraction({
         ...envelope("block_actions", userId, triggerId),
         container: {
