@@ -118,10 +118,18 @@ export class FakeServer {
 
   /** The upload URL takes the raw bytes, or a multipart form (what @slack/web-api's uploadV2 posts). */
   private upload(req: IncomingMessage, path: string, body: Buffer): Outgoing {
-    const stored = this.state.files.get(path.split("/")[3] ?? "");
+    const fileId = path.split("/")[3] ?? "";
+    const stored = this.state.files.get(fileId);
     if (!stored || stored.completed) return NOT_FOUND;
     const parts = mediaType(req) === "multipart/form-data" ? multipartParts(req, body) : [];
     const content = parts.find((part) => part.filename !== undefined)?.content ?? parts[0]?.content ?? body;
+    // The URL was asked for `length` bytes, and Slack answers 200 only to a good upload
+    // (docs.slack.dev/reference/methods/files.getUploadURLExternal); stricter reading: the file is then gone.
+    if (stored.expectedBytes !== undefined && content.length !== stored.expectedBytes) {
+      this.state.files.delete(fileId);
+      const message = `expected ${stored.expectedBytes} bytes, got ${content.length}`;
+      return { status: 400, body: message, headers: { "content-type": "text/plain" } };
+    }
     stored.content = Buffer.from(content);
     stored.file.size = content.length;
     return { status: 200, body: `OK - ${content.length}`, headers: { "content-type": "text/plain" } };

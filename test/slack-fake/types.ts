@@ -151,6 +151,8 @@ export interface StoredFile {
   content?: Buffer;
   /** Set by files.completeUploadExternal, or for files added directly by a test. */
   completed: boolean;
+  /** The `length` files.getUploadURLExternal was given: the upload URL takes exactly this many bytes. */
+  expectedBytes?: number;
 }
 
 export interface RecordedCall {
