@@ -38,6 +38,8 @@ export interface SlackDriver {
     messageTs: string;
     actionId: string;
     threadTs?: string;
+    /** The message as the clicker's Slack still shows it (a replacement not yet seen); default: as stored. */
+    shownMessage?: Record<string, unknown>;
   }): Promise<DriverResponse & { triggerId: string; responseUrl: string }>;
   event(input: { event: Record<string, unknown>; eventId?: string; retryNum?: number }): Promise<DriverResponse>;
   raw(input: { body: string; contentType?: string; timestamp?: number; signature?: string }): Promise<DriverResponse>;
@@ -174,8 +176,8 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       });
     },
 
-    async clickButton({ userId, channelId, messageTs, actionId, threadTs }) {
-      const message = fake.messagePayload(channelId, messageTs);
+    async clickButton({ userId, channelId, messageTs, actionId, threadTs, shownMessage }) {
+      const message = shownMessage ?? fake.messagePayload(channelId, messageTs);
       const { block, button } = findButton(Array.isArray(message.blocks) ? message.blocks : [], actionId);
       const triggerId = fake.issueTriggerId({ userId });
       // The URL belongs to the clicked message: replace_original and delete_original act on it.
