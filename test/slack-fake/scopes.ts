@@ -3,7 +3,7 @@
  * https://docs.slack.dev/reference/methods/), and what the app was granted (the manifest's `oauth_config.scopes.bot`).
  */
 import { readFileSync } from "node:fs";
-import { listArg, optionalString } from "./args.ts";
+import { booleanArg, listArg, optionalString } from "./args.ts";
 import type { FakeState } from "./state.ts";
 import type { Args, StoredChannel } from "./types.ts";
 
@@ -36,8 +36,7 @@ const REQUIRED_SCOPES: Record<string, Need> = {
   // "No scope required" on docs.slack.dev/reference/methods/chat.getPermalink.
   "chat.getPermalink": null,
   // Slack lists any of four scopes; we take the one for the kind of channel asked for (stricter than "any").
-  "conversations.create": (_state, args) =>
-    args.is_private === true || args.is_private === "true" ? WRITE.private : WRITE.public,
+  "conversations.create": (_state, args) => (booleanArg(args, "is_private") ? WRITE.private : WRITE.public),
   "conversations.archive": WRITE,
   "conversations.unarchive": WRITE,
   "conversations.invite": WRITE,
