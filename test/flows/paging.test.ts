@@ -78,12 +78,18 @@ describe("paging the on-call person", () => {
   }
 
   /** Clicks Acknowledge on a page message; what the bot answered through the response URL. */
-  async function acknowledge(userId: string, channelId: string, message: Message | undefined) {
+  async function acknowledge(
+    userId: string,
+    channelId: string,
+    message: Message | undefined,
+    shownMessage?: Record<string, unknown>,
+  ) {
     const res = await h.driver.clickButton({
       userId,
       channelId,
       messageTs: message?.ts ?? "",
       actionId: ACTION.ackPage,
+      shownMessage,
     });
     await expect.poll(() => h.fake.responses(res.responseUrl).length).toBeGreaterThan(0);
     return h.fake.responses(res.responseUrl).map((r) => r.body as Record<string, unknown>);
@@ -175,13 +181,16 @@ describe("paging the on-call person", () => {
 
     it("stops escalating when the primary acknowledges at 10 minutes", async () => {
       await advance(10 * MINUTE);
-      const replies = await acknowledge(ana, dmWith(ana), dms(ana)[0]);
+      const page = dms(ana)[0];
+      const shownBeforeAck = h.fake.messagePayload(dmWith(ana), page?.ts ?? "");
+      const replies = await acknowledge(ana, dmWith(ana), page);
       expect(replies).toEqual([expect.objectContaining({ replace_original: true })]);
       expect(text(replies[0])).toContain(`Acknowledged by <@${ana}>`);
       expect(text(replies[0])).not.toContain(ACTION.ackPage);
       expect(pages()[0]).toMatchObject({ status: "acknowledged", acked_by: ana, acked_at: h.clock.now() });
       // A second click (Slack had not shown the replaced message yet) changes nothing.
-      const again = await acknowledge(ana, dmWith(ana), dms(ana)[0]);
+      expect(text(dms(ana)[0]?.blocks)).not.toContain(ACTION.ackPage);
+      const again = await acknowledge(ana, dmWith(ana), page, shownBeforeAck);
       expect(again).toEqual([expect.objectContaining({ replace_original: false })]);
       expect(text(again[0])).toContain(`Already acknowledged by <@${ana}>`);
       expect(eventsOf("page_acknowledged")).toEqual([

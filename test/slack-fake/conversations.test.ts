@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type SlackFake, startSlackFake } from "./index.ts";
+import { EVERY_SCOPE, type SlackFake, startSlackFake } from "./index.ts";
 import { refusal, rejection, webClientFor } from "./webClientFor.ts";
 
 const ANA = "U0ANA01";
@@ -11,6 +11,7 @@ let client: WebClient;
 
 beforeEach(async () => {
   fake = await startSlackFake({
+    scopes: EVERY_SCOPE,
     users: [
       { id: ANA, name: "ana", email: "Ana@Example.com" },
       { id: BEN, name: "ben" },

@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { isRecord } from "./args.ts";
 import { newFile } from "./methods/files.ts";
+import { manifestBotScopes } from "./scopes.ts";
 import { messageJson, viewJson } from "./serialize.ts";
 import { FakeServer } from "./server.ts";
 import { FakeState } from "./state.ts";
@@ -13,6 +14,7 @@ import type {
   FileObject,
   RecordedCall,
   RecordedResponse,
+  ResponseUrlContext,
   SeedChannel,
   SlackFakeOptions,
   StoredChannel,
@@ -99,8 +101,9 @@ export class SlackFake {
     return this.state.issueTrigger(context);
   }
 
-  responseUrl(): string {
-    return this.state.issueResponseUrl();
+  /** A response_url for a slash command (channel and user) or a block action (also the message it came from). */
+  responseUrl(context: ResponseUrlContext = {}): string {
+    return this.state.issueResponseUrl(context);
   }
 
   // Break
@@ -279,6 +282,7 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
     appId: "A0TEST",
     origin: `http://127.0.0.1:${port}`,
     now: options.now ?? Date.now,
+    scopes: options.scopes ?? manifestBotScopes(),
   });
   state.addUser({ id: botUserId, name: "incident-desk", real_name: "Incident Desk", is_bot: true });
   for (const user of options.users ?? []) state.addUser(user);

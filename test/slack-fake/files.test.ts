@@ -55,6 +55,27 @@ describe("external uploads", () => {
     expect(fake.messages(channel)).toEqual([]);
   });
 
+  it("refuses bytes of another size than the URL was asked for, after which the file cannot be completed", async () => {
+    for (const body of ["four", "sixsix"]) {
+      const { upload_url = "", file_id = "" } = await client.files.getUploadURLExternal({
+        filename: "note.txt",
+        length: 5,
+      });
+      expect((await fetch(upload_url, { method: "POST", body })).status).toBe(400);
+      expect((await fetch(upload_url, { method: "POST", body: "hello" })).status).toBe(404);
+      expect(await errorOf(client.files.completeUploadExternal({ files: [{ id: file_id }] }))).toBe("file_not_found");
+    }
+  });
+
+  it("completes a file once: a second completion is file_not_found and shares nothing more", async () => {
+    const { upload_url = "", file_id = "" } = await client.files.getUploadURLExternal({ filename: "a.txt", length: 2 });
+    await fetch(upload_url, { method: "POST", body: "hi" });
+    await client.files.completeUploadExternal({ files: [{ id: file_id }], channel_id: channel });
+    const again = client.files.completeUploadExternal({ files: [{ id: file_id }], channel_id: channel });
+    expect(await errorOf(again)).toBe("file_not_found");
+    expect(fake.messages(channel)).toHaveLength(1);
+  });
+
   it("refuses to complete or describe a file never uploaded", async () => {
     expect(await errorOf(client.files.completeUploadExternal({ files: [{ id: "F404" }] }))).toBe("file_not_found");
     const { file_id = "" } = await client.files.getUploadURLExternal({ filename: "empty.txt", length: 3 });

@@ -6,6 +6,8 @@ import { FaultQueue } from "./faults.ts";
 import { METHODS } from "./methods/index.ts";
 import { RateLimiter } from "./rateLimiter.ts";
 import { mediaType, multipartParts, type ParsedArgs, parseArgs, readBody } from "./requestBody.ts";
+import { answerResponseUrlPost } from "./responseUrls.ts";
+import { missingScope } from "./scopes.ts";
 import type { FakeState } from "./state.ts";
 import type { Args, RecordedCall } from "./types.ts";
 
@@ -80,7 +82,7 @@ export class FakeServer {
     if (req.method === "GET" && path === "/")
       return { status: 200, body: SIGN_IN_PAGE, headers: { "content-type": "text/html" } };
     if (req.method === "POST" && this.state.responseUrls.has(`${this.state.config.origin}${path}`)) {
-      return this.responseUrlPost(req, path, body);
+      return this.responseUrlPost(req, `${this.state.config.origin}${path}`, body);
     }
     return NOT_FOUND;
   }
@@ -104,13 +106,15 @@ export class FakeServer {
     return reply;
   }
 
-  /** Slack's order: the method must exist, the token must be right; then trouble, if any was asked for. */
+  /** Slack's order: the method must exist, the token must be right and hold the scope; then trouble, if any was asked for. */
   private async dispatch(req: IncomingMessage, method: string, parsed: ParsedArgs): Promise<Reply> {
     const handler = METHODS[method];
     if (!handler) return refusal("unknown_method", { req_method: method }, 404);
     const token = bearer(req) ?? parsed.bodyToken;
     if (token === undefined) return refusal("not_authed");
     if (token !== this.state.config.botToken) return refusal("invalid_auth");
+    const scopeProblem = missingScope(this.state, this.state.config.scopes, method, parsed.args);
+    if (scopeProblem) return refusal("missing_scope", scopeProblem);
 
     const fault = this.faults.take(method);
     if (fault?.delayMs) await delay(fault.delayMs);
@@ -126,10 +130,18 @@ export class FakeServer {
 
   /** The upload URL takes the raw bytes, or a multipart form (what @slack/web-api's uploadV2 posts). */
   private upload(req: IncomingMessage, path: string, body: Buffer): Outgoing {
-    const stored = this.state.files.get(path.split("/")[3] ?? "");
+    const fileId = path.split("/")[3] ?? "";
+    const stored = this.state.files.get(fileId);
     if (!stored || stored.completed) return NOT_FOUND;
     const parts = mediaType(req) === "multipart/form-data" ? multipartParts(req, body) : [];
     const content = parts.find((part) => part.filename !== undefined)?.content ?? parts[0]?.content ?? body;
+    // The URL was asked for `length` bytes, and Slack answers 200 only to a good upload
+    // (docs.slack.dev/reference/methods/files.getUploadURLExternal); stricter reading: the file is then gone.
+    if (stored.expectedBytes !== undefined && content.length !== stored.expectedBytes) {
+      this.state.files.delete(fileId);
+      const message = `expected ${stored.expectedBytes} bytes, got ${content.length}`;
+      return { status: 400, body: message, headers: { "content-type": "text/plain" } };
+    }
     stored.content = Buffer.from(content);
     stored.file.size = content.length;
     return { status: 200, body: `OK - ${content.length}`, headers: { "content-type": "text/plain" } };
@@ -149,7 +161,9 @@ export class FakeServer {
     return { status: 200, body: stored.content, headers: { "content-type": stored.file.mimetype } };
   }
 
-  private responseUrlPost(req: IncomingMessage, path: string, body: Buffer): Outgoing {
+  private responseUrlPost(req: IncomingMessage, url: string, body: Buffer): Outgoing {
+    const issued = this.state.responseUrls.get(url);
+    if (!issued) return NOT_FOUND;
     const text = body.toString("utf8");
     let parsed: unknown = text;
     if (mediaType(req) === "application/json") {
@@ -159,7 +173,6 @@ export class FakeServer {
         return asJson(refusal("invalid_payload", {}, 400));
       }
     }
-    this.state.responses.push({ url: `${this.state.config.origin}${path}`, body: parsed });
-    return asJson({ status: 200, body: { ok: true } });
+    return asJson(answerResponseUrlPost(this.state, url, issued, parsed));
   }
 }

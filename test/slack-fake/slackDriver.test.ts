@@ -219,6 +219,29 @@ describe("the driver against a real Bolt app", () => {
     });
   });
 
+  it("ties a clicked button's response URL to its message, so replace_original replaces that message", async () => {
+    const button = { type: "button" as const, text: plain("Acknowledge"), action_id: "ack_case", value: "case-7" };
+    const posted = await app.client.chat.postMessage({
+      channel,
+      text: "New case",
+      blocks: [{ type: "actions" as const, elements: [button] }],
+    });
+    const ts = posted.ts ?? "";
+    const { responseUrl } = await driver.clickButton({
+      userId: ANA,
+      channelId: channel,
+      messageTs: ts,
+      actionId: "ack_case",
+    });
+    const replaced = await fetch(responseUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ replace_original: true, text: "Acknowledged by ana" }),
+    });
+    expect(replaced.status).toBe(200);
+    expect(fake.message(channel, ts)?.text).toBe("Acknowledged by ana");
+  });
+
   it("delivers events with Slack's retry headers", async () => {
     const event = { type: "app_mention", user: ANA, text: "<@UBOT> help", channel, ts: "1764064000.000100" };
     await driver.event({ event, eventId: "Ev01", retryNum: 1 });

@@ -2,10 +2,12 @@
 import { randomBytes } from "node:crypto";
 import { fail } from "./args.ts";
 import { withGeneratedIds } from "./blockLimits.ts";
+import type { IssuedResponseUrl } from "./responseUrls.ts";
 import type {
   EphemeralMessage,
   FakeUser,
   RecordedResponse,
+  ResponseUrlContext,
   SeedChannel,
   StoredChannel,
   StoredFile,
@@ -25,6 +27,8 @@ export interface FakeConfig {
   appId: string;
   origin: string;
   now: () => number;
+  /** The bot token's scopes; a call needing another answers missing_scope. */
+  scopes: readonly string[];
 }
 
 interface Trigger {
@@ -47,7 +51,7 @@ export class FakeState {
   readonly files = new Map<string, StoredFile>();
   readonly triggers = new Map<string, Trigger>();
   readonly usergroups = new Map<string, string[]>();
-  readonly responseUrls = new Set<string>();
+  readonly responseUrls = new Map<string, IssuedResponseUrl>();
   readonly responses: RecordedResponse[] = [];
   private counter = 0;
   private lastTsMicros = 0;
@@ -124,6 +128,13 @@ export class FakeState {
     return channel;
   }
 
+  /** Slack opens no DM with a bot (the app's own user included) or a deactivated person; `codes` are the method's. */
+  assertCanDm(userId: string, codes: { bot: string; deactivated: string }): void {
+    const user = this.user(userId);
+    if (user.is_bot || this.isBot(userId)) fail(codes.bot);
+    if (user.deleted) fail(codes.deactivated);
+  }
+
   isMember(channel: StoredChannel, userId: string): boolean {
     return channel.members.includes(userId);
   }
@@ -133,7 +144,11 @@ export class FakeState {
    * the bot's DM with that user, as chat.postMessage allows.
    */
   visibleChannel(id: string, options: { userIdOpensIm?: boolean } = {}): StoredChannel {
-    if (options.userIdOpensIm && this.users.has(id) && !this.channels.has(id)) return this.imWith(id);
+    if (options.userIdOpensIm && this.users.has(id) && !this.channels.has(id)) {
+      // chat.postMessage's page documents no DM-specific code: "Value passed for channel was invalid".
+      this.assertCanDm(id, { bot: "channel_not_found", deactivated: "channel_not_found" });
+      return this.imWith(id);
+    }
     const channel = this.channels.get(id);
     if (!channel) return fail("channel_not_found");
     if (channel.is_private && !this.isMember(channel, this.config.botUserId)) return fail("channel_not_found");
@@ -165,6 +180,14 @@ export class FakeState {
     return message;
   }
 
+  /** Deletes a message (and, for a reply, its place in the thread); a missing one is message_not_found. */
+  removeMessage(channelId: string, ts: string): void {
+    const message = this.findMessage(channelId, ts) ?? fail("message_not_found");
+    this.messages.get(channelId)?.delete(ts);
+    const parent = message.thread_ts === undefined ? undefined : this.findMessage(channelId, message.thread_ts);
+    if (parent && parent !== message) parent.replies = parent.replies.filter((reply) => reply !== ts);
+  }
+
   withBlockIds(blocks: unknown[]): unknown[] {
     return withGeneratedIds(blocks, () => this.randomToken(3));
   }
@@ -188,9 +211,10 @@ export class FakeState {
     return trigger.context;
   }
 
-  issueResponseUrl(): string {
-    const url = `${this.config.origin}/commands/${this.config.teamId}/${this.nextId("")}/${this.randomToken(12)}`;
-    this.responseUrls.add(url);
+  issueResponseUrl(context: ResponseUrlContext): string {
+    const kind = context.messageTs === undefined ? "commands" : "actions";
+    const url = `${this.config.origin}/${kind}/${this.config.teamId}/${this.nextId("")}/${this.randomToken(12)}`;
+    this.responseUrls.set(url, { ...context, issuedAt: this.now(), posts: 0 });
     return url;
   }
 }

@@ -38,6 +38,8 @@ export interface SlackFakeOptions {
   channels?: SeedChannel[];
   /** Slack's tier limits and chat.postMessage's per-channel pace (default true); off only for benches. */
   rateLimits?: boolean;
+  /** The bot token's scopes; default: `oauth_config.scopes.bot` of the repository's manifest.yml. */
+  scopes?: readonly string[];
 }
 
 export type Args = Record<string, unknown>;
@@ -153,6 +155,8 @@ export interface StoredFile {
   content?: Buffer;
   /** Set by files.completeUploadExternal, or for files added directly by a test. */
   completed: boolean;
+  /** The `length` files.getUploadURLExternal was given: the upload URL takes exactly this many bytes. */
+  expectedBytes?: number;
 }
 
 export interface RecordedCall {
@@ -172,4 +176,12 @@ export interface TriggerContext {
   userId?: string;
   /** The view the interaction came from, so views.push knows which stack to grow. */
   viewId?: string;
+}
+
+/** What a response URL was issued for: the conversation, the person, and for an interaction the message. */
+export interface ResponseUrlContext {
+  channelId?: string;
+  userId?: string;
+  /** The message a block action came from: replace_original and delete_original act on it. */
+  messageTs?: string;
 }

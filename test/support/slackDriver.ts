@@ -38,6 +38,8 @@ export interface SlackDriver {
     messageTs: string;
     actionId: string;
     threadTs?: string;
+    /** The message as the clicker's Slack still shows it (a replacement not yet seen); default: as stored. */
+    shownMessage?: Record<string, unknown>;
   }): Promise<DriverResponse & { triggerId: string; responseUrl: string }>;
   event(input: { event: Record<string, unknown>; eventId?: string; retryNum?: number }): Promise<DriverResponse>;
   raw(input: { body: string; contentType?: string; timestamp?: number; signature?: string }): Promise<DriverResponse>;
@@ -128,7 +130,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
   return {
     async command({ text = "", userId, channelId, command = "/incident" }) {
       const triggerId = fake.issueTriggerId({ userId });
-      const responseUrl = fake.responseUrl();
+      const responseUrl = fake.responseUrl({ channelId, userId });
       const form = new URLSearchParams({
         token: VERIFICATION_TOKEN,
         team_id: fake.teamId,
@@ -174,11 +176,12 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       });
     },
 
-    async clickButton({ userId, channelId, messageTs, actionId, threadTs }) {
-      const message = fake.messagePayload(channelId, messageTs);
+    async clickButton({ userId, channelId, messageTs, actionId, threadTs, shownMessage }) {
+      const message = shownMessage ?? fake.messagePayload(channelId, messageTs);
       const { block, button } = findButton(Array.isArray(message.blocks) ? message.blocks : [], actionId);
       const triggerId = fake.issueTriggerId({ userId });
-      const responseUrl = fake.responseUrl();
+      // The URL belongs to the clicked message: replace_original and delete_original act on it.
+      const responseUrl = fake.responseUrl({ channelId, userId, messageTs });
       const response = await postInteraction({
         ...envelope("block_actions", userId, triggerId),
         container: {

@@ -7,7 +7,10 @@ import type { Args, StoredChannel, StoredMessage } from "../types.ts";
 import type { MethodTable } from "./handler.ts";
 
 const MAX_MESSAGE_BLOCKS = 50;
-/** Slack truncates longer text and warns, rather than refusing (changelog 2018-04, "truncating really long messages"). */
+/**
+ * Posted text over this is truncated with a warning (api.slack.com/changelog/2018-04-truncating-really-long-messages:
+ * chat.postMessage, chat.postEphemeral and response URLs); chat.update is not a post and documents msg_too_long.
+ */
 const MAX_TEXT = 40_000;
 
 interface MessageContent {
@@ -23,7 +26,10 @@ function listOrFail(args: Args, key: string, invalidCode: string): unknown[] | u
   return Array.isArray(value) ? value : fail(invalidCode);
 }
 
-export function messageContent(args: Args, options: { textKey?: string; allowEmpty?: boolean } = {}): MessageContent {
+export function messageContent(
+  args: Args,
+  options: { textKey?: string; allowEmpty?: boolean; refuseLongText?: boolean } = {},
+): MessageContent {
   const blocks = listOrFail(args, "blocks", "invalid_blocks_format");
   const attachments = listOrFail(args, "attachments", "invalid_attachments");
   const text = optionalString(args, options.textKey ?? "text") ?? "";
@@ -35,6 +41,7 @@ export function messageContent(args: Args, options: { textKey?: string; allowEmp
     }
   }
   if (text.length <= MAX_TEXT) return { text, blocks, attachments, warnings: [] };
+  if (options.refuseLongText) fail("msg_too_long");
   return { text: text.slice(0, MAX_TEXT), blocks, attachments, warnings: ["message_truncated"] };
 }
 
@@ -107,7 +114,7 @@ export const chatMethods: MethodTable = {
     const { channel, message } = existingMessage(state, args, "ts");
     if (channel.is_archived) fail("is_inactive");
     if (message.user !== state.config.botUserId) fail("cant_update_message");
-    const content = messageContent(args);
+    const content = messageContent(args, { refuseLongText: true });
     message.text = content.text;
     if (content.blocks !== undefined) message.blocks = state.withBlockIds(content.blocks);
     if (content.attachments !== undefined) message.attachments = content.attachments;

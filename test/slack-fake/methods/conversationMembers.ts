@@ -96,8 +96,9 @@ export const conversationMemberMethods: MethodTable = {
       if (users.length === 0) fail("users_list_not_supplied");
       if (users.length > MAX_MPIM_USERS) fail("too_many_users");
       for (const userId of users) {
-        const user = state.users.get(userId) ?? fail("user_not_found");
-        if (user.deleted) fail("user_disabled");
+        if (!state.users.has(userId)) fail("user_not_found");
+        // user_disabled is on conversations.open's page; cannot_dm_bot is what Slack answers for a bot, undocumented.
+        state.assertCanDm(userId, { bot: "cannot_dm_bot", deactivated: "user_disabled" });
       }
       const [only] = users;
       channel = users.length === 1 && only !== undefined ? state.imWith(only) : groupDm(state, users);

@@ -73,6 +73,7 @@ export const fileMethods: MethodTable = {
     const length = Number(rawLength);
     if (!Number.isInteger(length) || length < 1) fail("invalid_length");
     const stored = newFile(state, { name: filename, size: length });
+    stored.expectedBytes = length;
     const uploadUrl = `${state.config.origin}/upload/v1/${stored.file.id}/${state.randomToken(12)}`;
     return { upload_url: uploadUrl, file_id: stored.file.id };
   },
@@ -81,7 +82,8 @@ export const fileMethods: MethodTable = {
     const requested = fileList(structuredArg(args, "files", "invalid_arguments"));
     const files = requested.map(({ id, title }) => {
       const stored = state.files.get(id);
-      if (!stored?.content) return fail("file_not_found");
+      // A file is completed once; its id names no upload in progress after that.
+      if (!stored?.content || stored.completed) return fail("file_not_found");
       return { stored, title };
     });
     const channelId = optionalString(args, "channel_id") ?? optionalString(args, "channels");
