@@ -1,6 +1,7 @@
 /** Modal stacks and Home tabs: validating a view as Slack does, then opening, pushing, replacing and closing. */
 import { fail, isRecord } from "./args.ts";
-import { asErrorMessages, blockProblems, checkText, missingField, type Problems, tooLong } from "./blockLimits.ts";
+import { asErrorMessages, checkText, missingField, type Problems, tooLong } from "./blockKitText.ts";
+import { blockProblems } from "./blockLimits.ts";
 import type { FakeState } from "./state.ts";
 import type { StoredView } from "./types.ts";
 

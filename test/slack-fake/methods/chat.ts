@@ -1,6 +1,7 @@
 /** chat.*: posting, updating, ephemeral messages and permalinks. */
 import { fail, optionalString, requiredString, structuredArg } from "../args.ts";
-import { asErrorMessages, blockProblems } from "../blockLimits.ts";
+import { asErrorMessages } from "../blockKitText.ts";
+import { blockProblems } from "../blockLimits.ts";
 import { messageJson } from "../serialize.ts";
 import type { FakeState } from "../state.ts";
 import type { Args, StoredChannel, StoredMessage } from "../types.ts";
