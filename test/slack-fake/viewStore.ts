@@ -17,7 +17,8 @@ function checkLength(view: Record<string, unknown>, key: string, max: number, pr
   if (typeof value === "string" && value.length > max) problems.push(tooLong(max, `/view/${key}`));
 }
 
-function viewProblems(view: Record<string, unknown>, allowed: readonly ViewType[]): Problems {
+/** Every problem Slack would report with a view argument, in its `[json-pointer:/view/…]` form. */
+export function viewProblems(view: Record<string, unknown>, allowed: readonly ViewType[]): Problems {
   const problems: Problems = [];
   if (!allowed.includes(view.type as ViewType)) {
     return [`failed to match all allowed schemas [json-pointer:/view]`];
