@@ -29,6 +29,8 @@ export interface StatementOfReasons {
 }
 
 export const DECISION_FACTS_MAX = 5000;
+/** Facts are typed into a Slack plain_text_input, which carries at most 3000 characters. */
+export const PROPOSAL_FACTS_MAX = 3000;
 
 type Restriction = Pick<
   StatementOfReasons,

@@ -10,7 +10,7 @@ import {
   SANCTION_RUNGS,
   type SanctionRung,
 } from "../core/sanctions.ts";
-import { DECISION_FACTS_MAX, personalDataIn } from "../core/statementOfReasons.ts";
+import { PROPOSAL_FACTS_MAX, personalDataIn } from "../core/statementOfReasons.ts";
 import { cleanText } from "../core/text.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
@@ -106,8 +106,8 @@ export function validateProposal(raw: ProposalRaw, ctx: ProposalContext): Propos
   const facts = cleanText(raw.facts);
   const identifiers = ctx.parties.flatMap((p) => [p.account.displayName, p.account.accountRef]);
   if (facts === "") errors.facts = "State the facts the decision rests on.";
-  else if (facts.length > DECISION_FACTS_MAX) {
-    errors.facts = `Keep the facts to ${DECISION_FACTS_MAX} characters or fewer.`;
+  else if (facts.length > PROPOSAL_FACTS_MAX) {
+    errors.facts = `Keep the facts to ${PROPOSAL_FACTS_MAX} characters or fewer.`;
   } else if (personalDataIn(facts, identifiers).length > 0) {
     errors.facts =
       'The facts are published in the statement of reasons: leave out names and account ids (say "the pro", "the customer").';

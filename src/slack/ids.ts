@@ -49,9 +49,6 @@ export const EVIDENCE_BLOCK = {
   files: "files",
 } as const;
 
-/** Each input block holds one element; its action_id is always this. */
-export const INPUT_ACTION = "input";
-
 export const BLOCK = {
   caseActions: "case_actions",
 } as const;

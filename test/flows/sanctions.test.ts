@@ -188,6 +188,19 @@ describe("sanctions", () => {
       expect(events()).toHaveLength(before);
     });
 
+    it("takes facts up to the form's 3000 characters, Slack's input limit, and refuses more", async () => {
+      const { viewId } = await openProposalForm();
+      const factsBlock = h.fake
+        .view(viewId ?? "")
+        ?.blocks.find((b) => (b as { block_id?: string }).block_id === PROPOSAL_BLOCK.facts);
+      expect(factsBlock).toMatchObject({ element: { max_length: 3000 } });
+      const over = await propose({ [PROPOSAL_BLOCK.facts]: `${FACTS} ${"x".repeat(3000 - FACTS.length)}` });
+      expect((over.body as FieldErrors).errors).toEqual({ facts: "Keep the facts to 3000 characters or fewer." });
+      expect(proposals()).toEqual([]);
+      expect((await propose({ [PROPOSAL_BLOCK.facts]: FACTS.padEnd(3000, ".") })).body).toBe("");
+      expect(proposals()).toHaveLength(1);
+    });
+
     it("records one proposal when the same form is submitted twice", async () => {
       const { viewId } = await openProposalForm();
       const submit = () =>

@@ -1,9 +1,16 @@
-/**
- * Block Kit limits as Slack enforces them, reported the way Slack does: one message per problem, each
- * ending with the JSON pointer of the offending field, e.g. `must be less than 3001 characters
- * [json-pointer:/blocks/0/text/text]`.
- */
+/** Blocks as Slack checks them in messages and views: each block's limits, then ids across the whole list. */
 import { isRecord } from "./args.ts";
+import { checkContextElement, checkElement } from "./blockElements.ts";
+import {
+  checkText,
+  duplicate,
+  missingField,
+  noSchema,
+  type Problems,
+  TEXT_OBJECT_MAX,
+  tooLong,
+  tooMany,
+} from "./blockKitText.ts";
 
 const BLOCK_TYPES = new Set([
   "actions",
@@ -21,87 +28,20 @@ const BLOCK_TYPES = new Set([
 
 const LIMITS = {
   blockId: 255,
-  actionId: 255,
-  sectionText: 3000,
+  sectionText: TEXT_OBJECT_MAX,
   fieldText: 2000,
   sectionFields: 10,
+  // docs.slack.dev/reference/block-kit/blocks/header-block
   headerText: 150,
   markdownText: 12000,
+  // docs.slack.dev/reference/block-kit/blocks/context-block
   contextElements: 10,
+  // docs.slack.dev/reference/block-kit/blocks/actions-block
   actionsElements: 25,
+  // docs.slack.dev/reference/block-kit/blocks/input-block: label and hint
   labelText: 2000,
-  buttonText: 75,
-  buttonValue: 2000,
-  optionText: 75,
-  optionValue: 150,
-  selectOptions: 100,
+  hintText: 2000,
 } as const;
-
-export type Problems = string[];
-
-export function tooLong(max: number, pointer: string): string {
-  return `must be less than ${max + 1} characters [json-pointer:${pointer}]`;
-}
-
-export function tooMany(max: number, pointer: string): string {
-  return `no more than ${max} items allowed [json-pointer:${pointer}]`;
-}
-
-export function missingField(field: string, pointer: string): string {
-  return `missing required field: ${field} [json-pointer:${pointer}]`;
-}
-
-function noSchema(pointer: string): string {
-  return `failed to match all allowed schemas [json-pointer:${pointer}]`;
-}
-
-/** A text object (`{type: plain_text|mrkdwn, text}`) within `max` characters. */
-export function checkText(value: unknown, pointer: string, max: number, problems: Problems, plainOnly = false): void {
-  const types = plainOnly ? ["plain_text"] : ["plain_text", "mrkdwn"];
-  if (!isRecord(value) || typeof value.text !== "string" || !types.includes(String(value.type))) {
-    problems.push(noSchema(pointer));
-    return;
-  }
-  if (value.text.length === 0) problems.push(`must be more than 0 characters [json-pointer:${pointer}/text]`);
-  if (value.text.length > max) problems.push(tooLong(max, `${pointer}/text`));
-}
-
-function checkOptions(options: unknown, pointer: string, problems: Problems): void {
-  if (!Array.isArray(options)) return;
-  if (options.length > LIMITS.selectOptions) problems.push(tooMany(LIMITS.selectOptions, pointer));
-  options.forEach((option, i) => {
-    if (!isRecord(option)) {
-      problems.push(noSchema(`${pointer}/${i}`));
-      return;
-    }
-    checkText(option.text, `${pointer}/${i}/text`, LIMITS.optionText, problems);
-    if (typeof option.value === "string" && option.value.length > LIMITS.optionValue) {
-      problems.push(tooLong(LIMITS.optionValue, `${pointer}/${i}/value`));
-    }
-  });
-}
-
-function checkElement(element: unknown, pointer: string, problems: Problems): void {
-  if (!isRecord(element) || typeof element.type !== "string") {
-    problems.push(noSchema(pointer));
-    return;
-  }
-  if (typeof element.action_id === "string" && element.action_id.length > LIMITS.actionId) {
-    problems.push(tooLong(LIMITS.actionId, `${pointer}/action_id`));
-  }
-  if (element.type === "button") {
-    checkText(element.text, `${pointer}/text`, LIMITS.buttonText, problems, true);
-    if (typeof element.value === "string" && element.value.length > LIMITS.buttonValue) {
-      problems.push(tooLong(LIMITS.buttonValue, `${pointer}/value`));
-    }
-  }
-  checkOptions(element.options, `${pointer}/options`, problems);
-  if (Array.isArray(element.option_groups)) {
-    element.option_groups.forEach((group, i) => {
-      if (isRecord(group)) checkOptions(group.options, `${pointer}/option_groups/${i}/options`, problems);
-    });
-  }
-}
 
 function checkBlock(block: Record<string, unknown>, pointer: string, problems: Problems): void {
   switch (block.type) {
@@ -132,16 +72,16 @@ function checkBlock(block: Record<string, unknown>, pointer: string, problems: P
         return;
       }
       if (block.elements.length > max) problems.push(tooMany(max, `${pointer}/elements`));
-      if (block.type === "actions") {
-        block.elements.forEach((el, i) => {
-          checkElement(el, `${pointer}/elements/${i}`, problems);
-        });
-      }
+      const check = block.type === "actions" ? checkElement : checkContextElement;
+      block.elements.forEach((el, i) => {
+        check(el, `${pointer}/elements/${i}`, problems);
+      });
       return;
     }
     case "input":
       if (block.label === undefined) problems.push(missingField("label", pointer));
       else checkText(block.label, `${pointer}/label`, LIMITS.labelText, problems, true);
+      if (block.hint !== undefined) checkText(block.hint, `${pointer}/hint`, LIMITS.hintText, problems, true);
       if (block.element === undefined) problems.push(missingField("element", pointer));
       else checkElement(block.element, `${pointer}/element`, problems);
       return;
@@ -150,30 +90,64 @@ function checkBlock(block: Record<string, unknown>, pointer: string, problems: P
   }
 }
 
+/** The interactive elements of a block, each with its pointer. */
+function elementsOf(block: Record<string, unknown>, at: string): Array<{ element: unknown; pointer: string }> {
+  if (block.type === "input") return [{ element: block.element, pointer: `${at}/element` }];
+  if (block.type === "section" && block.accessory !== undefined) {
+    return [{ element: block.accessory, pointer: `${at}/accessory` }];
+  }
+  if (block.type !== "actions" || !Array.isArray(block.elements)) return [];
+  return block.elements.map((element, i) => ({ element, pointer: `${at}/elements/${i}` }));
+}
+
+/**
+ * Ids unique across the whole message or view: block_id (blocks reference: "unique for each message or
+ * view"); action_id, the stricter reading of the elements' "unique among all other action_ids in the
+ * containing block"; and one focus_on_load (each element's page: "Only one element can be set to true").
+ */
+function idProblems(blocks: unknown[], pointer: string, problems: Problems): void {
+  const blockIds = new Set<string>();
+  const actionIds = new Set<string>();
+  let focused = false;
+  blocks.forEach((block, i) => {
+    if (!isRecord(block)) return;
+    const at = `${pointer}/${i}`;
+    if (typeof block.block_id === "string") {
+      if (blockIds.has(block.block_id)) problems.push(duplicate("block_id", `${at}/block_id`));
+      blockIds.add(block.block_id);
+    }
+    for (const { element, pointer: elementAt } of elementsOf(block, at)) {
+      if (!isRecord(element)) continue;
+      if (typeof element.action_id === "string") {
+        if (actionIds.has(element.action_id)) problems.push(duplicate("action_id", `${elementAt}/action_id`));
+        actionIds.add(element.action_id);
+      }
+      if (element.focus_on_load === true && focused) {
+        problems.push(duplicate("focus_on_load", `${elementAt}/focus_on_load`));
+      }
+      focused ||= element.focus_on_load === true;
+    }
+  });
+}
+
 /** Problems with a list of blocks under `pointer` (`/blocks` for messages, `/view/blocks` for views). */
 export function blockProblems(blocks: unknown, pointer: string, maxBlocks: number): Problems {
   const problems: Problems = [];
   if (!Array.isArray(blocks)) return [noSchema(pointer)];
   if (blocks.length > maxBlocks) problems.push(tooMany(maxBlocks, pointer));
-  const seenIds = new Set<string>();
   blocks.forEach((block, i) => {
     const at = `${pointer}/${i}`;
     if (!isRecord(block) || typeof block.type !== "string" || !BLOCK_TYPES.has(block.type)) {
       problems.push(noSchema(at));
       return;
     }
-    if (typeof block.block_id === "string") {
-      if (block.block_id.length > LIMITS.blockId) problems.push(tooLong(LIMITS.blockId, `${at}/block_id`));
-      if (seenIds.has(block.block_id)) problems.push(`duplicate block_id [json-pointer:${at}/block_id]`);
-      seenIds.add(block.block_id);
+    if (typeof block.block_id === "string" && block.block_id.length > LIMITS.blockId) {
+      problems.push(tooLong(LIMITS.blockId, `${at}/block_id`));
     }
     checkBlock(block, at, problems);
   });
+  idProblems(blocks, pointer, problems);
   return problems;
-}
-
-export function asErrorMessages(problems: Problems): string[] {
-  return problems.map((problem) => `[ERROR] ${problem}`);
 }
 
 function withActionId(element: unknown, makeId: () => string): unknown {

@@ -1,6 +1,7 @@
 /** Modal stacks and Home tabs: validating a view as Slack does, then opening, pushing, replacing and closing. */
 import { fail, isRecord } from "./args.ts";
-import { asErrorMessages, blockProblems, checkText, missingField, type Problems, tooLong } from "./blockLimits.ts";
+import { asErrorMessages, checkText, missingField, type Problems, tooLong } from "./blockKitText.ts";
+import { blockProblems } from "./blockLimits.ts";
 import type { FakeState } from "./state.ts";
 import type { StoredView } from "./types.ts";
 
@@ -16,7 +17,8 @@ function checkLength(view: Record<string, unknown>, key: string, max: number, pr
   if (typeof value === "string" && value.length > max) problems.push(tooLong(max, `/view/${key}`));
 }
 
-function viewProblems(view: Record<string, unknown>, allowed: readonly ViewType[]): Problems {
+/** Every problem Slack would report with a view argument, in its `[json-pointer:/view/…]` form. */
+export function viewProblems(view: Record<string, unknown>, allowed: readonly ViewType[]): Problems {
   const problems: Problems = [];
   if (!allowed.includes(view.type as ViewType)) {
     return [`failed to match all allowed schemas [json-pointer:/view]`];

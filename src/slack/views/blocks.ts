@@ -13,6 +13,7 @@ export const LIMITS = {
   sectionFields: 10,
   contextElements: 10,
   optionText: 75,
+  selectOptions: 100,
   blocksPerMessage: 50,
   blocksPerView: 100,
   privateMetadata: 3000,

@@ -14,7 +14,7 @@ import { mention, slackDate, userText } from "./mrkdwn.ts";
  */
 export function buildConsultModal(record: CaseRow, teams: readonly ConsultTeamRow[]): ModalView {
   const options = teams
-    .slice(0, 100)
+    .slice(0, LIMITS.selectOptions)
     .map((t) => option(t.name, t.key, hasSlackTarget(t) ? undefined : "No Slack group or channel yet"));
   return {
     type: "modal" as const,

@@ -1,5 +1,4 @@
-/** Form elements shared by every modal; each input block holds one element whose action_id is INPUT_ACTION. */
-import { INPUT_ACTION } from "../ids.ts";
+/** Form elements shared by every modal; each input block holds one element, whose action_id is its block_id. */
 import { type Block, type Option, plain } from "./blocks.ts";
 
 export function inputBlock(
@@ -13,7 +12,8 @@ export function inputBlock(
     block_id: blockId,
     label: plain(label, 2000),
     optional: opts.optional ?? false,
-    element: { action_id: INPUT_ACTION, ...element },
+    // An action_id must not repeat within a view (strict reading of Block Kit); values are read by block_id.
+    element: { action_id: blockId, ...element },
     ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
   };
 }

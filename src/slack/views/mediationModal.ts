@@ -14,7 +14,7 @@ import type { MediationForm } from "../../flows/logMediation.ts";
 import type { PartyWithAccount } from "../../store/parties.ts";
 import { CALLBACK, MEDIATION_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
-import { type Block, type ModalView, type Option, option, plain, section } from "./blocks.ts";
+import { type Block, LIMITS, type ModalView, type Option, option, plain, section } from "./blocks.ts";
 import { caseHeadline } from "./caseSummary.ts";
 import { inputBlock, staticSelect, textInput } from "./inputs.ts";
 
@@ -24,11 +24,12 @@ const BLOCK: { readonly [K in keyof MediationRaw]: K } = MEDIATION_BLOCK;
 const options = <T extends string>(values: readonly T[], label: (value: T) => string): Option[] =>
   values.map((value) => option(label(value), value));
 
-/** "Reporter · customer cus_48213": the option value is the account id, one option per account. */
+/** "Reporter · customer cus_48213": the option value is the account id, one option per account, at most 100. */
 export function partyOptions(parties: readonly PartyWithAccount[]): Option[] {
   const seen = new Set<number>();
   return parties
     .filter((p) => !seen.has(p.account.id) && seen.add(p.account.id))
+    .slice(0, LIMITS.selectOptions)
     .map((p) => {
       const role = p.partyRole.charAt(0).toUpperCase() + p.partyRole.slice(1);
       return option(`${role} · ${p.account.role} ${p.account.accountRef}`, String(p.account.id));

@@ -1,11 +1,11 @@
 import { POLICY_CLAUSES, type PolicyClauseId } from "../../core/categories.ts";
 import { POLICY_CLAUSE_TEXT } from "../../core/policyClauses.ts";
 import { SANCTION_RUNG_IDS, SANCTION_RUNGS, type SanctionTier } from "../../core/sanctions.ts";
-import { DECISION_FACTS_MAX } from "../../core/statementOfReasons.ts";
+import { PROPOSAL_FACTS_MAX } from "../../core/statementOfReasons.ts";
 import { PROPOSAL_FLAGS, type ProposalForm, type ProposalRaw } from "../../flows/proposeSanction.ts";
 import { CALLBACK, PROPOSAL_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
-import { type Block, context, type ModalView, type Option, option, plain, section } from "./blocks.ts";
+import { type Block, context, LIMITS, type ModalView, type Option, option, plain, section } from "./blocks.ts";
 import { caseHeadline } from "./caseSummary.ts";
 import {
   checkboxes,
@@ -49,7 +49,7 @@ function clauseOptions(first: readonly PolicyClauseId[]): { options: Option[]; i
 function evidenceBlock(form: ProposalForm): Block {
   if (form.evidence.length === 0) return context("No evidence on the case yet: add some first to rely on it.");
   const options = form.evidence
-    .slice(0, 100)
+    .slice(0, LIMITS.selectOptions)
     .map((e) => option(`E${e.seq} · ${e.kind.replace(/_/g, " ")}: ${e.description}`, String(e.id)));
   return inputBlock(BLOCK.evidence, "Evidence relied on", multiStaticSelect("Pick entries", options), {
     optional: true,
@@ -83,7 +83,7 @@ export function buildProposalModal(form: ProposalForm): ModalView {
       inputBlock(
         BLOCK.facts,
         "Facts",
-        textInput("What happened, as the decision states it", DECISION_FACTS_MAX, true),
+        textInput("What happened, as the decision states it", PROPOSAL_FACTS_MAX, true),
         {
           hint: "Published in the statement of reasons: no names or account ids (say “the pro”, “the customer”).",
         },

@@ -3,7 +3,7 @@ import { formatLocal } from "../../core/localTime.ts";
 import type { OffDayShift } from "../../core/onCall.ts";
 import type { MessageContent } from "../../flows/postMessages.ts";
 import { COMMAND } from "../ids.ts";
-import { type Block, context, section } from "./blocks.ts";
+import { type Block, capBlocks, context, LIMITS, section } from "./blocks.ts";
 import { holidayName } from "./calendarReplies.ts";
 import { caseLine } from "./commandReplies.ts";
 import { slackDate } from "./mrkdwn.ts";
@@ -33,5 +33,8 @@ export function buildShiftReminder(input: ShiftReminderInput): MessageContent {
   }
   const fallbackKind = shift.holiday ? `the holiday ${holidayName(shift.holiday)}` : "the weekend";
   const count = cases.length === 0 ? "no open SEV1/SEV2 cases" : `${total} open SEV1/SEV2 cases`;
-  return { text: `You are on call for ${fallbackKind} from ${when}; ${count}.`, blocks };
+  return {
+    text: `You are on call for ${fallbackKind} from ${when}; ${count}.`,
+    blocks: capBlocks(blocks, LIMITS.blocksPerMessage),
+  };
 }

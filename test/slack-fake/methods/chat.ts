@@ -1,6 +1,7 @@
 /** chat.*: posting, updating, ephemeral messages and permalinks. */
 import { fail, optionalString, requiredString, structuredArg } from "../args.ts";
-import { asErrorMessages, blockProblems } from "../blockLimits.ts";
+import { asErrorMessages, type Problems } from "../blockKitText.ts";
+import { blockProblems } from "../blockLimits.ts";
 import { messageJson } from "../serialize.ts";
 import type { FakeState } from "../state.ts";
 import type { Args, StoredChannel, StoredMessage } from "../types.ts";
@@ -26,6 +27,11 @@ function listOrFail(args: Args, key: string, invalidCode: string): unknown[] | u
   return Array.isArray(value) ? value : fail(invalidCode);
 }
 
+/** Every problem Slack would report with a message's blocks, in its `[json-pointer:/blocks/…]` form. */
+export function messageBlockProblems(blocks: unknown): Problems {
+  return blockProblems(blocks, "/blocks", MAX_MESSAGE_BLOCKS);
+}
+
 export function messageContent(
   args: Args,
   options: { textKey?: string; allowEmpty?: boolean; refuseLongText?: boolean } = {},
@@ -35,7 +41,7 @@ export function messageContent(
   const text = optionalString(args, options.textKey ?? "text") ?? "";
   if (!options.allowEmpty && text === "" && !blocks?.length && !attachments?.length) fail("no_text");
   if (blocks) {
-    const problems = blockProblems(blocks, "/blocks", MAX_MESSAGE_BLOCKS);
+    const problems = messageBlockProblems(blocks);
     if (problems.length > 0) {
       fail("invalid_blocks", { errors: problems, response_metadata: { messages: asErrorMessages(problems) } });
     }
