@@ -48,7 +48,7 @@ async function processedWithoutError(app: App, event: ReceiverEvent, log: FlowDe
     await app.processEvent(event);
     return true;
   } catch (error) {
-    log.warn({ errorName: error instanceof Error ? error.name : typeof error }, "Slack request failed in a listener");
+    log.warn({ err: error }, "Slack request failed in a listener");
     return false;
   }
 }

@@ -21,17 +21,26 @@ const blockAction = z.looseObject({
   block_id: z.string().optional(),
   value: z.string().optional(),
 });
-const interactionShapes: Readonly<Record<string, z.ZodType>> = {
-  block_actions: z.looseObject({
+const blockActions = z
+  .looseObject({
     user: userRef,
     actions: z.array(blockAction).min(1),
+    container: z.looseObject({ type: z.string() }),
     view: viewPayload.optional(),
     channel: z.looseObject({ id: z.string() }).optional(),
     message: z.looseObject({ ts: z.string() }).optional(),
-    container: z.looseObject({ type: z.string() }).optional(),
     response_url: z.string().optional(),
     trigger_id: z.string().optional(),
-  }),
+  })
+  // A click in a view comes with the view; one on a message with the message, its channel and a response_url.
+  .refine((body) =>
+    body.container.type === "view"
+      ? body.view !== undefined
+      : body.message !== undefined && body.channel !== undefined && body.response_url !== undefined,
+  );
+/** The interactivity the manifest enables: no shortcuts and no external selects, so no other payload type. */
+const interactionShapes: Readonly<Record<string, z.ZodType>> = {
+  block_actions: blockActions,
   view_submission: z.looseObject({ user: userRef, view: viewPayload }),
   view_closed: z.looseObject({ user: userRef, view: viewPayload }),
 };
@@ -45,7 +54,16 @@ const eventCallback = z.looseObject({
   type: z.literal("event_callback"),
   event_id: z.string().min(1),
   team_id: z.string(),
-  event: z.looseObject({ type: z.string().min(1) }),
+  authorizations: z.array(z.looseObject({ team_id: z.string().nullish() })).optional(),
+  // Bolt reads these fields of any event, where present, to find its user and conversation.
+  event: z.looseObject({
+    type: z.string().min(1),
+    user: z.union([z.string(), z.looseObject({ id: z.string() })]).optional(),
+    channel: z.union([z.string(), z.looseObject({})]).optional(),
+    channel_id: z.string().optional(),
+    item: z.looseObject({}).optional(),
+    subteam: z.looseObject({}).optional(),
+  }),
 });
 const eventShapes: Readonly<Record<string, z.ZodType>> = {
   // https://api.slack.com/events/app_home_opened
@@ -124,7 +142,8 @@ function parseFormBody(text: string): SlackRequest | Refusal {
     const base = interaction.safeParse(body);
     if (!base.success) return malformed("not an interaction payload");
     const shape = interactionShapes[base.data.type];
-    if (shape && !shape.safeParse(body).success) return malformed("interaction of an unexpected shape");
+    if (!shape) return malformed("interaction of a type the app does not enable");
+    if (!shape.safeParse(body).success) return malformed("interaction of an unexpected shape");
     return { kind: "interaction", body };
   }
   if (fields.ssl_check === "1") return { kind: "notice", type: "ssl_check" };
