@@ -3,6 +3,7 @@ import { App, type CustomRoute, HTTPReceiver } from "@slack/bolt";
 import type { FlowDeps } from "../flows/deps.ts";
 import { databaseAnswers } from "../store/database.ts";
 import { boltLogger } from "./boltLogger.ts";
+import { guardSlackEndpoint } from "./guardedReceiver.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
@@ -33,8 +34,17 @@ export function createSlackApp(deps: FlowDeps, identity: { botId: string }, extr
   // Listener calls answer a person within Slack's 3 seconds (a trigger_id dies then): fail fast, never queue.
   // On a 429 the client would otherwise sleep Retry-After and pause every call, then throw a bare Error.
   const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
-  const app = config.slack.appToken
-    ? new App({
+  const receiver = config.slack.appToken
+    ? undefined
+    : new HTTPReceiver({
+        signingSecret: config.slack.signingSecret ?? "",
+        endpoints: SLACK_EVENTS_PATH,
+        customRoutes,
+        logger,
+      });
+  const app = receiver
+    ? new App({ token: config.slack.botToken, receiver, ...bot, clientOptions, logger })
+    : new App({
         token: config.slack.botToken,
         appToken: config.slack.appToken,
         socketMode: true,
@@ -43,26 +53,20 @@ export function createSlackApp(deps: FlowDeps, identity: { botId: string }, extr
         installerOptions: { port: config.http.port },
         clientOptions,
         logger,
-      })
-    : new App({
-        token: config.slack.botToken,
-        receiver: new HTTPReceiver({
-          signingSecret: config.slack.signingSecret ?? "",
-          endpoints: SLACK_EVENTS_PATH,
-          customRoutes,
-          logger,
-        }),
-        ...bot,
-        clientOptions,
-        logger,
       });
+  if (receiver) {
+    const signingSecret = config.slack.signingSecret ?? "";
+    guardSlackEndpoint(receiver, { app, deps, signingSecret, path: SLACK_EVENTS_PATH });
+  }
 
   registerCommands(app, deps);
   registerViews(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps);
+  // Rethrown so the receiver knows the request failed: an event is then answered non-2xx and Slack retries it.
   app.error(async (error) => {
     deps.log.error({ err: error, code: error.code }, "unhandled Slack listener error");
+    throw error;
   });
   return app;
 }

@@ -69,6 +69,31 @@ describe("events and App Home", () => {
     expect(h.desk.database.sqlite.prepare("SELECT count(*) FROM processed_slack_events").pluck().get()).toBe(2);
   });
 
+  it("answers non-2xx when handling fails, so Slack's retry of the same delivery is handled", async () => {
+    const event = { type: "app_home_opened", user: USERS.specialist, tab: "home" };
+    const handled = () => h.desk.database.sqlite.prepare("SELECT count(*) FROM processed_slack_events").pluck().get();
+    h.fake.inject("views.publish", { error: "internal_error" });
+    const first = await h.driver.event({ event, eventId: "Ev0FAILSONCE" });
+    expect(first.status).toBeGreaterThanOrEqual(300);
+    expect(h.fake.homeView(USERS.specialist)).toBeUndefined();
+    expect(handled()).toBe(0);
+
+    // The clock has not moved: the retry carries the first attempt's very signature.
+    const retry = await h.driver.event({ event, eventId: "Ev0FAILSONCE", retryNum: 1 });
+    expect(retry.status).toBe(200);
+    expect(h.fake.homeView(USERS.specialist)).toBeDefined();
+    expect(handled()).toBe(1);
+  });
+
+  it("refuses a replay of an event delivery that carries no retry header", async () => {
+    const event = { type: "app_home_opened", user: USERS.specialist, tab: "home" };
+    const body = JSON.stringify({ type: "event_callback", team_id: h.fake.teamId, event_id: "Ev0REPLAY", event });
+    const sent = { body, contentType: "application/json", timestamp: Math.floor(h.clock.now() / 1000) };
+    expect((await h.driver.raw(sent)).status).toBe(200);
+    expect((await h.driver.raw(sent)).status).toBe(401);
+    expect(h.fake.callsTo("views.publish")).toHaveLength(1);
+  });
+
   it("answers /healthz with 503 once the database stops answering", async () => {
     h.desk.database.sqlite.close();
     const res = await fetch(`${h.baseUrl}/healthz`);

@@ -84,6 +84,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       appUrl: `http://127.0.0.1:${desk.port}/slack/events`,
       signingSecret: SIGNING_SECRET,
       fake,
+      now: () => clock.now(),
     }),
     clock,
     config,
@@ -100,6 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         appUrl: `${harness.baseUrl}/slack/events`,
         signingSecret: SIGNING_SECRET,
         fake,
+        now: () => clock.now(),
       });
     },
     close: async () => {

@@ -49,7 +49,7 @@ export interface SlackDriverOptions {
   appUrl: string;
   signingSecret: string;
   fake: SlackFake;
-  /** The clock requests are signed with; the app checks it against its own, so it defaults to real time. */
+  /** The clock requests are signed with; the app checks it against its own clock (the harness shares its fake one). */
   now?: () => number;
 }
 

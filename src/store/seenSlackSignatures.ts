@@ -1,0 +1,13 @@
+import { lt } from "drizzle-orm";
+import { seenSlackSignatures } from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+
+/**
+ * Remembers a request signature until `expiresAt`; false when it was already remembered (a replay).
+ * Signatures whose window has passed are forgotten first: the timestamp check refuses those requests anyway.
+ */
+export function rememberSlackSignature(tx: Executor, signature: string, expiresAt: number, now: number): boolean {
+  tx.delete(seenSlackSignatures).where(lt(seenSlackSignatures.expiresAt, now)).run();
+  const result = tx.insert(seenSlackSignatures).values({ signature, expiresAt }).onConflictDoNothing().run();
+  return result.changes > 0;
+}
