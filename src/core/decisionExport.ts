@@ -88,7 +88,7 @@ const STATEMENT_FIELDS: Readonly<Record<keyof StatementOfReasons, true>> = {
 };
 const STATEMENT_COLUMNS = Object.keys(STATEMENT_FIELDS) as Array<keyof StatementOfReasons>;
 /** Our columns come first and carry our prefix, so nobody takes them for Transparency Database fields. */
-export const OUR_COLUMNS = [
+const OUR_COLUMNS = [
   "incident_desk_case_id",
   "incident_desk_decision_id",
   "incident_desk_decided_at",
