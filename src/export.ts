@@ -1,12 +1,13 @@
 /**
  * `npm run export -- --from 2026-01-01 --to 2026-12-31 [--out ./exports]`: the decisions of a date range
  * as the same JSON and CSV files `/incident export decisions` uploads, written from the database file.
- * It needs no Slack settings, so it reads only DATABASE_PATH (with the bot's default), not loadConfig.
+ * It needs no Slack settings, so it reads only DATABASE_PATH (from the environment or `.env`, as the bot
+ * does, with the bot's default), not loadConfig.
  */
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { parseExportRange } from "./core/decisionExport.ts";
+import { leftOutNote, parseExportRange } from "./core/decisionExport.ts";
 import { DomainError } from "./core/domainError.ts";
 import { buildDecisionExport } from "./flows/exportDecisions.ts";
 import { openDatabase } from "./store/database.ts";
@@ -46,8 +47,10 @@ export function runExportCli(argv: readonly string[], env: Record<string, string
   const database = openDatabase(databasePath);
   try {
     const built = buildDecisionExport(database.db, range);
+    const leftOut = leftOutNote(built.leftOut);
     if (built.count === 0) {
-      io.out(`No decisions from ${range.from} to ${range.to}: no files written.`);
+      io.out(`No statements of reasons from ${range.from} to ${range.to}: no files written.`);
+      if (leftOut) io.out(leftOut);
       return 0;
     }
     mkdirSync(outDir, { recursive: true });
@@ -56,6 +59,7 @@ export function runExportCli(argv: readonly string[], env: Record<string, string
       writeFileSync(path, file.content, "utf8");
       io.out(path);
     }
+    if (leftOut) io.out(leftOut);
     return 0;
   } finally {
     database.close();
@@ -63,6 +67,7 @@ export function runExportCli(argv: readonly string[], env: Record<string, string
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/export.ts")) {
+  if (existsSync(".env")) process.loadEnvFile(".env");
   process.exitCode = runExportCli(process.argv.slice(2), process.env, {
     out: (line) => console.log(line),
     err: (line) => console.error(line),

@@ -1,13 +1,28 @@
 import { fail } from "./domainError.ts";
+import type { SanctionRung } from "./sanctions.ts";
 import type { StatementOfReasons } from "./statementOfReasons.ts";
 
-/** One decision as exported: its stored statement of reasons and where it came from. */
-export interface ExportedDecision {
+/** Our references to a decision, carried beside its statement and never inside it. */
+export interface DecisionReference {
   caseHumanId: string;
+  /** The decision's id in the case, e.g. TS-2026-0001-D2 (also the statement's puid). */
+  decisionId: string;
   decidedAt: number;
-  /** The statement as stored (Transparency Database field names). */
-  statement: Record<string, unknown>;
+  rung: SanctionRung;
 }
+
+/** One exported decision: our references and its statement of reasons (API fields only). */
+export interface ExportedStatement extends DecisionReference {
+  statement: StatementOfReasons;
+}
+
+/** Why a decision is on our record but not among the exported statements; the files and messages say it. */
+export const LEFT_OUT_REASON =
+  "a decision that restricts nothing (a warning, or an overturn to no sanction) is no statement of reasons under Article 17 DSA";
+
+/** "2 decisions left out: …", or "" when none was. */
+export const leftOutNote = (leftOut: number) =>
+  leftOut === 0 ? "" : `${leftOut} ${leftOut === 1 ? "decision" : "decisions"} left out: ${LEFT_OUT_REASON}.`;
 
 /** An export range in UTC: `fromMs` inclusive, `toMs` exclusive (the day after `to`). */
 export interface ExportRange {
@@ -47,45 +62,67 @@ export function parseExportRange(fromText: string | undefined, toText: string | 
   return { from: fromText as string, to: toText as string, fromMs, toMs };
 }
 
-/** The CSV's columns, in this order: where the decision came from, then every statement field. */
-const STATEMENT_COLUMNS = [
-  "decision_visibility",
-  "decision_monetary",
-  "decision_provision",
-  "decision_account",
-  "decision_ground",
-  "incompatible_content_ground",
-  "incompatible_content_explanation",
-  "illegal_content_legal_ground",
-  "illegal_content_explanation",
-  "category",
-  "category_specification",
-  "content_type",
-  "content_type_other",
-  "application_date",
-  "end_date",
-  "decision_facts",
-  "source_type",
-  "automated_detection",
-  "automated_decision",
-  "puid",
-] as const satisfies ReadonlyArray<keyof StatementOfReasons>;
-export const EXPORT_COLUMNS = ["case_id", "decided_at", ...STATEMENT_COLUMNS] as const;
+/** Every field a statement may carry (the Record makes the compiler ask for each), in the CSV's column order. */
+const STATEMENT_FIELDS: Readonly<Record<keyof StatementOfReasons, true>> = {
+  decision_visibility: true,
+  decision_monetary: true,
+  decision_provision: true,
+  decision_account: true,
+  decision_ground: true,
+  incompatible_content_ground: true,
+  incompatible_content_explanation: true,
+  category: true,
+  content_type: true,
+  content_type_other: true,
+  content_date: true,
+  application_date: true,
+  end_date_visibility_restriction: true,
+  end_date_monetary_restriction: true,
+  end_date_service_restriction: true,
+  end_date_account_restriction: true,
+  decision_facts: true,
+  source_type: true,
+  automated_detection: true,
+  automated_decision: true,
+  puid: true,
+};
+const STATEMENT_COLUMNS = Object.keys(STATEMENT_FIELDS) as Array<keyof StatementOfReasons>;
+/** Our columns come first and carry our prefix, so nobody takes them for Transparency Database fields. */
+const OUR_COLUMNS = [
+  "incident_desk_case_id",
+  "incident_desk_decision_id",
+  "incident_desk_decided_at",
+  "incident_desk_rung",
+] as const;
+export const EXPORT_COLUMNS: readonly string[] = [...OUR_COLUMNS, ...STATEMENT_COLUMNS];
 
-const exportRecord = (d: ExportedDecision): Record<string, unknown> => ({
-  ...d.statement,
+const references = (d: DecisionReference) => ({
   case_id: d.caseHumanId,
+  decision_id: d.decisionId,
   decided_at: new Date(d.decidedAt).toISOString(),
+  rung: d.rung,
 });
 
-/** The JSON file: an array of the statements, each with its case id and decision time added. */
-export function decisionsToJson(decisions: readonly ExportedDecision[]): string {
-  return `${JSON.stringify(decisions.map(exportRecord), null, 2)}\n`;
+/**
+ * The JSON file: an envelope, not a request body. `statements[].statement` is exactly what the API
+ * takes; our references sit beside it; `left_out` lists the decisions that are no statement, and why.
+ */
+export function decisionsToJson(
+  range: ExportRange,
+  exported: readonly ExportedStatement[],
+  leftOut: readonly DecisionReference[],
+): string {
+  const envelope = {
+    range: { from: range.from, to: range.to },
+    statements: exported.map((d) => ({ ...references(d), statement: d.statement })),
+    left_out: { reason: LEFT_OUT_REASON, decisions: leftOut.map(references) },
+  };
+  return `${JSON.stringify(envelope, null, 2)}\n`;
 }
 
-/** Arrays (content types, visibility) join with `|`; null and missing fields are empty. */
+/** Arrays (content types, visibility) join with `|`; a field the statement leaves out is empty. */
 function cellText(value: unknown): string {
-  if (value === null || value === undefined) return "";
+  if (value === undefined) return "";
   if (Array.isArray(value)) return value.map(cellText).join("|");
   return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -101,13 +138,14 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The CSV file: a header row, then one row per decision; lines end in CRLF as RFC 4180 says. */
-export function decisionsToCsv(decisions: readonly ExportedDecision[]): string {
+/** The CSV file: a header row, then one row per statement; lines end in CRLF as RFC 4180 says. */
+export function decisionsToCsv(exported: readonly ExportedStatement[]): string {
   const rows = [
     EXPORT_COLUMNS.join(","),
-    ...decisions.map((d) => {
-      const record = exportRecord(d);
-      return EXPORT_COLUMNS.map((column) => csvField(cellText(record[column]))).join(",");
+    ...exported.map((d) => {
+      const ours = [d.caseHumanId, d.decisionId, new Date(d.decidedAt).toISOString(), d.rung];
+      const fields: ReadonlyArray<unknown> = STATEMENT_COLUMNS.map((column) => d.statement[column]);
+      return [...ours, ...fields].map((value) => csvField(cellText(value))).join(",");
     }),
   ];
   return `${rows.join("\r\n")}\r\n`;

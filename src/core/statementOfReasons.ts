@@ -1,28 +1,35 @@
-import { type Category, policyClauseTitle } from "./categories.ts";
+import { type Category, type DsaStatementCategory, policyClauseTitle } from "./categories.ts";
+import { fail } from "./domainError.ts";
+import { POLICY_CATALOG_VERSION } from "./policyClauses.ts";
 import { SANCTION_RUNGS, type SanctionRung } from "./sanctions.ts";
 
 /**
- * A decision in the shape of a DSA statement of reasons (the EU Transparency Database's fields), so it
- * can be exported as submitted there. Field names are the database's own.
+ * A decision as a DSA statement of reasons: exactly the fields `POST /api/v1/statement` of the EU
+ * Transparency Database keeps, and no other (it drops unknown fields without a word). Optional fields
+ * are left out rather than sent as null. The rules are copied in docs/dsa-statements.md.
  */
 export interface StatementOfReasons {
-  decision_visibility: string[];
-  decision_monetary: string | null;
-  decision_provision: string | null;
-  decision_account: string | null;
-  decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT" | "DECISION_GROUND_ILLEGAL_CONTENT";
-  incompatible_content_ground: string | null;
-  incompatible_content_explanation: string | null;
-  illegal_content_legal_ground: string | null;
-  illegal_content_explanation: string | null;
-  category: string;
-  category_specification: string[];
-  content_type: string[];
+  decision_visibility?: Array<"DECISION_VISIBILITY_CONTENT_REMOVED" | "DECISION_VISIBILITY_CONTENT_DEMOTED">;
+  decision_monetary?: "DECISION_MONETARY_SUSPENSION";
+  decision_provision?:
+    | "DECISION_PROVISION_PARTIAL_SUSPENSION"
+    | "DECISION_PROVISION_TOTAL_SUSPENSION"
+    | "DECISION_PROVISION_TOTAL_TERMINATION";
+  decision_account?: "DECISION_ACCOUNT_SUSPENDED" | "DECISION_ACCOUNT_TERMINATED";
+  decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT";
+  incompatible_content_ground: string;
+  incompatible_content_explanation: string;
+  category: DsaStatementCategory;
+  content_type: ["CONTENT_TYPE_OTHER"];
   content_type_other: string;
+  content_date: string;
   application_date: string;
-  end_date: string | null;
+  end_date_visibility_restriction?: string;
+  end_date_monetary_restriction?: string;
+  end_date_service_restriction?: string;
+  end_date_account_restriction?: string;
   decision_facts: string;
-  source_type: "SOURCE_ARTICLE_16" | "SOURCE_TRUSTED_FLAGGER" | "SOURCE_VOLUNTARY";
+  source_type: "SOURCE_ARTICLE_16" | "SOURCE_VOLUNTARY";
   automated_detection: "No";
   automated_decision: "AUTOMATED_DECISION_NOT_AUTOMATED";
   puid: string;
@@ -31,48 +38,55 @@ export interface StatementOfReasons {
 export const DECISION_FACTS_MAX = 5000;
 /** Facts are typed into a Slack plain_text_input, which carries at most 3000 characters. */
 export const PROPOSAL_FACTS_MAX = 3000;
+/** The API's `max:500` and `max:2000`, counted in characters as Laravel's mb_strlen does. */
+export const GROUND_MAX = 500;
+export const EXPLANATION_MAX = 2000;
 
-type Restriction = Pick<
-  StatementOfReasons,
-  "decision_visibility" | "decision_monetary" | "decision_provision" | "decision_account"
->;
+type RestrictionField = "decision_visibility" | "decision_monetary" | "decision_provision" | "decision_account";
+type Restrictions = Pick<StatementOfReasons, RestrictionField>;
 
-const NONE: Restriction = {
-  decision_visibility: [],
-  decision_monetary: null,
-  decision_provision: null,
-  decision_account: null,
-};
-
-/** What each rung restricts, in the database's vocabulary (a warning restricts nothing). */
-const RESTRICTIONS: Readonly<Record<SanctionRung, Restriction>> = {
-  none: NONE,
-  warning: NONE,
-  review_removal: { ...NONE, decision_visibility: ["DECISION_VISIBILITY_CONTENT_REMOVED"] },
-  lead_pause: { ...NONE, decision_provision: "DECISION_PROVISION_PARTIAL_SUSPENSION" },
-  payout_hold: { ...NONE, decision_monetary: "DECISION_MONETARY_SUSPENSION" },
-  badge_removal: { ...NONE, decision_visibility: ["DECISION_VISIBILITY_CONTENT_DEMOTED"] },
+/** What each rung restricts, in the database's vocabulary; a warning and an overturn restrict nothing. */
+const RESTRICTIONS: Readonly<Record<SanctionRung, Restrictions>> = {
+  none: {},
+  warning: {},
+  review_removal: { decision_visibility: ["DECISION_VISIBILITY_CONTENT_REMOVED"] },
+  lead_pause: { decision_provision: "DECISION_PROVISION_PARTIAL_SUSPENSION" },
+  payout_hold: { decision_monetary: "DECISION_MONETARY_SUSPENSION" },
+  badge_removal: { decision_visibility: ["DECISION_VISIBILITY_CONTENT_DEMOTED"] },
   suspension_7d: {
-    ...NONE,
     decision_provision: "DECISION_PROVISION_TOTAL_SUSPENSION",
     decision_account: "DECISION_ACCOUNT_SUSPENDED",
   },
   suspension_30d: {
-    ...NONE,
     decision_provision: "DECISION_PROVISION_TOTAL_SUSPENSION",
     decision_account: "DECISION_ACCOUNT_SUSPENDED",
   },
   suspension_90d: {
-    ...NONE,
     decision_provision: "DECISION_PROVISION_TOTAL_SUSPENSION",
     decision_account: "DECISION_ACCOUNT_SUSPENDED",
   },
   permanent_removal: {
-    ...NONE,
     decision_provision: "DECISION_PROVISION_TOTAL_TERMINATION",
     decision_account: "DECISION_ACCOUNT_TERMINATED",
   },
 };
+
+/** The end-date field of each restriction (the API has no plain `end_date`). */
+const END_DATE_FIELD = {
+  decision_visibility: "end_date_visibility_restriction",
+  decision_monetary: "end_date_monetary_restriction",
+  decision_provision: "end_date_service_restriction",
+  decision_account: "end_date_account_restriction",
+} as const satisfies Record<RestrictionField, keyof StatementOfReasons>;
+
+/**
+ * Article 17 DSA asks a statement of reasons for a restriction; the database refuses one without any
+ * of the four. A decision that restricts nothing (a warning, an overturn to none) is kept on our
+ * record but is no statement to publish.
+ */
+export function restrictsSomething(rung: SanctionRung): boolean {
+  return Object.keys(RESTRICTIONS[rung]).length > 0;
+}
 
 export interface StatementInput {
   rung: SanctionRung;
@@ -81,33 +95,85 @@ export interface StatementInput {
   category: Category;
   /** Where the case came from: a report from a user or partner, or the platform's own detection. */
   reportedByUser: boolean;
+  /** When the conduct or listing the decision is about happened (ms): intake's time, else the case's opening. */
+  contentAt: number;
   /** When the decision applies (ms). */
   appliesAt: number;
+  /** When the restriction ends (ms); null when it does not. */
+  endsAt: number | null;
   puid: string;
 }
 
+const DAY = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
+const CONTENT_DATE_RANGE = [DAY(2000, 1, 1), DAY(2038, 1, 1)] as const;
+const APPLICATION_DATE_RANGE = [DAY(2020, 1, 1), DAY(2038, 1, 2) - 1] as const;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/** A date the API takes, or a loud failure: a decision dated outside it cannot be published. */
+function dateWithin(ms: number, [from, to]: readonly [number, number], what: string): string {
+  if (ms < from || ms > to) fail("conflict", `The ${what} ${isoDate(ms)} is outside what the DSA database accepts.`);
+  return isoDate(ms);
+}
+
+/** Characters as Laravel counts them (code points), not UTF-16 units. */
+export const characterCount = (text: string) => [...text].length;
+
+/** At most `max` characters, never splitting a character in two. */
+const firstCharacters = (text: string, max: number) => [...text].slice(0, max).join("");
+
+/**
+ * `lead` + the items joined with "; " + `tail` in at most `max` characters: as many items as fit, then
+ * "and N more clauses", so a cut list still says it is cut.
+ */
+function listWithin(max: number, lead: string, items: readonly string[], tail: string): string {
+  for (let shown = items.length; shown >= 0; shown -= 1) {
+    const rest = items.length - shown;
+    const more = rest === 0 ? "" : `${shown > 0 ? "; " : ""}and ${rest} more clause${rest === 1 ? "" : "s"}`;
+    const text = `${lead}${items.slice(0, shown).join("; ")}${more}${tail}`;
+    if (characterCount(text) <= max) return text;
+  }
+  return fail("conflict", "The statement's ground does not fit the DSA database's limit.");
+}
+
+const POLICY = `Community Guidelines, Policies and Terms of Use (version ${POLICY_CATALOG_VERSION})`;
+
+/** The contractual ground: the clauses with their titles, or their ids alone when the titles do not fit. */
+function incompatibleGround(clauses: readonly string[], titled: readonly string[]): string {
+  const full = `${POLICY}: ${titled.join("; ")}`;
+  if (characterCount(full) <= GROUND_MAX) return full;
+  return listWithin(GROUND_MAX, `${POLICY}, clauses `, clauses, " (titles in the explanation)");
+}
+
+type EndDates = Partial<Pick<StatementOfReasons, (typeof END_DATE_FIELD)[RestrictionField]>>;
+
+/** One end date per restriction the rung sets, when the sanction ends. */
+function endDatesOf(restrictions: Restrictions, endsAt: number | null): EndDates {
+  if (endsAt === null) return {};
+  const date = dateWithin(endsAt, APPLICATION_DATE_RANGE, "end date");
+  const fields = (Object.keys(restrictions) as RestrictionField[]).map((field) => END_DATE_FIELD[field]);
+  return Object.fromEntries(fields.map((field) => [field, date]));
+}
+
 export function buildStatementOfReasons(input: StatementInput): StatementOfReasons {
-  const days = SANCTION_RUNGS[input.rung].days;
-  const clauses = input.clauses.map((id) => `${id} ${policyClauseTitle(id) ?? ""}`.trim());
+  const titled = input.clauses.map((id) => `${id} ${policyClauseTitle(id) ?? ""}`.trim());
+  const restrictions = RESTRICTIONS[input.rung];
+  const explanation =
+    input.rung === "none"
+      ? listWithin(EXPLANATION_MAX, "The earlier decision under ", titled, " was overturned on appeal.")
+      : listWithin(EXPLANATION_MAX, `${SANCTION_RUNGS[input.rung].label} for breach of `, titled, ".");
+  const contentAt = Math.min(Math.max(input.contentAt, CONTENT_DATE_RANGE[0]), CONTENT_DATE_RANGE[1]);
   return {
-    ...RESTRICTIONS[input.rung],
+    ...restrictions,
     decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT",
-    incompatible_content_ground: `Terms of Service, Community Guidelines: ${clauses.join("; ")}`,
-    incompatible_content_explanation:
-      input.rung === "none"
-        ? `The earlier decision under ${clauses.join("; ")} was overturned on appeal; no restriction applies.`
-        : `${SANCTION_RUNGS[input.rung].label} for breach of ${clauses.join("; ")}.`,
-    illegal_content_legal_ground: null,
-    illegal_content_explanation: null,
+    incompatible_content_ground: incompatibleGround(input.clauses, titled),
+    incompatible_content_explanation: explanation,
     category: input.category.dsaCategory,
-    category_specification: [],
     content_type: ["CONTENT_TYPE_OTHER"],
     content_type_other: "Marketplace account",
-    application_date: isoDate(input.appliesAt),
-    end_date: days === null ? null : isoDate(input.appliesAt + days * 24 * 60 * 60_000),
-    decision_facts: input.facts.slice(0, DECISION_FACTS_MAX),
+    content_date: isoDate(contentAt),
+    application_date: dateWithin(input.appliesAt, APPLICATION_DATE_RANGE, "decision date"),
+    ...endDatesOf(restrictions, input.endsAt),
+    decision_facts: firstCharacters(input.facts, DECISION_FACTS_MAX),
     source_type: input.reportedByUser ? "SOURCE_ARTICLE_16" : "SOURCE_VOLUNTARY",
     automated_detection: "No",
     automated_decision: "AUTOMATED_DECISION_NOT_AUTOMATED",

@@ -1,8 +1,6 @@
 import type { CaseRow, DecisionRow, SanctionProposalRow } from "../../db/schema.ts";
-import { categoryById } from "../core/categories.ts";
 import { fail } from "../core/domainError.ts";
 import { SANCTION_RUNGS } from "../core/sanctions.ts";
-import { buildStatementOfReasons } from "../core/statementOfReasons.ts";
 import { getAppeal, setAppealReview } from "../store/appeals.ts";
 import type { Executor } from "../store/database.ts";
 import { accountOf } from "../store/parties.ts";
@@ -11,6 +9,7 @@ import { recordCaseChange } from "./caseChange.ts";
 import { enqueueProposalUpdate } from "./postProposal.ts";
 import { proposalRung } from "./proposalStanding.ts";
 import { resolveInterimSuspensions } from "./resolveInterimSuspensions.ts";
+import { statementOfDecision } from "./statementOfDecision.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -37,8 +36,6 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     settleProposal(tx, input.proposal.id, { status: "approved", decidedAt: at }) ??
     fail("conflict", "This proposal has already been decided.");
   const rung = proposalRung(proposal);
-  const category =
-    categoryById(record.category) ?? fail("conflict", `${record.humanId} has an unknown category ${record.category}.`);
   const account = accountOf(tx, proposal.accountId) ?? fail("not_found", "The proposal's account no longer exists.");
   const puid = `${record.humanId}-D${decisionCountOfCase(tx, record.id) + 1}`;
   // An overturn or modification on appeal replaces the decision under appeal and settles the appeal.
@@ -52,15 +49,9 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     });
   }
   const days = SANCTION_RUNGS[rung].days;
-  const statement = buildStatementOfReasons({
-    rung,
-    clauses: JSON.parse(proposal.clauses) as string[],
-    facts: proposal.facts,
-    category,
-    reportedByUser: record.source !== "internal",
-    appliesAt: at,
-    puid,
-  });
+  const appliesUntil = days === null ? null : at + days * DAY_MS;
+  // Stored as built today for the record; exports rebuild it from the same sources.
+  const statement = statementOfDecision({ record, proposal, decision: { rung, puid, appliesFrom: at, appliesUntil } });
   const decision = insertDecision(tx, {
     caseId: record.id,
     proposalId: proposal.id,
@@ -71,7 +62,7 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     supersedesDecisionId: appeal?.decisionId ?? null,
     decidedAt: at,
     appliesFrom: at,
-    appliesUntil: days === null ? null : at + days * DAY_MS,
+    appliesUntil,
   });
   const interim = resolveInterimSuspensions(tx, record, {
     accountId: proposal.accountId,
@@ -91,7 +82,7 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
       accountRef: account.accountRef,
       accountRole: account.role,
       appliesFrom: at,
-      endDate: statement.end_date,
+      endDate: appliesUntil === null ? null : new Date(appliesUntil).toISOString().slice(0, 10),
       interimSuspensions: interim,
       ...(appeal ? { appealId: appeal.id, supersedesDecisionId: appeal.decisionId } : {}),
     },

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gte, inArray, isNull, lt, max } from "drizzle-orm"
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   accounts,
+  type CaseRow,
   cases,
   consultRecipients,
   consults,
@@ -136,6 +137,34 @@ export function decisionsBetween(tx: Executor, fromMs: number, toMs: number): De
     .orderBy(asc(decisions.decidedAt), asc(decisions.id))
     .all()
     .map((r) => ({ ...r.decision, caseHumanId: r.caseHumanId, accountRef: r.accountRef }));
+}
+
+export interface DecisionWithSources {
+  decision: DecisionRow;
+  record: Pick<CaseRow, "humanId" | "category" | "source" | "occurredAt" | "createdAt">;
+  proposal: Pick<SanctionProposalRow, "clauses" | "facts">;
+}
+
+/** Decisions taken in [fromMs, toMs), oldest first, with what their statement of reasons is built from. */
+export function decisionsWithSourcesBetween(tx: Executor, fromMs: number, toMs: number): DecisionWithSources[] {
+  return tx
+    .select({
+      decision: decisions,
+      record: {
+        humanId: cases.humanId,
+        category: cases.category,
+        source: cases.source,
+        occurredAt: cases.occurredAt,
+        createdAt: cases.createdAt,
+      },
+      proposal: { clauses: sanctionProposals.clauses, facts: sanctionProposals.facts },
+    })
+    .from(decisions)
+    .innerJoin(cases, eq(decisions.caseId, cases.id))
+    .innerJoin(sanctionProposals, eq(decisions.proposalId, sanctionProposals.id))
+    .where(and(gte(decisions.decidedAt, fromMs), lt(decisions.decidedAt, toMs)))
+    .orderBy(asc(decisions.decidedAt), asc(decisions.id))
+    .all();
 }
 
 const later = alias(decisions, "later");

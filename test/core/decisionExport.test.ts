@@ -6,7 +6,8 @@ import {
   decisionsToCsv,
   decisionsToJson,
   EXPORT_COLUMNS,
-  type ExportedDecision,
+  type ExportedStatement,
+  LEFT_OUT_REASON,
   parseExportRange,
 } from "../../src/core/decisionExport.ts";
 import { buildStatementOfReasons } from "../../src/core/statementOfReasons.ts";
@@ -14,21 +15,24 @@ import { buildStatementOfReasons } from "../../src/core/statementOfReasons.ts";
 const harassment = categoryById("harassment");
 if (!harassment) throw new Error("catalog lost harassment");
 
-const decision = (facts: string): ExportedDecision => ({
+const decision = (facts: string): ExportedStatement => ({
   caseHumanId: "TS-2026-0001",
+  decisionId: "TS-2026-0001-D1",
   decidedAt: Date.UTC(2026, 2, 4, 10, 30),
-  statement: {
-    ...buildStatementOfReasons({
-      rung: "suspension_7d",
-      clauses: ["CG-2.1"],
-      facts,
-      category: harassment,
-      reportedByUser: true,
-      appliesAt: Date.UTC(2026, 2, 4),
-      puid: "puid-1",
-    }),
-  },
+  rung: "suspension_7d",
+  statement: buildStatementOfReasons({
+    rung: "suspension_7d",
+    clauses: ["CG-2.1"],
+    facts,
+    category: harassment,
+    reportedByUser: true,
+    contentAt: Date.UTC(2026, 2, 1, 22),
+    appliesAt: Date.UTC(2026, 2, 4, 10, 30),
+    endsAt: Date.UTC(2026, 2, 11, 10, 30),
+    puid: "TS-2026-0001-D1",
+  }),
 });
+const range = parseExportRange("2026-03-01", "2026-03-31");
 
 describe("CSV fields (RFC 4180, formula-safe)", () => {
   it.each([
@@ -50,25 +54,63 @@ describe("CSV fields (RFC 4180, formula-safe)", () => {
 });
 
 describe("decision files", () => {
-  it("writes one CSV row per decision with the columns in a fixed order, arrays joined with |", () => {
+  it("writes one CSV row per statement: our columns first and prefixed, then the API's fields, arrays joined with |", () => {
     const csv = decisionsToCsv([decision('Threats, then "sorry"\nafter the job'), decision("-again")]);
     const [head, ...rest] = csv.split("\r\n");
     expect(head).toBe(EXPORT_COLUMNS.join(","));
+    expect(
+      head?.startsWith("incident_desk_case_id,incident_desk_decision_id,incident_desk_decided_at,incident_desk_rung,"),
+    ).toBe(true);
     expect(csv.endsWith("\r\n")).toBe(true);
     expect(csv).toContain('"Threats, then ""sorry""\nafter the job"');
     expect(csv).toContain(",'-again,");
-    expect(rest.join("\r\n")).toContain("TS-2026-0001,2026-03-04T10:30:00.000Z,,,DECISION_PROVISION_TOTAL_SUSPENSION");
-    expect(csv).toContain(",CONTENT_TYPE_OTHER,");
+    expect(rest.join("\r\n")).toContain(
+      "TS-2026-0001,TS-2026-0001-D1,2026-03-04T10:30:00.000Z,suspension_7d,,,DECISION_PROVISION_TOTAL_SUSPENSION,DECISION_ACCOUNT_SUSPENDED,",
+    );
+    expect(csv).toContain(",CONTENT_TYPE_OTHER,Marketplace account,2026-03-01,2026-03-04,,,2026-03-11,2026-03-11,");
   });
 
-  it("writes the JSON as the statements with the case id and decision time added", () => {
-    const [first] = JSON.parse(decisionsToJson([decision("Facts")])) as Array<Record<string, unknown>>;
+  it("writes the JSON as an envelope: the statement holds API fields only, our references sit beside it", () => {
+    const envelope = JSON.parse(decisionsToJson(range, [decision("Facts")], [])) as {
+      range: unknown;
+      statements: Array<Record<string, unknown> & { statement: Record<string, unknown> }>;
+      left_out: unknown;
+    };
+    expect(envelope.range).toEqual({ from: "2026-03-01", to: "2026-03-31" });
+    const [first] = envelope.statements;
     expect(first).toMatchObject({
       case_id: "TS-2026-0001",
+      decision_id: "TS-2026-0001-D1",
       decided_at: "2026-03-04T10:30:00.000Z",
-      puid: "puid-1",
+      rung: "suspension_7d",
+    });
+    expect(first?.statement).toMatchObject({
+      puid: "TS-2026-0001-D1",
       decision_facts: "Facts",
-      content_type: ["CONTENT_TYPE_OTHER"],
+      content_date: "2026-03-01",
+    });
+    expect(Object.keys(first?.statement ?? {})).not.toContain("case_id");
+    expect(envelope.left_out).toEqual({ reason: LEFT_OUT_REASON, decisions: [] });
+  });
+
+  it("lists the decisions left out in the JSON, with why", () => {
+    const warning = {
+      caseHumanId: "TS-2026-0002",
+      decisionId: "TS-2026-0002-D1",
+      decidedAt: 0,
+      rung: "warning" as const,
+    };
+    const envelope = JSON.parse(decisionsToJson(range, [], [warning])) as { left_out: unknown };
+    expect(envelope.left_out).toEqual({
+      reason: LEFT_OUT_REASON,
+      decisions: [
+        {
+          case_id: "TS-2026-0002",
+          decision_id: "TS-2026-0002-D1",
+          decided_at: "1970-01-01T00:00:00.000Z",
+          rung: "warning",
+        },
+      ],
     });
   });
 });

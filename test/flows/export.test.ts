@@ -1,16 +1,17 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { caseParties, decisions, sanctionProposals } from "../../db/schema.ts";
-import { categoryById } from "../../src/core/categories.ts";
-import { EXPORT_COLUMNS } from "../../src/core/decisionExport.ts";
-import { buildStatementOfReasons } from "../../src/core/statementOfReasons.ts";
+import { EXPORT_COLUMNS, LEFT_OUT_REASON } from "../../src/core/decisionExport.ts";
+import type { SanctionRung } from "../../src/core/sanctions.ts";
+import { statementOfDecision } from "../../src/flows/statementOfDecision.ts";
 import { getCaseByHumanId } from "../../src/store/cases.ts";
 import { inTransaction } from "../../src/store/database.ts";
+import { checkStatement } from "../support/dsaStatementRules.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 
@@ -62,12 +63,14 @@ describe("decision export", () => {
     h = await startHarness();
     await submitIntake(h, intakeValues());
     await h.settle();
-    // Arrange: the decisions the sanction flows will record, stored as they store them.
-    const at = [
-      Date.UTC(2026, 1, 28, 23, 59),
-      Date.UTC(2026, 2, 1),
-      Date.UTC(2026, 2, 31, 23, 59),
-      Date.UTC(2026, 3, 1),
+    // Arrange: the decisions the sanction flows will record, stored as they store them; a warning
+    // in March restricts nothing, so it is on the record but no statement of reasons.
+    const decided: Array<[number, SanctionRung]> = [
+      [Date.UTC(2026, 1, 28, 23, 59), "suspension_7d"],
+      [Date.UTC(2026, 2, 1), "suspension_7d"],
+      [Date.UTC(2026, 2, 15), "warning"],
+      [Date.UTC(2026, 2, 31, 23, 59), "suspension_7d"],
+      [Date.UTC(2026, 3, 1), "suspension_7d"],
     ];
     inTransaction(h.desk.deps.db, (tx) => {
       const record = getCaseByHumanId(tx, CASE);
@@ -76,9 +79,8 @@ describe("decision export", () => {
         .from(caseParties)
         .all()
         .find((p) => p.partyRole === "respondent");
-      const category = categoryById("harassment");
-      if (!record || !party || !category) throw new Error("arrange failed");
-      at.forEach((decidedAt, i) => {
+      if (!record || !party) throw new Error("arrange failed");
+      decided.forEach(([decidedAt, rung], i) => {
         const proposal = tx
           .insert(sanctionProposals)
           .values({
@@ -86,7 +88,7 @@ describe("decision export", () => {
             seq: i + 1,
             kind: "sanction",
             accountId: party.accountId,
-            rung: "suspension_7d",
+            rung,
             clauses: JSON.stringify(["CG-2.1"]),
             facts: FACTS,
             evidenceIds: "[]",
@@ -100,26 +102,16 @@ describe("decision export", () => {
           .returning()
           .get();
         const puid = `ts-decision-${i + 1}`;
-        const statement = buildStatementOfReasons({
-          rung: "suspension_7d",
-          clauses: ["CG-2.1"],
-          facts: FACTS,
-          category,
-          reportedByUser: true,
-          appliesAt: decidedAt,
-          puid,
-        });
+        const appliesUntil = rung === "warning" ? null : decidedAt + 7 * 24 * 60 * 60_000;
+        const decision = { rung, puid, appliesFrom: decidedAt, appliesUntil };
         tx.insert(decisions)
           .values({
+            ...decision,
             caseId: record.id,
             proposalId: proposal.id,
             accountId: party.accountId,
-            rung: "suspension_7d",
-            puid,
-            statement: JSON.stringify(statement),
+            statement: JSON.stringify(statementOfDecision({ record, proposal, decision })),
             decidedAt,
-            appliesFrom: decidedAt,
-            appliesUntil: decidedAt + 7 * 24 * 60 * 60_000,
           })
           .run();
       });
@@ -137,9 +129,16 @@ describe("decision export", () => {
     return h.fake.fileContent(id)?.toString("utf8") ?? "";
   };
 
+  const LEFT_OUT = `1 decision left out: ${LEFT_OUT_REASON}.`;
+  type Envelope = {
+    statements: Array<{ case_id: string; decision_id: string; decided_at: string; statement: Record<string, unknown> }>;
+    left_out: { reason: string; decisions: Array<{ decision_id: string; rung: string }> };
+  };
+
   it("uploads the month's statements as JSON and CSV into the channel it was asked in", async () => {
     const reply = await run("export decisions 2026-03-01 2026-03-31");
-    expect(reply.text).toContain("Preparing the export");
+    expect(reply.text).toContain("Preparing the export: 2 statements of reasons");
+    expect(reply.text).toContain(LEFT_OUT);
     await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
     expect(h.fake.callsTo("files.getUploadURLExternal").map((c) => c.args.filename)).toEqual([
       "decisions-2026-03-01-to-2026-03-31.json",
@@ -149,29 +148,44 @@ describe("decision export", () => {
     expect(complete?.ok).toBe(true);
     expect(complete?.args.channel_id).toBe(h.triageChannelId);
     expect(h.fake.messages(h.triageChannelId).at(-1)?.text).toBe(
-      "Decisions from 2026-03-01 to 2026-03-31: 2 statements of reasons",
+      `Decisions from 2026-03-01 to 2026-03-31: 2 statements of reasons. ${LEFT_OUT}`,
     );
 
-    const json = JSON.parse(uploadedFile(".json")) as Array<Record<string, unknown>>;
-    expect(json.map((s) => [s.case_id, s.decided_at, s.puid])).toEqual([
-      [CASE, "2026-03-01T00:00:00.000Z", "ts-decision-2"],
-      [CASE, "2026-03-31T23:59:00.000Z", "ts-decision-3"],
+    const json = JSON.parse(uploadedFile(".json")) as Envelope;
+    expect(json.statements.map((s) => [s.case_id, s.decided_at, s.decision_id, s.statement.puid])).toEqual([
+      [CASE, "2026-03-01T00:00:00.000Z", "ts-decision-2", "ts-decision-2"],
+      [CASE, "2026-03-31T23:59:00.000Z", "ts-decision-4", "ts-decision-4"],
     ]);
-    expect(json[0]).toMatchObject({ decision_facts: FACTS, decision_account: "DECISION_ACCOUNT_SUSPENDED" });
+    expect(json.statements[0]?.statement).toMatchObject({
+      decision_facts: FACTS,
+      decision_account: "DECISION_ACCOUNT_SUSPENDED",
+      end_date_account_restriction: "2026-03-08",
+    });
+    expect(json.statements.flatMap((s) => checkStatement(s.statement))).toEqual([]);
+    expect(json.left_out).toMatchObject({
+      reason: LEFT_OUT_REASON,
+      decisions: [{ decision_id: "ts-decision-3", rung: "warning" }],
+    });
 
     const [head, ...rows] = parseCsv(uploadedFile(".csv"));
     expect(head).toEqual([...EXPORT_COLUMNS]);
     expect(rows).toHaveLength(2);
     const facts = EXPORT_COLUMNS.indexOf("decision_facts");
     const puid = EXPORT_COLUMNS.indexOf("puid");
-    expect(rows.map((r) => r[puid])).toEqual(["ts-decision-2", "ts-decision-3"]);
+    expect(rows.map((r) => r[puid])).toEqual(["ts-decision-2", "ts-decision-4"]);
     // Formula neutralised, quotes, comma and newline kept.
     expect(rows[0]?.[facts]).toBe(`'${FACTS}`);
   });
 
   it("says so and uploads nothing when no decision falls in the range", async () => {
     const reply = await run("export decisions 2025-01-01 2025-12-31");
-    expect(reply.text).toContain("No decisions from 2025-01-01 to 2025-12-31");
+    expect(reply.text).toBe("No statements of reasons from 2025-01-01 to 2025-12-31: nothing to export.");
+    expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+  });
+
+  it("says why when every decision in the range restricts nothing, and uploads nothing", async () => {
+    const reply = await run("export decisions 2026-03-15 2026-03-15");
+    expect(reply.text).toBe(`No statements of reasons from 2026-03-15 to 2026-03-15: nothing to export. ${LEFT_OUT}`);
     expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
   });
 
@@ -200,27 +214,40 @@ describe("decision export", () => {
   });
 
   describe("the CLI", () => {
-    const cli = (args: string[]) =>
+    const cli = (args: string[], options: { env?: Record<string, string | undefined>; cwd?: string } = {}) =>
       spawnSync(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/export.ts"), ...args], {
-        cwd: mkdtempSync(join(tmpdir(), "incident-desk-export-")),
-        env: { PATH: process.env.PATH, DATABASE_PATH: h.config.db.path },
+        cwd: options.cwd ?? mkdtempSync(join(tmpdir(), "incident-desk-export-")),
+        env: options.env ?? { PATH: process.env.PATH, DATABASE_PATH: h.config.db.path },
         encoding: "utf8",
         timeout: 15_000,
       });
 
-    it("writes both files from the database and prints their paths", () => {
+    it("writes both files from the database, prints their paths, and says what it left out", () => {
       const out = mkdtempSync(join(tmpdir(), "incident-desk-exports-"));
       const run = cli(["--from", "2026-03-01", "--to", "2026-03-31", "--out", out]);
       expect(run.stderr).toBe("");
       expect(run.status).toBe(0);
-      const paths = run.stdout.trim().split("\n");
-      expect(paths).toEqual([
+      expect(run.stdout.trim().split("\n")).toEqual([
         join(out, "decisions-2026-03-01-to-2026-03-31.json"),
         join(out, "decisions-2026-03-01-to-2026-03-31.csv"),
+        LEFT_OUT,
       ]);
-      const json = JSON.parse(readFileSync(paths[0] ?? "", "utf8")) as unknown[];
-      expect(json).toHaveLength(2);
-      expect(parseCsv(readFileSync(paths[1] ?? "", "utf8"))).toHaveLength(3);
+      const json = JSON.parse(readFileSync(join(out, "decisions-2026-03-01-to-2026-03-31.json"), "utf8")) as Envelope;
+      expect(json.statements).toHaveLength(2);
+      expect(json.left_out.decisions).toHaveLength(1);
+      expect(parseCsv(readFileSync(join(out, "decisions-2026-03-01-to-2026-03-31.csv"), "utf8"))).toHaveLength(3);
+    });
+
+    it("reads DATABASE_PATH from .env in the directory it runs in, as the bot does", () => {
+      const cwd = mkdtempSync(join(tmpdir(), "incident-desk-export-"));
+      writeFileSync(join(cwd, ".env"), `DATABASE_PATH=${h.config.db.path}\n`);
+      const run = cli(["--from", "2026-03-01", "--to", "2026-03-31", "--out", "out"], {
+        cwd,
+        env: { PATH: process.env.PATH },
+      });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+      expect(existsSync(join(cwd, "out", "decisions-2026-03-01-to-2026-03-31.json"))).toBe(true);
     });
 
     it("refuses bad arguments with one line and exit code 2", () => {

@@ -269,8 +269,8 @@ describe("sanctions", () => {
         source_type: "SOURCE_ARTICLE_16",
         puid: `${CASE}-D1`,
         decision_facts: FACTS,
-        end_date: null,
       });
+      expect(Object.keys(statement).filter((field) => field.startsWith("end_date"))).toEqual([]);
       expect(statement.decision_facts).not.toMatch(/Sam's Plumbing|Dana R\.|pro_9911|cus_48213/);
       expect(statement.incompatible_content_ground).toContain("CG-4.4 Respect for the customer's property");
       expect(text(proposalMessage()?.blocks)).toContain(`Approved* · decision \`${CASE}-D1\``);
@@ -365,9 +365,11 @@ describe("sanctions", () => {
       expect(proposals()[0]).toMatchObject({ status: "approved" });
       const [decision] = decisions();
       expect(decision?.applies_until).toBe(Number(decision?.applies_from) + 30 * 24 * HOUR);
+      const end = new Date(Number(decision?.applies_until)).toISOString().slice(0, 10);
       expect(JSON.parse(String(decision?.statement))).toMatchObject({
         decision_account: "DECISION_ACCOUNT_SUSPENDED",
-        end_date: expect.any(String),
+        end_date_account_restriction: end,
+        end_date_service_restriction: end,
       });
     });
   });
@@ -575,7 +577,14 @@ describe("sanctions", () => {
       const [first, reversal] = decisions();
       expect(reversal).toMatchObject({ rung: "none", supersedes_decision_id: first?.id, puid: "TS-2026-0001-D2" });
       const statement = JSON.parse(String(reversal?.statement)) as Record<string, unknown>;
-      expect(statement).toMatchObject({ decision_account: null, decision_provision: null, decision_visibility: [] });
+      for (const restriction of [
+        "decision_account",
+        "decision_provision",
+        "decision_visibility",
+        "decision_monetary",
+      ]) {
+        expect(statement).not.toHaveProperty(restriction);
+      }
       expect(appeals()).toMatchObject([{ outcome: "overturned", reviewer: USERS.lead }]);
       expect((await command(USERS.observer, "verify")).text).toContain("chain intact");
     });
@@ -606,8 +615,10 @@ describe("sanctions", () => {
     expect(text(exported.body)).toContain("Preparing");
     await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
     const shared = (h.fake.callsTo("files.completeUploadExternal")[0]?.args.files ?? []) as Array<{ id: string }>;
-    const json = shared.map((f) => h.fake.fileContent(f.id)?.toString("utf8") ?? "").find((c) => c.startsWith("["));
-    const [statement] = JSON.parse(json ?? "[]") as Array<Record<string, unknown>>;
+    const json = shared.map((f) => h.fake.fileContent(f.id)?.toString("utf8") ?? "").find((c) => c.startsWith("{"));
+    const [first] = (JSON.parse(json ?? "{}") as { statements: Array<{ statement: Record<string, unknown> }> })
+      .statements;
+    const statement = first?.statement;
     expect(statement).toMatchObject({
       puid: "TS-2026-0001-D1",
       decision_account: "DECISION_ACCOUNT_TERMINATED",

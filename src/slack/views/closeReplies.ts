@@ -1,6 +1,6 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { CLOSE_OUTCOMES, type CloseOutcome, formatDuration } from "../../core/caseClose.ts";
-import type { ExportRange } from "../../core/decisionExport.ts";
+import { type ExportRange, leftOutNote } from "../../core/decisionExport.ts";
 import { type Block, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { caseHeadline, categoryLabel, severityLabel } from "./caseSummary.ts";
 import { caseLine, type EphemeralReply, ephemeral } from "./commandReplies.ts";
@@ -58,13 +58,21 @@ export function caseSearchReply(text: string, found: readonly CaseRow[], limit: 
   );
 }
 
-export const exportComment = (range: ExportRange, count: number) =>
-  `Decisions from ${range.from} to ${range.to}: ${plural(count, "statement of reasons", "statements of reasons")}`;
+const withLeftOut = (text: string, leftOut: number) => [text, leftOutNote(leftOut)].filter(Boolean).join(" ");
 
-export const exportEmptyReply = (range: ExportRange): EphemeralReply =>
-  ephemeral(`No decisions from ${range.from} to ${range.to}: nothing to export.`);
+export const exportComment = (range: ExportRange, count: number, leftOut: number) =>
+  withLeftOut(
+    `Decisions from ${range.from} to ${range.to}: ${plural(count, "statement of reasons", "statements of reasons")}.`,
+    leftOut,
+  );
 
-export const exportStartedReply = (range: ExportRange, count: number): EphemeralReply =>
+export const exportEmptyReply = (range: ExportRange, leftOut: number): EphemeralReply =>
+  ephemeral(withLeftOut(`No statements of reasons from ${range.from} to ${range.to}: nothing to export.`, leftOut));
+
+export const exportStartedReply = (range: ExportRange, count: number, leftOut: number): EphemeralReply =>
   ephemeral(
-    `Preparing the export: ${plural(count, "decision", "decisions")} from ${range.from} to ${range.to}. The JSON and CSV files will appear in this channel.`,
+    withLeftOut(
+      `Preparing the export: ${plural(count, "statement of reasons", "statements of reasons")} from ${range.from} to ${range.to}. The JSON and CSV files will appear in this channel.`,
+      leftOut,
+    ),
   );

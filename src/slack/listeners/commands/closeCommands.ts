@@ -41,10 +41,10 @@ export const closeSubcommands: Record<string, Subcommand> = {
         throw new DomainError("invalid_input", `Usage: \`/incident ${EXPORT_USAGE}\` (dates as YYYY-MM-DD, UTC)`);
       }
       const prepared = prepareDecisionExport(deps, { userId: ctx.userId, fromText, toText });
-      if (prepared.count === 0) return exportEmptyReply(prepared.range);
-      const comment = exportComment(prepared.range, prepared.count);
+      if (prepared.count === 0) return exportEmptyReply(prepared.range, prepared.leftOut);
+      const comment = exportComment(prepared.range, prepared.count, prepared.leftOut);
       startUpload(deps, ctx, uploadDecisionExport(deps, { channelId: ctx.channelId, files: prepared.files, comment }));
-      return exportStartedReply(prepared.range, prepared.count);
+      return exportStartedReply(prepared.range, prepared.count, prepared.leftOut);
     },
   },
 };
