@@ -1,6 +1,7 @@
 /** Test helpers: what the stand-in answers to a modal or a message built from given blocks. */
 import type { WebClient } from "@slack/web-api";
 import { expect } from "vitest";
+import { FakeClock } from "../support/fakeClock.ts";
 import { type SlackFake, startSlackFake } from "./index.ts";
 import { refusal, webClientFor } from "./webClientFor.ts";
 
@@ -53,7 +54,14 @@ export async function refusedWith(code: string, call: Promise<unknown>): Promise
 }
 
 export async function startBlockKitProbe(): Promise<BlockKitProbe> {
+  // Each call comes a second after the last, as a paced bot's would: the probe meets Block Kit's rules, not 429s.
+  const clock = new FakeClock();
+  const paced = <T>(call: () => T): T => {
+    clock.advance(1_000);
+    return call();
+  };
   const fake = await startSlackFake({
+    now: () => clock.now(),
     users: [{ id: PERSON, name: "person" }],
     channels: [{ name: "general", members: ["UBOT", PERSON] }],
   });
@@ -64,12 +72,14 @@ export async function startBlockKitProbe(): Promise<BlockKitProbe> {
     client,
     channel,
     opening: (blocks) =>
-      refusedWith(
-        "invalid_arguments",
-        client.apiCall("views.open", { trigger_id: fake.issueTriggerId({ userId: PERSON }), view: modal(blocks) }),
+      paced(() =>
+        refusedWith(
+          "invalid_arguments",
+          client.apiCall("views.open", { trigger_id: fake.issueTriggerId({ userId: PERSON }), view: modal(blocks) }),
+        ),
       ),
     posting: (blocks) =>
-      refusedWith("invalid_blocks", client.apiCall("chat.postMessage", { channel, text: "t", blocks })),
+      paced(() => refusedWith("invalid_blocks", client.apiCall("chat.postMessage", { channel, text: "t", blocks }))),
     close: () => fake.close(),
   };
 }

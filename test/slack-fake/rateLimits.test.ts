@@ -1,7 +1,7 @@
 import { WebAPIRateLimitedError, type WebClient } from "@slack/web-api";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeClock } from "../support/fakeClock.ts";
-import { type SlackFake, startSlackFake } from "./index.ts";
+import { EVERY_SCOPE, type SlackFake, startSlackFake } from "./index.ts";
 import { METHODS } from "./methods/index.ts";
 import { METHOD_TIERS } from "./rateTiers.ts";
 import { rejection, webClientFor } from "./webClientFor.ts";
@@ -78,7 +78,7 @@ describe("Slack's rate tiers, on by default", () => {
   });
 
   it("limits nothing but what a test sets when started with rateLimits: false", async () => {
-    const unlimited = await startSlackFake({ now: () => clock.now(), rateLimits: false });
+    const unlimited = await startSlackFake({ now: () => clock.now(), rateLimits: false, scopes: EVERY_SCOPE });
     try {
       const unlimitedClient = webClientFor(unlimited);
       for (let i = 1; i <= 25; i++) await unlimitedClient.conversations.create({ name: `room-${i}` });
