@@ -1,9 +1,19 @@
-import { TZDate } from "@date-fns/tz";
 import { fail } from "./domainError.ts";
+import {
+  instantAt,
+  isoDateOf,
+  type LocalDay,
+  localDateOf,
+  localDayOf,
+  MINUTES_PER_DAY,
+  parseClockMinutes,
+  WEEKDAYS,
+  type Weekday,
+  weekdayOf,
+} from "./localTime.ts";
 
-/** 0 = Sunday, as in `Date#getDay`. */
-export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
-export const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
+// The calendar's weekly hours are keyed by weekday, so its users find the type here too.
+export type { Weekday } from "./localTime.ts";
 
 /** Local wall-clock hours, "HH:MM" on a 24-hour clock; `end` may be "24:00" and must follow `start`. */
 export interface BusinessHoursSpan {
@@ -41,11 +51,11 @@ export function defaultCalendar(timeZone: string): BusinessCalendar {
 }
 
 export function isBusinessTime(cal: BusinessCalendar, at: number): boolean {
-  return businessSpansOn(cal, localDayOf(cal, at)).some(([start, end]) => start <= at && at < end);
+  return businessSpansOn(cal, localDayOf(at, cal.timeZone)).some(([start, end]) => start <= at && at < end);
 }
 
 export function holidayOn(cal: BusinessCalendar, at: number): Holiday | undefined {
-  const key = dateKey(localDayOf(cal, at));
+  const key = localDateOf(at, cal.timeZone);
   return cal.holidays.find((h) => h.date === key);
 }
 
@@ -69,9 +79,9 @@ export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: 
 /** Business time in [from, to) to the millisecond, for callers that sum many short intervals. */
 export function businessMillisecondsBetween(cal: BusinessCalendar, from: number, to: number): number {
   if (to <= from) return 0;
-  const lastDay = dayNumber(localDayOf(cal, to));
+  const lastDay = localDayOf(to, cal.timeZone);
   let total = 0;
-  for (let day = localDayOf(cal, from); dayNumber(day) <= lastDay; day = nextDay(day)) {
+  for (let day = localDayOf(from, cal.timeZone); day <= lastDay; day++) {
     for (const [start, end] of businessSpansOn(cal, day)) {
       total += Math.max(0, Math.min(end, to) - Math.max(start, from));
     }
@@ -83,19 +93,6 @@ export function businessMillisecondsBetween(cal: BusinessCalendar, from: number,
 export function nextBusinessStart(cal: BusinessCalendar, at: number): number {
   for (const [start] of businessSpansFrom(cal, at)) return start;
   return unreachable();
-}
-
-/** The canonical name of an IANA time zone ("america/los_angeles" → "America/Los_Angeles"), or a DomainError. */
-export function canonicalTimeZone(zone: string): string {
-  const unknown = () =>
-    fail("invalid_input", "That is not an IANA time zone; write one like America/Los_Angeles or Europe/Berlin.");
-  // Intl also takes offsets such as "+05:00", which have no DST rules; a calendar needs a named zone.
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone)) return unknown();
-  try {
-    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
-  } catch {
-    return unknown();
-  }
 }
 
 /**
@@ -111,7 +108,7 @@ export function checkWeeklyHours(
       .map((span) => ({ span, start: clockMinutes(span.start), end: clockMinutes(span.end) }))
       .sort((a, b) => a.start - b.start);
     spans.forEach(({ span, start, end }, i) => {
-      if (start >= 24 * 60 || end <= start) {
+      if (start >= MINUTES_PER_DAY || end <= start) {
         fail("invalid_input", `Business hours ${span.start}–${span.end} must end after they start, on the same day.`);
       }
       const previous = spans[i - 1];
@@ -152,19 +149,12 @@ export function businessTimeAt(cal: BusinessCalendar, at: number): BusinessTimeN
   return unreachable();
 }
 
-interface LocalDay {
-  year: number;
-  /** 0-based, as in `Date`. */
-  month: number;
-  day: number;
-}
-
 type Span = readonly [start: number, end: number];
 
 /** Business spans from `from` onward, clipped to start no earlier than `from`, in order. */
 function* businessSpansFrom(cal: BusinessCalendar, from: number): Generator<Span> {
   let daysWithoutHours = 0;
-  for (let day = localDayOf(cal, from); ; day = nextDay(day)) {
+  for (let day = localDayOf(from, cal.timeZone); ; day++) {
     const spans = businessSpansOn(cal, day).filter(([, end]) => end > from);
     daysWithoutHours = spans.length === 0 ? daysWithoutHours + 1 : 0;
     if (daysWithoutHours > MAX_DAYS_WITHOUT_HOURS) {
@@ -176,10 +166,15 @@ function* businessSpansFrom(cal: BusinessCalendar, from: number): Generator<Span
 
 /** The day's business spans as instants, merged and sorted; none on a holiday. */
 function businessSpansOn(cal: BusinessCalendar, day: LocalDay): Span[] {
-  const key = dateKey(day);
+  const key = isoDateOf(day);
   if (cal.holidays.some((h) => h.date === key)) return [];
   const spans = cal.weekly[weekdayOf(day)]
-    .map((span): Span => [localInstant(cal, day, span.start), localInstant(cal, day, span.end)])
+    .map(
+      (span): Span => [
+        instantAt(day, clockMinutes(span.start), cal.timeZone),
+        instantAt(day, clockMinutes(span.end), cal.timeZone),
+      ],
+    )
     .filter(([start, end]) => end > start)
     .sort((a, b) => a[0] - b[0]);
   return mergeOverlapping(spans);
@@ -197,46 +192,9 @@ function mergeOverlapping(sorted: readonly Span[]): Span[] {
 
 /** Minutes after local midnight of "HH:MM", where "24:00" is the end of the day. */
 function clockMinutes(hhmm: string): number {
-  const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  const hours = Number(match?.[1]);
-  const minutes = Number(match?.[2]);
-  if (!match || hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) {
-    fail("invalid_input", `Business hours must be written HH:MM, not "${hhmm}".`);
-  }
-  return hours * 60 + minutes;
-}
-
-// TZDate resolves local wall time in the zone, so 09:00 stays 09:00 on both sides of a DST change.
-function localInstant(cal: BusinessCalendar, day: LocalDay, hhmm: string): number {
-  const minutes = clockMinutes(hhmm);
-  return new TZDate(day.year, day.month, day.day, Math.floor(minutes / 60), minutes % 60, cal.timeZone).getTime();
-}
-
-function localDayOf(cal: BusinessCalendar, at: number): LocalDay {
-  const local = new TZDate(at, cal.timeZone);
-  return { year: local.getFullYear(), month: local.getMonth(), day: local.getDate() };
-}
-
-// Calendar-date arithmetic is zone-free, so it is done on UTC dates.
-function utcDate(day: LocalDay, plusDays = 0): Date {
-  return new Date(Date.UTC(day.year, day.month, day.day + plusDays));
-}
-
-function nextDay(day: LocalDay): LocalDay {
-  const next = utcDate(day, 1);
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth(), day: next.getUTCDate() };
-}
-
-function dayNumber(day: LocalDay): number {
-  return utcDate(day).getTime();
-}
-
-function weekdayOf(day: LocalDay): Weekday {
-  return utcDate(day).getUTCDay() as Weekday;
-}
-
-function dateKey(day: LocalDay): string {
-  return utcDate(day).toISOString().slice(0, 10);
+  const minutes = parseClockMinutes(hhmm, { endOfDay: true });
+  if (minutes === undefined) fail("invalid_input", `Business hours must be written HH:MM, not "${hhmm}".`);
+  return minutes;
 }
 
 function unreachable(): never {

@@ -1,14 +1,49 @@
 import { TZDate } from "@date-fns/tz";
 import { fail } from "./domainError.ts";
 
-/** Wall-clock times as people type them, read in a calendar's zone. */
+/**
+ * Local wall-clock time, the one vocabulary for it: `HH:MM` clock times, calendar dates, weekdays and
+ * zones as people read them, and the instants they name in an IANA zone across DST changes.
+ */
 
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
+/** 0 = Sunday, as in `Date#getDay`. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+export const WEEKDAYS: readonly Weekday[] = [0, 1, 2, 3, 4, 5, 6];
+
+/** A calendar date as whole days since 1970-01-01, so dates add, subtract and compare as numbers. */
+export type LocalDay = number;
+
+/** What a wall clock and calendar in some zone show at an instant. */
+export interface LocalTime {
+  day: LocalDay;
+  /** Minutes after local midnight, 0 to 1439. */
+  minuteOfDay: number;
+}
+
+export const MINUTES_PER_DAY = 24 * 60;
+const DAY_MS = MINUTES_PER_DAY * 60_000;
+
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
+/**
+ * Minutes after local midnight of a 24-hour `HH:MM`, or undefined. With `endOfDay`, "24:00" is accepted
+ * too, as the end of a span that runs to midnight.
+ */
+export function parseClockMinutes(text: string, { endOfDay = false } = {}): number | undefined {
+  if (endOfDay && text === "24:00") return MINUTES_PER_DAY;
+  const match = CLOCK_TIME.exec(text);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+}
+
+function formatClockMinutes(minuteOfDay: number): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
+}
+
 /** `YYYY-MM-DD` as a real calendar date, or undefined. */
-export function parseIsoDate(text: string): { year: number; month: number; day: number } | undefined {
+export function parseIsoDate(text: string): LocalDay | undefined {
   const match = DATE.exec(text.trim());
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -16,13 +51,65 @@ export function parseIsoDate(text: string): { year: number; month: number; day: 
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
     return undefined;
   }
-  return { year, month, day };
+  return probe.getTime() / DAY_MS;
 }
 
-/** Minutes after local midnight of a 24-hour `HH:MM`, or undefined. */
-export function parseClockMinutes(text: string): number | undefined {
-  const match = CLOCK_TIME.exec(text.trim());
-  return match ? Number(match[1]) * 60 + Number(match[2]) : undefined;
+/** `YYYY-MM-DD` of a local day; such dates compare as strings. */
+export function isoDateOf(day: LocalDay): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function weekdayOf(day: LocalDay): Weekday {
+  // Day 0, 1970-01-01, was a Thursday; the remainder is kept in 0–6 for days before it too.
+  return ((((day + 4) % 7) + 7) % 7) as Weekday;
+}
+
+/** Monday to Friday. */
+export function isMondayToFriday(day: LocalDay): boolean {
+  const weekday = weekdayOf(day);
+  return weekday >= 1 && weekday <= 5;
+}
+
+/** The local date and wall-clock minute of `at` in `timeZone`. */
+export function localTimeOf(at: number, timeZone: string): LocalTime {
+  const local = new TZDate(at, timeZone);
+  if (Number.isNaN(local.getTime())) fail("invalid_input", `Unknown time zone "${timeZone}".`);
+  return {
+    day: Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MS,
+    minuteOfDay: local.getHours() * 60 + local.getMinutes(),
+  };
+}
+
+export function localDayOf(at: number, timeZone: string): LocalDay {
+  return localTimeOf(at, timeZone).day;
+}
+
+/** The local date (YYYY-MM-DD) of an instant in `timeZone`; such dates compare as strings. */
+export function localDateOf(at: number, timeZone: string): string {
+  return isoDateOf(localDayOf(at, timeZone));
+}
+
+/** `YYYY-MM-DD HH:MM` of an instant in `timeZone`, for replies that name the zone beside it. */
+export function formatLocal(at: number, timeZone: string): string {
+  const { day, minuteOfDay } = localTimeOf(at, timeZone);
+  return `${isoDateOf(day)} ${formatClockMinutes(minuteOfDay)}`;
+}
+
+/**
+ * The instant the clock in `timeZone` reads `minuteOfDay` on `day` (1440 is the next midnight). TZDate
+ * resolves wall time, so 09:00 stays 09:00 across a DST change, and a time inside a gap moves forward as
+ * a clock would.
+ */
+export function instantAt(day: LocalDay, minuteOfDay: number, timeZone: string): number {
+  const date = new Date(day * DAY_MS);
+  return new TZDate(
+    date.getUTCFullYear(),
+    date.getUTCMonth(),
+    date.getUTCDate(),
+    Math.floor(minuteOfDay / 60),
+    minuteOfDay % 60,
+    timeZone,
+  ).getTime();
 }
 
 // Clocks go back by 30 minutes (Lord Howe), an hour (most zones) or, historically, two hours.
@@ -43,19 +130,12 @@ function isRepeatedLocalTime(at: number, timeZone: string): boolean {
  */
 export function parseLocalDateTime(text: string, timeZone: string, what: string): number {
   const match = DATE_TIME.exec(text.trim());
-  const date = match ? parseIsoDate(`${match[1]}-${match[2]}-${match[3]}`) : undefined;
-  const minutes = match ? parseClockMinutes(`${match[4]}:${match[5]}`) : undefined;
-  if (!date || minutes === undefined) {
+  const day = match?.[1] === undefined ? undefined : parseIsoDate(match[1]);
+  const minutes = match?.[2] === undefined ? undefined : parseClockMinutes(match[2]);
+  if (day === undefined || minutes === undefined) {
     fail("invalid_input", `${what} must be a local date and time such as 2026-11-28 09:00, not "${text}".`);
   }
-  const at = new TZDate(
-    date.year,
-    date.month - 1,
-    date.day,
-    Math.floor(minutes / 60),
-    minutes % 60,
-    timeZone,
-  ).getTime();
+  const at = instantAt(day, minutes, timeZone);
   if (isRepeatedLocalTime(at, timeZone)) {
     fail(
       "invalid_input",
@@ -69,29 +149,23 @@ export function parseLocalDateTime(text: string, timeZone: string, what: string)
 export function latestLocalTimeAtOrBefore(now: number, hhmm: string, timeZone: string): number {
   const minutes = parseClockMinutes(hhmm);
   if (minutes === undefined) fail("invalid_input", `A time must be written HH:MM (24-hour), not "${hhmm}".`);
-  const local = new TZDate(now, timeZone);
+  const today = localDayOf(now, timeZone);
   for (let back = 0; back <= 2; back++) {
-    const candidate = new TZDate(
-      local.getFullYear(),
-      local.getMonth(),
-      local.getDate() - back,
-      Math.floor(minutes / 60),
-      minutes % 60,
-      timeZone,
-    ).getTime();
+    const candidate = instantAt(today - back, minutes, timeZone);
     if (candidate <= now) return candidate;
   }
   throw new Error("a local time two days back is always in the past");
 }
 
-/** `YYYY-MM-DD HH:MM` of an instant in `timeZone`, for replies that name the zone beside it. */
-export function formatLocal(at: number, timeZone: string): string {
-  const d = new TZDate(at, timeZone);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** The local date (YYYY-MM-DD) of an instant in `timeZone`; such dates compare as strings. */
-export function localDateOf(at: number, timeZone: string): string {
-  return formatLocal(at, timeZone).slice(0, 10);
+/** The canonical name of an IANA time zone ("america/los_angeles" → "America/Los_Angeles"), or a DomainError. */
+export function canonicalTimeZone(zone: string): string {
+  const unknown = () =>
+    fail("invalid_input", "That is not an IANA time zone; write one like America/Los_Angeles or Europe/Berlin.");
+  // Intl also takes offsets such as "+05:00", which have no DST rules; a calendar needs a named zone.
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/.test(zone)) return unknown();
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone: zone }).resolvedOptions().timeZone;
+  } catch {
+    return unknown();
+  }
 }

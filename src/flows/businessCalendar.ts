@@ -4,13 +4,11 @@ import {
   type BusinessHoursSpan,
   type BusinessTimeNow,
   businessTimeAt,
-  canonicalTimeZone,
   checkWeeklyHours,
   type Holiday,
-  type Weekday,
 } from "../core/businessHours.ts";
 import { fail } from "../core/domainError.ts";
-import { localDateOf, parseIsoDate } from "../core/localTime.ts";
+import { canonicalTimeZone, localDateOf, parseIsoDate, type Weekday } from "../core/localTime.ts";
 import { cleanText } from "../core/text.ts";
 import { deleteHoliday, ensureCalendarRow, insertHoliday, loadCalendar, saveCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
@@ -109,7 +107,8 @@ export function setBusinessTimeZone(deps: FlowDeps, actor: string, zone: string)
 }
 
 function parseHolidayDate(date: string): string {
-  if (!parseIsoDate(date)) fail("invalid_input", "A holiday is a real date written YYYY-MM-DD, such as 2026-12-25.");
+  if (parseIsoDate(date) === undefined)
+    fail("invalid_input", "A holiday is a real date written YYYY-MM-DD, such as 2026-12-25.");
   return date.trim();
 }
 

@@ -4,7 +4,6 @@ import {
   type BusinessCalendar,
   businessMinutesBetween,
   businessTimeAt,
-  canonicalTimeZone,
   checkWeeklyHours,
   defaultCalendar,
   holidayOn,
@@ -157,20 +156,6 @@ describe("businessMinutesBetween", () => {
   it("refuses hours not written HH:MM", () => {
     const sloppy: BusinessCalendar = { ...office, weekly: { ...office.weekly, 2: [{ start: "9am", end: "17:00" }] } };
     expect(() => businessMinutesBetween(sloppy, la("2026-03-10 00:00"), la("2026-03-11 00:00"))).toThrow(DomainError);
-  });
-});
-
-describe("canonicalTimeZone", () => {
-  it.each([
-    ["America/Los_Angeles", "America/Los_Angeles"],
-    ["europe/berlin", "Europe/Berlin"],
-    ["UTC", "UTC"],
-  ])("accepts %s as %s", (zone, canonical) => {
-    expect(canonicalTimeZone(zone)).toBe(canonical);
-  });
-
-  it.each(["Mars/Olympus", "+05:00", "PST8PDT/../etc", ""])("refuses %j", (zone) => {
-    expect(() => canonicalTimeZone(zone)).toThrow(/not an IANA time zone/);
   });
 });
 
