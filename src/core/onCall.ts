@@ -1,6 +1,6 @@
-import { TZDate } from "@date-fns/tz";
 import { type BusinessCalendar, holidayOn } from "./businessHours.ts";
 import { fail } from "./domainError.ts";
+import { instantAt, isMondayToFriday, localDateOf, localDayOf, localTimeOf, parseClockMinutes } from "./localTime.ts";
 
 /** DESIGN §4 on-call: layered schedules of rotations, with overrides. All instants are epoch ms. */
 export interface Rotation {
@@ -73,44 +73,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // least every 28 days, so eight weeks shows the next turns of every rotation.
 const HANDOFF_SEARCH_DAYS = 8 * 7;
 
-interface LocalTime {
-  /** Days since 1970-01-01 of the local calendar date. */
-  day: number;
-  minuteOfDay: number;
-}
-
-function localTime(at: number, timeZone: string): LocalTime {
-  const d = new TZDate(at, timeZone);
-  if (Number.isNaN(d.getTime())) fail("invalid_input", `Unknown time zone "${timeZone}".`);
-  return {
-    day: Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS),
-    minuteOfDay: d.getHours() * 60 + d.getMinutes(),
-  };
-}
-
-/** The instant of a local wall-clock time; a time inside a DST gap moves forward like a clock would. */
-function instantOf(day: number, minuteOfDay: number, timeZone: string): number {
-  const date = new Date(day * DAY_MS);
-  const hours = Math.floor(minuteOfDay / 60);
-  return new TZDate(
-    date.getUTCFullYear(),
-    date.getUTCMonth(),
-    date.getUTCDate(),
-    hours,
-    minuteOfDay % 60,
-    timeZone,
-  ).getTime();
-}
-
-// 1970-01-01 was a Thursday; 0 = Sunday, as in Date#getDay.
-const weekdayOf = (day: number): number => (((day + 4) % 7) + 7) % 7;
-const isWeekday = (day: number): boolean => weekdayOf(day) >= 1 && weekdayOf(day) <= 5;
-const isoDateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-function parseClockTime(value: string, what: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
-  if (!match) fail("invalid_input", `${what} must be a 24-hour "HH:MM" time, got "${value}".`);
-  return Number(match[1]) * 60 + Number(match[2]);
+function clockMinutes(value: string, what: string): number {
+  const minutes = parseClockMinutes(value);
+  if (minutes === undefined) fail("invalid_input", `${what} must be a 24-hour "HH:MM" time, got "${value}".`);
+  return minutes;
 }
 
 function rotationDays(layer: ScheduleLayer): number {
@@ -129,34 +95,35 @@ function rotationIndex(layer: ScheduleLayer, at: number): number | undefined {
   const { rotation, timeZone } = layer;
   if (rotation.users.length === 0) fail("invalid_input", `Layer "${layer.name}": rotation has no users.`);
   const days = rotationDays(layer);
-  const handoffMinute = parseClockTime(rotation.handoffTime, `Layer "${layer.name}" hand-off time`);
-  const firstDay = localTime(rotation.startsAt, timeZone).day;
-  if (instantOf(firstDay, handoffMinute, timeZone) !== rotation.startsAt) {
+  const handoffMinute = clockMinutes(rotation.handoffTime, `Layer "${layer.name}" hand-off time`);
+  const firstDay = localDayOf(rotation.startsAt, timeZone);
+  if (instantAt(firstDay, handoffMinute, timeZone) !== rotation.startsAt) {
     fail("invalid_input", `Layer "${layer.name}": rotation must start at its hand-off time ${rotation.handoffTime}.`);
   }
   // Count turns in local days so a hand-off keeps its wall-clock time across DST changes.
-  let turn = Math.floor((localTime(at, timeZone).day - firstDay) / days);
-  if (at < instantOf(firstDay + turn * days, handoffMinute, timeZone)) turn -= 1;
+  let turn = Math.floor((localDayOf(at, timeZone) - firstDay) / days);
+  if (at < instantAt(firstDay + turn * days, handoffMinute, timeZone)) turn -= 1;
   return turn < 0 ? undefined : turn % rotation.users.length;
 }
 
 function layerApplies(layer: ScheduleLayer, at: number): boolean {
   const { window } = layer;
-  const { day, minuteOfDay } = localTime(at, layer.timeZone);
+  const { day, minuteOfDay } = localTimeOf(at, layer.timeZone);
   switch (window.kind) {
     case "always":
       return true;
     case "weekends":
-      return !isWeekday(day);
+      return !isMondayToFriday(day);
     case "holidays":
-      return window.dates.includes(isoDateOf(localTime(at, window.timeZone ?? layer.timeZone).day));
+      return window.dates.includes(localDateOf(at, window.timeZone ?? layer.timeZone));
     case "weekday_evenings": {
-      const from = parseClockTime(window.from, `Layer "${layer.name}" window start`);
-      const to = parseClockTime(window.to, `Layer "${layer.name}" window end`);
-      if (from < to) return isWeekday(day) && minuteOfDay >= from && minuteOfDay < to;
+      const from = clockMinutes(window.from, `Layer "${layer.name}" window start`);
+      const to = clockMinutes(window.to, `Layer "${layer.name}" window end`);
+      const workday = isMondayToFriday(day);
+      if (from < to) return workday && minuteOfDay >= from && minuteOfDay < to;
       // The morning part runs on from the evening before and also opens each weekday: so Friday night goes
       // on into Saturday, and Monday's early hours are covered after a weekend layer ends at midnight.
-      return (isWeekday(day) && minuteOfDay >= from) || ((isWeekday(day - 1) || isWeekday(day)) && minuteOfDay < to);
+      return (workday && minuteOfDay >= from) || ((isMondayToFriday(day - 1) || workday) && minuteOfDay < to);
     }
   }
 }
@@ -213,13 +180,13 @@ function candidateInstants(schedule: Schedule, fromDay: number, toDay: number): 
   const instants = new Set<number>();
   for (const layer of schedule.layers) {
     const { window } = layer;
-    const minutes = [0, parseClockTime(layer.rotation.handoffTime, `Layer "${layer.name}" hand-off time`)];
+    const minutes = [0, clockMinutes(layer.rotation.handoffTime, `Layer "${layer.name}" hand-off time`)];
     if (window.kind === "weekday_evenings") {
-      minutes.push(parseClockTime(window.from, "window start"), parseClockTime(window.to, "window end"));
+      minutes.push(clockMinutes(window.from, "window start"), clockMinutes(window.to, "window end"));
     }
     for (let day = fromDay; day < toDay; day++) {
-      for (const minute of minutes) instants.add(instantOf(day, minute, layer.timeZone));
-      if (window.kind === "holidays" && window.timeZone) instants.add(instantOf(day, 0, window.timeZone));
+      for (const minute of minutes) instants.add(instantAt(day, minute, layer.timeZone));
+      if (window.kind === "holidays" && window.timeZone) instants.add(instantAt(day, 0, window.timeZone));
     }
   }
   return [...instants];
@@ -277,7 +244,7 @@ export interface OffDayShift {
 function offDayAt(calendar: BusinessCalendar, at: number): { holiday?: string } | undefined {
   const holiday = holidayOn(calendar, at);
   if (holiday) return { holiday: holiday.name };
-  return isWeekday(localTime(at, calendar.timeZone).day) ? undefined : {};
+  return isMondayToFriday(localDayOf(at, calendar.timeZone)) ? undefined : {};
 }
 
 /**
@@ -296,7 +263,7 @@ export function weekendAndHolidayShifts(
   const fromDay = Math.floor(from / DAY_MS) - 1;
   const toDay = Math.ceil(to / DAY_MS) + 1;
   const midnights: number[] = [];
-  for (let day = fromDay; day < toDay; day++) midnights.push(instantOf(day, 0, calendar.timeZone));
+  for (let day = fromDay; day < toDay; day++) midnights.push(instantAt(day, 0, calendar.timeZone));
   const instants = [
     ...candidateInstants(schedule, fromDay, toDay),
     ...schedule.overrides.flatMap((o) => [o.from, o.to]),
