@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { TZDate } from "@date-fns/tz";
 import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
-import { localDateOf } from "../core/localTime.ts";
+import { instantAt, isoDateOf, localDateOf, localDayOf } from "../core/localTime.ts";
 import { weekendAndHolidayShifts } from "../core/onCall.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { buildShiftReminder } from "../slack/views/shiftMessages.ts";
@@ -74,9 +73,8 @@ export async function planShiftReminders(deps: FlowDeps): Promise<void> {
       };
       if (enqueueJob(tx, job, now)) queued++;
     }
-    const local = new TZDate(now, calendar.timeZone);
-    const tomorrow = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + 1, 0, 0, calendar.timeZone);
-    enqueuePlanner(tx, localDateOf(tomorrow.getTime(), calendar.timeZone), tomorrow.getTime(), now);
+    const tomorrow = localDayOf(now, calendar.timeZone) + 1;
+    enqueuePlanner(tx, isoDateOf(tomorrow), instantAt(tomorrow, 0, calendar.timeZone), now);
     return { shifts: shifts.length, queued };
   });
   deps.log.info(planned, "shift reminders planned");

@@ -1,5 +1,5 @@
-import type { BusinessCalendar, BusinessHoursSpan, Holiday, Weekday } from "../../core/businessHours.ts";
-import { formatLocal } from "../../core/localTime.ts";
+import type { BusinessCalendar, BusinessHoursSpan, Holiday } from "../../core/businessHours.ts";
+import { formatLocal, parseIsoDate, type Weekday, weekdayOf } from "../../core/localTime.ts";
 import type { BusinessHoursOverview, HolidayList } from "../../flows/businessCalendar.ts";
 import { COMMAND } from "../ids.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
@@ -37,8 +37,9 @@ export function holidayName(name: string): string {
 
 /** "• 2026-12-25 (Fri) Christmas Day", the name escaped. */
 export function holidayLine(holiday: Holiday): string {
-  const weekday = new Date(`${holiday.date}T00:00:00Z`).getUTCDay() as Weekday;
-  return `• ${holiday.date} (${DAY_NAMES[weekday]}) ${holidayName(holiday.name)}`;
+  const day = parseIsoDate(holiday.date);
+  const weekday = day === undefined ? "" : ` (${DAY_NAMES[weekdayOf(day)]})`;
+  return `• ${holiday.date}${weekday} ${holidayName(holiday.name)}`;
 }
 
 function businessTimeLine(o: BusinessHoursOverview): string {

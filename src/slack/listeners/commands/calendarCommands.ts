@@ -1,5 +1,6 @@
-import type { BusinessHoursSpan, Weekday } from "../../../core/businessHours.ts";
+import type { BusinessHoursSpan } from "../../../core/businessHours.ts";
 import { DomainError } from "../../../core/domainError.ts";
+import type { Weekday } from "../../../core/localTime.ts";
 import {
   addHoliday,
   listHolidays,
