@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import {
   type ConsultRow,
   type ConsultTeamRow,
@@ -59,6 +59,34 @@ export function consultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
   return tx.select().from(consults).where(eq(consults.caseId, caseId)).orderBy(asc(consults.requestedAt)).all();
 }
 
+export interface ConsultWithTeam {
+  id: number;
+  teamName: string;
+  question: string;
+  status: string;
+  dueAt: number;
+  answeredAt: number | null;
+}
+
+/** The case's latest consults, newest first, with the name of the team asked. */
+export function latestConsultsOfCase(tx: Executor, caseId: number, limit: number): ConsultWithTeam[] {
+  return tx
+    .select({
+      id: consults.id,
+      teamName: consultTeams.name,
+      question: consults.question,
+      status: consults.status,
+      dueAt: consults.dueAt,
+      answeredAt: consults.answeredAt,
+    })
+    .from(consults)
+    .innerJoin(consultTeams, eq(consults.teamId, consultTeams.id))
+    .where(eq(consults.caseId, caseId))
+    .orderBy(desc(consults.requestedAt))
+    .limit(limit)
+    .all();
+}
+
 export function openConsultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
   return tx
     .select()
@@ -110,6 +138,18 @@ export function isConsultRecipient(tx: Executor, consultId: number, userId: stri
       .select({ userId: consultRecipients.userId })
       .from(consultRecipients)
       .where(and(eq(consultRecipients.consultId, consultId), eq(consultRecipients.userId, userId)))
+      .get() !== undefined
+  );
+}
+
+/** Whether the user was asked in any consult on the case (what a consultant may see). */
+export function wasConsultedOnCase(tx: Executor, userId: string, caseId: number): boolean {
+  return (
+    tx
+      .select({ id: consults.id })
+      .from(consultRecipients)
+      .innerJoin(consults, eq(consultRecipients.consultId, consults.id))
+      .where(and(eq(consultRecipients.userId, userId), eq(consults.caseId, caseId)))
       .get() !== undefined
   );
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { caseEvents, type EvidenceFileRow, type EvidenceRow, evidence, evidenceFiles } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
@@ -38,6 +38,17 @@ export function evidenceOfCase(tx: Executor, caseId: number): EvidenceRow[] {
 }
 
 /** The entry that redacts `evidenceId`, if any. */
+/** Evidence entries of the case, not counting redactions. */
+export function liveEvidenceCountOfCase(tx: Executor, caseId: number): number {
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(evidence)
+      .where(and(eq(evidence.caseId, caseId), isNull(evidence.redactsEvidenceId)))
+      .get()?.n ?? 0
+  );
+}
+
 export function redactionOf(tx: Executor, evidenceId: number): EvidenceRow | undefined {
   return tx.select().from(evidence).where(eq(evidence.redactsEvidenceId, evidenceId)).get();
 }

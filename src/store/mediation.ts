@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { caseEvents, caseParties, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { accounts, caseEvents, caseParties, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
 import type { MediationProgress } from "../core/mediation.ts";
 import type { Executor } from "./database.ts";
 
@@ -39,5 +39,39 @@ export function mediationProgressOfCase(tx: Executor, caseId: number): Mediation
     .from(mediationEntries)
     .where(eq(mediationEntries.caseId, caseId))
     .orderBy(asc(mediationEntries.id))
+    .all();
+}
+
+export interface MediationEntrySummary {
+  partyRole: string | null;
+  accountRef: string;
+  channel: string;
+  offerKind: string;
+  offerAmountMinor: number | null;
+  offerCurrency: string | null;
+  outcome: string;
+  loggedAt: number;
+}
+
+/** The case's latest mediation entries, newest first, each with the account and its role on the case. */
+export function latestMediationOfCase(tx: Executor, caseId: number, limit: number): MediationEntrySummary[] {
+  return tx
+    .select({
+      partyRole: sql<
+        string | null
+      >`(SELECT party_role FROM case_parties WHERE case_id = ${caseId} AND account_id = ${mediationEntries.accountId} LIMIT 1)`,
+      accountRef: accounts.accountRef,
+      channel: mediationEntries.channel,
+      offerKind: mediationEntries.offerKind,
+      offerAmountMinor: mediationEntries.offerAmountMinor,
+      offerCurrency: mediationEntries.offerCurrency,
+      outcome: mediationEntries.outcome,
+      loggedAt: mediationEntries.loggedAt,
+    })
+    .from(mediationEntries)
+    .innerJoin(accounts, eq(mediationEntries.accountId, accounts.id))
+    .where(eq(mediationEntries.caseId, caseId))
+    .orderBy(desc(mediationEntries.loggedAt), desc(mediationEntries.id))
+    .limit(limit)
     .all();
 }
