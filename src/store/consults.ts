@@ -1,13 +1,7 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import {
-  type ConsultRow,
-  type ConsultTeamRow,
-  caseEvents,
-  consultRecipients,
-  consults,
-  consultTeams,
-} from "../../db/schema.ts";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { type ConsultRow, type ConsultTeamRow, consultRecipients, consults, consultTeams } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
+import { eventWithPayloadField } from "./events.ts";
 
 export type ConsultStatus = "open" | "answered" | "cancelled";
 
@@ -163,16 +157,6 @@ export function findConsultEvent(
   tx: Executor,
   query: { caseId: number; kind: string; field: "viewId" | "consultId"; value: string | number },
 ): unknown {
-  const row = tx
-    .select({ payload: caseEvents.payload })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, query.caseId),
-        eq(caseEvents.kind, query.kind),
-        sql`json_extract(${caseEvents.payload}, ${`$.${query.field}`}) = ${query.value}`,
-      ),
-    )
-    .get();
+  const row = eventWithPayloadField(tx, query);
   return row ? (JSON.parse(row.payload) as unknown) : undefined;
 }

@@ -57,6 +57,24 @@ export function eventsOfKind(tx: Executor, caseId: number, kind: string): CaseEv
     .all();
 }
 
+/** One field of an event's payload; undefined when the payload has no such field. */
+export function payloadField(row: Pick<CaseEventRow, "payload">, field: string): unknown {
+  const payload: unknown = JSON.parse(row.payload);
+  return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>)[field] : undefined;
+}
+
+/**
+ * The case's first event of `kind` whose payload `field` equals `value`: how a resubmitted modal (its view
+ * id) or a retried job (its close) finds what it recorded. Matched after reading rather than with a JSON
+ * function of the database, so the query runs unchanged on SQLite and PostgreSQL.
+ */
+export function eventWithPayloadField(
+  tx: Executor,
+  query: { caseId: number; kind: string; field: string; value: string | number },
+): CaseEventRow | undefined {
+  return eventsOfKind(tx, query.caseId, query.kind).find((row) => payloadField(row, query.field) === query.value);
+}
+
 export function eventCountOfCase(tx: Executor, caseId: number): number {
   return tx.select({ n: sql<number>`count(*)` }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).get()?.n ?? 0;
 }

@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { caseEvents, type EvidenceFileRow, type EvidenceRow, evidence, evidenceFiles } from "../../db/schema.ts";
+import { type EvidenceFileRow, type EvidenceRow, evidence, evidenceFiles } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
+import { eventWithPayloadField, payloadField } from "./events.ts";
 
 export type NewEvidenceRow = typeof evidence.$inferInsert;
 export type NewEvidenceFileRow = typeof evidenceFiles.$inferInsert;
@@ -79,16 +80,7 @@ export function isBlobHeldByLiveEvidence(tx: Executor, sha256: string): boolean 
 
 /** The E-number an `evidence_added` event recorded for this modal view, so a second submission finds it. */
 export function evidenceSeqAddedByView(tx: Executor, caseId: number, viewId: string): number | undefined {
-  const row = tx
-    .select({ seq: sql<number>`json_extract(${caseEvents.payload}, '$.seq')` })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        eq(caseEvents.kind, "evidence_added"),
-        sql`json_extract(${caseEvents.payload}, '$.viewId') = ${viewId}`,
-      ),
-    )
-    .get();
-  return row?.seq;
+  const event = eventWithPayloadField(tx, { caseId, kind: "evidence_added", field: "viewId", value: viewId });
+  const seq = event && payloadField(event, "seq");
+  return typeof seq === "number" ? seq : undefined;
 }

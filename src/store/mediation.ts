@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { accounts, caseEvents, caseParties, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { accounts, caseParties, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
 import type { MediationProgress } from "../core/mediation.ts";
 import type { Executor } from "./database.ts";
+import { eventWithPayloadField, payloadField } from "./events.ts";
 
 export function insertMediationEntry(tx: Executor, row: typeof mediationEntries.$inferInsert): MediationEntryRow {
   return tx.insert(mediationEntries).values(row).returning().get();
@@ -12,18 +13,9 @@ export function insertMediationEntry(tx: Executor, row: typeof mediationEntries.
  * view id column, so the `mediation_logged` event, written in the same transaction, is the record of it.
  */
 export function mediationEntryLoggedFromView(tx: Executor, caseId: number, viewId: string): number | undefined {
-  const row = tx
-    .select({ entryId: sql<number>`json_extract(${caseEvents.payload}, '$.entryId')` })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        eq(caseEvents.kind, "mediation_logged"),
-        sql`json_extract(${caseEvents.payload}, '$.viewId') = ${viewId}`,
-      ),
-    )
-    .get();
-  return row?.entryId;
+  const event = eventWithPayloadField(tx, { caseId, kind: "mediation_logged", field: "viewId", value: viewId });
+  const entryId = event && payloadField(event, "entryId");
+  return typeof entryId === "number" ? entryId : undefined;
 }
 
 /** Every entry of the case, oldest first, reduced to what the mediation checklist reads. */
