@@ -38,7 +38,6 @@ export function evidenceOfCase(tx: Executor, caseId: number): EvidenceRow[] {
   return tx.select().from(evidence).where(eq(evidence.caseId, caseId)).orderBy(asc(evidence.seq)).all();
 }
 
-/** The entry that redacts `evidenceId`, if any. */
 /** Evidence entries of the case, not counting redactions. */
 export function liveEvidenceCountOfCase(tx: Executor, caseId: number): number {
   return (
@@ -50,6 +49,7 @@ export function liveEvidenceCountOfCase(tx: Executor, caseId: number): number {
   );
 }
 
+/** The entry that redacts `evidenceId`, if any. */
 export function redactionOf(tx: Executor, evidenceId: number): EvidenceRow | undefined {
   return tx.select().from(evidence).where(eq(evidence.redactsEvidenceId, evidenceId)).get();
 }
