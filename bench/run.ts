@@ -80,8 +80,8 @@ let warRoom: WarRoomResult;
 let oursPeakRssMiB: number;
 let bare: ServerFigures;
 try {
-  // Blank values keep a developer's .env (which src/main.ts reads) from adding Socket Mode or real admins.
-  const bot = await startServerProcess("incident desk", ROOT, "src/main.ts", {
+  // Blank values keep a developer's .env (which src/cli/start.ts reads) from adding Socket Mode or real admins.
+  const bot = await startServerProcess("incident desk", ROOT, "src/cli/start.ts", {
     ...slackEnv,
     SLACK_APP_TOKEN: "",
     TRIAGE_CHANNEL_ID: triageChannelId,

@@ -26,7 +26,7 @@ const envSchema = z.object({
   ADMIN_USER_IDS: z
     .string()
     .default("")
-    .transform((raw) =>
+    .transform((raw): readonly string[] =>
       raw
         .split(",")
         .map((id) => id.trim())
@@ -70,29 +70,37 @@ function isIanaZone(zone: string): boolean {
   }
 }
 
-export interface Config {
-  slack: {
-    botToken: string;
-    signingSecret: string | undefined;
-    appToken: string | undefined;
-    apiUrl: string;
-    triageChannelId: string;
-    escalationChannelId: string;
-    warRoomsPrivate: boolean;
-    /** How long a closed case's war room stays open before it is archived. */
-    archiveGraceMs: number;
-  };
-  http: { port: number };
-  db: { path: string };
-  evidenceDir: string;
-  adminUserIds: readonly string[];
-  businessTimeZone: string;
-  zendeskWebhookSecret: string | undefined;
-  logLevel: "debug" | "info" | "warn" | "error" | "silent";
-  jobs: { leaseMs: number };
-  /** How long before a weekend or holiday on-call shift its person gets a reminder. */
-  onCall: { shiftReminderLeadMs: number };
-}
+/** The environment, checked, turned into the nested settings the app reads. */
+const configSchema = envSchema
+  .refine((e) => e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined, {
+    path: ["SLACK_SIGNING_SECRET"],
+    message: "is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)",
+  })
+  .transform((e) => ({
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL.endsWith("/") ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      triageChannelId: e.TRIAGE_CHANNEL_ID,
+      escalationChannelId: e.ESCALATION_CHANNEL_ID ?? e.TRIAGE_CHANNEL_ID,
+      warRoomsPrivate: e.WAR_ROOM_PRIVATE,
+      /** How long a closed case's war room stays open before it is archived. */
+      archiveGraceMs: e.WAR_ROOM_ARCHIVE_GRACE_HOURS * 60 * 60_000,
+    },
+    http: { port: e.PORT },
+    db: { path: e.DATABASE_PATH },
+    evidenceDir: e.EVIDENCE_DIR,
+    adminUserIds: e.ADMIN_USER_IDS,
+    businessTimeZone: e.BUSINESS_TZ,
+    zendeskWebhookSecret: e.ZENDESK_WEBHOOK_SECRET,
+    logLevel: e.LOG_LEVEL,
+    jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
+    /** How long before a weekend or holiday on-call shift its person gets a reminder. */
+    onCall: { shiftReminderLeadMs: e.SHIFT_REMINDER_LEAD_HOURS * 60 * 60_000 },
+  }));
+
+export type Config = z.infer<typeof configSchema>;
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -106,36 +114,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""),
   );
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = configSchema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? "environment");
     const why = issue?.code === "invalid_type" && cleaned[name] === undefined ? "is required" : issue?.message;
     throw new ConfigError(`${name} ${why}`);
   }
-  const e = parsed.data;
-  if (!e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    throw new ConfigError("SLACK_SIGNING_SECRET is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)");
-  }
-  return {
-    slack: {
-      botToken: e.SLACK_BOT_TOKEN,
-      signingSecret: e.SLACK_SIGNING_SECRET,
-      appToken: e.SLACK_APP_TOKEN,
-      apiUrl: e.SLACK_API_URL.endsWith("/") ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
-      triageChannelId: e.TRIAGE_CHANNEL_ID,
-      escalationChannelId: e.ESCALATION_CHANNEL_ID ?? e.TRIAGE_CHANNEL_ID,
-      warRoomsPrivate: e.WAR_ROOM_PRIVATE,
-      archiveGraceMs: e.WAR_ROOM_ARCHIVE_GRACE_HOURS * 60 * 60_000,
-    },
-    http: { port: e.PORT },
-    db: { path: e.DATABASE_PATH },
-    evidenceDir: e.EVIDENCE_DIR,
-    adminUserIds: e.ADMIN_USER_IDS,
-    businessTimeZone: e.BUSINESS_TZ,
-    zendeskWebhookSecret: e.ZENDESK_WEBHOOK_SECRET,
-    logLevel: e.LOG_LEVEL,
-    jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
-    onCall: { shiftReminderLeadMs: e.SHIFT_REMINDER_LEAD_HOURS * 60 * 60_000 },
-  };
+  return parsed.data;
 }

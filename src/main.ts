@@ -1,38 +1,101 @@
-import { existsSync } from "node:fs";
-import { ConfigError, loadConfig } from "./config.ts";
-import { createLogger } from "./log.ts";
-import { startIncidentDesk } from "./server.ts";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { App } from "@slack/bolt";
+import { WebClient } from "@slack/web-api";
+import { checkSlackSetup } from "./checkSlackSetup.ts";
+import { type Clock, systemClock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import { bootstrapAdmins } from "./flows/changeRole.ts";
+import type { FlowDeps } from "./flows/deps.ts";
+import { buildJobHandlers } from "./flows/jobHandlers.ts";
+import { recordJobFailure } from "./flows/recordJobFailure.ts";
+import { startShiftReminderPlanning } from "./flows/shiftReminders.ts";
+import { startSlaWatch } from "./flows/slaReminders.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { Scheduler } from "./scheduler/scheduler.ts";
+import { createSlackApp } from "./slack/app.ts";
+import { boltLogger } from "./slack/boltLogger.ts";
+import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 
-if (existsSync(".env")) process.loadEnvFile(".env");
-
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig(process.env);
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  console.error(
-    `incident-desk: ${error.message}. Copy .env.example to .env and fill it in, or run \`npm run demo\` to try the bot without Slack.`,
-  );
-  process.exit(1);
+export interface StartOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Tests drive jobs by hand with `scheduler.runUntilIdle()` under a fake clock. */
+  runScheduler?: boolean;
 }
 
-const log = createLogger(config.logLevel);
-const desk = await startIncidentDesk(config, { log }).catch((error: unknown) => {
-  // Slack refused a configured value (token, channel, API URL): the operator needs that line, not a stack.
-  if (error instanceof ConfigError) console.error(`incident-desk: ${error.message}.`);
-  else log.fatal({ err: error }, "could not start");
-  process.exit(1);
-});
+export interface RunningDesk {
+  app: App;
+  deps: FlowDeps;
+  database: DatabaseHandle;
+  scheduler: Scheduler;
+  /** The port actually bound (PORT=0 picks a free one). */
+  port: number;
+  stop(): Promise<void>;
+}
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    log.info({ signal }, "shutting down");
-    desk.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        log.error({ err: error }, "unclean shutdown");
-        process.exit(1);
-      },
-    );
+/**
+ * The composition root: the one place the Slack client, database, flow dependencies, job runner and Slack
+ * app are built and wired. Checks the token and channels with Slack, opens and migrates the database,
+ * serves HTTP and starts the job runner.
+ */
+export async function startIncidentDesk(config: Config, options: StartOptions = {}): Promise<RunningDesk> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+
+  // Jobs see every Slack failure themselves: no silent client retries, 429s surface with Retry-After.
+  const slack = new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    logger: boltLogger(log),
   });
+  // Before the data folder or database exists, so a wrong token or channel leaves nothing behind.
+  const identity = await checkSlackSetup(slack, config);
+  const database = openDatabase(config.db.path);
+
+  let scheduler: Scheduler | undefined;
+  const deps: FlowDeps = {
+    db: database.db,
+    slack,
+    clock,
+    config,
+    log,
+    botUserId: identity.botUserId,
+    wakeScheduler: () => scheduler?.wake(),
+  };
+  scheduler = new Scheduler({
+    db: database.db,
+    clock,
+    log,
+    handlers: buildJobHandlers(deps),
+    leaseMs: config.jobs.leaseMs,
+    onGiveUp: (job, error) => recordJobFailure(deps, job, error),
+  });
+
+  bootstrapAdmins(deps);
+  startShiftReminderPlanning(deps);
+  startSlaWatch(deps);
+  const app = createSlackApp(deps, { botId: identity.botId });
+  const server = (await app.start(config.http.port)) as Server | undefined;
+  const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
+  if (options.runScheduler ?? true) scheduler.start();
+  log.info(
+    { port, mode: config.slack.appToken ? "socket" : "http", botUserId: deps.botUserId },
+    "incident desk started",
+  );
+
+  const running: RunningDesk = {
+    app,
+    deps,
+    database,
+    scheduler,
+    port,
+    stop: async () => {
+      await running.scheduler.stop();
+      await app.stop();
+      database.close();
+    },
+  };
+  return running;
 }

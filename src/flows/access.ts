@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
-import { type CaseRow, consultRecipients, consults } from "../../db/schema.ts";
+import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
 import { type Action, isAllowed, isRole, type Role, seesOnlyConsultedCases } from "../core/permissions.ts";
+import { wasConsultedOnCase } from "../store/consults.ts";
 import type { Executor } from "../store/database.ts";
 import { roleOf } from "../store/roles.ts";
 
@@ -10,17 +10,6 @@ export const NOT_PERMITTED = "You are not permitted to do that. A lead can give 
 export function userRole(tx: Executor, userId: string): Role | undefined {
   const role = roleOf(tx, userId);
   return role !== undefined && isRole(role) ? role : undefined;
-}
-
-export function wasConsultedOn(tx: Executor, userId: string, caseId: number): boolean {
-  return (
-    tx
-      .select({ id: consults.id })
-      .from(consultRecipients)
-      .innerJoin(consults, eq(consultRecipients.consultId, consults.id))
-      .where(and(eq(consultRecipients.userId, userId), eq(consults.caseId, caseId)))
-      .get() !== undefined
-  );
 }
 
 /** Refuses an action that needs no particular case (opening one, managing roles). */
@@ -43,7 +32,7 @@ export function assertMayOnCase(
 ): CaseRow {
   const role = userRole(tx, userId);
   if (seesOnlyConsultedCases(role) || role === undefined) {
-    if (!record || !isAllowed(role, action, { consultedOnCase: wasConsultedOn(tx, userId, record.id) })) {
+    if (!record || !isAllowed(role, action, { consultedOnCase: wasConsultedOnCase(tx, userId, record.id) })) {
       fail("not_permitted", NOT_PERMITTED);
     }
     return record;

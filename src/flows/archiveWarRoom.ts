@@ -18,7 +18,7 @@ export async function archiveWarRoom(deps: FlowDeps, payload: unknown): Promise<
   const stillThatClose =
     record.status === "closed" && latestEventOfKind(deps.db, caseId, CLOSED_EVENT)?.seq === closeSeq;
   if (!stillThatClose) {
-    deps.log.info({ caseId, closeSeq }, "case reopened since its close: war room left open");
+    deps.log.info({ caseId: record.humanId, closeSeq }, "case reopened since its close: war room left open");
     return;
   }
   if (!record.channelId || eventOfClose(deps.db, caseId, ARCHIVED_EVENT, closeSeq)) return;

@@ -1,21 +1,14 @@
-import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
-import {
-  type AccountRow,
-  accounts,
-  type CaseRow,
-  caseEvents,
-  consults,
-  consultTeams,
-  evidence,
-  jobs,
-  mediationEntries,
-} from "../../db/schema.ts";
+import type { AccountRow, CaseRow } from "../../db/schema.ts";
 import { type MediationStep, mediationChecklist } from "../core/mediation.ts";
 import type { SlaClockState } from "../core/slaClock.ts";
 import { loadCalendar } from "../store/calendars.ts";
+import { type ConsultWithTeam, latestConsultsOfCase } from "../store/consults.ts";
 import type { Executor } from "../store/database.ts";
+import { eventCountOfCase } from "../store/events.ts";
+import { liveEvidenceCountOfCase } from "../store/evidence.ts";
 import { activeInterimSuspensions } from "../store/interimSuspensions.ts";
-import { mediationProgressOfCase } from "../store/mediation.ts";
+import { failedJobsOfCase, type JobFailure } from "../store/jobs.ts";
+import { latestMediationOfCase, type MediationEntrySummary, mediationProgressOfCase } from "../store/mediation.ts";
 import { accountOf, type PriorCase, partiesOfCase, priorCasesOfAccount } from "../store/parties.ts";
 import { type AccountStrikes, accountStrikes } from "./accountStrikes.ts";
 import { type OpenProposalSummary, openProposalSummaries } from "./proposalStanding.ts";
@@ -28,31 +21,8 @@ export interface PartySnapshot {
   strikes: AccountStrikes;
 }
 
-export interface SideEffectProblem {
-  jobKind: string;
-  error: string;
-  at: number;
-}
-
-export interface ConsultSnapshot {
-  id: number;
-  teamName: string;
-  question: string;
-  status: string;
-  dueAt: number;
+export interface ConsultSnapshot extends ConsultWithTeam {
   overdue: boolean;
-  answeredAt: number | null;
-}
-
-export interface MediationSnapshot {
-  partyRole: string | null;
-  accountRef: string;
-  channel: string;
-  offerKind: string;
-  offerAmountMinor: number | null;
-  offerCurrency: string | null;
-  outcome: string;
-  loggedAt: number;
 }
 
 export interface InterimSnapshot {
@@ -71,22 +41,19 @@ export interface CaseSnapshot {
   evidenceCount: number;
   consults: ConsultSnapshot[];
   /** Latest mediation entries, newest first. */
-  mediation: MediationSnapshot[];
+  mediation: MediationEntrySummary[];
   /** The mediation checklist of a mediation-first category (property damage); empty otherwise. */
   checklist: MediationStep[];
   /** Sanction proposals still waiting for votes. */
   proposals: OpenProposalSummary[];
   /** Interim protective suspensions in force, awaiting a decision that confirms or lifts them. */
   interim: InterimSnapshot[];
-  problems: SideEffectProblem[];
+  problems: JobFailure[];
   /** First response, next update and resolution, as of `now`. */
   sla: SlaClockState[];
   /** The instant the snapshot was read: time left and "ago" are counted from it. */
   now: number;
 }
-
-const count = (tx: Executor, query: { table: typeof caseEvents | typeof evidence; where: ReturnType<typeof and> }) =>
-  tx.select({ n: sql<number>`count(*)` }).from(query.table).where(query.where).get()?.n ?? 0;
 
 /** The case's parties, each with their account history and strikes as of `now`. */
 export function loadParties(tx: Executor, record: CaseRow, now: number = record.updatedAt): PartySnapshot[] {
@@ -102,13 +69,13 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number, bus
   return {
     record,
     parties: loadParties(tx, record, now),
-    eventCount: count(tx, { table: caseEvents, where: and(eq(caseEvents.caseId, record.id)) }),
-    evidenceCount: count(tx, {
-      table: evidence,
-      where: and(eq(evidence.caseId, record.id), isNull(evidence.redactsEvidenceId)),
-    }),
-    consults: loadConsults(tx, record.id, now),
-    mediation: loadMediation(tx, record.id),
+    eventCount: eventCountOfCase(tx, record.id),
+    evidenceCount: liveEvidenceCountOfCase(tx, record.id),
+    consults: latestConsultsOfCase(tx, record.id, 10).map((c) => ({
+      ...c,
+      overdue: c.status === "open" && c.dueAt <= now,
+    })),
+    mediation: latestMediationOfCase(tx, record.id, 3),
     checklist: mediationChecklist(record.category, mediationProgressOfCase(tx, record.id)),
     proposals: openProposalSummaries(tx, record),
     interim: activeInterimSuspensions(tx, record.id).map((s) => ({
@@ -117,60 +84,8 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number, bus
       appliedBy: s.appliedBy,
       appliedAt: s.appliedAt,
     })),
-    problems: loadProblems(tx, record.id),
+    problems: failedJobsOfCase(tx, record.id, 5),
     sla: slaClocksOfCase(tx, record, loadCalendar(tx, businessTimeZone), now),
     now,
   };
-}
-
-function loadConsults(tx: Executor, caseId: number, now: number): ConsultSnapshot[] {
-  return tx
-    .select({
-      id: consults.id,
-      teamName: consultTeams.name,
-      question: consults.question,
-      status: consults.status,
-      dueAt: consults.dueAt,
-      answeredAt: consults.answeredAt,
-    })
-    .from(consults)
-    .innerJoin(consultTeams, eq(consults.teamId, consultTeams.id))
-    .where(eq(consults.caseId, caseId))
-    .orderBy(desc(consults.requestedAt))
-    .limit(10)
-    .all()
-    .map((c) => ({ ...c, overdue: c.status === "open" && c.dueAt <= now }));
-}
-
-function loadMediation(tx: Executor, caseId: number): MediationSnapshot[] {
-  return tx
-    .select({
-      partyRole: sql<
-        string | null
-      >`(SELECT party_role FROM case_parties WHERE case_id = ${caseId} AND account_id = ${mediationEntries.accountId} LIMIT 1)`,
-      accountRef: accounts.accountRef,
-      channel: mediationEntries.channel,
-      offerKind: mediationEntries.offerKind,
-      offerAmountMinor: mediationEntries.offerAmountMinor,
-      offerCurrency: mediationEntries.offerCurrency,
-      outcome: mediationEntries.outcome,
-      loggedAt: mediationEntries.loggedAt,
-    })
-    .from(mediationEntries)
-    .innerJoin(accounts, eq(mediationEntries.accountId, accounts.id))
-    .where(eq(mediationEntries.caseId, caseId))
-    .orderBy(desc(mediationEntries.loggedAt), desc(mediationEntries.id))
-    .limit(3)
-    .all();
-}
-
-function loadProblems(tx: Executor, caseId: number): SideEffectProblem[] {
-  return tx
-    .select({ jobKind: jobs.kind, error: jobs.lastError, at: jobs.failedAt })
-    .from(jobs)
-    .where(and(eq(jobs.caseId, caseId), isNotNull(jobs.failedAt)))
-    .orderBy(desc(jobs.failedAt))
-    .limit(5)
-    .all()
-    .map((p) => ({ jobKind: p.jobKind, error: p.error ?? "unknown error", at: p.at ?? 0 }));
 }

@@ -1,10 +1,10 @@
-import { and, eq } from "drizzle-orm";
-import { type CaseRow, caseEvents } from "../../db/schema.ts";
+import type { CaseRow } from "../../db/schema.ts";
 import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
 import { reachedThreshold } from "../core/slaClock.ts";
 import { buildSlaReminder } from "../slack/views/slaMessages.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
+import { eventsOfKind } from "../store/events.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
@@ -67,17 +67,10 @@ function reminderStillDue(
 }
 
 function alreadyReminded(tx: Executor, reminder: SlaReminderPayload): boolean {
-  return tx
-    .select({ payload: caseEvents.payload })
-    .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, reminder.caseId), eq(caseEvents.kind, SLA_REMINDER_EVENT)))
-    .all()
-    .some((row) => {
-      const sent = JSON.parse(row.payload) as Partial<SlaReminderPayload>;
-      return (
-        sent.clock === reminder.clock &&
-        sent.cycleStart === reminder.cycleStart &&
-        sent.threshold === reminder.threshold
-      );
-    });
+  return eventsOfKind(tx, reminder.caseId, SLA_REMINDER_EVENT).some((row) => {
+    const sent = JSON.parse(row.payload) as Partial<SlaReminderPayload>;
+    return (
+      sent.clock === reminder.clock && sent.cycleStart === reminder.cycleStart && sent.threshold === reminder.threshold
+    );
+  });
 }

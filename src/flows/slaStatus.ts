@@ -1,12 +1,12 @@
-import { asc, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { type CaseEventRow, type CaseRow, caseEvents } from "../../db/schema.ts";
+import type { CaseEventRow, CaseRow } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, isCaseStatus } from "../core/lifecycle.ts";
 import { parseSeverity } from "../core/severity.ts";
 import { type SlaClockState, type SlaFact, type SlaFactKind, slaClocks } from "../core/slaClock.ts";
 import type { Executor } from "../store/database.ts";
+import { timelinesOfCases } from "../store/events.ts";
 
 /** Timeline event kinds that start or answer a case; every other kind counts only through its status move. */
 const FACT_OF_EVENT: Readonly<Record<string, SlaFactKind>> = {
@@ -52,20 +52,8 @@ export function slaClocksOfCases(
   now: number,
 ): Map<number, SlaClockState[]> {
   const timelines = new Map<number, TimelineEntry[]>(records.map((r) => [r.id, []]));
-  if (records.length > 0) {
-    const rows = tx
-      .select({ caseId: caseEvents.caseId, at: caseEvents.at, kind: caseEvents.kind, payload: caseEvents.payload })
-      .from(caseEvents)
-      .where(
-        inArray(
-          caseEvents.caseId,
-          records.map((r) => r.id),
-        ),
-      )
-      .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq))
-      .all();
-    for (const row of rows) timelines.get(row.caseId)?.push(row);
-  }
+  const caseIds = records.map((r) => r.id);
+  for (const row of timelinesOfCases(tx, caseIds)) timelines.get(row.caseId)?.push(row);
   return new Map(
     records.map((record) => {
       const severity =

@@ -118,7 +118,8 @@ export class Scheduler {
   private async runOne(job: JobRow): Promise<void> {
     const { db, clock, log, handlers } = this.options;
     const handler = handlers[job.kind];
-    const context = { jobId: job.id, jobKind: job.kind, caseId: job.caseId, attempt: job.attempts };
+    // Logs name a case by its human id (`caseId`); the runner knows only the row, so it logs `caseRowId`.
+    const context = { jobId: job.id, jobKind: job.kind, caseRowId: job.caseId, attempt: job.attempts };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       const outcome = await handler(JSON.parse(job.payload) as unknown, job);

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { App, type CustomRoute, HTTPReceiver } from "@slack/bolt";
+import { checkHealth } from "../flows/checkHealth.ts";
 import type { FlowDeps } from "../flows/deps.ts";
-import { databaseAnswers } from "../store/database.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { guardSlackEndpoint } from "./guardedReceiver.ts";
 import { registerActions } from "./listeners/actions/index.ts";
@@ -27,7 +27,7 @@ export function createSlackApp(deps: FlowDeps, identity: { botId: string }, extr
     {
       path: "/healthz",
       method: ["GET"],
-      handler: (_req, res) => (databaseAnswers(deps.db) ? json(res, 200, { ok: true }) : json(res, 503, { ok: false })),
+      handler: (_req, res) => (checkHealth(deps) ? json(res, 200, { ok: true }) : json(res, 503, { ok: false })),
     },
     ...extraRoutes,
   ];

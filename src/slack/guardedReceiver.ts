@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { type App, HTTPModuleFunctions, type HTTPReceiver, type ReceiverEvent } from "@slack/bolt";
 import type { FlowDeps } from "../flows/deps.ts";
-import { rememberSlackSignature } from "../store/seenSlackSignatures.ts";
+import { recordSlackSignature } from "../flows/recordSlackSignature.ts";
 import {
   type Refusal,
   readBoundedBody,
@@ -88,7 +88,7 @@ async function guardSlackRequest(target: GuardTarget, req: IncomingMessage, res:
   const request = parseSlackRequest(req.headers["content-type"], rawBody);
   if (request.kind === "refused") return refuseRequest(target, res, request);
   const expiresAt = verified.timestampMs + SLACK_REQUEST_WINDOW_MS;
-  const firstSeen = rememberSlackSignature(deps.db, verified.signature, expiresAt, now);
+  const firstSeen = recordSlackSignature(deps, verified.signature, expiresAt, now);
   // Slack's retry may carry the first attempt's signature; the event_id check keeps it from acting twice.
   const slackRetry = request.kind === "event" && req.headers["x-slack-retry-num"] !== undefined;
   if (!firstSeen && !slackRetry) return refuseRequest(target, res, refuse(401, "replayed signature"));

@@ -1,6 +1,7 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
+import { eventWithPayloadField } from "./events.ts";
 
 /** The case's latest event of `kind` (its latest close, say). */
 export function latestEventOfKind(tx: Executor, caseId: number, kind: string): CaseEventRow | undefined {
@@ -15,17 +16,7 @@ export function latestEventOfKind(tx: Executor, caseId: number, kind: string): C
 
 /** The event of `kind` recorded for one close (its payload's closeSeq), so a retried job does its work once. */
 export function eventOfClose(tx: Executor, caseId: number, kind: string, closeSeq: number): CaseEventRow | undefined {
-  return tx
-    .select()
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        eq(caseEvents.kind, kind),
-        sql`json_extract(${caseEvents.payload}, '$.closeSeq') = ${closeSeq}`,
-      ),
-    )
-    .get();
+  return eventWithPayloadField(tx, { caseId, kind, field: "closeSeq", value: closeSeq });
 }
 
 export function eventBySeq(tx: Executor, caseId: number, seq: number): CaseEventRow | undefined {

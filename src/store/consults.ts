@@ -1,13 +1,7 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import {
-  type ConsultRow,
-  type ConsultTeamRow,
-  caseEvents,
-  consultRecipients,
-  consults,
-  consultTeams,
-} from "../../db/schema.ts";
+import { and, asc, desc, eq } from "drizzle-orm";
+import { type ConsultRow, type ConsultTeamRow, consultRecipients, consults, consultTeams } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
+import { eventWithPayloadField } from "./events.ts";
 
 export type ConsultStatus = "open" | "answered" | "cancelled";
 
@@ -57,6 +51,34 @@ export function getConsult(tx: Executor, id: number): ConsultRow | undefined {
 
 export function consultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
   return tx.select().from(consults).where(eq(consults.caseId, caseId)).orderBy(asc(consults.requestedAt)).all();
+}
+
+export interface ConsultWithTeam {
+  id: number;
+  teamName: string;
+  question: string;
+  status: string;
+  dueAt: number;
+  answeredAt: number | null;
+}
+
+/** The case's latest consults, newest first, with the name of the team asked. */
+export function latestConsultsOfCase(tx: Executor, caseId: number, limit: number): ConsultWithTeam[] {
+  return tx
+    .select({
+      id: consults.id,
+      teamName: consultTeams.name,
+      question: consults.question,
+      status: consults.status,
+      dueAt: consults.dueAt,
+      answeredAt: consults.answeredAt,
+    })
+    .from(consults)
+    .innerJoin(consultTeams, eq(consults.teamId, consultTeams.id))
+    .where(eq(consults.caseId, caseId))
+    .orderBy(desc(consults.requestedAt))
+    .limit(limit)
+    .all();
 }
 
 export function openConsultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
@@ -114,6 +136,18 @@ export function isConsultRecipient(tx: Executor, consultId: number, userId: stri
   );
 }
 
+/** Whether the user was asked in any consult on the case (what a consultant may see). */
+export function wasConsultedOnCase(tx: Executor, userId: string, caseId: number): boolean {
+  return (
+    tx
+      .select({ id: consults.id })
+      .from(consultRecipients)
+      .innerJoin(consults, eq(consultRecipients.consultId, consults.id))
+      .where(and(eq(consultRecipients.userId, userId), eq(consults.caseId, caseId)))
+      .get() !== undefined
+  );
+}
+
 /**
  * The payload of a consult event on the case timeline whose payload field `field` equals `value`:
  * `consult_requested` carries the modal's view id (a resubmitted view finds its consult), and
@@ -123,16 +157,6 @@ export function findConsultEvent(
   tx: Executor,
   query: { caseId: number; kind: string; field: "viewId" | "consultId"; value: string | number },
 ): unknown {
-  const row = tx
-    .select({ payload: caseEvents.payload })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, query.caseId),
-        eq(caseEvents.kind, query.kind),
-        sql`json_extract(${caseEvents.payload}, ${`$.${query.field}`}) = ${query.value}`,
-      ),
-    )
-    .get();
+  const row = eventWithPayloadField(tx, query);
   return row ? (JSON.parse(row.payload) as unknown) : undefined;
 }

@@ -1,4 +1,4 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
 import { canonicalJson, GENESIS_HASH, hashEvent, type StoredEvent } from "../core/auditHash.ts";
 import type { Executor } from "./database.ts";
@@ -45,6 +45,51 @@ export function latestEventSeq(tx: Executor, caseId: number): number {
 
 export function eventsOfCase(tx: Executor, caseId: number): CaseEventRow[] {
   return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)).all();
+}
+
+/** The case's events of one kind, oldest first. */
+export function eventsOfKind(tx: Executor, caseId: number, kind: string): CaseEventRow[] {
+  return tx
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, kind)))
+    .orderBy(asc(caseEvents.seq))
+    .all();
+}
+
+/** One field of an event's payload; undefined when the payload has no such field. */
+export function payloadField(row: Pick<CaseEventRow, "payload">, field: string): unknown {
+  const payload: unknown = JSON.parse(row.payload);
+  return typeof payload === "object" && payload !== null ? (payload as Record<string, unknown>)[field] : undefined;
+}
+
+/**
+ * The case's first event of `kind` whose payload `field` equals `value`: how a resubmitted modal (its view
+ * id) or a retried job (its close) finds what it recorded. Matched after reading rather than with a JSON
+ * function of the database, so the query runs unchanged on SQLite and PostgreSQL.
+ */
+export function eventWithPayloadField(
+  tx: Executor,
+  query: { caseId: number; kind: string; field: string; value: string | number },
+): CaseEventRow | undefined {
+  return eventsOfKind(tx, query.caseId, query.kind).find((row) => payloadField(row, query.field) === query.value);
+}
+
+export function eventCountOfCase(tx: Executor, caseId: number): number {
+  return tx.select({ n: sql<number>`count(*)` }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).get()?.n ?? 0;
+}
+
+export type TimelineEntry = Pick<CaseEventRow, "caseId" | "at" | "kind" | "payload">;
+
+/** The timelines of several cases in one read, each case's events in order. */
+export function timelinesOfCases(tx: Executor, caseIds: readonly number[]): TimelineEntry[] {
+  if (caseIds.length === 0) return [];
+  return tx
+    .select({ caseId: caseEvents.caseId, at: caseEvents.at, kind: caseEvents.kind, payload: caseEvents.payload })
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, [...caseIds]))
+    .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq))
+    .all();
 }
 
 export function toStoredEvent(row: CaseEventRow): StoredEvent {

@@ -1,7 +1,8 @@
-import { and, asc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { caseEvents, type EvidenceFileRow, type EvidenceRow, evidence, evidenceFiles } from "../../db/schema.ts";
+import { type EvidenceFileRow, type EvidenceRow, evidence, evidenceFiles } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
+import { eventWithPayloadField, payloadField } from "./events.ts";
 
 export type NewEvidenceRow = typeof evidence.$inferInsert;
 export type NewEvidenceFileRow = typeof evidenceFiles.$inferInsert;
@@ -37,6 +38,17 @@ export function evidenceOfCase(tx: Executor, caseId: number): EvidenceRow[] {
   return tx.select().from(evidence).where(eq(evidence.caseId, caseId)).orderBy(asc(evidence.seq)).all();
 }
 
+/** Evidence entries of the case, not counting redactions. */
+export function liveEvidenceCountOfCase(tx: Executor, caseId: number): number {
+  return (
+    tx
+      .select({ n: sql<number>`count(*)` })
+      .from(evidence)
+      .where(and(eq(evidence.caseId, caseId), isNull(evidence.redactsEvidenceId)))
+      .get()?.n ?? 0
+  );
+}
+
 /** The entry that redacts `evidenceId`, if any. */
 export function redactionOf(tx: Executor, evidenceId: number): EvidenceRow | undefined {
   return tx.select().from(evidence).where(eq(evidence.redactsEvidenceId, evidenceId)).get();
@@ -68,16 +80,7 @@ export function isBlobHeldByLiveEvidence(tx: Executor, sha256: string): boolean 
 
 /** The E-number an `evidence_added` event recorded for this modal view, so a second submission finds it. */
 export function evidenceSeqAddedByView(tx: Executor, caseId: number, viewId: string): number | undefined {
-  const row = tx
-    .select({ seq: sql<number>`json_extract(${caseEvents.payload}, '$.seq')` })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        eq(caseEvents.kind, "evidence_added"),
-        sql`json_extract(${caseEvents.payload}, '$.viewId') = ${viewId}`,
-      ),
-    )
-    .get();
-  return row?.seq;
+  const event = eventWithPayloadField(tx, { caseId, kind: "evidence_added", field: "viewId", value: viewId });
+  const seq = event && payloadField(event, "seq");
+  return typeof seq === "number" ? seq : undefined;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { type JobRow, jobs } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 
@@ -124,4 +124,22 @@ export function nextJobDueAt(tx: Executor): number | undefined {
 
 export function pendingJobCount(tx: Executor): number {
   return tx.select({ n: sql<number>`count(*)` }).from(jobs).where(pending).get()?.n ?? 0;
+}
+
+export interface JobFailure {
+  jobKind: string;
+  error: string;
+  at: number;
+}
+
+/** The case's side effects the runner gave up on, latest first. */
+export function failedJobsOfCase(tx: Executor, caseId: number, limit: number): JobFailure[] {
+  return tx
+    .select({ jobKind: jobs.kind, error: jobs.lastError, at: jobs.failedAt })
+    .from(jobs)
+    .where(and(eq(jobs.caseId, caseId), isNotNull(jobs.failedAt)))
+    .orderBy(desc(jobs.failedAt))
+    .limit(limit)
+    .all()
+    .map((p) => ({ jobKind: p.jobKind, error: p.error ?? "unknown error", at: p.at ?? 0 }));
 }

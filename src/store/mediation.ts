@@ -1,7 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
-import { caseEvents, caseParties, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
+import { asc, desc, eq, sql } from "drizzle-orm";
+import { accounts, caseParties, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
 import type { MediationProgress } from "../core/mediation.ts";
 import type { Executor } from "./database.ts";
+import { eventWithPayloadField, payloadField } from "./events.ts";
 
 export function insertMediationEntry(tx: Executor, row: typeof mediationEntries.$inferInsert): MediationEntryRow {
   return tx.insert(mediationEntries).values(row).returning().get();
@@ -12,18 +13,9 @@ export function insertMediationEntry(tx: Executor, row: typeof mediationEntries.
  * view id column, so the `mediation_logged` event, written in the same transaction, is the record of it.
  */
 export function mediationEntryLoggedFromView(tx: Executor, caseId: number, viewId: string): number | undefined {
-  const row = tx
-    .select({ entryId: sql<number>`json_extract(${caseEvents.payload}, '$.entryId')` })
-    .from(caseEvents)
-    .where(
-      and(
-        eq(caseEvents.caseId, caseId),
-        eq(caseEvents.kind, "mediation_logged"),
-        sql`json_extract(${caseEvents.payload}, '$.viewId') = ${viewId}`,
-      ),
-    )
-    .get();
-  return row?.entryId;
+  const event = eventWithPayloadField(tx, { caseId, kind: "mediation_logged", field: "viewId", value: viewId });
+  const entryId = event && payloadField(event, "entryId");
+  return typeof entryId === "number" ? entryId : undefined;
 }
 
 /** Every entry of the case, oldest first, reduced to what the mediation checklist reads. */
@@ -39,5 +31,39 @@ export function mediationProgressOfCase(tx: Executor, caseId: number): Mediation
     .from(mediationEntries)
     .where(eq(mediationEntries.caseId, caseId))
     .orderBy(asc(mediationEntries.id))
+    .all();
+}
+
+export interface MediationEntrySummary {
+  partyRole: string | null;
+  accountRef: string;
+  channel: string;
+  offerKind: string;
+  offerAmountMinor: number | null;
+  offerCurrency: string | null;
+  outcome: string;
+  loggedAt: number;
+}
+
+/** The case's latest mediation entries, newest first, each with the account and its role on the case. */
+export function latestMediationOfCase(tx: Executor, caseId: number, limit: number): MediationEntrySummary[] {
+  return tx
+    .select({
+      partyRole: sql<
+        string | null
+      >`(SELECT party_role FROM case_parties WHERE case_id = ${caseId} AND account_id = ${mediationEntries.accountId} LIMIT 1)`,
+      accountRef: accounts.accountRef,
+      channel: mediationEntries.channel,
+      offerKind: mediationEntries.offerKind,
+      offerAmountMinor: mediationEntries.offerAmountMinor,
+      offerCurrency: mediationEntries.offerCurrency,
+      outcome: mediationEntries.outcome,
+      loggedAt: mediationEntries.loggedAt,
+    })
+    .from(mediationEntries)
+    .innerJoin(accounts, eq(mediationEntries.accountId, accounts.id))
+    .where(eq(mediationEntries.caseId, caseId))
+    .orderBy(desc(mediationEntries.loggedAt), desc(mediationEntries.id))
+    .limit(limit)
     .all();
 }

@@ -215,7 +215,7 @@ describe("decision export", () => {
 
   describe("the CLI", () => {
     const cli = (args: string[], options: { env?: Record<string, string | undefined>; cwd?: string } = {}) =>
-      spawnSync(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/export.ts"), ...args], {
+      spawnSync(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/cli/export.ts"), ...args], {
         cwd: options.cwd ?? mkdtempSync(join(tmpdir(), "incident-desk-export-")),
         env: options.env ?? { PATH: process.env.PATH, DATABASE_PATH: h.config.db.path },
         encoding: "utf8",

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
-import { type RunningDesk, startIncidentDesk } from "../../src/server.ts";
+import { type RunningDesk, startIncidentDesk } from "../../src/main.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { FakeClock } from "./fakeClock.ts";
 import { settle } from "./settle.ts";

@@ -7,7 +7,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
-const MAIN = join(ROOT, "src/main.ts");
+const MAIN = join(ROOT, "src/cli/start.ts");
 // tsx's ESM loader, by absolute URL, so the bot can run from a scratch folder with no .env in it.
 const TSX_LOADER = pathToFileURL(
   join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),

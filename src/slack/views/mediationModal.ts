@@ -11,7 +11,6 @@ import {
   type MediationStep,
 } from "../../core/mediation.ts";
 import type { MediationForm } from "../../flows/logMediation.ts";
-import type { PartyWithAccount } from "../../store/parties.ts";
 import { CALLBACK, MEDIATION_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { type Block, LIMITS, type ModalView, type Option, option, plain, section } from "./blocks.ts";
@@ -24,8 +23,11 @@ const BLOCK: { readonly [K in keyof MediationRaw]: K } = MEDIATION_BLOCK;
 const options = <T extends string>(values: readonly T[], label: (value: T) => string): Option[] =>
   values.map((value) => option(label(value), value));
 
+/** A party of the case as the mediation and sanction forms list it. */
+type FormParty = MediationForm["parties"][number];
+
 /** "Reporter · customer cus_48213": the option value is the account id, one option per account, at most 100. */
-export function partyOptions(parties: readonly PartyWithAccount[]): Option[] {
+export function partyOptions(parties: readonly FormParty[]): Option[] {
   const seen = new Set<number>();
   return parties
     .filter((p) => !seen.has(p.account.id) && seen.add(p.account.id))

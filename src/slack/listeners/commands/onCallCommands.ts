@@ -9,7 +9,7 @@ import {
   onCallOverview,
   removeOnCallLayer,
 } from "../../../flows/onCallSchedule.ts";
-import { loadCalendar } from "../../../store/calendars.ts";
+import { readBusinessTimeZone } from "../../../flows/readBusinessTimeZone.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import { mention } from "../../views/mrkdwn.ts";
 import { onCallOverviewReply, overrideAddedReply, windowLabel } from "../../views/onCallReplies.ts";
@@ -76,7 +76,7 @@ export const onCallSubcommands: Record<string, Subcommand> = {
         const times = OVERRIDE_TIMES.exec(rest.slice(rest.indexOf(second ?? "") + (second ?? "").length).trim());
         const replaces = times?.[3] === undefined ? null : (parseUserMention(times[3]) ?? "");
         if (!target || !times?.[1] || !times[2] || replaces === "") throw usage(OVERRIDE, OVERRIDE_CANCEL);
-        const { timeZone } = loadCalendar(deps.db, deps.config.businessTimeZone);
+        const timeZone = readBusinessTimeZone(deps);
         const now = deps.clock.now();
         const at = (text: string, what: string) =>
           text.toLowerCase() === "now" ? now : parseLocalDateTime(text.replace(/ +/, " "), timeZone, what);

@@ -5,13 +5,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSlackFake } from "../test/slack-fake/index.ts";
-import { createSlackDriver } from "../test/support/slackDriver.ts";
-import { loadConfig } from "./config.ts";
-import { verifyChain } from "./core/auditHash.ts";
-import { startIncidentDesk } from "./server.ts";
-import { ACTION, CALLBACK } from "./slack/ids.ts";
-import { eventsOfCase, toStoredEvent } from "./store/events.ts";
+import { startSlackFake } from "../../test/slack-fake/index.ts";
+import { createSlackDriver } from "../../test/support/slackDriver.ts";
+import { loadConfig } from "../config.ts";
+import { verifyChain } from "../core/auditHash.ts";
+import { startIncidentDesk } from "../main.ts";
+import { ACTION, CALLBACK } from "../slack/ids.ts";
+import { getCaseByChannel } from "../store/cases.ts";
+import { eventsOfCase, toStoredEvent } from "../store/events.ts";
+import { evidenceOfCase, filesOfEvidence } from "../store/evidence.ts";
 
 const SECRET = "demo-signing-secret";
 const people = { specialist: "U0ALEX", lead: "U0MORGAN", onCall: "U0JORDAN" };
@@ -185,10 +187,13 @@ try {
   });
   const recorded = (added.body as { view?: { blocks?: unknown[] } }).view?.blocks;
   console.log(renderBlocks(recorded));
-  const evidenceRow = desk.database.sqlite.prepare("SELECT sha256, size FROM evidence_files").get() as {
-    sha256: string;
-    size: number;
-  };
+  const stored = getCaseByChannel(desk.deps.db, room.id);
+  if (!stored) throw new Error("demo: no case for the war room");
+  const [evidenceRow] = filesOfEvidence(
+    desk.deps.db,
+    evidenceOfCase(desk.deps.db, stored.id).map((e) => e.id),
+  );
+  if (!evidenceRow) throw new Error("demo: no evidence file stored");
   console.log(
     `   Stored once by hash: ${config.evidenceDir}/…/${evidenceRow.sha256.slice(0, 16)}… (${evidenceRow.size} bytes)`,
   );
@@ -211,21 +216,21 @@ try {
   );
   console.log("   No escalation to the secondary (Alex) or the escalation channel follows.");
 
-  const record = desk.database.sqlite.prepare("SELECT * FROM cases").get() as Record<string, unknown>;
+  const record = getCaseByChannel(desk.deps.db, room.id);
+  if (!record) throw new Error("demo: no case for the war room");
   console.log("\n8. The stored case (SQLite)");
-  for (const key of [
-    "human_id",
-    "category",
-    "severity",
-    "status",
-    "source",
-    "channel_name",
-    "zendesk_ticket",
-    "created_by",
-  ]) {
-    console.log(`   ${key.padEnd(15)} ${String(record[key])}`);
-  }
-  const events = eventsOfCase(desk.deps.db, Number(record.id));
+  const columns: Array<[string, unknown]> = [
+    ["human_id", record.humanId],
+    ["category", record.category],
+    ["severity", record.severity],
+    ["status", record.status],
+    ["source", record.source],
+    ["channel_name", record.channelName],
+    ["zendesk_ticket", record.zendeskTicket],
+    ["created_by", record.createdBy],
+  ];
+  for (const [column, value] of columns) console.log(`   ${column.padEnd(15)} ${String(value)}`);
+  const events = eventsOfCase(desk.deps.db, record.id);
   console.log(`   Timeline (${events.length} events, hash-chained):`);
   for (const e of events)
     console.log(`     #${e.seq} ${e.kind.padEnd(20)} by ${name(e.actor).padEnd(22)} ${e.hash.slice(0, 16)}…`);

@@ -7,10 +7,10 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { leftOutNote, parseExportRange } from "./core/decisionExport.ts";
-import { DomainError } from "./core/domainError.ts";
-import { buildDecisionExport } from "./flows/exportDecisions.ts";
-import { openDatabase } from "./store/database.ts";
+import { leftOutNote, parseExportRange } from "../core/decisionExport.ts";
+import { DomainError } from "../core/domainError.ts";
+import { buildDecisionExport } from "../flows/exportDecisions.ts";
+import { openDatabase } from "../store/database.ts";
 
 const USAGE = "usage: npm run export -- --from YYYY-MM-DD --to YYYY-MM-DD [--out ./exports]";
 const DEFAULT_DATABASE_PATH = "./data/incident-desk.sqlite";
@@ -66,7 +66,7 @@ export function runExportCli(argv: readonly string[], env: Record<string, string
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/export.ts")) {
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/cli/export.ts")) {
   if (existsSync(".env")) process.loadEnvFile(".env");
   process.exitCode = runExportCli(process.argv.slice(2), process.env, {
     out: (line) => console.log(line),
