@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mediationChecklist, parseAmountMinor } from "../../src/core/mediation.ts";
 import { ACTION, CALLBACK, MEDIATION_BLOCK, STATUS_BLOCK } from "../../src/slack/ids.ts";
 import type { StoredView } from "../slack-fake/index.ts";
+import { consultTeam } from "../support/consults.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 
@@ -97,18 +98,6 @@ describe("investigation", () => {
     return block?.element.options.map((o) => ({ value: o.value, label: o.text.text })) ?? [];
   };
   const optionValues = (viewId: string, blockId: string) => selectOptions(viewId, blockId).map((o) => o.value);
-
-  /** Consults are another feature's; these rows are what it records when it sends one to CONSULTANT. */
-  function consult(userId: string): void {
-    sqlite()
-      .prepare(
-        "INSERT INTO consults (case_id, team_id, question, due_at, status, requested_by, requested_at, resume_status) VALUES (1, 1, 'q', 0, 'open', ?, 0, 'investigating')",
-      )
-      .run(USERS.lead);
-    sqlite()
-      .prepare("INSERT INTO consult_recipients (consult_id, user_id) VALUES (last_insert_rowid(), ?)")
-      .run(userId);
-  }
 
   function expectChained(rows: EventRow[]): void {
     rows.forEach((row, i) => {
@@ -211,7 +200,7 @@ describe("investigation", () => {
 
     it("refuses a consultant, even on a case they were consulted on", async () => {
       expect(await buttonRefusal(CONSULTANT, ACTION.changeStatus)).toContain("not permitted");
-      consult(CONSULTANT);
+      await consultTeam(h, { caseId: 1, members: [CONSULTANT] });
       expect((await commandRefusal(CONSULTANT, `move ${CASE}`, h.triageChannelId)).text).toContain("not permitted");
     });
 
@@ -327,7 +316,7 @@ describe("investigation", () => {
 
     it("refuses the timeline to a consultant, even on a case they were consulted on", async () => {
       expect((await run(CONSULTANT, `timeline ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
-      consult(CONSULTANT);
+      await consultTeam(h, { caseId: 1, members: [CONSULTANT] });
       expect((await run(CONSULTANT, `timeline ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
     });
   });
@@ -358,7 +347,7 @@ describe("investigation", () => {
 
     it("refuses a consultant, consulted or not", async () => {
       expect((await run(CONSULTANT, `verify ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
-      consult(CONSULTANT);
+      await consultTeam(h, { caseId: 1, members: [CONSULTANT] });
       expect((await run(CONSULTANT, `verify ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
     });
   });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION, CALLBACK, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
 import { decisionsBetween } from "../../src/store/sanctions.ts";
 import { moveCase } from "../support/caseState.ts";
+import { consultTeam } from "../support/consults.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import type { FieldValue } from "../support/slackDriver.ts";
@@ -55,21 +56,6 @@ describe("sanctions", () => {
 
   function moveTo(status: "investigating" | "decision" | "resolved"): void {
     moveCase(h, CASE, status, USERS.lead);
-  }
-
-  /** What the Legal team's consult feature records when it sends a consult to LEGAL on the case. */
-  function consultLegal(): void {
-    sqlite()
-      .prepare(
-        "INSERT OR IGNORE INTO consult_teams (key, name, slack_channel_id, updated_by, updated_at) VALUES ('legal', 'Legal', 'C0LEGAL', ?, 0)",
-      )
-      .run(USERS.lead);
-    sqlite()
-      .prepare(
-        "INSERT INTO consults (case_id, team_id, question, due_at, status, requested_by, requested_at, resume_status) VALUES (1, (SELECT id FROM consult_teams WHERE key = 'legal'), 'q', 0, 'open', ?, 0, 'investigating')",
-      )
-      .run(USERS.lead);
-    sqlite().prepare("INSERT INTO consult_recipients (consult_id, user_id) VALUES (last_insert_rowid(), ?)").run(LEGAL);
   }
 
   /** Clicks a button and returns the modal it opened, or the ephemeral refusal it got. */
@@ -359,7 +345,7 @@ describe("sanctions", () => {
       expect(proposals()[0]).toMatchObject({ status: "open" });
       expect(text(proposalMessage()?.blocks)).toContain("Still needed:* Legal's acknowledgement");
 
-      consultLegal();
+      await consultTeam(h, { caseId: 1, members: [LEGAL] });
       await vote(LEGAL, "approve", "Guarantee terms allow it");
       expect(votes().at(-1)).toMatchObject({ voter: LEGAL, voter_is_legal: 1 });
       expect(proposals()[0]).toMatchObject({ status: "approved" });
