@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION, CALLBACK, CLOSE_BLOCK, CONSULT_BLOCK } from "../../src/slack/ids.ts";
 import { moveCase } from "../support/caseState.ts";
+import { clickMessageButton } from "../support/clickMessageButton.ts";
+import { dmChannelId } from "../support/dmChannelId.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 import type { FieldValue } from "../support/slackDriver.ts";
 
 const LEGAL = "U0LEGAL1";
@@ -14,8 +17,6 @@ const ROOM = "ts-2026-0001-theft";
 const TITLE = "Tools missing after a visit";
 const DESCRIPTION = "Customer says the pro's helper took a drill from the garage.";
 const SUMMARY = "Helper returned the drill; pro warned about supervising helpers.";
-
-const text = (value: unknown) => JSON.stringify(value ?? null);
 
 describe("closing a case", () => {
   let h: Harness;
@@ -45,23 +46,13 @@ describe("closing a case", () => {
   const caseStatus = () => sql<{ status: string }>("SELECT status FROM cases WHERE human_id = ?", CASE)[0]?.status;
   const eventKinds = () => sql<{ kind: string }>("SELECT kind FROM case_events ORDER BY seq").map((e) => e.kind);
   const summaryTs = () => h.fake.pins(roomId)[0] ?? "";
-  const dmWith = (userId: string) => h.fake.channels().find((c) => c.is_im && c.user === userId)?.id ?? "";
-  const triageTexts = () => h.fake.messages(h.triageChannelId).map((m) => text({ text: m.text, blocks: m.blocks }));
-
-  /** Clicks a message button; returns the modal it opened or the ephemeral answer it got. */
-  async function click(input: { userId: string; channelId: string; messageTs: string; actionId: string }) {
-    const before = new Set(h.fake.views().map((v) => v.id));
-    const res = await h.driver.clickButton(input);
-    const opened = () => h.fake.views().find((v) => !before.has(v.id));
-    await expect.poll(() => opened() ?? h.fake.responses(res.responseUrl)[0]).toBeDefined();
-    return { viewId: opened()?.id, reply: text(h.fake.responses(res.responseUrl)[0]?.body) };
-  }
+  const triageTexts = () => h.fake.messages(h.triageChannelId).map((m) => jsonText({ text: m.text, blocks: m.blocks }));
 
   const clickClose = (userId: string = USERS.specialist) =>
-    click({ userId, channelId: roomId, messageTs: summaryTs(), actionId: ACTION.closeCase });
+    clickMessageButton(h, { userId, channelId: roomId, messageTs: summaryTs(), actionId: ACTION.closeCase });
 
   async function requestConsult(): Promise<void> {
-    const { viewId } = await click({
+    const { viewId } = await clickMessageButton(h, {
       userId: USERS.specialist,
       channelId: roomId,
       messageTs: summaryTs(),
@@ -81,10 +72,10 @@ describe("closing a case", () => {
   }
 
   async function answerConsult(): Promise<void> {
-    const [ping] = h.fake.messages(dmWith(LEGAL));
-    const { viewId } = await click({
+    const [ping] = h.fake.messages(dmChannelId(h.fake, LEGAL));
+    const { viewId } = await clickMessageButton(h, {
       userId: LEGAL,
-      channelId: dmWith(LEGAL),
+      channelId: dmChannelId(h.fake, LEGAL),
       messageTs: ping?.ts ?? "",
       actionId: ACTION.answerConsult,
     });
@@ -117,7 +108,7 @@ describe("closing a case", () => {
     expect(refused.viewId).toBeUndefined();
     expect(refused.reply).toContain("the consult to Legal");
     const command = await h.driver.command({ text: "close", userId: USERS.specialist, channelId: roomId });
-    expect(text(command.body)).toContain("the consult to Legal");
+    expect(jsonText(command.body)).toContain("the consult to Legal");
 
     await answerConsult();
     const { viewId } = await clickClose();
@@ -148,10 +139,10 @@ describe("closing a case", () => {
 
   /** The second consult pings the same DM: its newest message carries the Answer button. */
   async function answerSecondConsult(): Promise<void> {
-    const ping = h.fake.messages(dmWith(LEGAL)).at(-1);
-    const { viewId } = await click({
+    const ping = h.fake.messages(dmChannelId(h.fake, LEGAL)).at(-1);
+    const { viewId } = await clickMessageButton(h, {
       userId: LEGAL,
-      channelId: dmWith(LEGAL),
+      channelId: dmChannelId(h.fake, LEGAL),
       messageTs: ping?.ts ?? "",
       actionId: ACTION.answerConsult,
     });
@@ -162,7 +153,7 @@ describe("closing a case", () => {
   it("posts the closing summary to triage without parties, title or description", async () => {
     await closeThroughForm();
     const closing = h.fake.messages(h.triageChannelId).at(-1);
-    const posted = text({ text: closing?.text, blocks: closing?.blocks });
+    const posted = jsonText({ text: closing?.text, blocks: closing?.blocks });
     expect(posted).toContain(`Closed: ${CASE}`);
     expect(posted).toContain("SEV2");
     expect(posted).toContain("Theft");
@@ -239,14 +230,14 @@ describe("closing a case", () => {
     expect(viewId).toBeUndefined();
     expect(reply).toContain("not permitted");
     const command = await h.driver.command({ text: `close ${CASE}`, userId: USERS.observer, channelId: roomId });
-    expect(text(command.body)).toContain("not permitted");
+    expect(jsonText(command.body)).toContain("not permitted");
     expect(caseStatus()).toBe("investigating");
   });
 
   it("keeps a closed case findable by status and search, but out of the list", async () => {
     await closeThroughForm();
     const run = async (commandText: string, userId: string = USERS.observer) =>
-      text((await h.driver.command({ text: commandText, userId, channelId: h.triageChannelId })).body);
+      jsonText((await h.driver.command({ text: commandText, userId, channelId: h.triageChannelId })).body);
     expect(await run(`status ${CASE}`)).toContain("Closed");
     expect(await run("list")).not.toContain(CASE);
     expect(await run("search tools MISSING")).toContain(CASE);

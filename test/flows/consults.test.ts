@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION, CALLBACK, CONSULT_BLOCK } from "../../src/slack/ids.ts";
 import { moveCase } from "../support/caseState.ts";
+import { clickMessageButton } from "../support/clickMessageButton.ts";
+import { dmChannelId } from "../support/dmChannelId.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 import type { FieldValue } from "../support/slackDriver.ts";
 
 type Reply = { response_type: string; text: string; blocks?: unknown[] };
@@ -16,8 +19,6 @@ const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 const CASE = "TS-2026-0001";
 const QUESTION = "May we share the pro's licence number with the police? <!channel>";
-
-const text = (value: unknown) => JSON.stringify(value ?? null);
 
 describe("consults", () => {
   let h: Harness;
@@ -51,7 +52,6 @@ describe("consults", () => {
     sql<{ actor: string; payload: string }>("SELECT actor, payload FROM case_events WHERE kind = ? ORDER BY seq", kind);
   const summary = () => h.fake.message(roomId, h.fake.pins(roomId)[0] ?? "");
   const roomTexts = () => h.fake.messages(roomId).map((m) => m.text);
-  const dmWith = (userId: string) => h.fake.channels().find((c) => c.is_im && c.user === userId)?.id ?? "";
   const seconds = (ms: number) => Math.floor(ms / 1000);
 
   /** A SEV2 case with its war room, being investigated. */
@@ -63,17 +63,13 @@ describe("consults", () => {
     await h.settle();
   }
 
-  /** Clicks a button on a message and returns the modal it opened, or the ephemeral answer it got. */
-  async function click(input: { userId: string; channelId: string; messageTs: string; actionId: string }) {
-    const before = new Set(h.fake.views().map((v) => v.id));
-    const res = await h.driver.clickButton(input);
-    const opened = () => h.fake.views().find((v) => !before.has(v.id));
-    await expect.poll(() => opened() ?? h.fake.responses(res.responseUrl)[0]).toBeDefined();
-    return { viewId: opened()?.id, reply: text(h.fake.responses(res.responseUrl)[0]?.body) };
-  }
-
   async function openConsultModal(userId: string = USERS.specialist) {
-    return click({ userId, channelId: roomId, messageTs: summary()?.ts ?? "", actionId: ACTION.requestConsult });
+    return clickMessageButton(h, {
+      userId,
+      channelId: roomId,
+      messageTs: summary()?.ts ?? "",
+      actionId: ACTION.requestConsult,
+    });
   }
 
   const consultValues = (overrides: Record<string, FieldValue> = {}): Record<string, FieldValue> => ({
@@ -95,16 +91,16 @@ describe("consults", () => {
   }
 
   /** Clicks Answer on the first message (the ping) of a DM or the team's channel. */
-  function clickAnswer(userId: string, channelId = dmWith(userId)) {
+  function clickAnswer(userId: string, channelId = dmChannelId(h.fake, userId)) {
     const [ping] = h.fake.messages(channelId);
-    return click({ userId, channelId, messageTs: ping?.ts ?? "", actionId: ACTION.answerConsult });
+    return clickMessageButton(h, { userId, channelId, messageTs: ping?.ts ?? "", actionId: ACTION.answerConsult });
   }
 
-  async function answer(userId: string, answerText: string, channelId = dmWith(userId)) {
+  async function answer(userId: string, answerText: string, channelId = dmChannelId(h.fake, userId)) {
     const { viewId, reply } = await clickAnswer(userId, channelId);
     if (!viewId) return { reply };
     const res = await h.driver.submitView({ viewId, userId, values: { [CONSULT_BLOCK.answer]: answerText } });
-    return { reply: text(res.body) };
+    return { reply: jsonText(res.body) };
   }
 
   describe("asking", () => {
@@ -114,7 +110,7 @@ describe("consults", () => {
       const { viewId } = await openConsultModal();
       const view = h.fake.view(viewId ?? "");
       expect(view?.callback_id).toBe(CALLBACK.consult);
-      expect(text(view?.blocks)).toContain("Payments");
+      expect(jsonText(view?.blocks)).toContain("Payments");
       const due = h.clock.now() + 2 * DAY;
       // A double click: both submissions carry the same view.
       const submit = () =>
@@ -148,7 +144,7 @@ describe("consults", () => {
         { idempotency_key: "consult.remind:1:1", run_at: due },
       ]);
       await h.settle();
-      expect(text(summary()?.blocks)).toContain("Waiting on consult");
+      expect(jsonText(summary()?.blocks)).toContain("Waiting on consult");
     });
 
     it.each<[string, Record<string, FieldValue>, string]>([
@@ -176,7 +172,7 @@ describe("consults", () => {
         userId: USERS.specialist,
         values: consultValues({ [CONSULT_BLOCK.team]: "product" }),
       });
-      expect(text(res.body)).toContain("/incident team product");
+      expect(jsonText(res.body)).toContain("/incident team product");
     });
 
     it("refuses an observer the consult form", async () => {
@@ -184,7 +180,7 @@ describe("consults", () => {
       expect(viewId).toBeUndefined();
       expect(reply).toContain("not permitted");
       const command = await h.driver.command({ text: "consult", userId: USERS.observer, channelId: roomId });
-      expect(text(command.body)).toContain("not permitted");
+      expect(jsonText(command.body)).toContain("not permitted");
       expect(consults()).toHaveLength(0);
     });
 
@@ -206,8 +202,8 @@ describe("consults", () => {
       const recipients = sql<{ user_id: string }>("SELECT user_id FROM consult_recipients ORDER BY user_id");
       expect(recipients.map((r) => r.user_id)).toEqual([LEGAL_1, LEGAL_2]);
       for (const userId of [LEGAL_1, LEGAL_2]) {
-        const [ping] = h.fake.messages(dmWith(userId));
-        const shown = text(ping?.blocks);
+        const [ping] = h.fake.messages(dmChannelId(h.fake, userId));
+        const shown = jsonText(ping?.blocks);
         for (const part of [CASE, "SEV2", "Theft", "&lt;!channel&gt;", "<!date^", ACTION.answerConsult]) {
           expect(shown).toContain(part);
         }
@@ -215,7 +211,10 @@ describe("consults", () => {
           expect(shown).not.toContain(secret);
         }
       }
-      expect(consults()[0]).toMatchObject({ ping_channel_id: dmWith(LEGAL_1), ping_ts: expect.any(String) });
+      expect(consults()[0]).toMatchObject({
+        ping_channel_id: dmChannelId(h.fake, LEGAL_1),
+        ping_ts: expect.any(String),
+      });
       expect(roomTexts()).toContainEqual(
         expect.stringContaining("Consult sent to *Legal* to 2 people by DM, due <!date^"),
       );
@@ -226,7 +225,7 @@ describe("consults", () => {
       await requestConsultFromSummary({ [CONSULT_BLOCK.team]: "payments" });
       await h.settle();
       const [ping] = h.fake.messages(paymentsChannel);
-      expect(text(ping?.blocks)).toContain("&lt;!channel&gt;");
+      expect(jsonText(ping?.blocks)).toContain("&lt;!channel&gt;");
       expect(consults()[0]).toMatchObject({ ping_channel_id: paymentsChannel, ping_ts: ping?.ts });
       expect(sql("SELECT user_id FROM consult_recipients")).toEqual([{ user_id: PAYMENTS }]);
       expect(roomTexts()).toContainEqual(
@@ -238,7 +237,7 @@ describe("consults", () => {
       await submitIntake(h, intakeValues({ title: "Second case" }));
       await h.settle();
       const post = h.fake.messages(h.triageChannelId).at(-1);
-      const { viewId } = await click({
+      const { viewId } = await clickMessageButton(h, {
         userId: USERS.specialist,
         channelId: h.triageChannelId,
         messageTs: post?.ts ?? "",
@@ -264,10 +263,10 @@ describe("consults", () => {
       const status = await run(LEGAL_1, `status ${CASE}`);
       expect(status.text).toBe(`${CASE}: Waiting on consult`);
       // A consultant sees what they are asked, not the case's description or parties.
-      expect(text(status.blocks)).toContain("Consults sent to you");
-      expect(text(status.blocks)).not.toContain("cus_48213");
-      expect(text(status.blocks)).not.toContain("threatening");
-      const list = text((await run(LEGAL_1, "list")).blocks);
+      expect(jsonText(status.blocks)).toContain("Consults sent to you");
+      expect(jsonText(status.blocks)).not.toContain("cus_48213");
+      expect(jsonText(status.blocks)).not.toContain("threatening");
+      const list = jsonText((await run(LEGAL_1, "list")).blocks);
       expect(list).toContain(CASE);
       expect(list).not.toContain("Tools missing");
 
@@ -284,13 +283,13 @@ describe("consults", () => {
         status: { from: "waiting_consult", to: "investigating" },
       });
       const note = h.fake.messages(roomId).find((m) => m.text === "Legal answered the consult");
-      expect(text(note?.blocks)).toContain("Only with a warrant. &lt;@U0LEAD1&gt;");
-      expect(text(summary()?.blocks)).toContain("Investigating");
-      expect(text(summary()?.blocks)).toContain("answered <!date^");
+      expect(jsonText(note?.blocks)).toContain("Only with a warrant. &lt;@U0LEAD1&gt;");
+      expect(jsonText(summary()?.blocks)).toContain("Investigating");
+      expect(jsonText(summary()?.blocks)).toContain("answered <!date^");
       for (const userId of [LEGAL_1, LEGAL_2]) {
-        const [ping] = h.fake.messages(dmWith(userId));
-        expect(text(ping?.blocks)).toContain(`Answered by <@${LEGAL_1}>`);
-        expect(text(ping?.blocks)).not.toContain(ACTION.answerConsult);
+        const [ping] = h.fake.messages(dmChannelId(h.fake, userId));
+        expect(jsonText(ping?.blocks)).toContain(`Answered by <@${LEGAL_1}>`);
+        expect(jsonText(ping?.blocks)).not.toContain(ACTION.answerConsult);
       }
     });
 
@@ -301,7 +300,7 @@ describe("consults", () => {
       expect(evidence.blocks).toBeUndefined();
       expect((await run(LEGAL_1, `timeline ${CASE}`)).text).toContain("not permitted");
       expect((await run(USERS.observer, `evidence list ${CASE}`)).text).not.toContain("not permitted");
-      expect(text((await run(LEGAL_1, `status ${CASE}`)).blocks)).toContain("Consults sent to you");
+      expect(jsonText((await run(LEGAL_1, `status ${CASE}`)).blocks)).toContain("Consults sent to you");
     });
 
     it("refuses a consultant who was not sent the consult, and shows them nothing of the case", async () => {
@@ -331,7 +330,7 @@ describe("consults", () => {
 
       await run(LEGAL_1, `consult list ${CASE}`);
       await expect.poll(() => h.fake.views().some((v) => v.user === LEGAL_1)).toBe(true);
-      const list = text(h.fake.views().find((v) => v.user === LEGAL_1)?.blocks);
+      const list = jsonText(h.fake.views().find((v) => v.user === LEGAL_1)?.blocks);
       expect(list).toContain("Legal");
       expect(list).not.toContain("Payments");
     });
@@ -368,8 +367,8 @@ describe("consults", () => {
       await h.settle();
       await answer(LEGAL_1, "Only with a warrant.");
       await run(USERS.specialist, "consult list", roomId);
-      await expect.poll(() => h.fake.views().some((v) => text(v.title).includes("Consults"))).toBe(true);
-      const list = text(h.fake.views().find((v) => text(v.title).includes("Consults"))?.blocks);
+      await expect.poll(() => h.fake.views().some((v) => jsonText(v.title).includes("Consults"))).toBe(true);
+      const list = jsonText(h.fake.views().find((v) => jsonText(v.title).includes("Consults"))?.blocks);
       expect(list).toContain(`Answered by <@${LEGAL_1}>`);
       expect(list).toContain(`owed by <@${PAYMENTS}>`);
     });
@@ -384,7 +383,7 @@ describe("consults", () => {
       await h.settle();
     });
 
-    const reminders = () => h.fake.messages(dmWith(LEGAL_1)).filter((m) => m.text.startsWith("Reminder"));
+    const reminders = () => h.fake.messages(dmChannelId(h.fake, LEGAL_1)).filter((m) => m.text.startsWith("Reminder"));
     const roomReminders = () => roomTexts().filter((t) => t.includes(":alarm_clock:"));
     const advanceTo = async (at: number) => {
       h.clock.set(at);
@@ -396,9 +395,11 @@ describe("consults", () => {
       expect(reminders()).toHaveLength(0);
       await advanceTo(due + 1000);
       expect(reminders()).toHaveLength(1);
-      expect(h.fake.messages(dmWith(LEGAL_2)).filter((m) => m.text.startsWith("Reminder"))).toHaveLength(1);
+      expect(h.fake.messages(dmChannelId(h.fake, LEGAL_2)).filter((m) => m.text.startsWith("Reminder"))).toHaveLength(
+        1,
+      );
       expect(roomReminders()).toEqual([expect.stringContaining(`<@${USERS.specialist}> the consult to *Legal*`)]);
-      expect(text(summary()?.blocks)).toContain("overdue");
+      expect(jsonText(summary()?.blocks)).toContain("overdue");
       await advanceTo(due + DAY - 1000);
       expect(reminders()).toHaveLength(1);
       await advanceTo(due + DAY + 1000);

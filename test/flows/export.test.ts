@@ -14,6 +14,7 @@ import { inTransaction } from "../../src/store/database.ts";
 import { checkStatement } from "../support/dsaStatementRules.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const TSX_LOADER = pathToFileURL(
@@ -22,8 +23,6 @@ const TSX_LOADER = pathToFileURL(
 
 const CASE = "TS-2026-0001";
 const FACTS = '=HYPERLINK("http://evil") pro sent threats, then "apologised",\nafter the job';
-const text = (value: unknown) => JSON.stringify(value ?? null);
-
 /** A strict RFC 4180 reader (CRLF rows, quoted fields), to read the file as a spreadsheet would. */
 function parseCsv(csv: string): string[][] {
   const rows: string[][] = [];
@@ -202,7 +201,7 @@ describe("decision export", () => {
 
   it("refuses a specialist", async () => {
     const reply = await run("export decisions 2026-03-01 2026-03-31", USERS.specialist);
-    expect(text(reply)).toContain("not permitted");
+    expect(jsonText(reply)).toContain("not permitted");
     expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
   });
 
@@ -210,7 +209,7 @@ describe("decision export", () => {
     h.fake.inject("files.completeUploadExternal", { error: "file_uploads_disabled" });
     await run("export decisions 2026-03-01 2026-03-31");
     await expect.poll(() => h.fake.callsTo("chat.postEphemeral").length).toBe(1);
-    expect(text(h.fake.callsTo("chat.postEphemeral")[0]?.args)).toContain("The export failed");
+    expect(jsonText(h.fake.callsTo("chat.postEphemeral")[0]?.args)).toContain("The export failed");
   });
 
   describe("the CLI", () => {

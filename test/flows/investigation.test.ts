@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mediationChecklist, parseAmountMinor } from "../../src/core/mediation.ts";
 import { ACTION, CALLBACK, MEDIATION_BLOCK, STATUS_BLOCK } from "../../src/slack/ids.ts";
 import type { StoredView } from "../slack-fake/index.ts";
+import { consultTeam } from "../support/consults.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 
 type Reply = { response_type: string; text: string; blocks?: unknown[] };
 type FieldErrors = { response_action: "errors"; errors: Record<string, string> };
@@ -13,8 +15,6 @@ const CASE = "TS-2026-0001";
 const ROOM = "ts-2026-0001-physical-safety";
 const CONSULTANT = "U0LEGAL1";
 const SEV1 = intakeValues({ category: "physical-safety", title: "Customer reports pro was violent on site" });
-
-const text = (value: unknown) => JSON.stringify(value ?? null);
 
 describe("investigation", () => {
   let h: Harness;
@@ -52,7 +52,7 @@ describe("investigation", () => {
   async function formOpened(callbackId: string, userId: string, opened: number): Promise<string> {
     await expect.poll(() => h.fake.callsTo("views.open").length).toBeGreaterThan(opened);
     const view = newestView(callbackId, userId);
-    if (!view) throw new Error(`no ${callbackId} form opened: ${text(h.fake.callsTo("views.open").at(-1))}`);
+    if (!view) throw new Error(`no ${callbackId} form opened: ${jsonText(h.fake.callsTo("views.open").at(-1))}`);
     return view.id;
   }
 
@@ -75,7 +75,7 @@ describe("investigation", () => {
   async function buttonRefusal(userId: string, actionId: string): Promise<string> {
     const click = await clickSummary(userId, actionId);
     await expect.poll(() => h.fake.responses(click.responseUrl).length).toBe(1);
-    return text(h.fake.responses(click.responseUrl)[0]?.body);
+    return jsonText(h.fake.responses(click.responseUrl)[0]?.body);
   }
 
   /** A form subcommand is checked before the form opens: a refusal is the command's own ephemeral answer. */
@@ -97,18 +97,6 @@ describe("investigation", () => {
     return block?.element.options.map((o) => ({ value: o.value, label: o.text.text })) ?? [];
   };
   const optionValues = (viewId: string, blockId: string) => selectOptions(viewId, blockId).map((o) => o.value);
-
-  /** Consults are another feature's; these rows are what it records when it sends one to CONSULTANT. */
-  function consult(userId: string): void {
-    sqlite()
-      .prepare(
-        "INSERT INTO consults (case_id, team_id, question, due_at, status, requested_by, requested_at, resume_status) VALUES (1, 1, 'q', 0, 'open', ?, 0, 'investigating')",
-      )
-      .run(USERS.lead);
-    sqlite()
-      .prepare("INSERT INTO consult_recipients (consult_id, user_id) VALUES (last_insert_rowid(), ?)")
-      .run(userId);
-  }
 
   function expectChained(rows: EventRow[]): void {
     rows.forEach((row, i) => {
@@ -140,7 +128,7 @@ describe("investigation", () => {
       expect(sqlite().prepare("SELECT status FROM cases").pluck().get()).toBe("investigating");
 
       await h.settle();
-      expect(text(pinnedSummary()?.blocks)).toContain("Investigating");
+      expect(jsonText(pinnedSummary()?.blocks)).toContain("Investigating");
       expect(h.fake.channel(roomId)?.topic.value).toBe("TS-2026-0001 · SEV1 · Physical safety · Investigating");
     });
 
@@ -162,7 +150,7 @@ describe("investigation", () => {
       const before = topicCalls();
       await run(USERS.specialist, `assign <@${USERS.lead}|dana>`);
       await h.settle();
-      expect(text(pinnedSummary()?.blocks)).toContain(`<@${USERS.lead}>`);
+      expect(jsonText(pinnedSummary()?.blocks)).toContain(`<@${USERS.lead}>`);
       expect(topicCalls()).toBe(before);
       await submit(await openByCommand(USERS.specialist, "move", CALLBACK.status), USERS.specialist, {
         status: "investigating",
@@ -211,7 +199,7 @@ describe("investigation", () => {
 
     it("refuses a consultant, even on a case they were consulted on", async () => {
       expect(await buttonRefusal(CONSULTANT, ACTION.changeStatus)).toContain("not permitted");
-      consult(CONSULTANT);
+      await consultTeam(h, { caseId: 1, members: [CONSULTANT] });
       expect((await commandRefusal(CONSULTANT, `move ${CASE}`, h.triageChannelId)).text).toContain("not permitted");
     });
 
@@ -220,7 +208,7 @@ describe("investigation", () => {
       await grantRole(h, USERS.specialist, "observer");
       const before = events();
       const res = await submit(viewId, USERS.specialist, { status: "investigating" });
-      expect(text(res.body)).toContain("not permitted");
+      expect(jsonText(res.body)).toContain("not permitted");
       expect(events()).toEqual(before);
     });
   });
@@ -241,7 +229,7 @@ describe("investigation", () => {
 
       await h.settle();
       expect(h.fake.members(roomId)).toContain(USERS.lead);
-      expect(text(pinnedSummary()?.blocks)).toContain(`*Owner*\\n<@${USERS.lead}>`);
+      expect(jsonText(pinnedSummary()?.blocks)).toContain(`*Owner*\\n<@${USERS.lead}>`);
       expectChained(events());
 
       const again = await run(USERS.lead, `assign <@${USERS.specialist}|alex> ${CASE}`, h.triageChannelId);
@@ -317,7 +305,7 @@ describe("investigation", () => {
       expect(byDefault.blocks).toHaveLength(15 + 2);
       const most = (await run(USERS.specialist, "timeline 500")).reply;
       expect(most.blocks).toHaveLength(40 + 2);
-      expect(text(most.blocks)).toContain(`*#${events().length}*`);
+      expect(jsonText(most.blocks)).toContain(`*#${events().length}*`);
     });
 
     it("refuses a count below 1 and stray words", async () => {
@@ -327,7 +315,7 @@ describe("investigation", () => {
 
     it("refuses the timeline to a consultant, even on a case they were consulted on", async () => {
       expect((await run(CONSULTANT, `timeline ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
-      consult(CONSULTANT);
+      await consultTeam(h, { caseId: 1, members: [CONSULTANT] });
       expect((await run(CONSULTANT, `timeline ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
     });
   });
@@ -358,7 +346,7 @@ describe("investigation", () => {
 
     it("refuses a consultant, consulted or not", async () => {
       expect((await run(CONSULTANT, `verify ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
-      consult(CONSULTANT);
+      await consultTeam(h, { caseId: 1, members: [CONSULTANT] });
       expect((await run(CONSULTANT, `verify ${CASE}`, h.triageChannelId)).reply.text).toContain("not permitted");
     });
   });
@@ -412,7 +400,7 @@ describe("investigation", () => {
       expectChained(events());
 
       await h.settle();
-      expect(text(pinnedSummary()?.blocks)).toContain(
+      expect(jsonText(pinnedSummary()?.blocks)).toContain(
         "reporter `cus_48213` by phone · refund 120.50 EUR · *agreement*",
       );
     });
@@ -514,12 +502,14 @@ describe("investigation", () => {
       await submit(viewId, USERS.specialist, entry(partyOf(viewId, "Reporter"), { outcome: "pending" }));
 
       const again = await openByCommand(USERS.specialist, "mediate TS-2026-0002", CALLBACK.mediation);
-      const checklist = text(h.fake.view(again)?.blocks);
+      const checklist = jsonText(h.fake.view(again)?.blocks);
       expect(checklist).toContain(":white_check_mark: Contact the reporter");
       expect(checklist).toContain(":white_circle: Contact the respondent");
       expect(checklist).toContain(":white_check_mark: Make an offer");
       expect(checklist).toContain(":white_circle: Record the outcome");
-      expect(text(h.fake.view(await mediationForm().then((f) => f.viewId))?.blocks)).not.toContain("Mediation first");
+      expect(jsonText(h.fake.view(await mediationForm().then((f) => f.viewId))?.blocks)).not.toContain(
+        "Mediation first",
+      );
     });
   });
 
@@ -567,7 +557,7 @@ describe("investigation", () => {
       });
       const { body } = await submitIntake(h, intakeValues({ respondent: "pro_7777", respondent_name: "Other Pro" }));
       // The modal the submitter sees once the case is recorded.
-      const history = text((body as { view?: { blocks?: unknown } }).view?.blocks);
+      const history = jsonText((body as { view?: { blocks?: unknown } }).view?.blocks);
       expect(history).toContain(
         "*Reporter:* Dana R. (customer `cus_48213`) · 1 prior: TS-2026-0001 Physical safety (investigating)",
       );

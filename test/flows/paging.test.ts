@@ -3,9 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION } from "../../src/slack/ids.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { moveCase } from "../support/caseState.ts";
+import { dmChannelId } from "../support/dmChannelId.ts";
 import { FakeClock } from "../support/fakeClock.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
 
 const LA = "America/Los_Angeles";
@@ -23,8 +25,6 @@ const HARASSMENT = intakeValues({ category: "harassment" }); // SEV3
 type EventRow = { seq: number; kind: string; actor: string; payload: string };
 type PageRow = Record<string, unknown> & { id: number; status: string; step: string };
 type Message = { ts: string; text?: string; blocks?: unknown[] };
-
-const text = (value: unknown) => JSON.stringify(value ?? null);
 
 describe("paging the on-call person", () => {
   let fake: SlackFake;
@@ -59,12 +59,12 @@ describe("paging the on-call person", () => {
       ...e,
       payload: JSON.parse(e.payload) as Record<string, unknown>,
     }));
-  const dmWith = (userId: string) => h.fake.channels().find((c) => c.is_im && c.user === userId)?.id ?? "";
-  const dms = (userId: string): Message[] => (dmWith(userId) ? h.fake.messages(dmWith(userId)) : []);
+  const dms = (userId: string): Message[] =>
+    dmChannelId(h.fake, userId) ? h.fake.messages(dmChannelId(h.fake, userId)) : [];
   const escalations = (): Message[] => h.fake.messages(escalationId);
   const roomId = () => h.fake.channelByName("ts-2026-0001-theft")?.id ?? "";
   const ackButtonValue = (message: Message | undefined) =>
-    /"action_id":"page_ack","value":"(\d+)"/.exec(text(message?.blocks))?.[1];
+    /"action_id":"page_ack","value":"(\d+)"/.exec(jsonText(message?.blocks))?.[1];
 
   async function openCaseAt(when: number, values = THEFT): Promise<void> {
     h.clock.set(when);
@@ -119,11 +119,11 @@ describe("paging the on-call person", () => {
       ]);
       const [dm] = dms(ana);
       expect(dms(ana)).toHaveLength(1);
-      expect(text(dm?.blocks)).toContain(`${CASE} · SEV2 · Theft`);
-      expect(text(dm?.blocks)).toContain("SEV2 case opened outside business hours");
+      expect(jsonText(dm?.blocks)).toContain(`${CASE} · SEV2 · Theft`);
+      expect(jsonText(dm?.blocks)).toContain("SEV2 case opened outside business hours");
       // The DM may go out while the war room is still being created; it never says there is none.
-      expect(text(dm?.blocks)).toMatch(/War room\*\\n(<#C\w+>|being opened; acknowledging brings you in)/);
-      expect(text(dm?.blocks)).toContain(`Acknowledge within 15 min, or <@${ben}> will be paged`);
+      expect(jsonText(dm?.blocks)).toMatch(/War room\*\\n(<#C\w+>|being opened; acknowledging brings you in)/);
+      expect(jsonText(dm?.blocks)).toContain(`Acknowledge within 15 min, or <@${ben}> will be paged`);
       expect(ackButtonValue(dm)).toBe(String(pages()[0]?.id));
       expect(dms(ben)).toEqual([]);
       expect(escalations()).toEqual([]);
@@ -134,7 +134,7 @@ describe("paging the on-call person", () => {
           to: ana,
           trigger: "auto",
           requestedBy: h.desk.deps.botUserId,
-          message: { channel: dmWith(ana), ts: dm?.ts },
+          message: { channel: dmChannelId(h.fake, ana), ts: dm?.ts },
         },
       ]);
     });
@@ -144,20 +144,20 @@ describe("paging the on-call person", () => {
       expect(dms(ben)).toEqual([]);
       await advance(1000);
       expect(dms(ben)).toHaveLength(1);
-      expect(text(dms(ben)[0]?.blocks)).toContain("secondary on call");
-      expect(text(dms(ben)[0]?.blocks)).toContain(`<#${roomId()}>`);
+      expect(jsonText(dms(ben)[0]?.blocks)).toContain("secondary on call");
+      expect(jsonText(dms(ben)[0]?.blocks)).toContain(`<#${roomId()}>`);
       expect(ackButtonValue(dms(ben)[0])).toBe("1");
       expect(escalations()).toEqual([]);
 
       await advance(15 * MINUTE);
       expect(escalations()).toHaveLength(1);
       const post = escalations()[0];
-      expect(text(post?.blocks)).toContain(`<@${USERS.lead}>`);
-      expect(text(post?.blocks)).toContain(`nobody acknowledged the page about *${CASE} · SEV2 · Theft*`);
+      expect(jsonText(post?.blocks)).toContain(`<@${USERS.lead}>`);
+      expect(jsonText(post?.blocks)).toContain(`nobody acknowledged the page about *${CASE} · SEV2 · Theft*`);
       expect(ackButtonValue(post)).toBe("1");
       // The channel sees ids and labels, never the case's own words or the parties.
       for (const secret of ["Tools missing", "Dana R.", "cus_48213", "Sam's Plumbing"]) {
-        expect(text(post)).not.toContain(secret);
+        expect(jsonText(post)).not.toContain(secret);
       }
       expect(pages()[0]).toMatchObject({ status: "exhausted", step: "escalation_channel" });
 
@@ -182,17 +182,17 @@ describe("paging the on-call person", () => {
     it("stops escalating when the primary acknowledges at 10 minutes", async () => {
       await advance(10 * MINUTE);
       const page = dms(ana)[0];
-      const shownBeforeAck = h.fake.messagePayload(dmWith(ana), page?.ts ?? "");
-      const replies = await acknowledge(ana, dmWith(ana), page);
+      const shownBeforeAck = h.fake.messagePayload(dmChannelId(h.fake, ana), page?.ts ?? "");
+      const replies = await acknowledge(ana, dmChannelId(h.fake, ana), page);
       expect(replies).toEqual([expect.objectContaining({ replace_original: true })]);
-      expect(text(replies[0])).toContain(`Acknowledged by <@${ana}>`);
-      expect(text(replies[0])).not.toContain(ACTION.ackPage);
+      expect(jsonText(replies[0])).toContain(`Acknowledged by <@${ana}>`);
+      expect(jsonText(replies[0])).not.toContain(ACTION.ackPage);
       expect(pages()[0]).toMatchObject({ status: "acknowledged", acked_by: ana, acked_at: h.clock.now() });
       // A second click (Slack had not shown the replaced message yet) changes nothing.
-      expect(text(dms(ana)[0]?.blocks)).not.toContain(ACTION.ackPage);
-      const again = await acknowledge(ana, dmWith(ana), page, shownBeforeAck);
+      expect(jsonText(dms(ana)[0]?.blocks)).not.toContain(ACTION.ackPage);
+      const again = await acknowledge(ana, dmChannelId(h.fake, ana), page, shownBeforeAck);
       expect(again).toEqual([expect.objectContaining({ replace_original: false })]);
-      expect(text(again[0])).toContain(`Already acknowledged by <@${ana}>`);
+      expect(jsonText(again[0])).toContain(`Already acknowledged by <@${ana}>`);
       expect(eventsOf("page_acknowledged")).toEqual([
         expect.objectContaining({ actor: ana, payload: { pageId: 1, step: "primary", afterSeconds: 600 } }),
       ]);
@@ -210,12 +210,12 @@ describe("paging the on-call person", () => {
       await advance(15 * MINUTE);
       expect(h.fake.members(roomId())).not.toContain(ben);
       expect(ackButtonValue(dms(ana)[0])).toBe("1");
-      await acknowledge(ben, dmWith(ben), dms(ben)[0]);
+      await acknowledge(ben, dmChannelId(h.fake, ben), dms(ben)[0]);
       await h.settle();
       expect(h.fake.members(roomId())).toContain(ben);
       // The primary's DM, still showing its button, now says who took the page.
       expect(ackButtonValue(dms(ana)[0])).toBeUndefined();
-      expect(text(dms(ana)[0]?.blocks)).toContain(`Acknowledged by <@${ben}>`);
+      expect(jsonText(dms(ana)[0]?.blocks)).toContain(`Acknowledged by <@${ben}>`);
       expect(eventsOf("page_acknowledged").map((e) => e.payload)).toEqual([
         { pageId: 1, step: "secondary", afterSeconds: 900 },
       ]);
@@ -312,7 +312,7 @@ describe("paging the on-call person", () => {
     const primary = String(page?.primary_user);
     expect([ana, ben]).toContain(primary);
     expect(dms(primary)).toHaveLength(1);
-    expect(text(dms(primary)[0]?.blocks)).toContain("SEV2 case opened outside business hours");
+    expect(jsonText(dms(primary)[0]?.blocks)).toContain("SEV2 case opened outside business hours");
   });
 
   it("counts a holiday as out of hours: a SEV2 on Thanksgiving at 11:00 pages the holiday layer", async () => {
@@ -347,8 +347,8 @@ describe("paging the on-call person", () => {
     await addLayer(h, `all always 09:00 7 ${who(cat)} ${who(ana)}`);
     await openCaseAt(at(2026, 11, 25, 10), VIOLENCE);
     expect(dms(cat)).toHaveLength(1);
-    expect(text(dms(cat)[0]?.blocks)).toContain("SEV1 cases page the on-call at any hour");
-    expect(text(dms(cat)[0]?.blocks)).toContain("Acknowledge within 5 min");
+    expect(jsonText(dms(cat)[0]?.blocks)).toContain("SEV1 cases page the on-call at any hour");
+    expect(jsonText(dms(cat)[0]?.blocks)).toContain("Acknowledge within 5 min");
     await advance(5 * MINUTE);
     expect(dms(ana)).toHaveLength(1);
     await advance(5 * MINUTE);
@@ -387,7 +387,7 @@ describe("paging the on-call person", () => {
 
     it("goes straight to the escalation channel, once", async () => {
       expect(escalations()).toHaveLength(1);
-      expect(text(escalations()[0]?.blocks)).toContain(`<@${USERS.lead}>: nobody is on call to page about`);
+      expect(jsonText(escalations()[0]?.blocks)).toContain(`<@${USERS.lead}>: nobody is on call to page about`);
       expect(pages()[0]).toMatchObject({ primary_user: null, status: "exhausted", step: "escalation_channel" });
       await advance(5 * MINUTE);
       await advance(5 * MINUTE);
@@ -399,14 +399,14 @@ describe("paging the on-call person", () => {
     it("refuses an Acknowledge from someone without a role, and takes a lead's from the channel", async () => {
       const post = escalations()[0];
       const refused = await acknowledge(NO_ROLE, escalationId, post);
-      expect(text(refused)).toContain("not permitted");
+      expect(jsonText(refused)).toContain("not permitted");
       await grantRole(h, NO_ROLE, "observer");
-      expect(text(await acknowledge(NO_ROLE, escalationId, post))).toContain("not permitted");
+      expect(jsonText(await acknowledge(NO_ROLE, escalationId, post))).toContain("not permitted");
       expect(pages()[0]).toMatchObject({ status: "exhausted", acked_by: null });
       expect(eventsOf("page_acknowledged")).toEqual([]);
 
       const replies = await acknowledge(USERS.lead, escalationId, post);
-      expect(text(replies)).toContain(`Acknowledged by <@${USERS.lead}>`);
+      expect(jsonText(replies)).toContain(`Acknowledged by <@${USERS.lead}>`);
       expect(pages()[0]).toMatchObject({ status: "acknowledged", acked_by: USERS.lead });
       expect(eventsOf("page_acknowledged")).toHaveLength(1);
     });
@@ -431,14 +431,14 @@ describe("paging the on-call person", () => {
       ]);
       await h.settle();
       expect(dms(ana)).toHaveLength(1);
-      expect(text(dms(ana)[0]?.blocks)).toContain(`<@${USERS.specialist}> paged about this case`);
-      expect(text(dms(ana)[0]?.blocks)).toContain("War room*\\nnone: the case is in its triage thread");
+      expect(jsonText(dms(ana)[0]?.blocks)).toContain(`<@${USERS.specialist}> paged about this case`);
+      expect(jsonText(dms(ana)[0]?.blocks)).toContain("War room*\\nnone: the case is in its triage thread");
 
       const refused = await pageCommand(`${CASE} ${who(cat)}`);
       expect(refused).toContain(`Already paging <@${ana}> about ${CASE}`);
       expect(pages()).toHaveLength(1);
 
-      await acknowledge(ana, dmWith(ana), dms(ana)[0]);
+      await acknowledge(ana, dmChannelId(h.fake, ana), dms(ana)[0]);
       // The case lives in its triage thread: there is no room to invite to.
       expect(sql("SELECT id FROM jobs WHERE kind = 'war_room.invite' AND payload LIKE ?", `%${ana}%`)).toEqual([]);
       expect(eventsOf("page_acknowledged")).toHaveLength(1);

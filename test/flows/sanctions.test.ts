@@ -2,8 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ACTION, CALLBACK, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
 import { decisionsBetween } from "../../src/store/sanctions.ts";
 import { moveCase } from "../support/caseState.ts";
+import { clickMessageButton } from "../support/clickMessageButton.ts";
+import { consultTeam } from "../support/consults.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 import type { FieldValue } from "../support/slackDriver.ts";
 
 type FieldErrors = { response_action: "errors"; errors: Record<string, string> };
@@ -15,8 +18,6 @@ const SPECIALIST_2 = "U0SPEC2";
 const LEGAL = "U0LEGAL1";
 const HOUR = 60 * 60_000;
 const FACTS = "The pro took tools from the customer's garage during a booked job and refused to return them.";
-
-const text = (value: unknown) => JSON.stringify(value ?? null);
 
 describe("sanctions", () => {
   let h: Harness;
@@ -57,30 +58,6 @@ describe("sanctions", () => {
     moveCase(h, CASE, status, USERS.lead);
   }
 
-  /** What the Legal team's consult feature records when it sends a consult to LEGAL on the case. */
-  function consultLegal(): void {
-    sqlite()
-      .prepare(
-        "INSERT OR IGNORE INTO consult_teams (key, name, slack_channel_id, updated_by, updated_at) VALUES ('legal', 'Legal', 'C0LEGAL', ?, 0)",
-      )
-      .run(USERS.lead);
-    sqlite()
-      .prepare(
-        "INSERT INTO consults (case_id, team_id, question, due_at, status, requested_by, requested_at, resume_status) VALUES (1, (SELECT id FROM consult_teams WHERE key = 'legal'), 'q', 0, 'open', ?, 0, 'investigating')",
-      )
-      .run(USERS.lead);
-    sqlite().prepare("INSERT INTO consult_recipients (consult_id, user_id) VALUES (last_insert_rowid(), ?)").run(LEGAL);
-  }
-
-  /** Clicks a button and returns the modal it opened, or the ephemeral refusal it got. */
-  async function click(userId: string, channelId: string, messageTs: string, actionId: string) {
-    const before = new Set(h.fake.views().map((v) => v.id));
-    const res = await h.driver.clickButton({ userId, channelId, messageTs, actionId });
-    const opened = () => h.fake.views().find((v) => !before.has(v.id));
-    await expect.poll(() => opened() ?? h.fake.responses(res.responseUrl)[0]).toBeDefined();
-    return { viewId: opened()?.id, reply: text(h.fake.responses(res.responseUrl)[0]?.body) };
-  }
-
   const proposalValues = (overrides: Record<string, FieldValue> = {}): Record<string, FieldValue> => ({
     [PROPOSAL_BLOCK.account]: accountId("pro_9911"),
     [PROPOSAL_BLOCK.rung]: "permanent_removal",
@@ -90,7 +67,12 @@ describe("sanctions", () => {
   });
 
   async function openProposalForm(userId: string = USERS.specialist) {
-    return click(userId, roomId, summary()?.ts ?? "", ACTION.proposeSanction);
+    return clickMessageButton(h, {
+      userId,
+      channelId: roomId,
+      messageTs: summary()?.ts ?? "",
+      actionId: ACTION.proposeSanction,
+    });
   }
 
   async function propose(overrides: Record<string, FieldValue> = {}, userId: string = USERS.specialist) {
@@ -101,7 +83,12 @@ describe("sanctions", () => {
   }
 
   async function openVote(userId: string, seq = 1) {
-    return click(userId, roomId, proposalMessage(seq)?.ts ?? "", ACTION.vote);
+    return clickMessageButton(h, {
+      userId,
+      channelId: roomId,
+      messageTs: proposalMessage(seq)?.ts ?? "",
+      actionId: ACTION.vote,
+    });
   }
 
   async function vote(userId: string, choice: string, rationale = `${choice}: the evidence is clear`, seq = 1) {
@@ -113,7 +100,7 @@ describe("sanctions", () => {
       values: { [VOTE_BLOCK.choice]: choice, [VOTE_BLOCK.rationale]: rationale },
     });
     await h.settle();
-    return { reply: text(res.body), viewId, res };
+    return { reply: jsonText(res.body), viewId, res };
   }
 
   describe("proposing", () => {
@@ -125,8 +112,8 @@ describe("sanctions", () => {
         view?.blocks.find((b) => (b as { block_id?: string }).block_id === id) as {
           element: Record<string, unknown>;
         };
-      expect(text(block(PROPOSAL_BLOCK.account).element.options)).toContain("pro_9911");
-      expect(text(block(PROPOSAL_BLOCK.account).element.options)).not.toContain("Sam's Plumbing");
+      expect(jsonText(block(PROPOSAL_BLOCK.account).element.options)).toContain("pro_9911");
+      expect(jsonText(block(PROPOSAL_BLOCK.account).element.options)).not.toContain("Sam's Plumbing");
       const groups = block(PROPOSAL_BLOCK.rung).element.option_groups as Array<{ label: { text: string } }>;
       expect(groups.map((g) => g.label.text)).toEqual([
         "Warning",
@@ -160,7 +147,7 @@ describe("sanctions", () => {
         { idempotency_key: "proposal.post:1", run_at: expect.any(Number) },
         { idempotency_key: "proposal.escalate:1", run_at: h.clock.now() + 72 * HOUR },
       ]);
-      const message = text(proposalMessage()?.blocks);
+      const message = jsonText(proposalMessage()?.blocks);
       expect(message).toContain("pro_9911");
       expect(message).not.toContain("Sam's Plumbing");
       expect(message).toContain("CG-4.4");
@@ -168,7 +155,7 @@ describe("sanctions", () => {
       expect(message).toContain("2 approvers other than the proposer, one of them a lead");
       expect(message).toContain(ACTION.vote);
       expect(sql("SELECT message_channel_id FROM sanction_proposals")).toEqual([{ message_channel_id: roomId }]);
-      expect(text(summary()?.blocks)).toContain("Sanction proposals awaiting a decision");
+      expect(jsonText(summary()?.blocks)).toContain("Sanction proposals awaiting a decision");
     });
 
     it("opens the form from `/incident propose` in the war room", async () => {
@@ -215,7 +202,7 @@ describe("sanctions", () => {
       expect(viewId).toBeUndefined();
       expect(reply).toContain("not permitted");
       const command = await h.driver.command({ text: "propose", userId: USERS.observer, channelId: roomId });
-      expect(text(command.body)).toContain("not permitted");
+      expect(jsonText(command.body)).toContain("not permitted");
     });
 
     it("decides a warning at once, as the proposer may alone", async () => {
@@ -225,8 +212,8 @@ describe("sanctions", () => {
       expect(decisions()).toEqual([expect.objectContaining({ rung: "warning", puid: `${CASE}-D1` })]);
       expect(eventsOf("decision_recorded")).toHaveLength(1);
       expect(sql("SELECT idempotency_key FROM jobs WHERE kind = 'proposal.escalate'")).toEqual([]);
-      expect(text(proposalMessage()?.blocks)).toContain(`${CASE}-D1`);
-      expect(text(proposalMessage()?.blocks)).not.toContain(ACTION.vote);
+      expect(jsonText(proposalMessage()?.blocks)).toContain(`${CASE}-D1`);
+      expect(jsonText(proposalMessage()?.blocks)).not.toContain(ACTION.vote);
     });
 
     it("refuses more than a warning on a property-damage case until mediation has an outcome", async () => {
@@ -235,7 +222,12 @@ describe("sanctions", () => {
       await submitIntake(h, intakeValues({ category: "property-damage", title: "Broken window" }));
       await h.settle();
       const thread = sql<{ triage_ts: string }>("SELECT triage_ts FROM cases")[0]?.triage_ts ?? "";
-      const { viewId } = await click(USERS.specialist, h.triageChannelId, thread, ACTION.proposeSanction);
+      const { viewId } = await clickMessageButton(h, {
+        userId: USERS.specialist,
+        channelId: h.triageChannelId,
+        messageTs: thread,
+        actionId: ACTION.proposeSanction,
+      });
       const res = await h.driver.submitView({
         viewId: viewId ?? "",
         userId: USERS.specialist,
@@ -252,8 +244,8 @@ describe("sanctions", () => {
       expect((await vote(SPECIALIST_2, "approve")).reply).toBe('""');
       expect(proposals()[0]).toMatchObject({ status: "open" });
       expect(decisions()).toEqual([]);
-      expect(text(proposalMessage()?.blocks)).toContain("Still needed:* 1 more approval, a lead's approval");
-      expect(text(summary()?.blocks)).toContain("still needed: 1 more approval");
+      expect(jsonText(proposalMessage()?.blocks)).toContain("Still needed:* 1 more approval, a lead's approval");
+      expect(jsonText(summary()?.blocks)).toContain("still needed: 1 more approval");
 
       await vote(USERS.lead, "approve");
       expect(proposals()[0]).toMatchObject({ status: "approved" });
@@ -273,8 +265,8 @@ describe("sanctions", () => {
       expect(Object.keys(statement).filter((field) => field.startsWith("end_date"))).toEqual([]);
       expect(statement.decision_facts).not.toMatch(/Sam's Plumbing|Dana R\.|pro_9911|cus_48213/);
       expect(statement.incompatible_content_ground).toContain("CG-4.4 Respect for the customer's property");
-      expect(text(proposalMessage()?.blocks)).toContain(`Approved* · decision \`${CASE}-D1\``);
-      expect(text(proposalMessage()?.blocks)).not.toContain(ACTION.vote);
+      expect(jsonText(proposalMessage()?.blocks)).toContain(`Approved* · decision \`${CASE}-D1\``);
+      expect(jsonText(proposalMessage()?.blocks)).not.toContain(ACTION.vote);
       expect(decisionsBetween(h.desk.deps.db, 0, h.clock.now() + 1)).toEqual([
         expect.objectContaining({ caseHumanId: CASE, puid: `${CASE}-D1`, accountRef: "pro_9911" }),
       ]);
@@ -297,8 +289,8 @@ describe("sanctions", () => {
       expect(decisions()).toEqual([]);
       expect(caseStatus()).toBe("investigating");
       expect(eventsOf("proposal_rejected")).toHaveLength(1);
-      expect(text(proposalMessage()?.blocks)).toContain(`Rejected* by <@${USERS.lead}>`);
-      expect(text(proposalMessage()?.blocks)).not.toContain(ACTION.vote);
+      expect(jsonText(proposalMessage()?.blocks)).toContain(`Rejected* by <@${USERS.lead}>`);
+      expect(jsonText(proposalMessage()?.blocks)).not.toContain(ACTION.vote);
       const late = await h.driver.submitView({
         viewId: stale.viewId ?? "",
         userId: USERS.admin,
@@ -315,7 +307,7 @@ describe("sanctions", () => {
         [SPECIALIST_2, "reject"],
         [SPECIALIST_2, "approve"],
       ]);
-      expect(text(proposalMessage()?.blocks)).toContain("Still needed:* 1 more approval, a lead's approval");
+      expect(jsonText(proposalMessage()?.blocks)).toContain("Still needed:* 1 more approval, a lead's approval");
       await vote(USERS.lead, "approve");
       expect(proposals()[0]).toMatchObject({ status: "approved" });
     });
@@ -354,12 +346,14 @@ describe("sanctions", () => {
 
     it("needs a Legal consultant's approval for a Guarantee claim", async () => {
       await propose({ [PROPOSAL_BLOCK.rung]: "suspension_30d", [PROPOSAL_BLOCK.flags]: ["guarantee_claim"] });
-      expect(text(proposalMessage()?.blocks)).toContain("1 approver other than the proposer, Legal's acknowledgement");
+      expect(jsonText(proposalMessage()?.blocks)).toContain(
+        "1 approver other than the proposer, Legal's acknowledgement",
+      );
       await vote(USERS.lead, "approve");
       expect(proposals()[0]).toMatchObject({ status: "open" });
-      expect(text(proposalMessage()?.blocks)).toContain("Still needed:* Legal's acknowledgement");
+      expect(jsonText(proposalMessage()?.blocks)).toContain("Still needed:* Legal's acknowledgement");
 
-      consultLegal();
+      await consultTeam(h, { caseId: 1, members: [LEGAL] });
       await vote(LEGAL, "approve", "Guarantee terms allow it");
       expect(votes().at(-1)).toMatchObject({ voter: LEGAL, voter_is_legal: 1 });
       expect(proposals()[0]).toMatchObject({ status: "approved" });
@@ -386,7 +380,7 @@ describe("sanctions", () => {
       h.clock.advance(1);
       await h.settle();
       expect(escalations()).toHaveLength(1);
-      expect(text(escalations()[0]?.blocks)).toContain(`<@${USERS.lead}>`);
+      expect(jsonText(escalations()[0]?.blocks)).toContain(`<@${USERS.lead}>`);
       expect(eventsOf("proposal_escalated")).toHaveLength(1);
       expect(proposals()[0]).toMatchObject({ status: "escalated" });
       h.clock.advance(72 * HOUR);
@@ -428,7 +422,7 @@ describe("sanctions", () => {
         endDate: null,
       });
       const verify = await h.driver.command({ text: "verify", userId: USERS.observer, channelId: roomId });
-      expect(text(verify.body)).toContain("chain intact");
+      expect(jsonText(verify.body)).toContain("chain intact");
     });
 
     it("refuses UPDATE and DELETE on decisions and votes", async () => {
@@ -447,12 +441,12 @@ describe("sanctions", () => {
     it("flags a party with two standing strikes in 12 months as a repeat offender", async () => {
       await propose({ [PROPOSAL_BLOCK.rung]: "suspension_7d" });
       await vote(USERS.lead, "approve");
-      expect(text(summary()?.blocks)).not.toContain("repeat offender");
+      expect(jsonText(summary()?.blocks)).not.toContain("repeat offender");
       moveTo("investigating");
       await propose({ [PROPOSAL_BLOCK.rung]: "payout_hold" });
       await vote(USERS.lead, "approve", "clear", 2);
       expect(decisions()).toHaveLength(2);
-      expect(text(summary()?.blocks)).toContain("repeat offender: 2 strikes in 12 months");
+      expect(jsonText(summary()?.blocks)).toContain("repeat offender: 2 strikes in 12 months");
     });
   });
 
@@ -467,13 +461,13 @@ describe("sanctions", () => {
       expect(interim()).toMatchObject([{ resolution: null, applied_by: USERS.lead }]);
       expect(eventsOf("interim_suspension_applied")).toHaveLength(1);
       await h.settle();
-      expect(text(summary()?.blocks)).toContain(":red_circle: *`pro_9911` suspended in the interim*");
+      expect(jsonText(summary()?.blocks)).toContain(":red_circle: *`pro_9911` suspended in the interim*");
 
       await propose({ [PROPOSAL_BLOCK.rung]: "suspension_30d" });
       await vote(SPECIALIST_2, "approve");
       expect(decisions()).toHaveLength(1);
       expect(interim()).toMatchObject([{ resolution: "confirmed", resolved_by: SPECIALIST_2 }]);
-      expect(text(summary()?.blocks)).not.toContain("suspended in the interim");
+      expect(jsonText(summary()?.blocks)).not.toContain("suspended in the interim");
     });
 
     it("is lifted by a warning decision", async () => {
@@ -612,7 +606,7 @@ describe("sanctions", () => {
       userId: USERS.lead,
       channelId: roomId,
     });
-    expect(text(exported.body)).toContain("Preparing");
+    expect(jsonText(exported.body)).toContain("Preparing");
     await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
     const shared = (h.fake.callsTo("files.completeUploadExternal")[0]?.args.files ?? []) as Array<{ id: string }>;
     const json = shared.map((f) => h.fake.fileContent(f.id)?.toString("utf8") ?? "").find((c) => c.startsWith("{"));

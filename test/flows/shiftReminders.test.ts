@@ -2,14 +2,13 @@ import { TZDate } from "@date-fns/tz";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
 
 const LA = "America/Los_Angeles";
 const { ana, ben, cat } = ON_CALL;
 const at = (y: number, m: number, d: number, h: number, min = 0) => new TZDate(y, m - 1, d, h, min, LA).getTime();
 const slackSeconds = (ms: number) => `<!date^${Math.floor(ms / 1000)}^`;
-const text = (value: unknown) => JSON.stringify(value ?? null);
-
 describe("shift reminders", () => {
   let h: Harness;
 
@@ -27,7 +26,7 @@ describe("shift reminders", () => {
     return h.fake
       .messages(dm.id)
       .filter((m) => m.text.startsWith("You are on call for"))
-      .map((m) => text({ text: m.text, blocks: m.blocks }));
+      .map((m) => jsonText({ text: m.text, blocks: m.blocks }));
   }
 
   async function settleAt(time: number): Promise<void> {
@@ -88,7 +87,7 @@ describe("shift reminders", () => {
       await settleAt(at(2026, 11, 27, 12));
       expect(reminders(ana)).toEqual([]);
       const dm = h.fake.channels().find((c) => c.is_im && c.user === ana);
-      expect(text(dm ? h.fake.messages(dm.id) : [])).not.toContain("Drill missing after a visit");
+      expect(jsonText(dm ? h.fake.messages(dm.id) : [])).not.toContain("Drill missing after a visit");
       expect(reminders(ben)).toHaveLength(1);
       expect(reminders(ben)[0]).toContain(`on call for the weekend from ${slackSeconds(at(2026, 11, 28, 0))}`);
       expect(reminders(ben)[0]).toContain("Drill missing after a visit");

@@ -4,6 +4,7 @@ import { slackDate } from "../../src/slack/views/mrkdwn.ts";
 import { moveCase } from "../support/caseState.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { jsonText } from "../support/jsonText.ts";
 import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
 import { decideSanction } from "../support/sanctionDecision.ts";
 import { wallTime } from "../support/wallTime.ts";
@@ -16,8 +17,6 @@ const CONSULTANT = "U0LEGAL1";
 
 /** An instant given as Los Angeles wall time, "2026-12-04 16:00". */
 const la = (text: string) => wallTime(LA, text);
-
-const text = (value: unknown) => JSON.stringify(value ?? null);
 
 type EventRow = { actor: string; payload: string };
 
@@ -40,7 +39,7 @@ describe("SLA clocks and reminders", () => {
       .messages(channelId, threadTs === undefined ? {} : { threadTs })
       .map((m) => m.text ?? "")
       .filter((t) => t.startsWith("⏱"));
-  const pinnedSummary = () => text(h.fake.message(roomId(), h.fake.pins(roomId())[0] ?? "")?.blocks);
+  const pinnedSummary = () => jsonText(h.fake.message(roomId(), h.fake.pins(roomId())[0] ?? "")?.blocks);
 
   /** Moves the fake clock to `minutes` after `from` and runs every job due by then. */
   async function settleAt(from: number, minutes: number): Promise<void> {
@@ -109,7 +108,7 @@ describe("SLA clocks and reminders", () => {
     it("mentions the owner once the case has one", async () => {
       const opened = await openSev2();
       const res = await h.driver.command({ text: `assign <@${USERS.lead}|lead>`, userId: OWNER, channelId: roomId() });
-      expect(text(res.body)).toContain(USERS.lead);
+      expect(jsonText(res.body)).toContain(USERS.lead);
       await settleAt(opened, 60);
       expect(remindersIn(roomId())).toEqual([expect.stringMatching(/^⏱ <@U0LEAD1> First response is 50 % through/)]);
     });
@@ -201,7 +200,7 @@ describe("SLA clocks and reminders", () => {
         userId: OWNER,
         channelId: roomId(),
       });
-      expect(text(appeal.body)).toContain("under appeal against TS-2026-0001-D1");
+      expect(jsonText(appeal.body)).toContain("under appeal against TS-2026-0001-D1");
       await h.settle();
       const due = slackDate(appealedAt + 120 * MINUTE);
       expect(pinnedSummary()).toContain(`*First response:* :hourglass_flowing_sand: due ${due}`);
@@ -266,7 +265,7 @@ describe("SLA clocks and reminders", () => {
       await submitIntake(h, intakeValues());
       await h.settle();
       const [{ triage_ts: thread = "" } = {}] = sql<{ triage_ts: string }>("SELECT triage_ts FROM cases");
-      const triageSummary = () => text(h.fake.message(h.triageChannelId, thread)?.blocks);
+      const triageSummary = () => jsonText(h.fake.message(h.triageChannelId, thread)?.blocks);
       const reminders = () => remindersIn(h.triageChannelId, thread);
 
       h.clock.set(la("2026-12-07 10:00"));
@@ -345,7 +344,7 @@ describe("SLA clocks and reminders", () => {
       const before = h.fake.callsTo("views.publish").length;
       await h.driver.event({ event: { type: "app_home_opened", user: userId, tab: "home" } });
       await expect.poll(() => h.fake.callsTo("views.publish").length).toBeGreaterThan(before);
-      return text(h.fake.homeView(userId)?.blocks);
+      return jsonText(h.fake.homeView(userId)?.blocks);
     };
     /** The SLA-at-risk part of the home tab, up to the next divider. */
     const atRiskPart = (home: string) =>

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { consultTeam } from "../support/consults.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 
@@ -36,21 +37,7 @@ describe("events and App Home", () => {
     expect(before).toContain("Open cases you are consulted on");
     expect(before).not.toContain("TS-2026-000");
 
-    // Arrange: a Legal consult on the lead's case, sent to them.
-    const sqlite = h.desk.database.sqlite;
-    sqlite
-      .prepare(
-        "INSERT OR IGNORE INTO consult_teams (key, name, slack_channel_id, updated_by, updated_at) VALUES ('legal', 'Legal', 'C0LEGAL', ?, 0)",
-      )
-      .run(USERS.lead);
-    sqlite
-      .prepare(
-        "INSERT INTO consults (case_id, team_id, question, due_at, status, requested_by, requested_at, resume_status) VALUES (2, (SELECT id FROM consult_teams WHERE key = 'legal'), 'q', 0, 'open', ?, 0, 'investigating')",
-      )
-      .run(USERS.lead);
-    sqlite
-      .prepare("INSERT INTO consult_recipients (consult_id, user_id) VALUES (last_insert_rowid(), ?)")
-      .run(USERS.specialist);
+    await consultTeam(h, { caseId: 2, members: [USERS.specialist] });
     const after = await home();
     expect(after).toContain("TS-2026-0002");
     expect(after).not.toContain("TS-2026-0001");

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../src/config.ts";
+import type { Role } from "../../src/core/permissions.ts";
+import { changeRole } from "../../src/flows/changeRole.ts";
 import { createLogger } from "../../src/log.ts";
 import { type RunningDesk, startIncidentDesk } from "../../src/main.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
@@ -118,13 +120,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
-/** An admin types `/incident role @user <role>`, as a team would set up the bot. */
-export async function grantRole(h: Harness, userId: string, role: string, by: string = USERS.admin): Promise<void> {
-  const res = await h.driver.command({
-    text: `role <@${userId}|someone> ${role}`,
-    userId: by,
-    channelId: h.triageChannelId,
-  });
-  const text = (res.body as { text?: string }).text ?? "";
-  if (!text.includes(" is now ")) throw new Error(`could not grant ${role} to ${userId}: ${text}`);
+/**
+ * Arrange step: `by` gives `userId` a role through the flow behind `/incident role`, with its permission checks,
+ * skipping the signed request (test/slack/roles.test.ts drives the command itself).
+ */
+export async function grantRole(h: Harness, userId: string, role: Role, by: string = USERS.admin): Promise<void> {
+  changeRole(h.desk.deps, { actor: by, target: userId, role });
 }
