@@ -1,5 +1,4 @@
 import type { CaseRow } from "../../db/schema.ts";
-import type { PolicyClauseId } from "../core/categories.ts";
 import { fail } from "../core/domainError.ts";
 import {
   type AppealOutcome,
@@ -173,9 +172,9 @@ export function reviewAppeal(deps: FlowDeps, input: ReviewAppealInput): { record
       draft: {
         accountId: decision.accountId,
         rung,
-        clauses: JSON.parse(original.clauses) as PolicyClauseId[],
+        clauses: original.clauses,
         facts: rationale,
-        evidenceIds: JSON.parse(original.evidenceIds) as number[],
+        evidenceIds: original.evidenceIds,
         guaranteeClaim: original.guaranteeClaim,
         legalFlag: original.legalFlag,
       },

@@ -1,7 +1,7 @@
 import type { CaseRow, DecisionRow, SanctionProposalRow, SanctionVoteRow } from "../../db/schema.ts";
 import { DomainError, fail } from "../core/domainError.ts";
 import { isAllowed, type Role } from "../core/permissions.ts";
-import type { Tally, VoteChoice } from "../core/sanctions.ts";
+import { type ProposalStatus, type Tally, UNDECIDED_STATUSES, type VoteChoice } from "../core/sanctions.ts";
 import { cleanText } from "../core/text.ts";
 import { VOTE_BLOCK } from "../slack/ids.ts";
 import { getCase } from "../store/cases.ts";
@@ -10,9 +10,7 @@ import {
   getProposal,
   insertVote,
   isTeamRecipientOnCase,
-  type ProposalStatus,
   settleProposal,
-  UNDECIDED_STATUSES,
   undecidedProposalsOfCase,
   voteByView,
 } from "../store/sanctions.ts";

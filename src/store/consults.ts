@@ -9,8 +9,6 @@ import {
 } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 
-export type ConsultStatus = "open" | "answered" | "cancelled";
-
 export function listConsultTeams(tx: Executor): ConsultTeamRow[] {
   return tx.select().from(consultTeams).orderBy(asc(consultTeams.name)).all();
 }
