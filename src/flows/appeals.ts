@@ -149,7 +149,7 @@ export function reviewAppeal(deps: FlowDeps, input: ReviewAppealInput): { record
       if (!input.rung || !isSanctionRung(input.rung) || input.rung === "none" || input.rung === decision.rung) {
         fail(
           "invalid_input",
-          `Name the rung that replaces ${SANCTION_RUNGS[decision.rung as SanctionRung]?.label ?? decision.rung}, e.g. \`suspension_30d\`.`,
+          `Name the rung that replaces ${SANCTION_RUNGS[decision.rung]?.label ?? decision.rung}, e.g. \`suspension_30d\`.`,
         );
       }
       rung = input.rung;

@@ -25,7 +25,7 @@ export interface CaseChange {
  * them) a check of the SLA clocks, queued in the same transaction.
  */
 export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChange): CaseRow {
-  const from = record.status as CaseStatus;
+  const from = record.status;
   if (change.moveTo) assertTransition(from, change.moveTo);
   const payload = change.moveTo ? { ...change.payload, status: { from, to: change.moveTo } } : change.payload;
   const event = appendEvent(tx, { caseId: record.id, actor: change.actor, at: change.at, kind: change.kind, payload });

@@ -10,7 +10,7 @@ import {
   jobs,
   mediationEntries,
 } from "../../db/schema.ts";
-import { type MediationStep, mediationChecklist } from "../core/mediation.ts";
+import { type MediationOffer, type MediationStep, mediationChecklist } from "../core/mediation.ts";
 import type { SlaClockState } from "../core/slaClock.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import type { Executor } from "../store/database.ts";
@@ -48,7 +48,7 @@ export interface MediationSnapshot {
   partyRole: string | null;
   accountRef: string;
   channel: string;
-  offerKind: string;
+  offerKind: MediationOffer;
   offerAmountMinor: number | null;
   offerCurrency: string | null;
   outcome: string;

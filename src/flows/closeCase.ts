@@ -10,7 +10,7 @@ import {
 } from "../core/caseClose.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, statusLabel } from "../core/lifecycle.ts";
-import { SANCTION_RUNGS, type SanctionRung } from "../core/sanctions.ts";
+import { SANCTION_RUNGS } from "../core/sanctions.ts";
 import { cleanText } from "../core/text.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { latestEventOfKind } from "../store/caseClose.ts";
@@ -40,14 +40,14 @@ function openWork(tx: Executor, record: CaseRow): string[] {
     (c) => `the consult to ${getConsultTeam(tx, c.teamId)?.name ?? "a team"} (#${c.id})`,
   );
   const proposals = undecidedProposalsOfCase(tx, record.id).map(
-    (p) => `proposal P${p.seq} (${SANCTION_RUNGS[p.rung as SanctionRung]?.label ?? p.rung})`,
+    (p) => `proposal P${p.seq} (${SANCTION_RUNGS[p.rung]?.label ?? p.rung})`,
   );
   return [...consults, ...proposals];
 }
 
 /** Refuses a case that cannot be closed as it stands (open work first: it says what to do); returns the moves closing will record. */
 function assertClosable(tx: Executor, record: CaseRow, field?: string): CaseStatus[] {
-  const status = record.status as CaseStatus;
+  const status = record.status;
   const steps = stepsToClose(status);
   const options = field ? { field } : {};
   const open = openWork(tx, record);

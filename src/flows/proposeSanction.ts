@@ -1,7 +1,7 @@
 import type { CaseRow, DecisionRow, EvidenceRow, SanctionProposalRow } from "../../db/schema.ts";
 import { categoryById, type PolicyClauseId, policyClauseTitle } from "../core/categories.ts";
 import { DomainError, fail } from "../core/domainError.ts";
-import { type CaseStatus, canTransition, isOpenStatus } from "../core/lifecycle.ts";
+import { canTransition, isOpenStatus } from "../core/lifecycle.ts";
 import { mediationChecklist } from "../core/mediation.ts";
 import {
   isSanctionRung,
@@ -158,7 +158,7 @@ export function proposeSanction(deps: FlowDeps, input: ProposeSanctionInput): Pr
     const record = caseFromModal(deps, input.userId, input.caseId, "sanction.propose");
     const earlier = proposalByRequestView(tx, input.viewId);
     if (earlier) return { record, proposal: earlier, created: false, decision: null };
-    if (!isOpenStatus(record.status as CaseStatus)) {
+    if (!isOpenStatus(record.status)) {
       fail("conflict", `${record.humanId} is ${record.status}; reopen it by appeal before proposing a sanction.`);
     }
 
@@ -252,7 +252,7 @@ export function recordProposal(
       legalFlag: draft.legalFlag,
       requirement,
     },
-    ...(canTransition(record.status as CaseStatus, "decision") ? { moveTo: "decision" as const } : {}),
+    ...(canTransition(record.status, "decision") ? { moveTo: "decision" as const } : {}),
   });
   enqueueProposalPost(tx, proposal, at);
   if (requirement.approvers === 0 && !requirement.legal) {

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { type CaseRow, caseEvents } from "../../db/schema.ts";
-import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { isOpenStatus } from "../core/lifecycle.ts";
 import { reachedThreshold } from "../core/slaClock.ts";
 import { buildSlaReminder } from "../slack/views/slaMessages.ts";
 import { loadCalendar } from "../store/calendars.ts";
@@ -55,7 +55,7 @@ function reminderStillDue(
   now: number,
 ): { record: CaseRow; dueAt: number } | undefined {
   const record = loadJobCase(deps.db, reminder);
-  if (!isOpenStatus(record.status as CaseStatus)) return undefined;
+  if (!isOpenStatus(record.status)) return undefined;
   // A rerun after the reminder was recorded (a crash before its job was marked done) finds it on the
   // timeline; a crash between the post and the record can still post it twice, as at-least-once delivery does.
   if (alreadyReminded(deps.db, reminder)) return undefined;

@@ -93,7 +93,7 @@ export function requestConsult(deps: FlowDeps, input: RequestConsultInput): Requ
     const earlierConsult = earlier ? getConsult(tx, requestedPayload.parse(earlier).consultId) : undefined;
     if (earlierConsult) return { consult: earlierConsult, record, created: false };
 
-    const status = record.status as CaseStatus;
+    const status = record.status;
     if (!isOpenStatus(status)) fail("conflict", `${record.humanId} is ${record.status}; reopen it before consulting.`);
     const { team, question, dueAt } = validateConsultRequest(tx, input, now);
     const consult = insertConsult(tx, {

@@ -1,6 +1,8 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import { type AccountRow, accounts, caseParties, cases } from "../../db/schema.ts";
 import type { AccountRole, PartyRole } from "../core/intake.ts";
+import type { CaseStatus } from "../core/lifecycle.ts";
+import type { Severity } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
 
 export interface AccountInput {
@@ -44,9 +46,9 @@ export function partiesOfCase(tx: Executor, caseId: number): PartyWithAccount[] 
 export interface PriorCase {
   humanId: string;
   category: string;
-  severity: string;
-  status: string;
-  partyRole: string;
+  severity: Severity;
+  status: CaseStatus;
+  partyRole: PartyRole;
   createdAt: number;
 }
 
