@@ -2,6 +2,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { ACCOUNT_ROLES, CASE_SOURCES, PARTY_ROLES } from "../../src/core/intake.ts";
 import { CASE_STATUSES } from "../../src/core/lifecycle.ts";
 import { SEVERITIES } from "../../src/core/severity.ts";
+import { TIMELINE_EVENT_KINDS } from "../../src/core/timelineEvents.ts";
 
 // All instants are integer milliseconds since the epoch (UTC), read from the injected clock.
 
@@ -89,7 +90,7 @@ export const caseEvents = sqliteTable(
     seq: integer("seq").notNull(),
     at: integer("at").notNull(),
     actor: text("actor").notNull(),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: TIMELINE_EVENT_KINDS }).notNull(),
     // Plain text, not json mode: the hash covers these exact bytes (canonical JSON, keys sorted), which
     // drizzle's JSON.stringify would not reproduce, and verifying the chain reads them back unparsed.
     payload: text("payload").notNull(),

@@ -1,6 +1,7 @@
 import type { CaseRow, DecisionRow, EvidenceRow, SanctionProposalRow } from "../../db/schema.ts";
 import { categoryById, type PolicyClauseId, policyClauseTitle } from "../core/categories.ts";
 import { DomainError, fail } from "../core/domainError.ts";
+import type { AccountRole } from "../core/intake.ts";
 import { canTransition, isOpenStatus } from "../core/lifecycle.ts";
 import { mediationChecklist } from "../core/mediation.ts";
 import {
@@ -197,7 +198,7 @@ export interface ProposalToRecord {
   kind: ProposalKind;
   appealId: number | null;
   accountRef: string | undefined;
-  accountRole: string | undefined;
+  accountRole: AccountRole | undefined;
   draft: Omit<ProposalDraft, "rung"> & { rung: SanctionRung };
   proposedBy: string;
   viewId: string | null;

@@ -2,9 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { type CaseRow, caseEvents } from "../../db/schema.ts";
 import { isOpenStatus } from "../core/lifecycle.ts";
 import { reachedThreshold } from "../core/slaClock.ts";
+import type { TimelineEventKind } from "../core/timelineEvents.ts";
 import { buildSlaReminder } from "../slack/views/slaMessages.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
+import { timelinePayload } from "../store/events.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
@@ -12,7 +14,7 @@ import { postToCaseRoom } from "./postMessages.ts";
 import { type SlaReminderPayload, slaReminderPayload } from "./slaReminders.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
 
-export const SLA_REMINDER_EVENT = "sla_reminder";
+export const SLA_REMINDER_EVENT = "sla_reminder" satisfies TimelineEventKind;
 
 /**
  * Job: posts one SLA reminder in the case's room, mentioning its owner (or its opener while it has
@@ -73,7 +75,7 @@ function alreadyReminded(tx: Executor, reminder: SlaReminderPayload): boolean {
     .where(and(eq(caseEvents.caseId, reminder.caseId), eq(caseEvents.kind, SLA_REMINDER_EVENT)))
     .all()
     .some((row) => {
-      const sent = JSON.parse(row.payload) as Partial<SlaReminderPayload>;
+      const sent = timelinePayload(SLA_REMINDER_EVENT, row.payload);
       return (
         sent.clock === reminder.clock &&
         sent.cycleStart === reminder.cycleStart &&

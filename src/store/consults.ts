@@ -119,7 +119,12 @@ export function isConsultRecipient(tx: Executor, consultId: number, userId: stri
  */
 export function findConsultEvent(
   tx: Executor,
-  query: { caseId: number; kind: string; field: "viewId" | "consultId"; value: string | number },
+  query: {
+    caseId: number;
+    kind: "consult_requested" | "consult_sent";
+    field: "viewId" | "consultId";
+    value: string | number;
+  },
 ): unknown {
   const row = tx
     .select({ payload: caseEvents.payload })
