@@ -1,3 +1,4 @@
+import type { PolicyClauseId } from "./categories.ts";
 import type { Severity } from "./severity.ts";
 
 /** The sanction ladder (DESIGN §3), from a warning to removal from the platform. */
@@ -25,6 +26,16 @@ export function isSanctionRung(value: string): value is SanctionRung {
 }
 
 /** What a proposal is: a new sanction, or the reversal or change of an earlier decision on appeal. */
+/** What a proposal asks for and rests on, alike in the form, the stored row and the case record. */
+export interface ProposalTerms {
+  rung: SanctionRung;
+  clauses: PolicyClauseId[];
+  facts: string;
+  evidenceIds: number[];
+  guaranteeClaim: boolean;
+  legalFlag: boolean;
+}
+
 export const PROPOSAL_KINDS = ["sanction", "overturn", "modification"] as const;
 export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
 

@@ -1,5 +1,4 @@
 import type { CloseOutcome } from "./caseClose.ts";
-import type { PolicyClauseId } from "./categories.ts";
 import type { EvidenceKind } from "./evidence.ts";
 import type { AccountRole, CaseSource, PartyRole } from "./intake.ts";
 import type { CaseStatus } from "./lifecycle.ts";
@@ -10,6 +9,7 @@ import type {
   ApprovalRequirement,
   InterimResolution,
   ProposalKind,
+  ProposalTerms,
   SanctionRung,
   Tally,
   VoteChoice,
@@ -91,20 +91,15 @@ export interface TimelinePayloads {
     offer: { kind: MediationOffer; amountMinor: number | null; currency: MediationCurrency | null };
     outcome: MediationOutcome;
   };
-  sanction_proposed: ProposalRef & {
-    proposalKind: ProposalKind;
-    viewId?: string;
-    appealId?: number;
-    accountRef?: string;
-    accountRole?: AccountRole;
-    rung: SanctionRung;
-    clauses: PolicyClauseId[];
-    facts: string;
-    evidenceIds: number[];
-    guaranteeClaim: boolean;
-    legalFlag: boolean;
-    requirement: ApprovalRequirement;
-  };
+  sanction_proposed: ProposalRef &
+    ProposalTerms & {
+      proposalKind: ProposalKind;
+      viewId?: string;
+      appealId?: number;
+      accountRef?: string;
+      accountRole?: AccountRole;
+      requirement: ApprovalRequirement;
+    };
   vote_cast: ProposalRef & {
     voteId: number;
     viewId: string;

@@ -8,6 +8,7 @@ import {
   isSanctionRung,
   PROPOSAL_ESCALATION_MS,
   type ProposalKind,
+  type ProposalTerms,
   SANCTION_RUNGS,
   type SanctionRung,
 } from "../core/sanctions.ts";
@@ -39,14 +40,8 @@ export interface ProposalRaw {
   flags: readonly string[];
 }
 
-export interface ProposalDraft {
+export interface ProposalDraft extends ProposalTerms {
   accountId: number;
-  rung: SanctionRung;
-  clauses: PolicyClauseId[];
-  facts: string;
-  evidenceIds: number[];
-  guaranteeClaim: boolean;
-  legalFlag: boolean;
 }
 
 export interface ProposalForm {
