@@ -39,17 +39,26 @@ export function measureVerify(options: { events: number; runs: number }): Verify
         updatedAt: at,
       });
       for (let i = 0; i < options.events; i++) {
-        appendEvent(tx, {
-          caseId: record.id,
-          at: at + i * 1000,
-          actor: "U0BENCH",
-          kind: i % 3 === 0 ? "evidence_added" : "status_changed",
-          payload: {
-            n: i,
-            note: "a realistic payload of a few dozen characters",
-            files: [{ sha256: "ab".repeat(32) }],
-          },
-        });
+        const event = { caseId: record.id, at: at + i * 1000, actor: "U0BENCH" };
+        const note = `${i}: a realistic payload of a few dozen characters`;
+        if (i % 3 === 0) {
+          const file = { name: "bench.pdf", sha256: "ab".repeat(32), size: 1024, mimeType: "application/pdf" };
+          appendEvent(tx, {
+            ...event,
+            kind: "evidence_added",
+            payload: {
+              viewId: `V${i}`,
+              seq: i,
+              kind: "document",
+              description: note,
+              source: null,
+              link: null,
+              files: [file],
+            },
+          });
+        } else {
+          appendEvent(tx, { ...event, kind: "status_changed", payload: { note } });
+        }
       }
       return record.id;
     });

@@ -16,6 +16,11 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** A redaction is an entry of its own kind, never offered on the form. */
+export const REDACTION_KIND = "redaction";
+export const EVIDENCE_ENTRY_KINDS = [...EVIDENCE_KINDS, REDACTION_KIND] as const;
+export type EvidenceEntryKind = (typeof EVIDENCE_ENTRY_KINDS)[number];
+
 export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
   screenshot: "Screenshot",
   photo: "Photo",

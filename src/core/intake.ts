@@ -17,6 +17,10 @@ export const CASE_SOURCE_LABELS: Readonly<Record<CaseSource, string>> = {
 export const ACCOUNT_ROLES = ["pro", "customer"] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
+/** Where an account stands in a case. */
+export const PARTY_ROLES = ["reporter", "respondent"] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
 export const INTAKE_LIMITS = {
   titleMax: 150,
   descriptionMax: 3000,

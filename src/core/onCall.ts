@@ -23,6 +23,13 @@ export type LayerWindow =
   | { kind: "holidays"; dates: readonly string[]; timeZone?: string }
   | { kind: "always" };
 
+export const LAYER_WINDOW_KINDS = [
+  "always",
+  "weekday_evenings",
+  "weekends",
+  "holidays",
+] as const satisfies readonly LayerWindow["kind"][];
+
 export interface ScheduleLayer {
   name: string;
   timeZone: string;

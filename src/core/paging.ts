@@ -37,7 +37,12 @@ export function escalationPlan(severity: Severity, pagedAt: number): PageStep[] 
   return ackMinutes === null ? [] : pageLadder(pagedAt, ackMinutes);
 }
 
-export type PageStatus = "paging" | "acknowledged" | "exhausted";
+export const PAGE_STATUSES = ["paging", "acknowledged", "exhausted"] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** auto: intake or a severity raise; manual: `/incident page`. */
+export const PAGE_TRIGGERS = ["auto", "manual"] as const;
+export type PageTrigger = (typeof PAGE_TRIGGERS)[number];
 
 /** Where one step of a page goes: a DM to a person, or a post to the escalation channel. */
 export type PageTarget = { kind: "person"; userId: string } | { kind: "escalation_channel" };

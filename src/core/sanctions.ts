@@ -1,3 +1,4 @@
+import type { PolicyClauseId } from "./categories.ts";
 import type { Severity } from "./severity.ts";
 
 /** The sanction ladder (DESIGN §3), from a warning to removal from the platform. */
@@ -17,14 +18,35 @@ export const SANCTION_RUNGS = {
 
 export type SanctionTier = "none" | "warning" | "restriction" | "temporary_suspension" | "permanent_removal";
 export type SanctionRung = keyof typeof SANCTION_RUNGS;
-export const SANCTION_RUNG_IDS = Object.keys(SANCTION_RUNGS) as SanctionRung[];
+// A non-empty tuple, so it can type the `rung` columns; the catalog above always has its rungs.
+export const SANCTION_RUNG_IDS = Object.keys(SANCTION_RUNGS) as [SanctionRung, ...SanctionRung[]];
 
 export function isSanctionRung(value: string): value is SanctionRung {
   return Object.hasOwn(SANCTION_RUNGS, value);
 }
 
 /** What a proposal is: a new sanction, or the reversal or change of an earlier decision on appeal. */
-export type ProposalKind = "sanction" | "overturn" | "modification";
+/** What a proposal asks for and rests on, alike in the form, the stored row and the case record. */
+export interface ProposalTerms {
+  rung: SanctionRung;
+  clauses: PolicyClauseId[];
+  facts: string;
+  evidenceIds: number[];
+  guaranteeClaim: boolean;
+  legalFlag: boolean;
+}
+
+export const PROPOSAL_KINDS = ["sanction", "overturn", "modification"] as const;
+export type ProposalKind = (typeof PROPOSAL_KINDS)[number];
+
+/** open: waiting for votes; escalated: still waiting, and the leads were told; the rest are final. */
+export const PROPOSAL_STATUSES = ["open", "escalated", "approved", "rejected"] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+export const UNDECIDED_STATUSES: readonly ProposalStatus[] = ["open", "escalated"];
+
+/** How an interim suspension ended: confirmed by a suspending decision, or lifted. */
+export const INTERIM_RESOLUTIONS = ["confirmed", "lifted"] as const;
+export type InterimResolution = (typeof INTERIM_RESOLUTIONS)[number];
 
 export const APPEAL_OUTCOMES = ["upheld", "modified", "overturned"] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
@@ -80,7 +102,8 @@ export function approvalRequirement(p: ProposalTraits): ApprovalRequirement {
   return { approvers: 1, lead: false, legal };
 }
 
-export type VoteChoice = "approve" | "reject" | "abstain";
+export const VOTE_CHOICES = ["approve", "reject", "abstain"] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
 export interface CountedVote {
   voter: string;

@@ -15,8 +15,8 @@ export function userRole(tx: Executor, userId: string): Role | undefined {
 /** Refuses an action that needs no particular case (opening one, managing roles). */
 export function assertMay(tx: Executor, userId: string, action: Action): Role {
   const role = userRole(tx, userId);
-  if (!isAllowed(role, action)) fail("not_permitted", NOT_PERMITTED);
-  return role as Role;
+  if (!role || !isAllowed(role, action)) fail("not_permitted", NOT_PERMITTED);
+  return role;
 }
 
 /**

@@ -12,8 +12,8 @@ export interface AccountStrikes {
 export function accountStrikes(tx: Executor, accountId: number, now: number): AccountStrikes {
   const since = subMonths(now, STRIKE_WINDOW_MONTHS).getTime();
   const strikes = standingDecisionsOfAccount(tx, accountId, since).filter((d) => {
-    const rung = (SANCTION_RUNGS as Readonly<Record<string, { tier: string }>>)[d.rung];
-    return rung !== undefined && rung.tier !== "warning" && rung.tier !== "none";
+    const { tier } = SANCTION_RUNGS[d.rung];
+    return tier !== "warning" && tier !== "none";
   }).length;
   return { strikes, repeatOffender: strikes >= REPEAT_OFFENDER_STRIKES };
 }

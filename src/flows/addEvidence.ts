@@ -89,7 +89,7 @@ export async function addEvidence(deps: FlowDeps, input: AddEvidenceInput): Prom
         payload: {
           viewId: input.viewId,
           seq: entry.seq,
-          kind: entry.kind,
+          kind: draft.kind,
           description: entry.description,
           source: entry.source,
           link: entry.link,

@@ -1,5 +1,4 @@
 import type { CaseRow } from "../../db/schema.ts";
-import type { PolicyClauseId } from "../core/categories.ts";
 import { fail } from "../core/domainError.ts";
 import {
   type AppealOutcome,
@@ -150,7 +149,7 @@ export function reviewAppeal(deps: FlowDeps, input: ReviewAppealInput): { record
       if (!input.rung || !isSanctionRung(input.rung) || input.rung === "none" || input.rung === decision.rung) {
         fail(
           "invalid_input",
-          `Name the rung that replaces ${SANCTION_RUNGS[decision.rung as SanctionRung]?.label ?? decision.rung}, e.g. \`suspension_30d\`.`,
+          `Name the rung that replaces ${SANCTION_RUNGS[decision.rung]?.label ?? decision.rung}, e.g. \`suspension_30d\`.`,
         );
       }
       rung = input.rung;
@@ -173,9 +172,9 @@ export function reviewAppeal(deps: FlowDeps, input: ReviewAppealInput): { record
       draft: {
         accountId: decision.accountId,
         rung,
-        clauses: JSON.parse(original.clauses) as PolicyClauseId[],
+        clauses: original.clauses,
         facts: rationale,
-        evidenceIds: JSON.parse(original.evidenceIds) as number[],
+        evidenceIds: original.evidenceIds,
         guaranteeClaim: original.guaranteeClaim,
         legalFlag: original.legalFlag,
       },

@@ -1,5 +1,6 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { assertTransition, type CaseStatus } from "../core/lifecycle.ts";
+import type { TimelineEventKind, TimelinePayloads } from "../core/timelineEvents.ts";
 import { updateCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
@@ -7,12 +8,11 @@ import { enqueueCaseRefresh } from "./caseJobs.ts";
 import { watchSlaClocks } from "./slaReminders.ts";
 import { slaFactsOf } from "./slaStatus.ts";
 
-export interface CaseChange {
+export interface CaseChange<K extends TimelineEventKind> {
   actor: string;
   at: number;
-  /** The timeline event's kind, e.g. `evidence_added`, `status_changed`. */
-  kind: string;
-  payload: Record<string, unknown>;
+  kind: K;
+  payload: TimelinePayloads[K];
   /** A status the change moves the case to; checked against the lifecycle table. */
   moveTo?: CaseStatus;
   /** Other columns of the case the change sets (owner, ...). */
@@ -24,8 +24,12 @@ export interface CaseChange {
  * if any), and a refresh of the pinned summary, triage post and topic, and (when the event bears on
  * them) a check of the SLA clocks, queued in the same transaction.
  */
-export function recordCaseChange(tx: Executor, record: CaseRow, change: CaseChange): CaseRow {
-  const from = record.status as CaseStatus;
+export function recordCaseChange<K extends TimelineEventKind>(
+  tx: Executor,
+  record: CaseRow,
+  change: CaseChange<K>,
+): CaseRow {
+  const from = record.status;
   if (change.moveTo) assertTransition(from, change.moveTo);
   const payload = change.moveTo ? { ...change.payload, status: { from, to: change.moveTo } } : change.payload;
   const event = appendEvent(tx, { caseId: record.id, actor: change.actor, at: change.at, kind: change.kind, payload });

@@ -1,7 +1,7 @@
 import type { CaseRow, DecisionRow, SanctionProposalRow, SanctionVoteRow } from "../../db/schema.ts";
 import { DomainError, fail } from "../core/domainError.ts";
 import { isAllowed, type Role } from "../core/permissions.ts";
-import type { Tally, VoteChoice } from "../core/sanctions.ts";
+import { type Tally, UNDECIDED_STATUSES, type VoteChoice } from "../core/sanctions.ts";
 import { cleanText } from "../core/text.ts";
 import { VOTE_BLOCK } from "../slack/ids.ts";
 import { getCase } from "../store/cases.ts";
@@ -10,9 +10,7 @@ import {
   getProposal,
   insertVote,
   isTeamRecipientOnCase,
-  type ProposalStatus,
   settleProposal,
-  UNDECIDED_STATUSES,
   undecidedProposalsOfCase,
   voteByView,
 } from "../store/sanctions.ts";
@@ -57,7 +55,7 @@ export function proposalToVote(tx: Executor, userId: string, proposalId: number)
   if (proposal.proposedBy === userId) {
     fail("not_permitted", "You proposed this sanction, so you cannot vote on it: the four-eyes rule needs others.");
   }
-  if (!UNDECIDED_STATUSES.includes(proposal.status as ProposalStatus)) {
+  if (!UNDECIDED_STATUSES.includes(proposal.status)) {
     fail("conflict", `Proposal P${proposal.seq} on ${record.humanId} is already ${proposal.status}; votes are closed.`);
   }
   return { proposal, record, voter: { role, isLead: role === "lead" || role === "admin", isLegal } };

@@ -27,7 +27,7 @@ export interface StatusChangeForm {
 
 /** What the status form offers for the case; a case with nowhere to go is refused before the form opens. */
 export function statusChangeForm(record: CaseRow): StatusChangeForm {
-  const status = record.status as CaseStatus;
+  const status = record.status;
   const choices = statusChoices(status);
   if (choices.length === 0) {
     fail("invalid_transition", `${record.humanId} is ${statusLabel(status).toLowerCase()}: its status cannot change.`);
@@ -49,7 +49,7 @@ export function changeStatus(deps: FlowDeps, input: ChangeStatusInput): CaseRow 
   const note = cleanText(input.note);
   const updated = inTransaction(deps.db, (tx) => {
     const record = caseFromModal(deps, input.userId, input.caseId, "case.update");
-    const from = record.status as CaseStatus;
+    const from = record.status;
     const to = input.status;
     if (!to) fail("invalid_input", "Pick the new status.", { field: "status" });
     if (!isCaseStatus(to) || !statusChoices(from).includes(to)) {

@@ -10,12 +10,14 @@ import {
 } from "../core/caseClose.ts";
 import { fail } from "../core/domainError.ts";
 import { type CaseStatus, statusLabel } from "../core/lifecycle.ts";
-import { SANCTION_RUNGS, type SanctionRung } from "../core/sanctions.ts";
+import { SANCTION_RUNGS } from "../core/sanctions.ts";
 import { cleanText } from "../core/text.ts";
+import type { TimelineEventKind } from "../core/timelineEvents.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { latestEventOfKind } from "../store/caseClose.ts";
 import { getConsultTeam, openConsultsOfCase } from "../store/consults.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
+import { timelinePayload } from "../store/events.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import { undecidedProposalsOfCase } from "../store/sanctions.ts";
 import { recordCaseChange } from "./caseChange.ts";
@@ -23,13 +25,13 @@ import { caseFromModal } from "./caseForAction.ts";
 import { caseJobPayload } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
-export const CLOSED_EVENT = "case_closed";
+export const CLOSED_EVENT = "case_closed" satisfies TimelineEventKind;
 
 /** Close jobs name the close they follow (its event's seq): a case closed, reopened and closed again gets new ones. */
 export const closeJobPayload = caseJobPayload.extend({ closeSeq: z.number().int().positive() });
 
 /** The timeline event of each move closing makes; the last one carries the outcome. */
-const MOVE_EVENT: Readonly<Partial<Record<CaseStatus, string>>> = {
+const MOVE_EVENT: Readonly<Partial<Record<CaseStatus, "case_resolved" | typeof CLOSED_EVENT>>> = {
   resolved: "case_resolved",
   closed: CLOSED_EVENT,
 };
@@ -40,14 +42,14 @@ function openWork(tx: Executor, record: CaseRow): string[] {
     (c) => `the consult to ${getConsultTeam(tx, c.teamId)?.name ?? "a team"} (#${c.id})`,
   );
   const proposals = undecidedProposalsOfCase(tx, record.id).map(
-    (p) => `proposal P${p.seq} (${SANCTION_RUNGS[p.rung as SanctionRung]?.label ?? p.rung})`,
+    (p) => `proposal P${p.seq} (${SANCTION_RUNGS[p.rung]?.label ?? p.rung})`,
   );
   return [...consults, ...proposals];
 }
 
 /** Refuses a case that cannot be closed as it stands (open work first: it says what to do); returns the moves closing will record. */
 function assertClosable(tx: Executor, record: CaseRow, field?: string): CaseStatus[] {
-  const status = record.status as CaseStatus;
+  const status = record.status;
   const steps = stepsToClose(status);
   const options = field ? { field } : {};
   const open = openWork(tx, record);
@@ -110,7 +112,7 @@ export function closeCase(deps: FlowDeps, input: CloseCaseInput): CaseRow {
     const record = caseFromModal(deps, input.userId, input.caseId, "case.update");
     if (record.status === "closed") {
       const last = latestEventOfKind(tx, record.id, CLOSED_EVENT);
-      if (last && (JSON.parse(last.payload) as { viewId?: unknown }).viewId === input.viewId) return record;
+      if (last && timelinePayload(CLOSED_EVENT, last.payload).viewId === input.viewId) return record;
     }
     let current = record;
     for (const step of assertClosable(tx, record, "summary")) {

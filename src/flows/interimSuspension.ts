@@ -1,6 +1,6 @@
 import type { CaseRow, InterimSuspensionRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
-import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { isOpenStatus } from "../core/lifecycle.ts";
 import { cleanText } from "../core/text.ts";
 import { inTransaction } from "../store/database.ts";
 import {
@@ -49,7 +49,7 @@ export function applyInterimSuspension(
     if (record.severity !== "sev1" && record.severity !== "sev2") {
       fail("conflict", `An interim suspension protects people on SEV1 and SEV2 cases; ${record.humanId} is not one.`);
     }
-    if (!isOpenStatus(record.status as CaseStatus)) fail("conflict", `${record.humanId} is not open.`);
+    if (!isOpenStatus(record.status)) fail("conflict", `${record.humanId} is not open.`);
     if (activeInterimSuspensions(tx, record.id, accountId).length > 0) {
       fail(
         "conflict",

@@ -1,22 +1,16 @@
 import { z } from "zod";
 import type { PageRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
-import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
-import {
-  PAGE_STEPS,
-  type PageStatus,
-  type PageStepName,
-  pageLadder,
-  pageStepAction,
-  pageStepDueAt,
-} from "../core/paging.ts";
+import { isOpenStatus } from "../core/lifecycle.ts";
+import { PAGE_STEPS, type PageStepName, pageLadder, pageStepAction, pageStepDueAt } from "../core/paging.ts";
+import type { TimelineEventKind, TimelinePayloads } from "../core/timelineEvents.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import type { JobDeferral } from "../scheduler/scheduler.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import { buildPageAcknowledged, buildPageDm, buildPageEscalation } from "../slack/views/pageMessages.ts";
 import { getCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { eventsOfCase } from "../store/events.ts";
+import { eventsOfCase, timelinePayload } from "../store/events.ts";
 import { enqueueJob, jobByKey } from "../store/jobs.ts";
 import { getPage, updatePage } from "../store/pages.ts";
 import { allRoles } from "../store/roles.ts";
@@ -28,15 +22,13 @@ import { type PostedMessage, postInChannel, postToEach } from "./postMessages.ts
 const notifyPayload = z.object({ pageId: z.number().int().positive(), step: z.enum(PAGE_STEPS) });
 const pagePayload = z.object({ pageId: z.number().int().positive() });
 const postedMessage = z.object({ channel: z.string(), ts: z.string() });
-const PAGE_MESSAGE_EVENTS: readonly string[] = ["page_sent", "page_escalated"];
+type PageMessageEvent = "page_sent" | "page_escalated";
+const isPageMessageEvent = (kind: TimelineEventKind): kind is PageMessageEvent =>
+  kind === "page_sent" || kind === "page_escalated";
 // The message is gone or can no longer be edited: nothing is left to mark, and retrying would not change it.
 const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "edit_window_closed"]);
 
 const later = (a: PageStepName, b: PageStepName) => (PAGE_STEPS.indexOf(a) >= PAGE_STEPS.indexOf(b) ? a : b);
-
-function pageState(page: PageRow) {
-  return { ...page, status: page.status as PageStatus, step: page.step as PageStepName };
-}
 
 const notifyPageKey = (pageId: number, step: PageStepName) => `${JOB.notifyPage}:${pageId}:${step}`;
 
@@ -70,14 +62,13 @@ export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<JobD
   const page = getPage(deps.db, pageId) ?? fail("not_found", `page ${pageId} does not exist`);
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
   // A case closed or merged while its page was unanswered needs nobody any more.
-  if (!isOpenStatus(record.status as CaseStatus)) return undefined;
-  const state = pageState(page);
-  const target = pageStepAction(state, step);
+  if (!isOpenStatus(record.status)) return undefined;
+  const target = pageStepAction(page, step);
   if (!target) return undefined;
   const previous = PAGE_STEPS[PAGE_STEPS.indexOf(step) - 1];
   const previousJob = previous ? jobByKey(deps.db, notifyPageKey(pageId, previous)) : undefined;
   const previousDueAt = previousJob && !previousJob.doneAt && !previousJob.failedAt ? previousJob.runAt : undefined;
-  const dueAt = pageStepDueAt(state, step, deps.clock.now(), previousDueAt);
+  const dueAt = pageStepDueAt(page, step, deps.clock.now(), previousDueAt);
   if (dueAt !== undefined) return { deferUntil: dueAt };
   const input = { record, page, step, warRoom: warRoomStateOf(deps.db, record) };
 
@@ -105,16 +96,16 @@ export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<JobD
 }
 
 /** After the post: the page moves to the step taken, and the case records it. */
-function recordStep(
+function recordStep<K extends PageMessageEvent>(
   deps: FlowDeps,
   page: PageRow,
   taken: PageStepName,
-  event: { kind: "page_sent" | "page_escalated"; payload: Record<string, unknown> },
+  event: { kind: K; payload: TimelinePayloads[K] },
 ): void {
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => {
     const fresh = getPage(tx, page.id) ?? page;
-    const step = later(fresh.step as PageStepName, taken);
+    const step = later(fresh.step, taken);
     // An acknowledgement that came in while the message was on its way stays the last word.
     const status = fresh.status === "paging" && step === "escalation_channel" ? "exhausted" : fresh.status;
     updatePage(tx, page.id, { step, stepAt: step === taken ? now : fresh.stepAt, status });
@@ -133,8 +124,8 @@ export async function closePageMessages(deps: FlowDeps, payload: unknown): Promi
   if (page.status !== "acknowledged") return;
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
   const messages = eventsOfCase(deps.db, page.caseId).flatMap((event) => {
-    if (!PAGE_MESSAGE_EVENTS.includes(event.kind)) return [];
-    const sent = JSON.parse(event.payload) as { pageId?: unknown; message?: unknown };
+    if (!isPageMessageEvent(event.kind)) return [];
+    const sent = timelinePayload(event.kind, event.payload);
     const message = postedMessage.safeParse(sent.message);
     return sent.pageId === pageId && message.success ? [message.data] : [];
   });

@@ -58,7 +58,7 @@ export function onCallAt(
 /** Whether a live layer or a current override names this person, so a change to their role can move the pager. */
 export function isOnSchedule(tx: Executor, now: number, userId: string): boolean {
   return (
-    liveLayers(tx).some((l) => (JSON.parse(l.users) as string[]).includes(userId)) ||
+    liveLayers(tx).some((l) => l.users.includes(userId)) ||
     currentOverrides(tx, now).some((o) => o.userId === userId || o.replaces === userId)
   );
 }

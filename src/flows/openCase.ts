@@ -1,7 +1,7 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { formatCaseId } from "../core/caseId.ts";
 import { CATEGORY_CATALOG_VERSION } from "../core/categories.ts";
-import type { IntakeDraft } from "../core/intake.ts";
+import type { IntakeDraft, PartyDraft, PartyRole } from "../core/intake.ts";
 import { warRoomAtIntake } from "../core/warRoomPolicy.ts";
 import { getCaseByIntakeView, insertCase, nextCaseSeq } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
@@ -54,9 +54,9 @@ export function openCase(deps: FlowDeps, input: OpenCaseInput): OpenCaseResult {
       createdAt: now,
       updatedAt: now,
     });
-    const parties = [
+    const parties: Array<{ party: PartyDraft; role: PartyRole }> = [
       { party: draft.reporter, role: "reporter" },
-      ...(draft.respondent ? [{ party: draft.respondent, role: "respondent" }] : []),
+      ...(draft.respondent ? [{ party: draft.respondent, role: "respondent" as const }] : []),
     ];
     for (const { party, role } of parties) {
       const account = upsertAccount(tx, party, now);

@@ -1,7 +1,7 @@
 import type { CaseRow, PageRow } from "../../db/schema.ts";
 import { isBusinessTime } from "../core/businessHours.ts";
 import { fail } from "../core/domainError.ts";
-import { type CaseStatus, isOpenStatus, statusLabel } from "../core/lifecycle.ts";
+import { isOpenStatus, statusLabel } from "../core/lifecycle.ts";
 import { pageAckMinutes, shouldPage } from "../core/paging.ts";
 import { isAllowed } from "../core/permissions.ts";
 import { parseSeverity, type Severity } from "../core/severity.ts";
@@ -77,10 +77,10 @@ export function pageOnCall(deps: FlowDeps, input: PageOnCallInput): PageOnCallRe
   const now = deps.clock.now();
   const checked = caseFromCommand(deps, input, "page.send");
   const { target } = input;
-  if (!isOpenStatus(checked.status as CaseStatus)) {
+  if (!isOpenStatus(checked.status)) {
     fail(
       "conflict",
-      `${checked.humanId} is ${statusLabel(checked.status as CaseStatus).toLowerCase()}: nobody needs paging about it.`,
+      `${checked.humanId} is ${statusLabel(checked.status).toLowerCase()}: nobody needs paging about it.`,
     );
   }
   const result = inTransaction(deps.db, (tx): PageOnCallResult => {

@@ -1,17 +1,18 @@
 import { isCloseOutcome } from "../core/caseClose.ts";
 import { fail } from "../core/domainError.ts";
+import type { TimelineEventKind } from "../core/timelineEvents.ts";
 import { buildCloseSummaryMessage } from "../slack/views/closeReplies.ts";
 import { eventBySeq, eventOfClose } from "../store/caseClose.ts";
 import { consultsOfCase } from "../store/consults.ts";
 import { inTransaction } from "../store/database.ts";
-import { appendEvent } from "../store/events.ts";
+import { appendEvent, timelinePayload } from "../store/events.ts";
 import { decisionCountOfCase } from "../store/sanctions.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import { loadCaseSnapshot } from "./caseSnapshot.ts";
 import { CLOSED_EVENT, closeJobPayload } from "./closeCase.ts";
 import type { FlowDeps } from "./deps.ts";
 
-const POSTED_EVENT = "close_summary_posted";
+const POSTED_EVENT = "close_summary_posted" satisfies TimelineEventKind;
 
 /**
  * Job: the closing summary in the triage channel. The channel is wider than the case team, so it
@@ -22,8 +23,8 @@ export async function postCloseSummary(deps: FlowDeps, payload: unknown): Promis
   const record = loadJobCase(deps.db, payload);
   if (eventOfClose(deps.db, caseId, POSTED_EVENT, closeSeq)) return;
   const closed = eventBySeq(deps.db, caseId, closeSeq);
-  const outcome = (JSON.parse(closed?.payload ?? "{}") as { outcome?: unknown }).outcome;
-  if (!closed || closed.kind !== CLOSED_EVENT || typeof outcome !== "string" || !isCloseOutcome(outcome)) {
+  const outcome = closed?.kind === CLOSED_EVENT ? timelinePayload(CLOSED_EVENT, closed.payload).outcome : undefined;
+  if (!closed || typeof outcome !== "string" || !isCloseOutcome(outcome)) {
     fail("not_found", `case ${caseId} has no close at #${closeSeq}`);
   }
   const message = buildCloseSummaryMessage({

@@ -53,7 +53,7 @@ export function loadProposalMessage(tx: Executor, proposalId: number): ProposalM
   const proposal = getProposal(tx, proposalId) ?? fail("not_found", `proposal ${proposalId} does not exist`);
   const record = getCase(tx, proposal.caseId) ?? fail("not_found", `case ${proposal.caseId} does not exist`);
   const account = accountOf(tx, proposal.accountId) ?? fail("not_found", `account ${proposal.accountId} is gone`);
-  const relied = new Set(JSON.parse(proposal.evidenceIds) as number[]);
+  const relied = new Set(proposal.evidenceIds);
   return {
     record,
     proposal,

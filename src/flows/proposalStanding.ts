@@ -7,7 +7,6 @@ import {
   type SanctionRung,
   type Tally,
   tallyVotes,
-  type VoteChoice,
 } from "../core/sanctions.ts";
 import { parseSeverity } from "../core/severity.ts";
 import type { Executor } from "../store/database.ts";
@@ -56,7 +55,7 @@ export function proposalStanding(tx: Executor, proposal: SanctionProposalRow, re
     proposal.proposedBy,
     latestVotes.map((v) => ({
       voter: v.voter,
-      choice: v.choice as VoteChoice,
+      choice: v.choice,
       voterIsLead: v.voterIsLead,
       voterIsLegal: v.voterIsLegal,
     })),

@@ -1,12 +1,14 @@
 import type { CaseRow, DecisionRow, EvidenceRow, SanctionProposalRow } from "../../db/schema.ts";
 import { categoryById, type PolicyClauseId, policyClauseTitle } from "../core/categories.ts";
 import { DomainError, fail } from "../core/domainError.ts";
-import { type CaseStatus, canTransition, isOpenStatus } from "../core/lifecycle.ts";
+import type { AccountRole } from "../core/intake.ts";
+import { canTransition, isOpenStatus } from "../core/lifecycle.ts";
 import { mediationChecklist } from "../core/mediation.ts";
 import {
   isSanctionRung,
   PROPOSAL_ESCALATION_MS,
   type ProposalKind,
+  type ProposalTerms,
   SANCTION_RUNGS,
   type SanctionRung,
 } from "../core/sanctions.ts";
@@ -38,14 +40,8 @@ export interface ProposalRaw {
   flags: readonly string[];
 }
 
-export interface ProposalDraft {
+export interface ProposalDraft extends ProposalTerms {
   accountId: number;
-  rung: SanctionRung;
-  clauses: PolicyClauseId[];
-  facts: string;
-  evidenceIds: number[];
-  guaranteeClaim: boolean;
-  legalFlag: boolean;
 }
 
 export interface ProposalForm {
@@ -158,7 +154,7 @@ export function proposeSanction(deps: FlowDeps, input: ProposeSanctionInput): Pr
     const record = caseFromModal(deps, input.userId, input.caseId, "sanction.propose");
     const earlier = proposalByRequestView(tx, input.viewId);
     if (earlier) return { record, proposal: earlier, created: false, decision: null };
-    if (!isOpenStatus(record.status as CaseStatus)) {
+    if (!isOpenStatus(record.status)) {
       fail("conflict", `${record.humanId} is ${record.status}; reopen it by appeal before proposing a sanction.`);
     }
 
@@ -197,7 +193,7 @@ export interface ProposalToRecord {
   kind: ProposalKind;
   appealId: number | null;
   accountRef: string | undefined;
-  accountRole: string | undefined;
+  accountRole: AccountRole | undefined;
   draft: Omit<ProposalDraft, "rung"> & { rung: SanctionRung };
   proposedBy: string;
   viewId: string | null;
@@ -220,9 +216,9 @@ export function recordProposal(
     kind: input.kind,
     accountId: draft.accountId,
     rung: draft.rung,
-    clauses: JSON.stringify(draft.clauses),
+    clauses: draft.clauses,
     facts: draft.facts,
-    evidenceIds: JSON.stringify(draft.evidenceIds),
+    evidenceIds: draft.evidenceIds,
     guaranteeClaim: draft.guaranteeClaim,
     legalFlag: draft.legalFlag,
     appealId: input.appealId,
@@ -252,7 +248,7 @@ export function recordProposal(
       legalFlag: draft.legalFlag,
       requirement,
     },
-    ...(canTransition(record.status as CaseStatus, "decision") ? { moveTo: "decision" as const } : {}),
+    ...(canTransition(record.status, "decision") ? { moveTo: "decision" as const } : {}),
   });
   enqueueProposalPost(tx, proposal, at);
   if (requirement.approvers === 0 && !requirement.legal) {

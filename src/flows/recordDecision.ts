@@ -58,7 +58,7 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     accountId: proposal.accountId,
     rung,
     puid,
-    statement: JSON.stringify(statement),
+    statement,
     supersedesDecisionId: appeal?.decisionId ?? null,
     decidedAt: at,
     appliesFrom: at,

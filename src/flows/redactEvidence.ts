@@ -1,6 +1,6 @@
 import type { CaseRow, EvidenceFileRow, EvidenceRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
-import { EVIDENCE_LIMITS } from "../core/evidence.ts";
+import { EVIDENCE_LIMITS, REDACTION_KIND } from "../core/evidence.ts";
 import { COMMAND } from "../slack/ids.ts";
 import { mention, slackDate } from "../slack/views/mrkdwn.ts";
 import { getCase } from "../store/cases.ts";
@@ -17,8 +17,6 @@ import { deleteBlob } from "../store/evidenceBlobs.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
-
-export const REDACTION_KIND = "redaction";
 
 export interface RedactEvidenceInput {
   userId: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ConsultRow } from "../../db/schema.ts";
-import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { isOpenStatus } from "../core/lifecycle.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { buildConsultRoomReminder, buildConsultTeamReminder } from "../slack/views/consultMessages.ts";
 import { recipientsOfConsult } from "../store/consults.ts";
@@ -48,7 +48,7 @@ export async function remindOverdueConsult(deps: FlowDeps, payload: unknown): Pr
   const { consultId, reminder } = consultReminderPayload.parse(payload);
   const loaded = loadConsultOnCase(deps.db, consultId);
   const { consult, record } = loaded;
-  if (consult.status !== "open" || !isOpenStatus(record.status as CaseStatus)) return;
+  if (consult.status !== "open" || !isOpenStatus(record.status)) return;
 
   const target = teamTarget(loaded.team);
   const toTeam = buildConsultTeamReminder(messageInput(loaded));

@@ -1,10 +1,11 @@
 import type { CaseRow } from "../../db/schema.ts";
-import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { isOpenStatus } from "../core/lifecycle.ts";
 import { reachedThreshold } from "../core/slaClock.ts";
+import type { TimelineEventKind } from "../core/timelineEvents.ts";
 import { buildSlaReminder } from "../slack/views/slaMessages.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { eventsOfKind } from "../store/events.ts";
+import { eventsOfKind, timelinePayload } from "../store/events.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
@@ -12,7 +13,7 @@ import { postToCaseRoom } from "./postMessages.ts";
 import { type SlaReminderPayload, slaReminderPayload } from "./slaReminders.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
 
-export const SLA_REMINDER_EVENT = "sla_reminder";
+export const SLA_REMINDER_EVENT = "sla_reminder" satisfies TimelineEventKind;
 
 /**
  * Job: posts one SLA reminder in the case's room, mentioning its owner (or its opener while it has
@@ -55,7 +56,7 @@ function reminderStillDue(
   now: number,
 ): { record: CaseRow; dueAt: number } | undefined {
   const record = loadJobCase(deps.db, reminder);
-  if (!isOpenStatus(record.status as CaseStatus)) return undefined;
+  if (!isOpenStatus(record.status)) return undefined;
   // A rerun after the reminder was recorded (a crash before its job was marked done) finds it on the
   // timeline; a crash between the post and the record can still post it twice, as at-least-once delivery does.
   if (alreadyReminded(deps.db, reminder)) return undefined;
@@ -68,7 +69,7 @@ function reminderStillDue(
 
 function alreadyReminded(tx: Executor, reminder: SlaReminderPayload): boolean {
   return eventsOfKind(tx, reminder.caseId, SLA_REMINDER_EVENT).some((row) => {
-    const sent = JSON.parse(row.payload) as Partial<SlaReminderPayload>;
+    const sent = timelinePayload(SLA_REMINDER_EVENT, row.payload);
     return (
       sent.clock === reminder.clock && sent.cycleStart === reminder.cycleStart && sent.threshold === reminder.threshold
     );

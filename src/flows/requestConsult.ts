@@ -74,7 +74,7 @@ function validateConsultRequest(tx: Executor, input: RequestConsultInput, now: n
  * Where the case goes back to once its consults are answered: its status now, or, when it already
  * waits on another consult, what that consult will return it to.
  */
-function resumeStatusOf(tx: Executor, record: CaseRow): string {
+function resumeStatusOf(tx: Executor, record: CaseRow): CaseStatus {
   if (record.status !== "waiting_consult") return record.status;
   return openConsultsOfCase(tx, record.id)[0]?.resumeStatus ?? "investigating";
 }
@@ -93,7 +93,7 @@ export function requestConsult(deps: FlowDeps, input: RequestConsultInput): Requ
     const earlierConsult = earlier ? getConsult(tx, requestedPayload.parse(earlier).consultId) : undefined;
     if (earlierConsult) return { consult: earlierConsult, record, created: false };
 
-    const status = record.status as CaseStatus;
+    const status = record.status;
     if (!isOpenStatus(status)) fail("conflict", `${record.humanId} is ${record.status}; reopen it before consulting.`);
     const { team, question, dueAt } = validateConsultRequest(tx, input, now);
     const consult = insertConsult(tx, {

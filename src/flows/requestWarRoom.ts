@@ -1,6 +1,6 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
-import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { isOpenStatus } from "../core/lifecycle.ts";
 import { updateCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
@@ -20,7 +20,7 @@ export function requestWarRoom(deps: FlowDeps, input: { humanId: string; userId:
   const result = inTransaction(deps.db, (tx): RequestWarRoomResult => {
     const record = caseFromButton(deps, input.userId, input.humanId, "war_room.open");
     if (record.channelId || record.warRoomRequestedAt) return { record, requested: false };
-    if (!isOpenStatus(record.status as CaseStatus)) {
+    if (!isOpenStatus(record.status)) {
       fail("conflict", `${record.humanId} is ${record.status}; reopen it before opening a war room.`);
     }
     const updated = updateCase(tx, record.id, {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import { instantAt, isoDateOf, localDateOf, localDayOf } from "../core/localTime.ts";
 import { weekendAndHolidayShifts } from "../core/onCall.ts";
+import type { Severity } from "../core/severity.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { buildShiftReminder } from "../slack/views/shiftMessages.ts";
 import { loadCalendar } from "../store/calendars.ts";
@@ -21,7 +22,7 @@ import { postToEach } from "./postMessages.ts";
 
 const DAY_MS = 24 * 60 * 60_000;
 const PLAN_AHEAD_MS = 8 * DAY_MS;
-const URGENT_SEVERITIES: readonly string[] = ["sev1", "sev2"];
+const URGENT_SEVERITIES: readonly Severity[] = ["sev1", "sev2"];
 // One section per case keeps the DM well under Slack's 50 blocks; the rest are counted.
 const CASES_LISTED = 20;
 

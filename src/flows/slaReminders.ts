@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
-import { type CaseStatus, isOpenStatus } from "../core/lifecycle.ts";
+import { isOpenStatus } from "../core/lifecycle.ts";
 import {
   AT_RISK_THRESHOLD,
   nextReminder,
@@ -80,7 +80,7 @@ export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<
   const now = deps.clock.now();
   const queued = inTransaction(deps.db, (tx) => {
     const record = loadJobCase(tx, payload);
-    if (!isOpenStatus(record.status as CaseStatus)) return false;
+    if (!isOpenStatus(record.status)) return false;
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);
     const clocks = slaClocksOfCase(tx, record, calendar, now);
     for (const clock of clocks) {

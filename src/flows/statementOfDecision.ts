@@ -20,7 +20,7 @@ export function statementOfDecision({ record, proposal, decision }: StatementSou
     categoryById(record.category) ?? fail("conflict", `${record.humanId} has an unknown category ${record.category}.`);
   return buildStatementOfReasons({
     rung: decision.rung,
-    clauses: JSON.parse(proposal.clauses) as string[],
+    clauses: proposal.clauses,
     facts: proposal.facts,
     category,
     reportedByUser: record.source !== "internal",

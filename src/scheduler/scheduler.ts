@@ -122,7 +122,7 @@ export class Scheduler {
     const context = { jobId: job.id, jobKind: job.kind, caseRowId: job.caseId, attempt: job.attempts };
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      const outcome = await handler(JSON.parse(job.payload) as unknown, job);
+      const outcome = await handler(job.payload, job);
       if (outcome) {
         inTransaction(db, (tx) => deferJob(tx, job.id, outcome.deferUntil));
         log.debug({ ...context, deferUntil: outcome.deferUntil }, "job deferred");

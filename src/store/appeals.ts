@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { type AppealRow, appeals, type DecisionRow, decisions } from "../../db/schema.ts";
+import type { AppealOutcome } from "../core/sanctions.ts";
 import type { Executor } from "./database.ts";
 
 export function insertAppeal(tx: Executor, row: typeof appeals.$inferInsert): AppealRow {
@@ -22,7 +23,7 @@ export function openAppealOfCase(tx: Executor, caseId: number): AppealRow | unde
 export function setAppealReview(
   tx: Executor,
   id: number,
-  review: { reviewer: string; rationale: string; outcome?: string; decidedAt?: number },
+  review: { reviewer: string; rationale: string; outcome?: AppealOutcome; decidedAt?: number },
 ): void {
   tx.update(appeals).set(review).where(eq(appeals.id, id)).run();
 }

@@ -1,18 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { businessCalendars, type HolidayRow, holidays } from "../../db/schema.ts";
-import {
-  type BusinessCalendar,
-  type BusinessHoursSpan,
-  defaultCalendar,
-  type Holiday,
-  type Weekday,
-} from "../core/businessHours.ts";
+import { type BusinessCalendar, defaultCalendar, type Holiday } from "../core/businessHours.ts";
 import type { Executor } from "./database.ts";
 
 /** There is one business calendar per deployment for now; its row appears the first time a lead edits it. */
 export const DEFAULT_CALENDAR_ID = "default";
-
-type WeeklyHours = Record<Weekday, BusinessHoursSpan[]>;
 
 /** The calendar as stored, or Monday–Friday 09:00–17:00 in `defaultTimeZone` while nobody has edited it. */
 export function loadCalendar(tx: Executor, defaultTimeZone: string): BusinessCalendar {
@@ -26,7 +18,7 @@ export function loadCalendar(tx: Executor, defaultTimeZone: string): BusinessCal
     .all();
   return {
     timeZone: base.timeZone,
-    weekly: row ? (JSON.parse(row.weeklyHours) as WeeklyHours) : base.weekly,
+    weekly: row ? row.weeklyHours : base.weekly,
     holidays: dates,
   };
 }
@@ -37,7 +29,7 @@ export function ensureCalendarRow(tx: Executor, calendar: BusinessCalendar, by: 
     .values({
       id: DEFAULT_CALENDAR_ID,
       timeZone: calendar.timeZone,
-      weeklyHours: JSON.stringify(calendar.weekly),
+      weeklyHours: calendar.weekly,
       updatedAt: now,
       updatedBy: by,
     })
@@ -54,7 +46,7 @@ export function saveCalendar(
 ): void {
   const values = {
     timeZone: calendar.timeZone,
-    weeklyHours: JSON.stringify(calendar.weekly),
+    weeklyHours: calendar.weekly,
     updatedAt: now,
     updatedBy: by,
   };

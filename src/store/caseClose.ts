@@ -1,10 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
+import type { TimelineEventKind } from "../core/timelineEvents.ts";
 import type { Executor } from "./database.ts";
 import { eventWithPayloadField } from "./events.ts";
 
 /** The case's latest event of `kind` (its latest close, say). */
-export function latestEventOfKind(tx: Executor, caseId: number, kind: string): CaseEventRow | undefined {
+export function latestEventOfKind(tx: Executor, caseId: number, kind: TimelineEventKind): CaseEventRow | undefined {
   return tx
     .select()
     .from(caseEvents)
@@ -15,7 +16,12 @@ export function latestEventOfKind(tx: Executor, caseId: number, kind: string): C
 }
 
 /** The event of `kind` recorded for one close (its payload's closeSeq), so a retried job does its work once. */
-export function eventOfClose(tx: Executor, caseId: number, kind: string, closeSeq: number): CaseEventRow | undefined {
+export function eventOfClose(
+  tx: Executor,
+  caseId: number,
+  kind: TimelineEventKind,
+  closeSeq: number,
+): CaseEventRow | undefined {
   return eventWithPayloadField(tx, { caseId, kind, field: "closeSeq", value: closeSeq });
 }
 

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, inArray, max, notInArray, or, sql } from "drizzle-orm";
 import { type CaseRow, cases, consultRecipients, consults, type NewCaseRow } from "../../db/schema.ts";
+import type { CaseStatus } from "../core/lifecycle.ts";
+import type { Severity } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
 
-const CLOSED_STATUSES = ["resolved", "closed", "merged"];
+const CLOSED_STATUSES: readonly CaseStatus[] = ["resolved", "closed", "merged"];
 
 export function insertCase(tx: Executor, row: NewCaseRow): CaseRow {
   return tx.insert(cases).values(row).returning().get();
@@ -42,7 +44,7 @@ export function updateCase(tx: Executor, id: number, patch: Partial<NewCaseRow>)
 }
 
 /** A case still being worked: not resolved, closed or merged. */
-export const isOpen = notInArray(cases.status, CLOSED_STATUSES);
+export const isOpen = notInArray(cases.status, [...CLOSED_STATUSES]);
 
 /** Cases with a consult sent to this person: all a consultant may see. */
 const consultedBy = (userId: string) =>
@@ -96,7 +98,7 @@ export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
 }
 
 /** Open cases of the given severities, most severe first, then oldest first. */
-export function openCasesOfSeverities(tx: Executor, severities: readonly string[], limit: number): CaseRow[] {
+export function openCasesOfSeverities(tx: Executor, severities: readonly Severity[], limit: number): CaseRow[] {
   return tx
     .select()
     .from(cases)

@@ -3,8 +3,6 @@ import { type ConsultRow, type ConsultTeamRow, consultRecipients, consults, cons
 import type { Executor } from "./database.ts";
 import { eventWithPayloadField } from "./events.ts";
 
-export type ConsultStatus = "open" | "answered" | "cancelled";
-
 export function listConsultTeams(tx: Executor): ConsultTeamRow[] {
   return tx.select().from(consultTeams).orderBy(asc(consultTeams.name)).all();
 }
@@ -53,14 +51,9 @@ export function consultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
   return tx.select().from(consults).where(eq(consults.caseId, caseId)).orderBy(asc(consults.requestedAt)).all();
 }
 
-export interface ConsultWithTeam {
-  id: number;
+export type ConsultWithTeam = Pick<ConsultRow, "id" | "question" | "status" | "dueAt" | "answeredAt"> & {
   teamName: string;
-  question: string;
-  status: string;
-  dueAt: number;
-  answeredAt: number | null;
-}
+};
 
 /** The case's latest consults, newest first, with the name of the team asked. */
 export function latestConsultsOfCase(tx: Executor, caseId: number, limit: number): ConsultWithTeam[] {
@@ -155,7 +148,12 @@ export function wasConsultedOnCase(tx: Executor, userId: string, caseId: number)
  */
 export function findConsultEvent(
   tx: Executor,
-  query: { caseId: number; kind: string; field: "viewId" | "consultId"; value: string | number },
+  query: {
+    caseId: number;
+    kind: "consult_requested" | "consult_sent";
+    field: "viewId" | "consultId";
+    value: string | number;
+  },
 ): unknown {
   const row = eventWithPayloadField(tx, query);
   return row ? (JSON.parse(row.payload) as unknown) : undefined;

@@ -1,18 +1,19 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
 import { canonicalJson, GENESIS_HASH, hashEvent, type StoredEvent } from "../core/auditHash.ts";
+import type { StoredTimelinePayload, TimelineEventKind } from "../core/timelineEvents.ts";
 import type { Executor } from "./database.ts";
 
-export interface NewCaseEvent {
+export interface NewCaseEvent<K extends TimelineEventKind> {
   caseId: number;
   at: number;
   actor: string;
-  kind: string;
-  payload: Record<string, unknown>;
+  kind: K;
+  payload: StoredTimelinePayload<K>;
 }
 
 /** Appends one event to the case's chain; call inside the transaction that made the change. */
-export function appendEvent(tx: Executor, event: NewCaseEvent): CaseEventRow {
+export function appendEvent<K extends TimelineEventKind>(tx: Executor, event: NewCaseEvent<K>): CaseEventRow {
   const last = tx
     .select({ seq: caseEvents.seq, hash: caseEvents.hash })
     .from(caseEvents)
@@ -48,7 +49,7 @@ export function eventsOfCase(tx: Executor, caseId: number): CaseEventRow[] {
 }
 
 /** The case's events of one kind, oldest first. */
-export function eventsOfKind(tx: Executor, caseId: number, kind: string): CaseEventRow[] {
+export function eventsOfKind(tx: Executor, caseId: number, kind: TimelineEventKind): CaseEventRow[] {
   return tx
     .select()
     .from(caseEvents)
@@ -70,7 +71,7 @@ export function payloadField(row: Pick<CaseEventRow, "payload">, field: string):
  */
 export function eventWithPayloadField(
   tx: Executor,
-  query: { caseId: number; kind: string; field: string; value: string | number },
+  query: { caseId: number; kind: TimelineEventKind; field: string; value: string | number },
 ): CaseEventRow | undefined {
   return eventsOfKind(tx, query.caseId, query.kind).find((row) => payloadField(row, query.field) === query.value);
 }
@@ -90,6 +91,14 @@ export function timelinesOfCases(tx: Executor, caseIds: readonly number[]): Time
     .where(inArray(caseEvents.caseId, [...caseIds]))
     .orderBy(asc(caseEvents.caseId), asc(caseEvents.seq))
     .all();
+}
+
+/**
+ * A stored payload read back in its kind's type, for an event already known to be of that kind. Only
+ * appendEvent writes payloads, each typed by the catalog, so the kind tells the shape.
+ */
+export function timelinePayload<K extends TimelineEventKind>(_kind: K, payloadJson: string): StoredTimelinePayload<K> {
+  return JSON.parse(payloadJson) as StoredTimelinePayload<K>;
 }
 
 export function toStoredEvent(row: CaseEventRow): StoredEvent {

@@ -20,7 +20,7 @@ export function enqueueJob(tx: Executor, job: NewJob, now: number): boolean {
     .insert(jobs)
     .values({
       kind: job.kind,
-      payload: JSON.stringify(job.payload),
+      payload: job.payload,
       caseId: job.caseId ?? null,
       idempotencyKey: job.key,
       runAt: job.runAt,

@@ -34,16 +34,10 @@ export function mediationProgressOfCase(tx: Executor, caseId: number): Mediation
     .all();
 }
 
-export interface MediationEntrySummary {
-  partyRole: string | null;
-  accountRef: string;
-  channel: string;
-  offerKind: string;
-  offerAmountMinor: number | null;
-  offerCurrency: string | null;
-  outcome: string;
-  loggedAt: number;
-}
+export type MediationEntrySummary = Pick<
+  MediationEntryRow,
+  "channel" | "offerKind" | "offerAmountMinor" | "offerCurrency" | "outcome" | "loggedAt"
+> & { partyRole: string | null; accountRef: string };
 
 /** The case's latest mediation entries, newest first, each with the account and its role on the case. */
 export function latestMediationOfCase(tx: Executor, caseId: number, limit: number): MediationEntrySummary[] {

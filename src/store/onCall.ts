@@ -31,7 +31,7 @@ export function layerOf(row: OnCallLayerRow, calendar: BusinessCalendar): Schedu
     timeZone: row.timeZone,
     window: windowOf(row, calendar),
     rotation: {
-      users: JSON.parse(row.users) as string[],
+      users: row.users,
       startsAt: row.startsAt,
       lengthHours: row.lengthHours,
       handoffTime: row.handoffTime,
@@ -78,7 +78,7 @@ export function insertLayer(tx: Executor, layer: NewLayer, by: string, now: numb
       .get()?.position ?? 0;
   return tx
     .insert(onCallLayers)
-    .values({ ...layer, users: JSON.stringify(layer.users), position: top + 1, createdBy: by, createdAt: now })
+    .values({ ...layer, position: top + 1, createdBy: by, createdAt: now })
     .returning()
     .get();
 }

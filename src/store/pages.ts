@@ -45,7 +45,7 @@ export function updatePage(
   id: number,
   patch: Partial<Pick<PageRow, "status" | "step" | "stepAt" | "ackedBy" | "ackedAt">>,
 ): PageRow {
-  return tx.update(pages).set(patch).where(eq(pages.id, id)).returning().get() as PageRow;
+  return tx.update(pages).set(patch).where(eq(pages.id, id)).returning().get();
 }
 
 /** Marks the page acknowledged unless someone already did; undefined when they had. */

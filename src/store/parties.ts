@@ -1,10 +1,13 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import { type AccountRow, accounts, caseParties, cases } from "../../db/schema.ts";
+import type { AccountRole, PartyRole } from "../core/intake.ts";
+import type { CaseStatus } from "../core/lifecycle.ts";
+import type { Severity } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
 
 export interface AccountInput {
   accountRef: string;
-  role: string;
+  role: AccountRole;
   displayName: string;
 }
 
@@ -21,12 +24,12 @@ export function upsertAccount(tx: Executor, input: AccountInput, now: number): A
     .get();
 }
 
-export function addParty(tx: Executor, caseId: number, accountId: number, partyRole: string, now: number): void {
+export function addParty(tx: Executor, caseId: number, accountId: number, partyRole: PartyRole, now: number): void {
   tx.insert(caseParties).values({ caseId, accountId, partyRole, addedAt: now }).onConflictDoNothing().run();
 }
 
 export interface PartyWithAccount {
-  partyRole: string;
+  partyRole: PartyRole;
   account: AccountRow;
 }
 
@@ -43,9 +46,9 @@ export function partiesOfCase(tx: Executor, caseId: number): PartyWithAccount[] 
 export interface PriorCase {
   humanId: string;
   category: string;
-  severity: string;
-  status: string;
-  partyRole: string;
+  severity: Severity;
+  status: CaseStatus;
+  partyRole: PartyRole;
   createdAt: number;
 }
 

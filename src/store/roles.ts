@@ -1,16 +1,17 @@
 import { asc, eq } from "drizzle-orm";
 import { roleChanges, type UserRoleRow, userRoles } from "../../db/schema.ts";
+import type { Role } from "../core/permissions.ts";
 import type { Executor } from "./database.ts";
 
-export function roleOf(tx: Executor, userId: string): string | undefined {
+export function roleOf(tx: Executor, userId: string): Role | undefined {
   return tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).get()?.role;
 }
 
 /** Sets (or, with `role: null`, removes) a person's role and appends the change to role_changes. */
 export function setRole(
   tx: Executor,
-  change: { userId: string; role: string | null; changedBy: string; at: number },
-): { previous: string | undefined } {
+  change: { userId: string; role: Role | null; changedBy: string; at: number },
+): { previous: Role | undefined } {
   const previous = roleOf(tx, change.userId);
   if (change.role === null) {
     tx.delete(userRoles).where(eq(userRoles.userId, change.userId)).run();

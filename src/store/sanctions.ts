@@ -14,11 +14,8 @@ import {
   sanctionProposals,
   sanctionVotes,
 } from "../../db/schema.ts";
+import { type ProposalStatus, UNDECIDED_STATUSES } from "../core/sanctions.ts";
 import type { Executor } from "./database.ts";
-
-/** open: waiting for votes; escalated: still waiting, and the leads were told; the rest are final. */
-export type ProposalStatus = "open" | "escalated" | "approved" | "rejected";
-export const UNDECIDED_STATUSES: readonly ProposalStatus[] = ["open", "escalated"];
 
 // Proposals
 

@@ -88,9 +88,9 @@ describe("decision export", () => {
             kind: "sanction",
             accountId: party.accountId,
             rung,
-            clauses: JSON.stringify(["CG-2.1"]),
+            clauses: ["CG-2.1"],
             facts: FACTS,
-            evidenceIds: "[]",
+            evidenceIds: [],
             guaranteeClaim: false,
             legalFlag: false,
             status: "approved",
@@ -109,7 +109,7 @@ describe("decision export", () => {
             caseId: record.id,
             proposalId: proposal.id,
             accountId: party.accountId,
-            statement: JSON.stringify(statementOfDecision({ record, proposal, decision })),
+            statement: statementOfDecision({ record, proposal, decision }),
             decidedAt,
           })
           .run();

@@ -34,7 +34,7 @@ describe("the case timeline table", () => {
     ).id;
     for (let i = 1; i <= 3; i++) {
       inTransaction(database.db, (tx) =>
-        appendEvent(tx, { caseId, at: i, actor: "U1", kind: "note", payload: { i, text: "ünïcødé <&>" } }),
+        appendEvent(tx, { caseId, at: i, actor: "U1", kind: "status_changed", payload: { note: `${i} ünïcødé <&>` } }),
       );
     }
   });

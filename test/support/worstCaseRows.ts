@@ -13,7 +13,7 @@ import type {
   SanctionProposalRow,
   SanctionVoteRow,
 } from "../../db/schema.ts";
-import { POLICY_CLAUSES } from "../../src/core/categories.ts";
+import { POLICY_CLAUSES, type PolicyClauseId } from "../../src/core/categories.ts";
 import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
 import { INTAKE_LIMITS } from "../../src/core/intake.ts";
 import { PROPOSAL_FACTS_MAX } from "../../src/core/statementOfReasons.ts";
@@ -132,9 +132,9 @@ export const worstProposal: SanctionProposalRow = {
   kind: "sanction",
   accountId: 1,
   rung: "permanent_removal",
-  clauses: JSON.stringify(Object.keys(POLICY_CLAUSES)),
+  clauses: Object.keys(POLICY_CLAUSES) as PolicyClauseId[],
   facts: worstText(PROPOSAL_FACTS_MAX),
-  evidenceIds: JSON.stringify(worstEvidence.map((e) => e.id)),
+  evidenceIds: worstEvidence.map((e) => e.id),
   guaranteeClaim: true,
   legalFlag: true,
   appealId: null,
@@ -205,11 +205,11 @@ export const worstSnapshot: CaseSnapshot = {
   mediation: manyOf(3, () => ({
     partyRole: "respondent",
     accountRef: worstAccount(0).accountRef,
-    channel: "phone_call",
+    channel: "in_app",
     offerKind: "partial_credit",
     offerAmountMinor: 100_000_000,
     offerCurrency: "EUR",
-    outcome: "declined_by_customer",
+    outcome: "no_agreement",
     loggedAt: AT,
   })),
   checklist: manyOf(5, (i) => ({ step: `Step ${i}`, done: i % 2 === 0 })),

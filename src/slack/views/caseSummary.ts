@@ -1,8 +1,8 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { categoryById } from "../../core/categories.ts";
-import { CASE_SOURCE_LABELS, type CaseSource } from "../../core/intake.ts";
+import { CASE_SOURCE_LABELS } from "../../core/intake.ts";
 import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
-import { MEDIATION_OFFER_LABELS } from "../../core/mediation.ts";
+import { MEDIATION_OFFER_LABELS, type MediationOffer } from "../../core/mediation.ts";
 import { SANCTION_RUNGS, STRIKE_WINDOW_MONTHS } from "../../core/sanctions.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
 import type { CaseSnapshot, PartySnapshot } from "../../flows/caseSnapshot.ts";
@@ -41,7 +41,7 @@ export const severityLabel = (severity: string) => {
   return s ? severityPolicy(s).label : severity.toUpperCase();
 };
 export const categoryLabel = (category: string) => categoryById(category)?.label ?? category;
-export const caseStatusLabel = (status: string) => statusLabel(status as CaseStatus);
+export const caseStatusLabel = (status: CaseStatus) => statusLabel(status);
 
 /** Plain notification text: ids and labels only, never user text. */
 export function caseHeadline(record: CaseRow): string {
@@ -79,14 +79,14 @@ export function buildCaseSummary(
       ["Status", caseStatusLabel(c.status)],
       ["Severity", severityLabel(c.severity)],
       ["Category", categoryLabel(c.category)],
-      ["Reported through", CASE_SOURCE_LABELS[c.source as CaseSource] ?? c.source],
+      ["Reported through", CASE_SOURCE_LABELS[c.source] ?? c.source],
       ["Owner", c.ownerId ? mention(c.ownerId) : "Unassigned"],
       ["Opened", `${slackDate(c.createdAt)} by ${mention(c.createdBy)}`],
       ["Occurred", c.occurredAt ? slackDate(c.occurredAt) : "Not given"],
       ["Zendesk ticket", c.zendeskTicket ? `#${c.zendeskTicket}` : "None"],
     ]),
     section(`*${userText(c.title, 200)}*\n${userText(c.description, LIMITS.sectionText - 300)}`),
-    slaSection(snapshot.sla, c.status as CaseStatus, snapshot.now),
+    slaSection(snapshot.sla, c.status, snapshot.now),
   ];
   if (snapshot.parties.length > 0) {
     blocks.push(section(snapshot.parties.map(accountHistoryLine).join("\n")));
@@ -152,8 +152,7 @@ function checklistLines(steps: CaseSnapshot["checklist"]): string {
   return `*Mediation first* (property damage: mediate before any sanction)\n${lines.join("\n")}`;
 }
 
-const offerLabel = (kind: string) =>
-  (MEDIATION_OFFER_LABELS as Readonly<Record<string, string>>)[kind]?.toLowerCase() ?? kind;
+const offerLabel = (kind: MediationOffer) => MEDIATION_OFFER_LABELS[kind].toLowerCase();
 
 function mediationLines(entries: CaseSnapshot["mediation"]): string {
   const lines = entries.map((m) => {

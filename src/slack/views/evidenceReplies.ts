@@ -1,5 +1,5 @@
 import type { EvidenceFileRow } from "../../../db/schema.ts";
-import { EVIDENCE_KIND_LABELS, type EvidenceKind } from "../../core/evidence.ts";
+import { EVIDENCE_KIND_LABELS, type EvidenceEntryKind, REDACTION_KIND } from "../../core/evidence.ts";
 import type { EvidenceListEntry, EvidenceListing } from "../../flows/listEvidence.ts";
 import type { RedactEvidenceResult } from "../../flows/redactEvidence.ts";
 import { COMMAND } from "../ids.ts";
@@ -17,7 +17,8 @@ export function formatBytes(bytes: number): string {
 /** Enough of a SHA-256 to tell files apart at a glance; the full hash is in the record. */
 export const shortHash = (sha256: string) => sha256.slice(0, 12);
 
-export const evidenceKindLabel = (kind: string) => EVIDENCE_KIND_LABELS[kind as EvidenceKind] ?? kind;
+export const evidenceKindLabel = (kind: EvidenceEntryKind) =>
+  kind === REDACTION_KIND ? kind : EVIDENCE_KIND_LABELS[kind];
 
 export function fileLine(file: EvidenceFileRow, bytesGone: boolean): string {
   const gone = bytesGone ? " · _bytes deleted_" : "";

@@ -28,7 +28,7 @@ export function onCallLine(onCall: OnCall | undefined): string {
 }
 
 function layerLine(layer: OnCallLayerRow): string {
-  const users = (JSON.parse(layer.users) as string[]).map(mention).join(" → ");
+  const users = layer.users.map(mention).join(" → ");
   const every = layer.lengthHours === 24 ? "every day" : `every ${layer.lengthHours / 24} days`;
   return `• *${layer.name}* — ${windowLabel(layer)}, hands off at ${layer.handoffTime} ${every}: ${users}`;
 }

@@ -65,7 +65,7 @@ function voteLines(standing: ProposalStanding): Block[] {
  */
 export function buildProposalMessage(input: ProposalMessageInput): SlackMessage {
   const { record, proposal, rung, account, standing } = input;
-  const clauses = JSON.parse(proposal.clauses) as string[];
+  const { clauses } = proposal;
   const flags = [proposal.guaranteeClaim ? "Guarantee claim" : "", proposal.legalFlag ? "legal flag" : ""].filter(
     Boolean,
   );

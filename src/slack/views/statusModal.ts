@@ -19,7 +19,7 @@ export function buildStatusModal(form: StatusChangeForm): ModalView {
     submit: plain("Change", 24),
     close: plain("Cancel", 24),
     blocks: [
-      section(`*${caseHeadline(record)}*\nNow: *${statusLabel(record.status as CaseStatus)}*`),
+      section(`*${caseHeadline(record)}*\nNow: *${statusLabel(record.status)}*`),
       inputBlock(
         STATUS_BLOCK.status,
         "New status",

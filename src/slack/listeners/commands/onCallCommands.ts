@@ -58,7 +58,7 @@ export const onCallSubcommands: Record<string, Subcommand> = {
       if (verb === "layer" && second === "add") {
         const layer = addOnCallLayer(deps, userId, parseLayerAdd(more));
         return ephemeral(
-          `Layer *${layer.name}* added (${windowLabel(layer)}); ${mention(JSON.parse(layer.users)[0])} holds it first. \`/incident oncall\` shows the schedule.`,
+          `Layer *${layer.name}* added (${windowLabel(layer)}); ${mention(layer.users[0] ?? "")} holds it first. \`/incident oncall\` shows the schedule.`,
         );
       }
       if (verb === "layer" && second === "remove" && more.length === 1 && more[0]) {

@@ -1,0 +1,102 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ACCOUNT_ROLES, CASE_SOURCES, PARTY_ROLES } from "../../src/core/intake.ts";
+import { CASE_STATUSES } from "../../src/core/lifecycle.ts";
+import { SEVERITIES } from "../../src/core/severity.ts";
+import { TIMELINE_EVENT_KINDS } from "../../src/core/timelineEvents.ts";
+
+// All instants are integer milliseconds since the epoch (UTC), read from the injected clock.
+
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    humanId: text("human_id").notNull().unique(),
+    year: integer("year").notNull(),
+    seq: integer("seq").notNull(),
+    /** An id of the catalog version in `category_version`, so not a closed set across versions. */
+    category: text("category").notNull(),
+    categoryVersion: text("category_version").notNull(),
+    severity: text("severity", { enum: SEVERITIES }).notNull(),
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull(),
+    source: text("source", { enum: CASE_SOURCES }).notNull(),
+    occurredAt: integer("occurred_at"),
+    zendeskTicket: text("zendesk_ticket"),
+    ownerId: text("owner_id"),
+    createdBy: text("created_by").notNull(),
+    channelId: text("channel_id"),
+    channelName: text("channel_name"),
+    summaryTs: text("summary_ts"),
+    triageTs: text("triage_ts"),
+    warRoomRequestedAt: integer("war_room_requested_at"),
+    warRoomRequestedBy: text("war_room_requested_by"),
+    intakeViewId: text("intake_view_id").unique(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("cases_year_seq").on(t.year, t.seq),
+    index("cases_status_created").on(t.status, t.createdAt),
+    index("cases_channel").on(t.channelId),
+    index("cases_zendesk_ticket").on(t.zendeskTicket),
+  ],
+);
+export type CaseRow = typeof cases.$inferSelect;
+export type NewCaseRow = typeof cases.$inferInsert;
+
+export const accounts = sqliteTable(
+  "accounts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    accountRef: text("account_ref").notNull(),
+    role: text("role", { enum: ACCOUNT_ROLES }).notNull(),
+    displayName: text("display_name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("accounts_role_ref").on(t.role, t.accountRef)],
+);
+export type AccountRow = typeof accounts.$inferSelect;
+
+export const caseParties = sqliteTable(
+  "case_parties",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    accountId: integer("account_id")
+      .notNull()
+      .references(() => accounts.id),
+    partyRole: text("party_role", { enum: PARTY_ROLES }).notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("case_parties_unique").on(t.caseId, t.accountId, t.partyRole),
+    index("case_parties_account").on(t.accountId),
+  ],
+);
+export type CasePartyRow = typeof caseParties.$inferSelect;
+
+/** The audit timeline: append-only (triggers refuse UPDATE and DELETE), hash-chained per case. */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    seq: integer("seq").notNull(),
+    at: integer("at").notNull(),
+    actor: text("actor").notNull(),
+    kind: text("kind", { enum: TIMELINE_EVENT_KINDS }).notNull(),
+    // Plain text, not json mode: the hash covers these exact bytes (canonical JSON, keys sorted), which
+    // drizzle's JSON.stringify would not reproduce, and verifying the chain reads them back unparsed.
+    payload: text("payload").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [uniqueIndex("case_events_case_seq").on(t.caseId, t.seq)],
+);
+export type CaseEventRow = typeof caseEvents.$inferSelect;
