@@ -59,10 +59,8 @@ const KNOWN_VIOLATIONS: Record<RuleName | "no import cycle between layers", read
   "src/flows imports nothing from src/slack/": [
     "src/flows/announceCase.ts → src/slack/views/blocks.ts",
     "src/flows/announceCase.ts → src/slack/views/caseSummary.ts",
-    "src/flows/answerConsult.ts → src/slack/ids.ts",
     "src/flows/appeals.ts → src/slack/views/mrkdwn.ts",
     "src/flows/assignCase.ts → src/slack/views/mrkdwn.ts",
-    "src/flows/castVote.ts → src/slack/ids.ts",
     "src/flows/downloadSlackFile.ts → src/slack/views/evidenceReplies.ts",
     "src/flows/escalateProposal.ts → src/slack/views/proposalMessage.ts",
     "src/flows/findCases.ts → src/slack/views/mrkdwn.ts",
@@ -81,7 +79,6 @@ const KNOWN_VIOLATIONS: Record<RuleName | "no import cycle between layers", read
     "src/flows/refreshCaseSummary.ts → src/slack/views/caseSummary.ts",
     "src/flows/remindOverdueConsult.ts → src/slack/views/consultMessages.ts",
     "src/flows/remindSla.ts → src/slack/views/slaMessages.ts",
-    "src/flows/requestConsult.ts → src/slack/ids.ts",
     "src/flows/shiftReminders.ts → src/slack/views/shiftMessages.ts",
   ],
   "listeners reach the store only through flows": [],
