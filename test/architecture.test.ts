@@ -61,7 +61,6 @@ const KNOWN_VIOLATIONS: Record<RuleName | "no import cycle between layers", read
     "src/flows/announceCase.ts → src/slack/views/caseSummary.ts",
     "src/flows/appeals.ts → src/slack/views/mrkdwn.ts",
     "src/flows/assignCase.ts → src/slack/views/mrkdwn.ts",
-    "src/flows/downloadSlackFile.ts → src/slack/views/evidenceReplies.ts",
     "src/flows/escalateProposal.ts → src/slack/views/proposalMessage.ts",
     "src/flows/findCases.ts → src/slack/views/mrkdwn.ts",
     "src/flows/notifyFailure.ts → src/slack/views/caseSummary.ts",
