@@ -6,6 +6,7 @@ import type { ConsultRequestField } from "../flows/requestConsult.ts";
 import type { Logger } from "../log.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import { CALLBACK, CONSULT_BLOCK, VOTE_BLOCK } from "./ids.ts";
+import { mrkdwnText } from "./views/mrkdwn.ts";
 
 /** The one mapper from failures to what a Slack user sees. */
 
@@ -57,7 +58,7 @@ export function toSubmissionErrors(
 
 /** A sentence for an ephemeral reply; unexpected failures are logged with context and stay vague. */
 export function toUserMessage(error: unknown, log: Logger, context: Record<string, unknown>): string {
-  if (error instanceof DomainError) return error.message;
+  if (error instanceof DomainError) return mrkdwnText(error.text);
   if (error instanceof ZodError) {
     log.warn({ ...context, issues: error.issues.map((i) => i.path.join(".")) }, "malformed Slack payload");
     return "Slack sent something the bot did not understand. Try again; if it keeps happening, tell an admin.";
