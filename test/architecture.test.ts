@@ -61,7 +61,6 @@ const KNOWN_VIOLATIONS: Record<RuleName | "no import cycle between layers", read
     "src/flows/announceCase.ts → src/slack/views/caseSummary.ts",
     "src/flows/escalateProposal.ts → src/slack/views/proposalMessage.ts",
     "src/flows/notifyFailure.ts → src/slack/views/caseSummary.ts",
-    "src/flows/notifyFailure.ts → src/slack/views/mrkdwn.ts",
     "src/flows/notifyPage.ts → src/slack/views/pageMessages.ts",
     "src/flows/pingConsultTeam.ts → src/slack/views/consultMessages.ts",
     "src/flows/postCaseSummary.ts → src/slack/views/caseSummary.ts",
