@@ -55,7 +55,7 @@ type RuleName = keyof typeof RULES;
 const KNOWN_VIOLATIONS: Record<RuleName | "no import cycle between layers", readonly string[]> = {
   "src/core imports only core, zod, date-fns, @date-fns/tz and node:crypto": [],
   "src/store imports neither flows nor slack": [],
-  // Block Kit, mrkdwn and modal block ids built in flows and their job handlers.
+  // Job handlers that render Block Kit or message text and post it: they move to the Slack side.
   "src/flows imports nothing from src/slack/": [
     "src/flows/announceCase.ts → src/slack/views/blocks.ts",
     "src/flows/announceCase.ts → src/slack/views/caseSummary.ts",
