@@ -1,3 +1,5 @@
+import { type DomainText, plainText } from "./domainText.ts";
+
 /** Every rule a flow enforces fails with this one error type. */
 export type DomainErrorCode = "invalid_input" | "not_found" | "not_permitted" | "invalid_transition" | "conflict";
 
@@ -11,12 +13,16 @@ export interface DomainErrorOptions {
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly fields: Readonly<Record<string, string>>;
+  /** The message with its references (people, instants, typed text) for a surface to render; `message` is it as plain text. */
+  readonly text: DomainText;
 
-  constructor(code: DomainErrorCode, message: string, options: DomainErrorOptions = {}) {
-    super(message);
+  constructor(code: DomainErrorCode, message: string | DomainText, options: DomainErrorOptions = {}) {
+    const plain = typeof message === "string" ? message : plainText(message);
+    super(plain);
     this.name = "DomainError";
     this.code = code;
-    this.fields = options.fields ?? (options.field ? { [options.field]: message } : {});
+    this.text = typeof message === "string" ? [message] : message;
+    this.fields = options.fields ?? (options.field ? { [options.field]: plain } : {});
   }
 
   get field(): string | undefined {
@@ -24,6 +30,6 @@ export class DomainError extends Error {
   }
 }
 
-export function fail(code: DomainErrorCode, message: string, options: DomainErrorOptions = {}): never {
+export function fail(code: DomainErrorCode, message: string | DomainText, options: DomainErrorOptions = {}): never {
   throw new DomainError(code, message, options);
 }

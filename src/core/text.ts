@@ -7,3 +7,8 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 export function cleanText(value: string | null | undefined): string {
   return (value ?? "").replace(CONTROL_CHARS, "").trim();
 }
+
+/** Cuts text to `max` characters, marking the cut. */
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
+}

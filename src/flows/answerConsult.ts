@@ -3,7 +3,6 @@ import { fail } from "../core/domainError.ts";
 import { type CaseStatus, canTransition, isCaseStatus } from "../core/lifecycle.ts";
 import { seesOnlyConsultedCases } from "../core/permissions.ts";
 import { cleanText } from "../core/text.ts";
-import { CONSULT_BLOCK } from "../slack/ids.ts";
 import { getCase } from "../store/cases.ts";
 import {
   answerOpenConsult,
@@ -22,6 +21,8 @@ import type { FlowDeps } from "./deps.ts";
 import { type ConsultOnCase, enqueueConsultPing, loadConsultOnCase } from "./pingConsultTeam.ts";
 
 export const CONSULT_ANSWER_LIMIT = 3000;
+/** The answer form's one field, as its errors name it. */
+export const ANSWER_FIELD = "answer";
 
 /** A consultant sees and answers only the consults sent to them (DESIGN §3 Roles); the team sees all. */
 function seesConsult(tx: Executor, userId: string, consult: ConsultRow): boolean {
@@ -59,10 +60,10 @@ export function answerConsult(deps: FlowDeps, input: AnswerConsultInput): { cons
   const result = inTransaction(deps.db, (tx) => {
     const { consult, team, record } = consultToAnswer(tx, input.userId, input.consultId);
     const answer = cleanText(input.answer);
-    if (answer === "") fail("invalid_input", "Write the answer.", { field: CONSULT_BLOCK.answer });
+    if (answer === "") fail("invalid_input", "Write the answer.", { field: ANSWER_FIELD });
     if (answer.length > CONSULT_ANSWER_LIMIT) {
       fail("invalid_input", `Keep the answer within ${CONSULT_ANSWER_LIMIT} characters.`, {
-        field: CONSULT_BLOCK.answer,
+        field: ANSWER_FIELD,
       });
     }
     const answered =

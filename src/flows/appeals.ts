@@ -1,5 +1,6 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
+import { sentence, typed, user } from "../core/domainText.ts";
 import {
   type AppealOutcome,
   appealDeadline,
@@ -10,7 +11,6 @@ import {
 } from "../core/sanctions.ts";
 import { personalDataIn } from "../core/statementOfReasons.ts";
 import { cleanText } from "../core/text.ts";
-import { userText } from "../slack/views/mrkdwn.ts";
 import {
   decisionByPuid,
   insertAppeal,
@@ -61,7 +61,7 @@ export function openAppeal(
     const puid = ref.startsWith("TS-") ? ref : `${record.humanId}-${ref}`;
     const decision =
       decisionByPuid(tx, record.id, puid) ??
-      fail("not_found", `${record.humanId} has no decision ${userText(ref, 40)}.`);
+      fail("not_found", sentence`${record.humanId} has no decision ${typed(ref, 40)}.`);
     if (supersedingDecision(tx, decision.id)) fail("conflict", `${puid} was already replaced on an earlier appeal.`);
     if (openAppealOfCase(tx, record.id)) fail("conflict", `${record.humanId} already has an appeal under review.`);
     const deadline = appealDeadline(decision.decidedAt);
@@ -107,7 +107,10 @@ export function reviewAppeal(deps: FlowDeps, input: ReviewAppealInput): { record
     const record = appealCase(deps, input);
     const appeal = openAppealOfCase(tx, record.id) ?? fail("conflict", `${record.humanId} has no appeal under review.`);
     if (appeal.reviewer)
-      fail("conflict", `This appeal was already reviewed by <@${appeal.reviewer}>; its proposal is being voted on.`);
+      fail(
+        "conflict",
+        sentence`This appeal was already reviewed by ${user(appeal.reviewer)}; its proposal is being voted on.`,
+      );
     const decision = getDecision(tx, appeal.decisionId) ?? fail("not_found", "The decision under appeal is gone.");
     const original = getProposal(tx, decision.proposalId) ?? fail("not_found", "The decision's proposal is gone.");
     const approvers = latestVotesOf(votesOfProposal(tx, original.id))

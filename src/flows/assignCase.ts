@@ -1,7 +1,7 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
+import { sentence, user } from "../core/domainText.ts";
 import { isAllowed } from "../core/permissions.ts";
-import { mention } from "../slack/views/mrkdwn.ts";
 import { inTransaction } from "../store/database.ts";
 import { userRole } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
@@ -34,11 +34,11 @@ export function assignCase(deps: FlowDeps, input: AssignCaseInput): AssignCaseRe
     if (!isAllowed(userRole(tx, input.assignee), "case.update")) {
       fail(
         "invalid_input",
-        `${mention(input.assignee)} cannot own cases: only a specialist, lead or admin can. A lead can give them a role with \`/incident role\`.`,
+        sentence`${user(input.assignee)} cannot own cases: only a specialist, lead or admin can. A lead can give them a role with \`/incident role\`.`,
       );
     }
     if (record.ownerId === input.assignee)
-      fail("conflict", `${mention(input.assignee)} already owns ${record.humanId}.`);
+      fail("conflict", sentence`${user(input.assignee)} already owns ${record.humanId}.`);
     const updated = recordCaseChange(tx, record, {
       actor: input.actor,
       at: now,

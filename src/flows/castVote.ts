@@ -3,7 +3,6 @@ import { DomainError, fail } from "../core/domainError.ts";
 import { isAllowed, type Role } from "../core/permissions.ts";
 import { type Tally, UNDECIDED_STATUSES, type VoteChoice } from "../core/sanctions.ts";
 import { cleanText } from "../core/text.ts";
-import { VOTE_BLOCK } from "../slack/ids.ts";
 import { getCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import {
@@ -77,14 +76,17 @@ export interface CastVoteResult {
   created: boolean;
 }
 
+/** The vote form's fields, as its errors name them. */
+export type VoteField = "choice" | "rationale";
+
 function validateVote(input: CastVoteInput): { choice: VoteChoice; rationale: string } {
-  const errors: Record<string, string> = {};
+  const errors: Partial<Record<VoteField, string>> = {};
   const choice = VOTE_CHOICES.find((c) => c === input.choice);
-  if (!choice) errors[VOTE_BLOCK.choice] = "Approve, reject or abstain?";
+  if (!choice) errors.choice = "Approve, reject or abstain?";
   const rationale = cleanText(input.rationale);
-  if (rationale === "") errors[VOTE_BLOCK.rationale] = "Give the reason for your vote.";
+  if (rationale === "") errors.rationale = "Give the reason for your vote.";
   else if (rationale.length > VOTE_RATIONALE_MAX) {
-    errors[VOTE_BLOCK.rationale] = `Keep the rationale to ${VOTE_RATIONALE_MAX} characters or fewer.`;
+    errors.rationale = `Keep the rationale to ${VOTE_RATIONALE_MAX} characters or fewer.`;
   }
   if (!choice || Object.keys(errors).length > 0) {
     throw new DomainError("invalid_input", "Some fields need another look.", { fields: errors });

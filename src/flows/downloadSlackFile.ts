@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { DomainError, fail } from "../core/domainError.ts";
 import { EVIDENCE_LIMITS } from "../core/evidence.ts";
+import { formatBytes } from "../core/formatBytes.ts";
 import { classifyFailure } from "../scheduler/slackFailure.ts";
-import { formatBytes } from "../slack/views/evidenceReplies.ts";
 import { storeBlob } from "../store/evidenceBlobs.ts";
 import type { FlowDeps } from "./deps.ts";
 

@@ -1,8 +1,8 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { formatCaseId, parseCaseId } from "../core/caseId.ts";
 import { fail } from "../core/domainError.ts";
+import { sentence, typed } from "../core/domainText.ts";
 import { type Action, seesOnlyConsultedCases } from "../core/permissions.ts";
-import { userText } from "../slack/views/mrkdwn.ts";
 import { countOpenCases, getCaseByChannel, getCaseByHumanId, listOpenCases } from "../store/cases.ts";
 import { assertMay, assertMayOnCase, userRole } from "./access.ts";
 import { type CaseSnapshot, loadCaseSnapshot } from "./caseSnapshot.ts";
@@ -45,7 +45,7 @@ export function findCase(
   if (input.idText) {
     const id =
       parseCaseId(input.idText) ??
-      fail("invalid_input", `\`${userText(input.idText, 40)}\` is not a case id like TS-2026-0042.`);
+      fail("invalid_input", sentence`\`${typed(input.idText, 40)}\` is not a case id like TS-2026-0042.`);
     const humanId = formatCaseId(id.year, id.seq);
     return { record: getCaseByHumanId(deps.db, humanId), notFound: `There is no case ${humanId}.` };
   }

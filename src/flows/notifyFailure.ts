@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { caseHeadline, jobLabel } from "../slack/views/caseSummary.ts";
-import { userText } from "../slack/views/mrkdwn.ts";
+import { failureNotice } from "../slack/views/caseSummary.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
@@ -10,11 +9,5 @@ const payload = z.object({ caseId: z.number().int().positive(), jobKind: z.strin
 export async function notifyFailure(deps: FlowDeps, raw: unknown): Promise<void> {
   const { jobKind, error } = payload.parse(raw);
   const record = loadJobCase(deps.db, raw);
-  await deps.slack.chat.postMessage({
-    channel: record.createdBy,
-    text:
-      `:warning: ${caseHeadline(record)} is recorded, but Slack refused ${jobLabel(jobKind)}: ` +
-      `\`${userText(error, 200)}\`. Ask an admin to check the bot's access (is it in the triage channel?). ` +
-      `\`/incident status ${record.humanId}\` shows the case meanwhile.`,
-  });
+  await deps.slack.chat.postMessage({ channel: record.createdBy, text: failureNotice(record, jobKind, error) });
 }

@@ -1,11 +1,11 @@
 import type { CaseRow, PageRow } from "../../db/schema.ts";
 import { isBusinessTime } from "../core/businessHours.ts";
 import { fail } from "../core/domainError.ts";
+import { instant, sentence, user } from "../core/domainText.ts";
 import { isOpenStatus, statusLabel } from "../core/lifecycle.ts";
 import { pageAckMinutes, shouldPage } from "../core/paging.ts";
 import { isAllowed } from "../core/permissions.ts";
 import { parseSeverity, type Severity } from "../core/severity.ts";
-import { mention, slackDate } from "../slack/views/mrkdwn.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { insertPage, openPageOfCase } from "../store/pages.ts";
@@ -87,15 +87,15 @@ export function pageOnCall(deps: FlowDeps, input: PageOnCallInput): PageOnCallRe
     if (target !== undefined && (target === deps.botUserId || !isAllowed(userRole(tx, target), "page.send"))) {
       fail(
         "invalid_input",
-        `${mention(target)} has no role that can answer a page; a lead can make them a specialist with \`/incident role\`.`,
+        sentence`${user(target)} has no role that can answer a page; a lead can make them a specialist with \`/incident role\`.`,
       );
     }
     const open = openPageOfCase(tx, checked.id);
     if (open) {
-      const who = open.primaryUser ? mention(open.primaryUser) : "the escalation channel";
+      const who = open.primaryUser ? user(open.primaryUser) : "the escalation channel";
       fail(
         "conflict",
-        `Already paging ${who} about ${checked.humanId} since ${slackDate(open.createdAt)} and nobody has acknowledged it yet: acknowledge that page first.`,
+        sentence`Already paging ${who} about ${checked.humanId} since ${instant(open.createdAt)} and nobody has acknowledged it yet: acknowledge that page first.`,
       );
     }
     const onCall = onCallAt(tx, deps, now);

@@ -1,8 +1,7 @@
 import type { CaseRow, EvidenceFileRow, EvidenceRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
+import { command, instant, sentence, user } from "../core/domainText.ts";
 import { EVIDENCE_LIMITS, REDACTION_KIND } from "../core/evidence.ts";
-import { COMMAND } from "../slack/ids.ts";
-import { mention, slackDate } from "../slack/views/mrkdwn.ts";
 import { getCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
 import {
@@ -26,6 +25,8 @@ export interface RedactEvidenceInput {
   /** `E3` as typed. */
   evidenceRef: string;
   reason: string;
+  /** How the redaction was asked for (the command typed), kept as the redaction entry's source. */
+  source: string;
 }
 
 export interface RedactEvidenceResult {
@@ -46,7 +47,8 @@ export function redactEvidence(deps: FlowDeps, input: RedactEvidenceInput): Reda
   const found = caseFromCommand(deps, input, "evidence.redact");
   const seq = parseEvidenceRef(input.evidenceRef);
   const reason = input.reason.trim();
-  if (!reason) fail("invalid_input", `Say why, after the E-number: \`${COMMAND} evidence redact E${seq} reason…\`.`);
+  if (!reason)
+    fail("invalid_input", sentence`Say why, after the E-number: \`${command(`evidence redact E${seq} reason…`)}\`.`);
   if (reason.length > EVIDENCE_LIMITS.descriptionMax) {
     fail("invalid_input", `Keep the reason to ${EVIDENCE_LIMITS.descriptionMax} characters or fewer.`);
   }
@@ -62,7 +64,7 @@ export function redactEvidence(deps: FlowDeps, input: RedactEvidenceInput): Reda
     if (earlier) {
       fail(
         "conflict",
-        `E${seq} was already redacted (E${earlier.seq}) ${slackDate(earlier.addedAt)} by ${mention(earlier.addedBy)}.`,
+        sentence`E${seq} was already redacted (E${earlier.seq}) ${instant(earlier.addedAt)} by ${user(earlier.addedBy)}.`,
       );
     }
     const redaction = insertEvidence(tx, {
@@ -70,7 +72,7 @@ export function redactEvidence(deps: FlowDeps, input: RedactEvidenceInput): Reda
       seq: nextEvidenceSeq(tx, record.id),
       kind: REDACTION_KIND,
       description: reason,
-      source: `${COMMAND} evidence redact`,
+      source: input.source,
       redactsEvidenceId: target.id,
       addedBy: input.userId,
       addedAt: at,
@@ -104,6 +106,7 @@ export function redactEvidence(deps: FlowDeps, input: RedactEvidenceInput): Reda
 function parseEvidenceRef(text: string): number {
   const match = /^E(\d{1,9})$/i.exec(text.trim());
   const seq = match ? Number(match[1]) : 0;
-  if (seq < 1) fail("invalid_input", `Name the entry by its E-number, like \`E3\` (see \`${COMMAND} evidence list\`).`);
+  if (seq < 1)
+    fail("invalid_input", sentence`Name the entry by its E-number, like \`E3\` (see \`${command("evidence list")}\`).`);
   return seq;
 }

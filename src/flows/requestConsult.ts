@@ -3,7 +3,6 @@ import type { CaseRow, ConsultRow, ConsultTeamRow } from "../../db/schema.ts";
 import { DomainError, fail } from "../core/domainError.ts";
 import { type CaseStatus, canTransition, isOpenStatus } from "../core/lifecycle.ts";
 import { cleanText } from "../core/text.ts";
-import { CONSULT_BLOCK } from "../slack/ids.ts";
 import {
   findConsultEvent,
   getConsult,
@@ -46,24 +45,26 @@ interface ValidConsultRequest {
   dueAt: number;
 }
 
-/** Checks every field, reporting all bad ones together under their modal block ids. */
+/** The consult form's fields, as its errors name them. */
+export type ConsultRequestField = "team" | "question" | "dueAt";
+
+/** Checks every field, reporting all bad ones together under their field names. */
 function validateConsultRequest(tx: Executor, input: RequestConsultInput, now: number): ValidConsultRequest {
-  const errors: Record<string, string> = {};
+  const errors: Partial<Record<ConsultRequestField, string>> = {};
   const team = input.teamKey ? getConsultTeamByKey(tx, input.teamKey) : undefined;
-  if (!team) errors[CONSULT_BLOCK.team] = "Pick the team to consult.";
+  if (!team) errors.team = "Pick the team to consult.";
   else if (!hasSlackTarget(team)) {
-    errors[CONSULT_BLOCK.team] =
-      `${team.name} has no Slack group or channel yet. A lead can set one with \`/incident team ${team.key} @group\` (or #channel).`;
+    errors.team = `${team.name} has no Slack group or channel yet. A lead can set one with \`/incident team ${team.key} @group\` (or #channel).`;
   }
   const question = cleanText(input.question);
-  if (question === "") errors[CONSULT_BLOCK.question] = "Write the question the team should answer.";
+  if (question === "") errors.question = "Write the question the team should answer.";
   else if (question.length > CONSULT_LIMITS.questionMax) {
-    errors[CONSULT_BLOCK.question] = `Keep the question within ${CONSULT_LIMITS.questionMax} characters.`;
+    errors.question = `Keep the question within ${CONSULT_LIMITS.questionMax} characters.`;
   }
   const { dueAt } = input;
-  if (dueAt === null) errors[CONSULT_BLOCK.due] = "Pick when the answer is due.";
-  else if (dueAt <= now) errors[CONSULT_BLOCK.due] = "The due time must be in the future.";
-  else if (dueAt > now + CONSULT_LIMITS.dueMaxMs) errors[CONSULT_BLOCK.due] = "The due time must be within 30 days.";
+  if (dueAt === null) errors.dueAt = "Pick when the answer is due.";
+  else if (dueAt <= now) errors.dueAt = "The due time must be in the future.";
+  else if (dueAt > now + CONSULT_LIMITS.dueMaxMs) errors.dueAt = "The due time must be within 30 days.";
   if (!team || dueAt === null || Object.keys(errors).length > 0) {
     throw new DomainError("invalid_input", Object.values(errors).join(" "), { fields: errors });
   }

@@ -1,7 +1,12 @@
 import { ZodError } from "zod";
 import { DomainError } from "../core/domainError.ts";
+import { ANSWER_FIELD } from "../flows/answerConsult.ts";
+import type { VoteField } from "../flows/castVote.ts";
+import type { ConsultRequestField } from "../flows/requestConsult.ts";
 import type { Logger } from "../log.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
+import { CALLBACK, CONSULT_BLOCK, VOTE_BLOCK } from "./ids.ts";
+import { mrkdwnText } from "./views/mrkdwn.ts";
 
 /** The one mapper from failures to what a Slack user sees. */
 
@@ -14,12 +19,23 @@ const SLACK_ERROR_TEXT: Record<string, string> = {
 
 export type SubmissionErrors = { response_action: "errors"; errors: Record<string, string> };
 
+/** Per form (callback id), the block id of each field its flow names; a field not listed is its own block id. */
+const FIELD_BLOCKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  [CALLBACK.consult]: {
+    team: CONSULT_BLOCK.team,
+    question: CONSULT_BLOCK.question,
+    dueAt: CONSULT_BLOCK.due,
+  } satisfies Record<ConsultRequestField, string>,
+  [CALLBACK.consultAnswer]: { [ANSWER_FIELD]: CONSULT_BLOCK.answer },
+  [CALLBACK.vote]: { choice: VOTE_BLOCK.choice, rationale: VOTE_BLOCK.rationale } satisfies Record<VoteField, string>,
+};
+
 /** `response_action: "errors"` for a view submission, when the failure is about its fields. */
-function toViewErrors(error: unknown): SubmissionErrors | undefined {
-  if (error instanceof DomainError && Object.keys(error.fields).length > 0) {
-    return { response_action: "errors", errors: { ...error.fields } };
-  }
-  return undefined;
+function toViewErrors(error: unknown, callbackId: string): SubmissionErrors | undefined {
+  if (!(error instanceof DomainError) || Object.keys(error.fields).length === 0) return undefined;
+  const blocks = FIELD_BLOCKS[callbackId] ?? {};
+  const errors = Object.entries(error.fields).map(([field, message]) => [blocks[field] ?? field, message]);
+  return { response_action: "errors", errors: Object.fromEntries(errors) };
 }
 
 /**
@@ -30,10 +46,10 @@ export function toSubmissionErrors(
   error: unknown,
   fallbackBlock: string,
   log: Logger,
-  context: Record<string, unknown>,
+  context: { callbackId: string } & Record<string, unknown>,
 ): SubmissionErrors {
   return (
-    toViewErrors(error) ?? {
+    toViewErrors(error, context.callbackId) ?? {
       response_action: "errors",
       errors: { [fallbackBlock]: toUserMessage(error, log, context) },
     }
@@ -42,7 +58,7 @@ export function toSubmissionErrors(
 
 /** A sentence for an ephemeral reply; unexpected failures are logged with context and stay vague. */
 export function toUserMessage(error: unknown, log: Logger, context: Record<string, unknown>): string {
-  if (error instanceof DomainError) return error.message;
+  if (error instanceof DomainError) return mrkdwnText(error.text);
   if (error instanceof ZodError) {
     log.warn({ ...context, issues: error.issues.map((i) => i.path.join(".")) }, "malformed Slack payload");
     return "Slack sent something the bot did not understand. Try again; if it keeps happening, tell an admin.";

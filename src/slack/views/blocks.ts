@@ -1,6 +1,6 @@
 /** Small Block Kit builders with Slack's limits applied where the text is made. */
 import type { types } from "@slack/bolt";
-import { truncate } from "./mrkdwn.ts";
+import { truncate } from "../../core/text.ts";
 
 export type ModalView = types.ModalView;
 export type HomeView = types.HomeView;

@@ -7,7 +7,7 @@ import { SANCTION_RUNGS, STRIKE_WINDOW_MONTHS } from "../../core/sanctions.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
 import type { CaseSnapshot, PartySnapshot } from "../../flows/caseSnapshot.ts";
 import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
-import { ACTION, BLOCK } from "../ids.ts";
+import { ACTION, BLOCK, COMMAND } from "../ids.ts";
 import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
 import { slaSection } from "./slaMessages.ts";
@@ -46,6 +46,15 @@ export const caseStatusLabel = (status: CaseStatus) => statusLabel(status);
 /** Plain notification text: ids and labels only, never user text. */
 export function caseHeadline(record: CaseRow): string {
   return `${record.humanId} · ${severityLabel(record.severity)} · ${categoryLabel(record.category)}`;
+}
+
+/** A DM to the case's opener about a side effect Slack refused for good (`error` is Slack's error code). */
+export function failureNotice(record: CaseRow, jobKind: string, error: string): string {
+  return (
+    `:warning: ${caseHeadline(record)} is recorded, but Slack refused ${jobLabel(jobKind)}: ` +
+    `\`${userText(error, 200)}\`. Ask an admin to check the bot's access (is it in the triage channel?). ` +
+    `\`${COMMAND} status ${record.humanId}\` shows the case meanwhile.`
+  );
 }
 
 /**

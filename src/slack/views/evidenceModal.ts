@@ -1,10 +1,11 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, EVIDENCE_LIMITS } from "../../core/evidence.ts";
+import { formatBytes } from "../../core/formatBytes.ts";
 import type { AddEvidenceResult } from "../../flows/addEvidence.ts";
 import { CALLBACK, COMMAND, EVIDENCE_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { context, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";
-import { fileLine, formatBytes } from "./evidenceReplies.ts";
+import { fileLine } from "./evidenceReplies.ts";
 import { inputBlock, textInput } from "./inputs.ts";
 import { userText } from "./mrkdwn.ts";
 

@@ -1,18 +1,12 @@
 import type { EvidenceFileRow } from "../../../db/schema.ts";
 import { EVIDENCE_KIND_LABELS, type EvidenceEntryKind, REDACTION_KIND } from "../../core/evidence.ts";
+import { formatBytes } from "../../core/formatBytes.ts";
 import type { EvidenceListEntry, EvidenceListing } from "../../flows/listEvidence.ts";
 import type { RedactEvidenceResult } from "../../flows/redactEvidence.ts";
 import { COMMAND } from "../ids.ts";
 import { type Block, capBlocks, LIMITS, section } from "./blocks.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
 import { mention, slackDate, userText } from "./mrkdwn.ts";
-
-/** `812 B`, `4.2 KB`, `10 MB` (binary units, as file managers show them). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, "KB"] : [bytes / 1024 ** 2, "MB"];
-  return `${value.toFixed(1).replace(/\.0$/, "")} ${unit}`;
-}
 
 /** Enough of a SHA-256 to tell files apart at a glance; the full hash is in the record. */
 export const shortHash = (sha256: string) => sha256.slice(0, 12);

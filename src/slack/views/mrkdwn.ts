@@ -1,11 +1,9 @@
+import { type DomainText, type TextPart, utcMinute } from "../../core/domainText.ts";
+import { COMMAND } from "../ids.ts";
+
 /** Slack's three control characters; escaping them makes `<!channel>` or `<@U123>` typed by a user inert. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-/** Cuts text to `max` characters, marking the cut. */
-export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, Math.max(0, max - 1))}…`;
 }
 
 // An entity escapeMrkdwn wrote, cut short at the end of a string: "&", "&a", "&am", "&amp", "&l", "&lt"…
@@ -35,6 +33,18 @@ export const channelLink = (channelId: string) => `<#${channelId}>`;
 /** Slack renders this in each reader's own time zone; the fallback is UTC. */
 export function slackDate(ms: number): string {
   const seconds = Math.floor(ms / 1000);
-  const fallback = new Date(ms).toISOString().replace("T", " ").slice(0, 16);
-  return `<!date^${seconds}^{date_short_pretty} {time}|${fallback} UTC>`;
+  return `<!date^${seconds}^{date_short_pretty} {time}|${utcMinute(ms)}>`;
+}
+
+/** A domain sentence in mrkdwn: people mentioned, instants in each reader's zone, typed text escaped. */
+export function mrkdwnText(text: DomainText): string {
+  return text.map(mrkdwnPart).join("");
+}
+
+function mrkdwnPart(part: TextPart): string {
+  if (typeof part === "string") return part;
+  if ("user" in part) return mention(part.user);
+  if ("at" in part) return slackDate(part.at);
+  if ("typed" in part) return userText(part.typed, part.max);
+  return `${COMMAND} ${part.command}`;
 }

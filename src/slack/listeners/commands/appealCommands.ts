@@ -1,5 +1,5 @@
 import { DomainError } from "../../../core/domainError.ts";
-import { APPEAL_OUTCOMES, type AppealOutcome } from "../../../core/sanctions.ts";
+import { APPEAL_OUTCOMES } from "../../../core/sanctions.ts";
 import { openAppeal, reviewAppeal } from "../../../flows/appeals.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import type { Subcommand } from "./subcommand.ts";
@@ -15,8 +15,8 @@ export const appealSubcommands: Record<string, Subcommand> = {
       const review = /^review\s+(?:(TS-\S+)\s+)?(\w+)\s+([\s\S]+)$/i.exec(rest.trim());
       if (review) {
         const [, idText, outcomeText = "", tail = ""] = review;
-        const outcome = outcomeText.toLowerCase() as AppealOutcome;
-        if (!APPEAL_OUTCOMES.includes(outcome)) throw usage();
+        const outcome = APPEAL_OUTCOMES.find((o) => o === outcomeText.toLowerCase());
+        if (!outcome) throw usage();
         const [rungWord = "", ...words] = tail.trim().split(/\s+/);
         const rung = outcome === "modified" ? rungWord : undefined;
         const rationale = outcome === "modified" ? words.join(" ") : tail;

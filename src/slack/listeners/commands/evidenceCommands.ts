@@ -3,6 +3,7 @@ import { caseFromCommand } from "../../../flows/caseForAction.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { listEvidence } from "../../../flows/listEvidence.ts";
 import { redactEvidence } from "../../../flows/redactEvidence.ts";
+import { COMMAND } from "../../ids.ts";
 import type { EphemeralReply } from "../../views/commandReplies.ts";
 import { buildEvidenceModal } from "../../views/evidenceModal.ts";
 import { evidenceListReply, redactionReply } from "../../views/evidenceReplies.ts";
@@ -23,7 +24,14 @@ function redact(deps: FlowDeps, ctx: CommandContext): EphemeralReply {
   if (!match) throw usageError();
   const [, idText, evidenceRef = "", reason = ""] = match;
   return redactionReply(
-    redactEvidence(deps, { userId: ctx.userId, channelId: ctx.channelId, idText, evidenceRef, reason }),
+    redactEvidence(deps, {
+      userId: ctx.userId,
+      channelId: ctx.channelId,
+      idText,
+      evidenceRef,
+      reason,
+      source: `${COMMAND} evidence redact`,
+    }),
   );
 }
 
