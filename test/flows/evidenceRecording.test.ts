@@ -1,100 +1,39 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
 import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
-import { type FieldValue, stateValues } from "../slack-fake/index.ts";
-import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
-import { intakeValues, submitIntake } from "../support/intake.ts";
+import { stateValues } from "../slack-fake/index.ts";
+import { EvidenceRoom, evidenceValues, PDF, PNG, sha256, type ViewAnswer } from "../support/evidenceRoom.ts";
+import { grantRole, type Harness, USERS } from "../support/harness.ts";
+import { CONSULTANT } from "../support/sev1WarRoom.ts";
 
-type Reply = { response_type: string; text: string; blocks?: unknown[] };
-type ViewAnswer = { response_action?: string; errors?: Record<string, string>; view?: { blocks: unknown[] } };
+const room = new EvidenceRoom();
+const {
+  evidenceRows,
+  fileRows,
+  eventKinds,
+  evidenceDir,
+  blobPath,
+  storedFiles,
+  command,
+  openFormFromSummary,
+  openFormByCommand,
+  submitEvidence,
+  addEvidence,
+} = room;
+let h: Harness;
+let roomId: string;
+let summaryTs: string;
 
-const CONSULTANT = "U0LEGAL1";
-const SEV1 = intakeValues({ category: "physical-safety", title: "Customer reports pro was violent on site" });
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-const PDF = Buffer.from("%PDF-1.7\nmessage log between pro and customer\n%%EOF\n");
+beforeEach(async () => {
+  h = await room.open({ consultantRole: false });
+  roomId = room.roomId;
+  summaryTs = room.summaryTs;
+});
+afterEach(room.close);
 
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-
-function evidenceValues(overrides: Record<string, FieldValue> = {}): Record<string, FieldValue> {
-  return {
-    [EVIDENCE_BLOCK.kind]: "screenshot",
-    [EVIDENCE_BLOCK.description]: "Texts the pro sent after the job was cancelled.",
-    [EVIDENCE_BLOCK.source]: "Reporter, by email to support",
-    ...overrides,
-  };
-}
-
-describe("evidence", () => {
-  let h: Harness;
-  let roomId: string;
-  let summaryTs: string;
-
-  beforeEach(async () => {
-    h = await startHarness();
-    h.fake.addUser({ id: CONSULTANT, name: "legal" });
-    await submitIntake(h, SEV1);
-    await h.settle();
-    roomId = h.fake.channelByName("ts-2026-0001-physical-safety")?.id ?? "";
-    summaryTs = h.fake.pins(roomId)[0] ?? "";
-  });
-  afterEach(() => h.close());
-
-  const sql = <T>(query: string, ...params: unknown[]) => h.desk.database.sqlite.prepare(query).all(...params) as T[];
-  const evidenceRows = () => sql<Record<string, unknown>>("SELECT * FROM evidence ORDER BY id");
-  const fileRows = () => sql<Record<string, unknown>>("SELECT * FROM evidence_files ORDER BY id");
-  const eventKinds = (kind: string) => sql<{ payload: string }>("SELECT payload FROM case_events WHERE kind = ?", kind);
-  const evidenceDir = () => h.config.evidenceDir;
-  const blobPath = (hash: string) => join(evidenceDir(), hash.slice(0, 2), hash.slice(2, 4), hash);
-  /** Every stored file under EVIDENCE_DIR, temp files included. */
-  const storedFiles = () =>
-    existsSync(evidenceDir())
-      ? readdirSync(evidenceDir(), { recursive: true, withFileTypes: true })
-          .filter((entry) => entry.isFile())
-          .map((entry) => relative(evidenceDir(), join(entry.parentPath, entry.name)))
-      : [];
-
-  const command = async (text: string, userId: string = USERS.specialist, channelId = roomId) => {
-    const res = await h.driver.command({ text, userId, channelId });
-    expect(res.status).toBe(200);
-    return res.body as Reply;
-  };
-
-  async function latestEvidenceView(userId: string, opened: number): Promise<string> {
-    await expect.poll(() => h.fake.callsTo("views.open").length).toBeGreaterThan(opened);
-    const view = h.fake
-      .views()
-      .filter((v) => v.callback_id === CALLBACK.evidence && v.user === userId && v.open)
-      .at(-1);
-    if (!view)
-      throw new Error(`no evidence form open for ${userId}: ${JSON.stringify(h.fake.callsTo("views.open").at(-1))}`);
-    return view.id;
-  }
-
-  async function openFormFromSummary(userId: string = USERS.specialist): Promise<string> {
-    const opened = h.fake.callsTo("views.open").length;
-    await h.driver.clickButton({ userId, channelId: roomId, messageTs: summaryTs, actionId: ACTION.addEvidence });
-    return latestEvidenceView(userId, opened);
-  }
-
-  async function openFormByCommand(text = "evidence", userId: string = USERS.specialist, channelId = roomId) {
-    const opened = h.fake.callsTo("views.open").length;
-    await command(text, userId, channelId);
-    return latestEvidenceView(userId, opened);
-  }
-
-  async function submit(viewId: string, values: Record<string, FieldValue>, userId: string = USERS.specialist) {
-    const res = await h.driver.submitView({ viewId, userId, values });
-    expect(res.status).toBe(200);
-    return res.body as ViewAnswer;
-  }
-
-  async function addEvidence(values: Record<string, FieldValue> = {}) {
-    return submit(await openFormByCommand(), evidenceValues(values));
-  }
-
+describe("recording evidence", () => {
   it("records files from the summary's button: stored by hash, one event, and the summary counts it", async () => {
     const viewId = await openFormFromSummary();
     const form = h.fake.view(viewId);
@@ -103,7 +42,7 @@ describe("evidence", () => {
 
     const png = h.fake.addFile({ name: "texts.png", content: PNG, user: USERS.specialist });
     const pdf = h.fake.addFile({ name: "log.pdf", content: PDF, user: USERS.specialist });
-    const answer = await submit(viewId, evidenceValues({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] }));
+    const answer = await submitEvidence(viewId, evidenceValues({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] }));
 
     expect(answer.response_action).toBe("update");
     expect(JSON.stringify(answer.view?.blocks)).toContain("E1 recorded");
@@ -287,115 +226,9 @@ describe("evidence", () => {
   it("checks the permission again at submit", async () => {
     const viewId = await openFormByCommand();
     await grantRole(h, USERS.specialist, "observer");
-    const answer = await submit(viewId, evidenceValues());
+    const answer = await submitEvidence(viewId, evidenceValues());
     expect(answer.response_action).toBe("errors");
     expect(answer.errors?.[EVIDENCE_BLOCK.kind]).toContain("not permitted");
     expect(evidenceRows()).toHaveLength(0);
-  });
-
-  it("redacts an entry: a new entry and one event, the bytes deleted, the hashes kept", async () => {
-    const png = h.fake.addFile({ name: "texts.png", content: PNG });
-    const pdf = h.fake.addFile({ name: "log.pdf", content: PDF });
-    await addEvidence({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] });
-    const before = sql("SELECT id FROM case_events").length;
-
-    const reply = await command("evidence redact E1 Contains a bystander's home address  and phone");
-    expect(reply.text).toContain("E1 on TS-2026-0001 is redacted (E2)");
-
-    const [entry, redaction] = evidenceRows();
-    expect(redaction).toMatchObject({
-      seq: 2,
-      kind: "redaction",
-      redacts_evidence_id: entry?.id,
-      description: "Contains a bystander's home address  and phone",
-      added_by: USERS.specialist,
-    });
-    expect(fileRows().map((f) => f.sha256)).toEqual([sha256(PNG), sha256(PDF)]);
-    expect(existsSync(blobPath(sha256(PNG)))).toBe(false);
-    expect(existsSync(blobPath(sha256(PDF)))).toBe(false);
-    expect(sql("SELECT id FROM case_events")).toHaveLength(before + 1);
-    expect(JSON.parse(eventKinds("evidence_redacted")[0]?.payload ?? "{}")).toMatchObject({
-      seq: 2,
-      redacts: 1,
-      bytesRemoved: [sha256(PNG), sha256(PDF)],
-    });
-
-    await h.settle();
-    expect(JSON.stringify(h.fake.message(roomId, summaryTs)?.blocks)).toContain("1 evidence items");
-  });
-
-  it.each([
-    ["evidence redact E9 wrong number", "has no evidence E9"],
-    ["evidence redact E1", "Say why"],
-    ["evidence redact 1 no E", "Usage"],
-  ])("refuses `%s`, appending nothing", async (text, message) => {
-    await addEvidence();
-    const before = sql("SELECT id FROM case_events").length;
-    expect((await command(text)).text).toContain(message);
-    expect(evidenceRows()).toHaveLength(1);
-    expect(sql("SELECT id FROM case_events")).toHaveLength(before);
-  });
-
-  it("refuses to redact twice, or to redact a redaction", async () => {
-    await addEvidence();
-    await command("evidence redact E1 wrong case");
-    const before = sql("SELECT id FROM case_events").length;
-    expect((await command("evidence redact E1 again")).text).toContain("E1 was already redacted (E2)");
-    expect((await command("evidence redact E2 undo")).text).toContain("E2 is itself a redaction record");
-    expect(evidenceRows()).toHaveLength(2);
-    expect(sql("SELECT id FROM case_events")).toHaveLength(before);
-  });
-
-  it("keeps bytes that a live entry of another case still holds, until that one is redacted too", async () => {
-    await addEvidence({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "a.png", content: PNG }).id] });
-    await submitIntake(h, intakeValues({ title: "Second case with the same screenshot" }));
-    const other = await openFormByCommand("evidence TS-2026-0002", USERS.specialist, h.triageChannelId);
-    await submit(
-      other,
-      evidenceValues({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "b.png", content: PNG }).id] }),
-    );
-
-    const reply = await command("evidence redact TS-2026-0001 E1 not this case's", USERS.lead, h.triageChannelId);
-    expect(reply.text).toContain("1 identical file is kept");
-    expect(readFileSync(blobPath(sha256(PNG)))).toEqual(PNG);
-    await command("evidence redact TS-2026-0002 E1 not this one either", USERS.lead, h.triageChannelId);
-    expect(existsSync(blobPath(sha256(PNG)))).toBe(false);
-  });
-
-  it("lists the catalogue with hashes, escaped text and redaction marks", async () => {
-    const png = h.fake.addFile({ name: "texts <!channel>.png", content: PNG });
-    await addEvidence({
-      [EVIDENCE_BLOCK.description]: "Threats <!channel> and <@U0LEAD1>",
-      [EVIDENCE_BLOCK.files]: [png.id],
-    });
-    await addEvidence({ [EVIDENCE_BLOCK.kind]: "call_note", [EVIDENCE_BLOCK.description]: "Call with the pro" });
-    await command("evidence redact E1 Shows a minor's face");
-
-    const reply = await command("evidence list", USERS.observer);
-    expect(reply.response_type).toBe("ephemeral");
-    const text = JSON.stringify(reply.blocks);
-    expect(text).toContain("*E1* · Screenshot");
-    expect(text).toContain("*E2* · Call note");
-    expect(text).toContain("Threats &lt;!channel&gt; and &lt;@U0LEAD1&gt;");
-    expect(text).not.toContain("<!channel>");
-    expect(text).toContain(`texts &lt;!channel&gt;.png · ${PNG.length} B · \`${sha256(PNG).slice(0, 12)}\``);
-    expect(text).toMatch(/Redacted\* <!date\^\d+\^[^>]+> by <@U0SPEC1> \(E3\): Shows a minor's face/);
-    expect(text).not.toContain("*E3*");
-  });
-
-  it("keeps the catalogue within 50 blocks, saying how many more there are", async () => {
-    for (let i = 1; i <= 52; i++) await addEvidence({ [EVIDENCE_BLOCK.description]: `Entry ${i}` });
-    const reply = await command("evidence list TS-2026-0001", USERS.specialist, h.triageChannelId);
-    expect(reply.blocks).toHaveLength(50);
-    expect(JSON.stringify(reply.blocks?.at(-1))).toContain("4 more items not shown");
-  });
-
-  it("refuses to update or delete evidence and its files in the database", async () => {
-    await addEvidence({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "a.png", content: PNG }).id] });
-    const db = h.desk.database.sqlite;
-    expect(() => db.prepare("UPDATE evidence SET description = 'edited'").run()).toThrow(/append-only/);
-    expect(() => db.prepare("DELETE FROM evidence").run()).toThrow(/append-only/);
-    expect(() => db.prepare("UPDATE evidence_files SET sha256 = 'x'").run()).toThrow(/append-only/);
-    expect(() => db.prepare("DELETE FROM evidence_files").run()).toThrow(/append-only/);
   });
 });
