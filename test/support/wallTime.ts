@@ -14,6 +14,9 @@ export function wallTime(zone: string, text: string): number {
 /** An instant given as Los Angeles wall time, "2026-12-04 16:00". */
 export const la = (text: string): number => wallTime(LA, text);
 
-/** The instant of a Los Angeles wall time given as numbers (month 1–12), for dates built in a loop or table. */
-export const laAt = (year: number, month: number, day: number, hour: number, minute = 0, zone = LA): number =>
+/** The instant of a wall time given as numbers (month 1–12), in Los Angeles unless `zone` says otherwise. */
+export const localAt = (year: number, month: number, day: number, hour: number, minute = 0, zone = LA): number =>
   new TZDate(year, month - 1, day, hour, minute, zone).getTime();
+
+/** An instant written in ISO form, "2026-03-02T17:00:00Z". */
+export const utc = (iso: string): number => Date.parse(iso);
