@@ -1,28 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
-import { EvidenceRoom, PNG, sha256 } from "../support/evidenceRoom.ts";
-import { type Harness, USERS } from "../support/harness.ts";
+import { PNG, sha256, useEvidenceRoom } from "../support/evidenceRoom.ts";
+import { USERS } from "../support/harness.ts";
 
-const room = new EvidenceRoom();
-const { command, addEvidence } = room;
-let h: Harness;
-
-beforeEach(async () => {
-  h = await room.open({ consultantRole: false });
-});
-afterEach(room.close);
+const room = useEvidenceRoom();
 
 describe("the evidence catalogue", () => {
   it("lists the catalogue with hashes, escaped text and redaction marks", async () => {
-    const png = h.fake.addFile({ name: "texts <!channel>.png", content: PNG });
-    await addEvidence({
+    const png = room.h.fake.addFile({ name: "texts <!channel>.png", content: PNG });
+    await room.addEvidence({
       [EVIDENCE_BLOCK.description]: "Threats <!channel> and <@U0LEAD1>",
       [EVIDENCE_BLOCK.files]: [png.id],
     });
-    await addEvidence({ [EVIDENCE_BLOCK.kind]: "call_note", [EVIDENCE_BLOCK.description]: "Call with the pro" });
-    await command("evidence redact E1 Shows a minor's face");
+    await room.addEvidence({ [EVIDENCE_BLOCK.kind]: "call_note", [EVIDENCE_BLOCK.description]: "Call with the pro" });
+    await room.command("evidence redact E1 Shows a minor's face");
 
-    const reply = await command("evidence list", USERS.observer);
+    const reply = await room.command("evidence list", USERS.observer);
     expect(reply.response_type).toBe("ephemeral");
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain("*E1* · Screenshot");
@@ -35,8 +28,8 @@ describe("the evidence catalogue", () => {
   });
 
   it("keeps the catalogue within 50 blocks, saying how many more there are", async () => {
-    for (let i = 1; i <= 52; i++) await addEvidence({ [EVIDENCE_BLOCK.description]: `Entry ${i}` });
-    const reply = await command("evidence list TS-2026-0001", USERS.specialist, h.triageChannelId);
+    for (let i = 1; i <= 52; i++) await room.addEvidence({ [EVIDENCE_BLOCK.description]: `Entry ${i}` });
+    const reply = await room.command("evidence list TS-2026-0001", USERS.specialist, room.h.triageChannelId);
     expect(reply.blocks).toHaveLength(50);
     expect(JSON.stringify(reply.blocks?.at(-1))).toContain("4 more items not shown");
   });

@@ -1,63 +1,40 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
 import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
 import { stateValues } from "../slack-fake/index.ts";
-import { EvidenceRoom, evidenceValues, PDF, PNG, sha256, type ViewAnswer } from "../support/evidenceRoom.ts";
-import { grantRole, type Harness, USERS } from "../support/harness.ts";
+import { evidenceValues, PDF, PNG, sha256, useEvidenceRoom, type ViewAnswer } from "../support/evidenceRoom.ts";
+import { grantRole, USERS } from "../support/harness.ts";
 import { CONSULTANT } from "../support/sev1WarRoom.ts";
 
-const room = new EvidenceRoom();
-const {
-  evidenceRows,
-  fileRows,
-  eventKinds,
-  evidenceDir,
-  blobPath,
-  storedFiles,
-  command,
-  openFormFromSummary,
-  openFormByCommand,
-  submitEvidence,
-  addEvidence,
-} = room;
-let h: Harness;
-let roomId: string;
-let summaryTs: string;
-
-beforeEach(async () => {
-  h = await room.open({ consultantRole: false });
-  roomId = room.roomId;
-  summaryTs = room.summaryTs;
-});
-afterEach(room.close);
+const room = useEvidenceRoom();
 
 describe("recording evidence", () => {
   it("records files from the summary's button: stored by hash, one event, and the summary counts it", async () => {
-    const viewId = await openFormFromSummary();
-    const form = h.fake.view(viewId);
+    const viewId = await room.openFormFromSummary();
+    const form = room.h.fake.view(viewId);
     expect(form?.title).toMatchObject({ type: "plain_text", text: "Add evidence" });
     expect(JSON.parse(form?.private_metadata ?? "{}")).toMatchObject({ caseId: 1 });
 
-    const png = h.fake.addFile({ name: "texts.png", content: PNG, user: USERS.specialist });
-    const pdf = h.fake.addFile({ name: "log.pdf", content: PDF, user: USERS.specialist });
-    const answer = await submitEvidence(viewId, evidenceValues({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] }));
+    const png = room.h.fake.addFile({ name: "texts.png", content: PNG, user: USERS.specialist });
+    const pdf = room.h.fake.addFile({ name: "log.pdf", content: PDF, user: USERS.specialist });
+    const answer = await room.submitEvidence(viewId, evidenceValues({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] }));
 
     expect(answer.response_action).toBe("update");
     expect(JSON.stringify(answer.view?.blocks)).toContain("E1 recorded");
-    expect(evidenceRows()).toEqual([
+    expect(room.evidenceRows()).toEqual([
       expect.objectContaining({ seq: 1, kind: "screenshot", added_by: USERS.specialist, redacts_evidence_id: null }),
     ]);
-    expect(fileRows()).toEqual([
+    expect(room.fileRows()).toEqual([
       expect.objectContaining({ sha256: sha256(PNG), name: "texts.png", size: PNG.length, mime_type: "image/png" }),
       expect.objectContaining({ sha256: sha256(PDF), name: "log.pdf", size: PDF.length, slack_file_id: pdf.id }),
     ]);
-    expect(readFileSync(blobPath(sha256(PNG)))).toEqual(PNG);
-    expect(readFileSync(blobPath(sha256(PDF)))).toEqual(PDF);
-    expect(storedFiles()).toHaveLength(2);
+    expect(readFileSync(room.blobPath(sha256(PNG)))).toEqual(PNG);
+    expect(readFileSync(room.blobPath(sha256(PDF)))).toEqual(PDF);
+    expect(room.storedFiles()).toHaveLength(2);
 
-    const events = eventKinds("evidence_added");
+    const events = room.eventKinds("evidence_added");
     expect(events).toHaveLength(1);
     expect(JSON.parse(events[0]?.payload ?? "{}")).toMatchObject({
       seq: 1,
@@ -69,27 +46,27 @@ describe("recording evidence", () => {
       ],
     });
 
-    await h.settle();
-    expect(JSON.stringify(h.fake.message(roomId, summaryTs)?.blocks)).toContain("1 evidence items");
+    await room.h.settle();
+    expect(JSON.stringify(room.h.fake.message(room.roomId, room.summaryTs)?.blocks)).toContain("1 evidence items");
   });
 
   it("stores the same bytes once, however many entries hold them", async () => {
-    await addEvidence({ [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "a.png", content: PNG }).id] });
-    const again = await addEvidence({
+    await room.addEvidence({ [EVIDENCE_BLOCK.files]: [room.h.fake.addFile({ name: "a.png", content: PNG }).id] });
+    const again = await room.addEvidence({
       [EVIDENCE_BLOCK.kind]: "photo",
-      [EVIDENCE_BLOCK.files]: [h.fake.addFile({ name: "copy-of-a.png", content: PNG }).id],
+      [EVIDENCE_BLOCK.files]: [room.h.fake.addFile({ name: "copy-of-a.png", content: PNG }).id],
     });
     expect(JSON.stringify(again.view?.blocks)).toContain("E2 recorded");
-    expect(fileRows().map((f) => f.sha256)).toEqual([sha256(PNG), sha256(PNG)]);
-    expect(storedFiles()).toEqual([relative(evidenceDir(), blobPath(sha256(PNG)))]);
+    expect(room.fileRows().map((f) => f.sha256)).toEqual([sha256(PNG), sha256(PNG)]);
+    expect(room.storedFiles()).toEqual([relative(room.evidenceDir(), room.blobPath(sha256(PNG)))]);
   });
 
   it("opens the form by command: the war room's case, or a case named from elsewhere", async () => {
-    await command("evidence");
-    await expect.poll(() => h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence).length).toBe(1);
-    const viewId = await openFormByCommand("evidence ts-2026-1", USERS.lead, h.triageChannelId);
-    expect(JSON.parse(h.fake.view(viewId)?.private_metadata ?? "{}")).toMatchObject({ caseId: 1 });
-    expect((await command("evidence", USERS.specialist, h.triageChannelId)).text).toContain("Name a case");
+    await room.command("evidence");
+    await expect.poll(() => room.h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence).length).toBe(1);
+    const viewId = await room.openFormByCommand("evidence ts-2026-1", USERS.lead, room.h.triageChannelId);
+    expect(JSON.parse(room.h.fake.view(viewId)?.private_metadata ?? "{}")).toMatchObject({ caseId: 1 });
+    expect((await room.command("evidence", USERS.specialist, room.h.triageChannelId)).text).toContain("Name a case");
   });
 
   it.each([
@@ -106,129 +83,131 @@ describe("recording evidence", () => {
     ["kind Link without a link", { [EVIDENCE_BLOCK.kind]: "link" }, EVIDENCE_BLOCK.link, "needs the link"],
     ["no kind", { [EVIDENCE_BLOCK.kind]: null }, EVIDENCE_BLOCK.kind, "kind of evidence"],
   ])("refuses %s with a field error and records nothing", async (_, values, blockId, message) => {
-    const answer = await addEvidence(values);
+    const answer = await room.addEvidence(values);
     expect(answer.response_action).toBe("errors");
     expect(answer.errors?.[blockId]).toContain(message);
-    expect(evidenceRows()).toHaveLength(0);
-    expect(eventKinds("evidence_added")).toHaveLength(0);
+    expect(room.evidenceRows()).toHaveLength(0);
+    expect(room.eventKinds("evidence_added")).toHaveLength(0);
   });
 
   it("accepts a link of kind Link", async () => {
-    const answer = await addEvidence({
+    const answer = await room.addEvidence({
       [EVIDENCE_BLOCK.kind]: "link",
       [EVIDENCE_BLOCK.link]: "https://example.com/p/1",
     });
     expect(answer.response_action).toBe("update");
-    expect(evidenceRows()[0]).toMatchObject({ kind: "link", link: "https://example.com/p/1" });
+    expect(room.evidenceRows()[0]).toMatchObject({ kind: "link", link: "https://example.com/p/1" });
   });
 
   it("takes a file of exactly the limit and refuses one byte more, on the files field", async () => {
     const limit = EVIDENCE_LIMITS.fileBytesMax;
     expect(limit).toBe(10 * 1024 * 1024);
-    const atLimit = h.fake.addFile({ name: "call.mp3", content: Buffer.alloc(limit, 7) });
-    expect((await addEvidence({ [EVIDENCE_BLOCK.files]: [atLimit.id] })).response_action).toBe("update");
+    const atLimit = room.h.fake.addFile({ name: "call.mp3", content: Buffer.alloc(limit, 7) });
+    expect((await room.addEvidence({ [EVIDENCE_BLOCK.files]: [atLimit.id] })).response_action).toBe("update");
 
-    const over = h.fake.addFile({ name: "video.mov", content: Buffer.alloc(limit + 1, 8) });
-    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [over.id] });
+    const over = room.h.fake.addFile({ name: "video.mov", content: Buffer.alloc(limit + 1, 8) });
+    const answer = await room.addEvidence({ [EVIDENCE_BLOCK.files]: [over.id] });
     expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("video.mov is 10 MB");
     expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("at most 10 MB");
-    expect(h.fake.callsTo("files.info")).toHaveLength(2);
-    expect(evidenceRows()).toHaveLength(1);
-    expect(storedFiles()).toHaveLength(1);
+    expect(room.h.fake.callsTo("files.info")).toHaveLength(2);
+    expect(room.evidenceRows()).toHaveLength(1);
+    expect(room.storedFiles()).toHaveLength(1);
   });
 
   it("counts the bytes as they arrive, whatever size Slack reported", async () => {
-    const file = h.fake.addFile({ name: "big.png", content: Buffer.alloc(EVIDENCE_LIMITS.fileBytesMax + 1, 1) });
-    const small = h.fake.addFile({ name: "small.png", content: PNG });
-    const described = h.fake.file(file.id);
+    const file = room.h.fake.addFile({ name: "big.png", content: Buffer.alloc(EVIDENCE_LIMITS.fileBytesMax + 1, 1) });
+    const small = room.h.fake.addFile({ name: "small.png", content: PNG });
+    const described = room.h.fake.file(file.id);
     if (described) described.size = 100;
-    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [small.id, file.id] });
+    const answer = await room.addEvidence({ [EVIDENCE_BLOCK.files]: [small.id, file.id] });
     expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("big.png is more than 10 MB");
-    expect(evidenceRows()).toHaveLength(0);
+    expect(room.evidenceRows()).toHaveLength(0);
     // Neither the partial download nor the file that did arrive stay on disk.
-    expect(storedFiles()).toEqual([]);
+    expect(room.storedFiles()).toEqual([]);
   });
 
   it("explains on the files field when Slack will not describe a file", async () => {
-    h.fake.inject("files.info", { error: "file_not_found" });
-    const file = h.fake.addFile({ name: "texts.png", content: PNG });
-    const answer = await addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
+    room.h.fake.inject("files.info", { error: "file_not_found" });
+    const file = room.h.fake.addFile({ name: "texts.png", content: PNG });
+    const answer = await room.addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
     expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("file_not_found");
-    expect(evidenceRows()).toHaveLength(0);
+    expect(room.evidenceRows()).toHaveLength(0);
   });
 
   it("records one entry when the same form is submitted twice", async () => {
-    const viewId = await openFormByCommand();
-    const file = h.fake.addFile({ name: "texts.png", content: PNG });
+    const viewId = await room.openFormByCommand();
+    const file = room.h.fake.addFile({ name: "texts.png", content: PNG });
     const values = evidenceValues({ [EVIDENCE_BLOCK.files]: [file.id] });
     // What Slack would deliver again on a retry: the very same submission.
     const delivery = new URLSearchParams({
       payload: JSON.stringify({
         type: "view_submission",
-        user: { id: USERS.specialist, username: "specialist", name: "specialist", team_id: h.fake.teamId },
-        api_app_id: h.fake.appId,
+        user: { id: USERS.specialist, username: "specialist", name: "specialist", team_id: room.h.fake.teamId },
+        api_app_id: room.h.fake.appId,
         token: "fake-verification-token",
-        trigger_id: h.fake.issueTriggerId({ userId: USERS.specialist, viewId }),
-        team: { id: h.fake.teamId, domain: "fake-workspace" },
+        trigger_id: room.h.fake.issueTriggerId({ userId: USERS.specialist, viewId }),
+        team: { id: room.h.fake.teamId, domain: "fake-workspace" },
         view: {
-          ...h.fake.viewPayload(viewId),
-          state: { values: stateValues(h.fake.view(viewId)?.blocks ?? [], values, (id) => h.fake.file(id)) },
+          ...room.h.fake.viewPayload(viewId),
+          state: { values: stateValues(room.h.fake.view(viewId)?.blocks ?? [], values, (id) => room.h.fake.file(id)) },
         },
       }),
     }).toString();
 
     const [first, second] = await Promise.all([
-      h.driver.submitView({ viewId, userId: USERS.specialist, values }),
-      h.driver.submitView({ viewId, userId: USERS.specialist, values }),
+      room.h.driver.submitView({ viewId, userId: USERS.specialist, values }),
+      room.h.driver.submitView({ viewId, userId: USERS.specialist, values }),
     ]);
-    const replay = await h.driver.raw({ body: delivery });
+    const replay = await room.h.driver.raw({ body: delivery });
 
     for (const res of [first, second, replay]) {
       expect(res.status).toBe(200);
       expect(JSON.stringify((res.body as ViewAnswer).view?.blocks)).toContain("E1 recorded");
     }
-    expect(evidenceRows()).toHaveLength(1);
-    expect(fileRows()).toHaveLength(1);
-    expect(eventKinds("evidence_added")).toHaveLength(1);
+    expect(room.evidenceRows()).toHaveLength(1);
+    expect(room.fileRows()).toHaveLength(1);
+    expect(room.eventKinds("evidence_added")).toHaveLength(1);
   });
 
   it("answers an observer 'not permitted' on the button and the command, opening no form", async () => {
-    const click = await h.driver.clickButton({
+    const click = await room.h.driver.clickButton({
       userId: USERS.observer,
-      channelId: roomId,
-      messageTs: summaryTs,
+      channelId: room.roomId,
+      messageTs: room.summaryTs,
       actionId: ACTION.addEvidence,
     });
-    await expect.poll(() => h.fake.responses(click.responseUrl).length).toBe(1);
-    expect(JSON.stringify(h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");
-    expect((await command("evidence", USERS.observer)).text).toContain("not permitted");
-    expect((await command("evidence redact E1 because", USERS.observer)).text).toContain("not permitted");
-    expect(h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence)).toHaveLength(0);
+    await expect.poll(() => room.h.fake.responses(click.responseUrl).length).toBe(1);
+    expect(JSON.stringify(room.h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");
+    expect((await room.command("evidence", USERS.observer)).text).toContain("not permitted");
+    expect((await room.command("evidence redact E1 because", USERS.observer)).text).toContain("not permitted");
+    expect(room.h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence)).toHaveLength(0);
   });
 
   it("answers a consultant not consulted on the case 'not permitted', as for a case that does not exist", async () => {
-    await grantRole(h, CONSULTANT, "consultant");
-    const click = await h.driver.clickButton({
+    await grantRole(room.h, CONSULTANT, "consultant");
+    const click = await room.h.driver.clickButton({
       userId: CONSULTANT,
-      channelId: roomId,
-      messageTs: summaryTs,
+      channelId: room.roomId,
+      messageTs: room.summaryTs,
       actionId: ACTION.addEvidence,
     });
-    await expect.poll(() => h.fake.responses(click.responseUrl).length).toBe(1);
-    expect(JSON.stringify(h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");
-    const existing = await command("evidence list TS-2026-0001", CONSULTANT, h.triageChannelId);
-    const missing = await command("evidence list TS-2026-0999", CONSULTANT, h.triageChannelId);
+    await expect.poll(() => room.h.fake.responses(click.responseUrl).length).toBe(1);
+    expect(JSON.stringify(room.h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");
+    const existing = await room.command("evidence list TS-2026-0001", CONSULTANT, room.h.triageChannelId);
+    const missing = await room.command("evidence list TS-2026-0999", CONSULTANT, room.h.triageChannelId);
     expect(existing.text).toContain("not permitted");
     expect(missing.text).toBe(existing.text);
-    expect((await command("evidence TS-2026-0001", CONSULTANT, h.triageChannelId)).text).toContain("not permitted");
+    expect((await room.command("evidence TS-2026-0001", CONSULTANT, room.h.triageChannelId)).text).toContain(
+      "not permitted",
+    );
   });
 
   it("checks the permission again at submit", async () => {
-    const viewId = await openFormByCommand();
-    await grantRole(h, USERS.specialist, "observer");
-    const answer = await submitEvidence(viewId, evidenceValues());
+    const viewId = await room.openFormByCommand();
+    await grantRole(room.h, USERS.specialist, "observer");
+    const answer = await room.submitEvidence(viewId, evidenceValues());
     expect(answer.response_action).toBe("errors");
     expect(answer.errors?.[EVIDENCE_BLOCK.kind]).toContain("not permitted");
-    expect(evidenceRows()).toHaveLength(0);
+    expect(room.evidenceRows()).toHaveLength(0);
   });
 });

@@ -1,83 +1,74 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PROPOSAL_BLOCK } from "../../src/slack/ids.ts";
-import { type Harness, USERS } from "../support/harness.ts";
+import { USERS } from "../support/harness.ts";
 import { jsonText } from "../support/jsonText.ts";
-import { SANCTION_CASE as CASE, FACTS, SanctionRoom, SPECIALIST_2 } from "../support/sanctionRoom.ts";
+import { SANCTION_CASE as CASE, FACTS, SPECIALIST_2, useSanctionRoom } from "../support/sanctionRoom.ts";
 
-const room = new SanctionRoom();
-const { sqlite, events, eventsOf, decisions, summary, moveTo, propose, vote } = room;
-let h: Harness;
-let roomId: string;
-
-beforeEach(async () => {
-  h = await room.open();
-  roomId = room.roomId;
-});
-afterEach(room.close);
+const room = useSanctionRoom();
 
 describe("the record", () => {
   it("puts every step in the chained timeline, and the chain verifies", async () => {
-    await propose();
-    await vote(SPECIALIST_2, "approve");
-    await vote(USERS.lead, "approve");
-    const kinds = events().map((e) => e.kind);
+    await room.propose();
+    await room.vote(SPECIALIST_2, "approve");
+    await room.vote(USERS.lead, "approve");
+    const kinds = room.events().map((e) => e.kind);
     expect(kinds.slice(-4)).toEqual(["sanction_proposed", "vote_cast", "vote_cast", "decision_recorded"]);
-    expect(JSON.parse(eventsOf("vote_cast")[1]?.payload ?? "")).toMatchObject({
+    expect(JSON.parse(room.eventsOf("vote_cast")[1]?.payload ?? "")).toMatchObject({
       proposal: "P1",
       choice: "approve",
       outcome: "approved",
     });
-    expect(JSON.parse(eventsOf("decision_recorded")[0]?.payload ?? "")).toMatchObject({
+    expect(JSON.parse(room.eventsOf("decision_recorded")[0]?.payload ?? "")).toMatchObject({
       puid: `${CASE}-D1`,
       rung: "permanent_removal",
       accountRef: "pro_9911",
       endDate: null,
     });
-    const verify = await h.driver.command({ text: "verify", userId: USERS.observer, channelId: roomId });
+    const verify = await room.h.driver.command({ text: "verify", userId: USERS.observer, channelId: room.roomId });
     expect(jsonText(verify.body)).toContain("chain intact");
   });
 
   it("refuses UPDATE and DELETE on decisions and votes", async () => {
-    await propose({ [PROPOSAL_BLOCK.rung]: "suspension_7d" });
-    await vote(USERS.lead, "approve");
+    await room.propose({ [PROPOSAL_BLOCK.rung]: "suspension_7d" });
+    await room.vote(USERS.lead, "approve");
     for (const statement of [
       "UPDATE decisions SET rung = 'warning'",
       "DELETE FROM decisions",
       "UPDATE sanction_votes SET choice = 'reject'",
       "DELETE FROM sanction_votes",
     ]) {
-      expect(() => sqlite().prepare(statement).run()).toThrow(/append-only/);
+      expect(() => room.sqlite().prepare(statement).run()).toThrow(/append-only/);
     }
   });
 
   it("flags a party with two standing strikes in 12 months as a repeat offender", async () => {
-    await propose({ [PROPOSAL_BLOCK.rung]: "suspension_7d" });
-    await vote(USERS.lead, "approve");
-    expect(jsonText(summary()?.blocks)).not.toContain("repeat offender");
-    moveTo("investigating");
-    await propose({ [PROPOSAL_BLOCK.rung]: "payout_hold" });
-    await vote(USERS.lead, "approve", "clear", 2);
-    expect(decisions()).toHaveLength(2);
-    expect(jsonText(summary()?.blocks)).toContain("repeat offender: 2 strikes in 12 months");
+    await room.propose({ [PROPOSAL_BLOCK.rung]: "suspension_7d" });
+    await room.vote(USERS.lead, "approve");
+    expect(jsonText(room.summary()?.blocks)).not.toContain("repeat offender");
+    room.moveTo("investigating");
+    await room.propose({ [PROPOSAL_BLOCK.rung]: "payout_hold" });
+    await room.vote(USERS.lead, "approve", "clear", 2);
+    expect(room.decisions()).toHaveLength(2);
+    expect(jsonText(room.summary()?.blocks)).toContain("repeat offender: 2 strikes in 12 months");
   });
 });
 
 it("exports a removal decided by votes as a statement of reasons without the parties' names", async () => {
-  await propose();
-  await vote(SPECIALIST_2, "approve");
-  expect(decisions()).toHaveLength(0);
-  await vote(USERS.lead, "approve");
-  expect(decisions()).toHaveLength(1);
+  await room.propose();
+  await room.vote(SPECIALIST_2, "approve");
+  expect(room.decisions()).toHaveLength(0);
+  await room.vote(USERS.lead, "approve");
+  expect(room.decisions()).toHaveLength(1);
 
-  const exported = await h.driver.command({
+  const exported = await room.h.driver.command({
     text: "export decisions 2026-11-01 2026-11-30",
     userId: USERS.lead,
-    channelId: roomId,
+    channelId: room.roomId,
   });
   expect(jsonText(exported.body)).toContain("Preparing");
-  await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
-  const shared = (h.fake.callsTo("files.completeUploadExternal")[0]?.args.files ?? []) as Array<{ id: string }>;
-  const json = shared.map((f) => h.fake.fileContent(f.id)?.toString("utf8") ?? "").find((c) => c.startsWith("{"));
+  await expect.poll(() => room.h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
+  const shared = (room.h.fake.callsTo("files.completeUploadExternal")[0]?.args.files ?? []) as Array<{ id: string }>;
+  const json = shared.map((f) => room.h.fake.fileContent(f.id)?.toString("utf8") ?? "").find((c) => c.startsWith("{"));
   const [first] = (JSON.parse(json ?? "{}") as { statements: Array<{ statement: Record<string, unknown> }> })
     .statements;
   const statement = first?.statement;

@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { slackDate } from "../../src/slack/views/mrkdwn.ts";
 import { moveCase } from "../support/caseState.ts";
-import { type Harness, USERS } from "../support/harness.ts";
+import { USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { jsonText } from "../support/jsonText.ts";
-import { SLA_CASE as CASE, OWNER, SlaDesk } from "../support/slaDesk.ts";
+import { SLA_CASE as CASE, OWNER, useSlaDesk } from "../support/slaDesk.ts";
 import { la } from "../support/wallTime.ts";
 
-const desk = new SlaDesk();
-const { sql, remindersIn } = desk;
-let h: Harness;
-
-beforeEach(async () => {
-  h = await desk.open();
-});
-afterEach(desk.close);
+const desk = useSlaDesk();
 
 describe("SLA clocks and reminders", () => {
   describe("a SEV3 first response (one business day = 480 business minutes), opened Friday 16:00", () => {
@@ -23,27 +16,27 @@ describe("SLA clocks and reminders", () => {
       // Tuesday 13:00. The 360 left run Tuesday 13:00–17:00 (240) and Wednesday 09:00–11:00 (120):
       // breach Wednesday 11:00. 50 % (240) is Tuesday 15:00; 90 % (432) is Wednesday 10:12.
       // Without the wait it would have breached Monday 16:00.
-      h.clock.set(la("2026-12-04 16:00"));
-      await submitIntake(h, intakeValues());
-      await h.settle();
-      const [{ triage_ts: thread = "" } = {}] = sql<{ triage_ts: string }>("SELECT triage_ts FROM cases");
-      const triageSummary = () => jsonText(h.fake.message(h.triageChannelId, thread)?.blocks);
-      const reminders = () => remindersIn(h.triageChannelId, thread);
+      desk.h.clock.set(la("2026-12-04 16:00"));
+      await submitIntake(desk.h, intakeValues());
+      await desk.h.settle();
+      const [{ triage_ts: thread = "" } = {}] = desk.sql<{ triage_ts: string }>("SELECT triage_ts FROM cases");
+      const triageSummary = () => jsonText(desk.h.fake.message(desk.h.triageChannelId, thread)?.blocks);
+      const reminders = () => desk.remindersIn(desk.h.triageChannelId, thread);
 
-      h.clock.set(la("2026-12-07 10:00"));
-      moveCase(h, CASE, "investigating", OWNER);
-      moveCase(h, CASE, "waiting_reporter", OWNER);
-      await h.settle();
+      desk.h.clock.set(la("2026-12-07 10:00"));
+      moveCase(desk.h, CASE, "investigating", OWNER);
+      moveCase(desk.h, CASE, "waiting_reporter", OWNER);
+      await desk.h.settle();
       expect(triageSummary()).toContain("*First response:* :double_vertical_bar: paused (waiting on reporter)");
       for (const at of ["2026-12-07 12:00", "2026-12-07 16:00", "2026-12-08 12:59"]) {
-        h.clock.set(la(at));
-        await h.settle();
+        desk.h.clock.set(la(at));
+        await desk.h.settle();
       }
       expect(reminders()).toEqual([]);
 
-      h.clock.set(la("2026-12-08 13:00"));
-      moveCase(h, CASE, "investigating", OWNER);
-      await h.settle();
+      desk.h.clock.set(la("2026-12-08 13:00"));
+      moveCase(desk.h, CASE, "investigating", OWNER);
+      await desk.h.settle();
       expect(triageSummary()).toContain(
         `*First response:* :hourglass_flowing_sand: due ${slackDate(la("2026-12-09 11:00"))} · 6 h of business time left as of ${slackDate(la("2026-12-08 13:00"))}`,
       );
@@ -59,8 +52,8 @@ describe("SLA clocks and reminders", () => {
         ["2026-12-10 11:00", ["50 %", "90 %", "breached"]],
       ];
       for (const [at, seen] of expected) {
-        h.clock.set(la(at));
-        await h.settle();
+        desk.h.clock.set(la(at));
+        await desk.h.settle();
         expect({ at, reminders: reminders().map((r) => /(\d+ %|breached)/.exec(r)?.[1]) }).toEqual({
           at,
           reminders: seen,
@@ -77,26 +70,26 @@ describe("SLA clocks and reminders", () => {
       // A SEV3 opened Wednesday 08:00 on 09:00–17:00 hours counts from 09:00: its 50 % (240 business
       // minutes) falls at 13:00. At 08:30 a lead opens Wednesday at 08:00, so it counts from 08:00 and
       // the 50 % falls at 12:00: the check planned for 13:00 would be an hour late.
-      h.clock.set(la("2026-11-25 08:00"));
-      await submitIntake(h, intakeValues());
-      await h.settle();
-      const [{ triage_ts: thread = "" } = {}] = sql<{ triage_ts: string }>("SELECT triage_ts FROM cases");
-      const reminders = () => remindersIn(h.triageChannelId, thread);
+      desk.h.clock.set(la("2026-11-25 08:00"));
+      await submitIntake(desk.h, intakeValues());
+      await desk.h.settle();
+      const [{ triage_ts: thread = "" } = {}] = desk.sql<{ triage_ts: string }>("SELECT triage_ts FROM cases");
+      const reminders = () => desk.remindersIn(desk.h.triageChannelId, thread);
 
-      h.clock.set(la("2026-11-25 08:30"));
-      const changed = await h.driver.command({
+      desk.h.clock.set(la("2026-11-25 08:30"));
+      const changed = await desk.h.driver.command({
         text: "hours set wed 08:00-17:00",
         userId: USERS.lead,
-        channelId: h.triageChannelId,
+        channelId: desk.h.triageChannelId,
       });
       expect((changed.body as { text?: string }).text).toContain("08:00");
-      await h.settle();
-      h.clock.set(la("2026-11-25 11:59"));
-      await h.settle();
+      await desk.h.settle();
+      desk.h.clock.set(la("2026-11-25 11:59"));
+      await desk.h.settle();
       expect(reminders()).toEqual([]);
-      h.clock.set(la("2026-11-25 12:00"));
-      await h.settle();
-      await h.settle();
+      desk.h.clock.set(la("2026-11-25 12:00"));
+      await desk.h.settle();
+      await desk.h.settle();
       expect(reminders()).toEqual([expect.stringContaining("First response is 50 % through")]);
     });
   });

@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { ACTION, CONSULT_BLOCK } from "../../src/slack/ids.ts";
 import { moveCase } from "./caseState.ts";
 import { clickMessageButton } from "./clickMessageButton.ts";
@@ -121,4 +121,14 @@ export class ConsultRoom {
     const res = await this.h.driver.submitView({ viewId, userId, values: { [CONSULT_BLOCK.answer]: answerText } });
     return { reply: jsonText(res.body) };
   };
+}
+
+/** Fresh consult teams before each test of the calling spec, closed after it. */
+export function useConsultRoom(): ConsultRoom {
+  const room = new ConsultRoom();
+  beforeEach(async () => {
+    await room.open();
+  });
+  afterEach(room.close);
+  return room;
 }

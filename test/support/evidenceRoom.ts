@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
 import type { FieldValue } from "../slack-fake/index.ts";
 import { USERS } from "./harness.ts";
@@ -84,4 +84,14 @@ export class EvidenceRoom extends Sev1WarRoom {
 
   addEvidence = async (values: Record<string, FieldValue> = {}) =>
     this.submitEvidence(await this.openFormByCommand(), evidenceValues(values));
+}
+
+/** A fresh SEV1 war room before each evidence test, its consultant without a role until a test grants one. */
+export function useEvidenceRoom(): EvidenceRoom {
+  const room = new EvidenceRoom();
+  beforeEach(async () => {
+    await room.open({ consultantRole: false });
+  });
+  afterEach(room.close);
+  return room;
 }

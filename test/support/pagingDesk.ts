@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { ACTION } from "../../src/slack/ids.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { dmChannelId } from "./dmChannelId.ts";
@@ -103,4 +103,14 @@ export class PagingDesk {
     const res = await this.h.driver.command({ text: `page ${args}`.trim(), userId, channelId });
     return (res.body as { text?: string }).text ?? "";
   };
+}
+
+/** A fresh paging desk before each test of the calling spec, closed after it. */
+export function usePagingDesk(): PagingDesk {
+  const desk = new PagingDesk();
+  beforeEach(async () => {
+    await desk.open();
+  });
+  afterEach(desk.close);
+  return desk;
 }

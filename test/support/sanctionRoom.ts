@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from "vitest";
 import type { CaseStatus } from "../../src/core/lifecycle.ts";
 import { ACTION, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
 import { moveCase } from "./caseState.ts";
@@ -119,4 +120,14 @@ export class SanctionRoom {
     await this.h.settle();
     return { reply: jsonText(res.body), viewId, res };
   };
+}
+
+/** A fresh sanction room before each test of the calling spec, closed after it. */
+export function useSanctionRoom(): SanctionRoom {
+  const room = new SanctionRoom();
+  beforeEach(async () => {
+    await room.open();
+  });
+  afterEach(room.close);
+  return room;
 }

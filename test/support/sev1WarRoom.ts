@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { formOpened, newestView, openFormByCommand, selectOptions } from "./caseForms.ts";
 import { grantRole, type Harness, startHarness } from "./harness.ts";
 import { intakeValues, submitIntake } from "./intake.ts";
@@ -102,4 +102,14 @@ export class Sev1WarRoom {
 
   optionValues = (viewId: string, blockId: string): string[] =>
     selectOptions(this.h, viewId, blockId).map((o) => o.value);
+}
+
+/** A fresh SEV1 war room before each test of the calling spec, closed after it. */
+export function useSev1WarRoom(options: { consultantRole?: boolean } = {}): Sev1WarRoom {
+  const room = new Sev1WarRoom();
+  beforeEach(async () => {
+    await room.open(options);
+  });
+  afterEach(room.close);
+  return room;
 }

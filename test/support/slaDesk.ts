@@ -1,4 +1,4 @@
-import { expect } from "vitest";
+import { afterEach, beforeEach, expect } from "vitest";
 import { CALLBACK, MEDIATION_BLOCK } from "../../src/slack/ids.ts";
 import { openFormByCommand, selectOptions } from "./caseForms.ts";
 import { type Harness, startHarness, USERS } from "./harness.ts";
@@ -78,4 +78,14 @@ export class SlaDesk {
     });
     expect(res.body).toBe("");
   };
+}
+
+/** A fresh SLA desk before each test of the calling spec, closed after it. */
+export function useSlaDesk(): SlaDesk {
+  const desk = new SlaDesk();
+  beforeEach(async () => {
+    await desk.open();
+  });
+  afterEach(desk.close);
+  return desk;
 }
