@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 import { ACTION, CONSULT_BLOCK } from "../../src/slack/ids.ts";
 import { moveCase } from "./caseState.ts";
 import { clickMessageButton } from "./clickMessageButton.ts";
@@ -7,6 +7,7 @@ import { grantRole, type Harness, startHarness, USERS } from "./harness.ts";
 import { intakeValues, submitIntake } from "./intake.ts";
 import { jsonText } from "./jsonText.ts";
 import type { FieldValue } from "./slackDriver.ts";
+import { useFixture } from "./useFixture.ts";
 
 export const LEGAL_1 = "U0LEGAL1";
 export const LEGAL_2 = "U0LEGAL2";
@@ -26,8 +27,8 @@ export const seconds = (ms: number) => Math.floor(ms / 1000);
 
 /**
  * Arrange step shared by the consult specs: Legal (a user group of two) and Payments (a channel) set up by a lead
- * through `/incident team`; `investigatedCase()` adds a SEV2 case with its war room. Its helpers are arrow
- * functions, so a spec may destructure them once and call them in every test.
+ * through `/incident team`; `investigatedCase()` adds a SEV2 case with its war room. Specs get it from
+ * `useConsultRoom()` and call its helpers as `room.x()`.
  */
 export class ConsultRoom {
   h!: Harness;
@@ -124,11 +125,4 @@ export class ConsultRoom {
 }
 
 /** Fresh consult teams before each test of the calling spec, closed after it. */
-export function useConsultRoom(): ConsultRoom {
-  const room = new ConsultRoom();
-  beforeEach(async () => {
-    await room.open();
-  });
-  afterEach(room.close);
-  return room;
-}
+export const useConsultRoom = (): ConsultRoom => useFixture(new ConsultRoom());

@@ -1,11 +1,12 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { afterEach, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
 import type { FieldValue } from "../slack-fake/index.ts";
 import { USERS } from "./harness.ts";
 import { type Reply, Sev1WarRoom } from "./sev1WarRoom.ts";
+import { useFixture } from "./useFixture.ts";
 
 export type ViewAnswer = { response_action?: string; errors?: Record<string, string>; view?: { blocks: unknown[] } };
 
@@ -29,8 +30,12 @@ export class EvidenceRoom extends Sev1WarRoom {
   /** The pinned summary, whose button opens the evidence form. */
   summaryTs = "";
 
-  override async open(options: { consultantRole?: boolean } = {}) {
-    const h = await super.open(options);
+  constructor() {
+    super({ consultantRole: false });
+  }
+
+  override async open() {
+    const h = await super.open();
     this.summaryTs = h.fake.pins(this.roomId)[0] ?? "";
     return h;
   }
@@ -87,11 +92,4 @@ export class EvidenceRoom extends Sev1WarRoom {
 }
 
 /** A fresh SEV1 war room before each evidence test, its consultant without a role until a test grants one. */
-export function useEvidenceRoom(): EvidenceRoom {
-  const room = new EvidenceRoom();
-  beforeEach(async () => {
-    await room.open({ consultantRole: false });
-  });
-  afterEach(room.close);
-  return room;
-}
+export const useEvidenceRoom = (): EvidenceRoom => useFixture(new EvidenceRoom());

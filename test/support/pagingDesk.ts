@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 import { ACTION } from "../../src/slack/ids.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { dmChannelId } from "./dmChannelId.ts";
@@ -7,6 +7,7 @@ import { type Harness, startHarness, USERS } from "./harness.ts";
 import { intakeValues, submitIntake } from "./intake.ts";
 import { jsonText } from "./jsonText.ts";
 import { addLayer, addOnCallPeople, ON_CALL, who } from "./onCall.ts";
+import { useFixture } from "./useFixture.ts";
 import { localAt } from "./wallTime.ts";
 
 export const MINUTE = 60_000;
@@ -25,8 +26,8 @@ export type Message = { ts: string; text?: string; blocks?: unknown[] };
 
 /**
  * Arrange step shared by the paging specs: an escalation channel, and an on-call schedule of weekday evenings
- * (Cat) under weekends (Ana, then Ben), as leads set it up with `/incident oncall layer add`. Its helpers are
- * arrow functions, so a spec may destructure them once and call them in every test.
+ * (Cat) under weekends (Ana, then Ben), as leads set it up with `/incident oncall layer add`. Specs get it from
+ * `usePagingDesk()` and call its helpers as `desk.x()`.
  */
 export class PagingDesk {
   fake!: SlackFake;
@@ -106,11 +107,4 @@ export class PagingDesk {
 }
 
 /** A fresh paging desk before each test of the calling spec, closed after it. */
-export function usePagingDesk(): PagingDesk {
-  const desk = new PagingDesk();
-  beforeEach(async () => {
-    await desk.open();
-  });
-  afterEach(desk.close);
-  return desk;
-}
+export const usePagingDesk = (): PagingDesk => useFixture(new PagingDesk());

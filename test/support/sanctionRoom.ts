@@ -1,4 +1,3 @@
-import { afterEach, beforeEach } from "vitest";
 import type { CaseStatus } from "../../src/core/lifecycle.ts";
 import { ACTION, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
 import { moveCase } from "./caseState.ts";
@@ -7,6 +6,7 @@ import { grantRole, type Harness, startHarness, USERS } from "./harness.ts";
 import { intakeValues, submitIntake } from "./intake.ts";
 import { jsonText } from "./jsonText.ts";
 import type { FieldValue } from "./slackDriver.ts";
+import { useFixture } from "./useFixture.ts";
 
 export const SANCTION_CASE = "TS-2026-0001";
 export const SANCTION_ROOM = "ts-2026-0001-theft";
@@ -21,7 +21,7 @@ export type EventRow = { seq: number; kind: string; actor: string; payload: stri
 /**
  * Arrange step shared by the sanction specs: a theft case (SEV2, so it has a war room) under investigation, a
  * second specialist and a Legal consultant. Proposals and votes go through the war room's buttons and modals.
- * Its helpers are arrow functions, so a spec may destructure them once and call them in every test.
+ * Specs get it from `useSanctionRoom()` and call its helpers as `room.x()`.
  */
 export class SanctionRoom {
   h!: Harness;
@@ -123,11 +123,4 @@ export class SanctionRoom {
 }
 
 /** A fresh sanction room before each test of the calling spec, closed after it. */
-export function useSanctionRoom(): SanctionRoom {
-  const room = new SanctionRoom();
-  beforeEach(async () => {
-    await room.open();
-  });
-  afterEach(room.close);
-  return room;
-}
+export const useSanctionRoom = (): SanctionRoom => useFixture(new SanctionRoom());

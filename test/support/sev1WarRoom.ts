@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 import { formOpened, newestView, openFormByCommand, selectOptions } from "./caseForms.ts";
 import { grantRole, type Harness, startHarness } from "./harness.ts";
 import { intakeValues, submitIntake } from "./intake.ts";
 import { jsonText } from "./jsonText.ts";
+import { useFixture } from "./useFixture.ts";
 
 export const SEV1_CASE = "TS-2026-0001";
 export const SEV1_ROOM = "ts-2026-0001-physical-safety";
@@ -24,18 +25,21 @@ export function expectChained(rows: EventRow[]): void {
 
 /**
  * Arrange step shared by the case-form specs: a SEV1 case opened through the intake modal, so it has its war
- * room with the pinned summary, and a consultant in the workspace. Its helpers are arrow functions, so a spec
- * may destructure them once and call them in every test.
+ * room with the pinned summary, and a consultant in the workspace. Specs get it from `useSev1WarRoom()` and
+ * call its helpers as `room.x()`.
  */
 export class Sev1WarRoom {
   h!: Harness;
   roomId = "";
 
-  /** Starts the app and opens the case; `consultantRole: false` leaves the consultant without a role. */
-  async open(options: { consultantRole?: boolean } = {}): Promise<Harness> {
+  /** `consultantRole: false` leaves the consultant without a role until a test grants one. */
+  constructor(private readonly options: { consultantRole?: boolean } = {}) {}
+
+  /** Starts the app and opens the case. */
+  async open(): Promise<Harness> {
     this.h = await startHarness();
     this.h.fake.addUser({ id: CONSULTANT, name: "legal" });
-    if (options.consultantRole ?? true) await grantRole(this.h, CONSULTANT, "consultant");
+    if (this.options.consultantRole ?? true) await grantRole(this.h, CONSULTANT, "consultant");
     await submitIntake(this.h, SEV1);
     await this.h.settle();
     this.roomId = this.h.fake.channelByName(SEV1_ROOM)?.id ?? "";
@@ -105,11 +109,4 @@ export class Sev1WarRoom {
 }
 
 /** A fresh SEV1 war room before each test of the calling spec, closed after it. */
-export function useSev1WarRoom(options: { consultantRole?: boolean } = {}): Sev1WarRoom {
-  const room = new Sev1WarRoom();
-  beforeEach(async () => {
-    await room.open(options);
-  });
-  afterEach(room.close);
-  return room;
-}
+export const useSev1WarRoom = (): Sev1WarRoom => useFixture(new Sev1WarRoom());

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, expect } from "vitest";
+import { expect } from "vitest";
 import { CALLBACK, MEDIATION_BLOCK } from "../../src/slack/ids.ts";
 import { openFormByCommand, selectOptions } from "./caseForms.ts";
 import { type Harness, startHarness, USERS } from "./harness.ts";
 import { intakeValues, submitIntake } from "./intake.ts";
 import { jsonText } from "./jsonText.ts";
+import { useFixture } from "./useFixture.ts";
 
 export const MINUTE = 60_000;
 export const SLA_CASE = "TS-2026-0001";
@@ -14,8 +15,8 @@ type EventRow = { actor: string; payload: string };
 
 /**
  * Arrange step shared by the SLA specs: an app on the fake clock, cases opened through the intake modal, and
- * what the reminders and pinned summaries show. Its helpers are arrow functions, so a spec may destructure them
- * once and call them in every test.
+ * what the reminders and pinned summaries show. Specs get it from `useSlaDesk()` and call its helpers as
+ * `desk.x()`.
  */
 export class SlaDesk {
   h!: Harness;
@@ -81,11 +82,4 @@ export class SlaDesk {
 }
 
 /** A fresh SLA desk before each test of the calling spec, closed after it. */
-export function useSlaDesk(): SlaDesk {
-  const desk = new SlaDesk();
-  beforeEach(async () => {
-    await desk.open();
-  });
-  afterEach(desk.close);
-  return desk;
-}
+export const useSlaDesk = (): SlaDesk => useFixture(new SlaDesk());
