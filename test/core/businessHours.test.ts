@@ -12,13 +12,10 @@ import {
 } from "../../src/core/businessHours.ts";
 import { DomainError } from "../../src/core/domainError.ts";
 import { BUSINESS_DAY_MINUTES } from "../../src/core/severity.ts";
-import { wallTime } from "../support/wallTime.ts";
+import { la } from "../support/wallTime.ts";
 
 const ZONE = "America/Los_Angeles";
 const HOUR = 60;
-
-/** An instant given as Los Angeles wall time, "2026-03-09 09:00". */
-const la = (text: string) => wallTime(ZONE, text);
 
 const iso = (at: number): string => new Date(at).toISOString();
 

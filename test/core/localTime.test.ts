@@ -15,10 +15,10 @@ import {
   parseLocalDateTime,
   weekdayOf,
 } from "../../src/core/localTime.ts";
+import { utc } from "../support/wallTime.ts";
 
 const LA = "America/Los_Angeles";
 const BERLIN = "Europe/Berlin";
-const utc = (iso: string): number => Date.parse(iso);
 
 /** The local day of a date that must parse. */
 const day = (date: string): number => {

@@ -1,12 +1,7 @@
-import { TZDate } from "@date-fns/tz";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
-
-const LA = "America/Los_Angeles";
-const at = (y: number, m: number, d: number, h: number, min = 0, zone = LA) =>
-  new TZDate(y, m - 1, d, h, min, zone).getTime();
-/** How a reply writes an instant for Slack to render: `<!date^SECONDS^…>`. */
-const slackSeconds = (ms: number) => `<!date^${Math.floor(ms / 1000)}^`;
+import { slackDateStart } from "../support/slackDateStart.ts";
+import { localAt } from "../support/wallTime.ts";
 
 describe("business calendar", () => {
   let h: Harness;
@@ -34,14 +29,14 @@ describe("business calendar", () => {
       expect(reply).toContain("`Fri` 09:00–17:00");
       expect(reply).toContain("`Sat` closed");
       expect(reply).toContain("`Sun` closed");
-      expect(reply).toContain(`*Now:* business hours, until ${slackSeconds(at(2026, 11, 25, 17))}`);
+      expect(reply).toContain(`*Now:* business hours, until ${slackDateStart(localAt(2026, 11, 25, 17))}`);
       expect(reply).toContain("• none set");
     });
 
     it("says when business time starts again outside it", async () => {
-      h.clock.set(at(2026, 11, 27, 18)); // Friday 18:00
+      h.clock.set(localAt(2026, 11, 27, 18)); // Friday 18:00
       expect(await command("hours")).toContain(
-        `*Now:* outside business hours; they start again ${slackSeconds(at(2026, 11, 30, 9))}`,
+        `*Now:* outside business hours; they start again ${slackDateStart(localAt(2026, 11, 30, 9))}`,
       );
     });
 
@@ -58,9 +53,9 @@ describe("business calendar", () => {
       expect(reply).toContain("`Sat` 09:00–12:00, 13:00–15:00");
       expect(reply).toContain("`Sun` closed");
       expect(plannerRuns().n).toBe(runsBefore + 1);
-      h.clock.set(at(2026, 11, 28, 10)); // Saturday 10:00
+      h.clock.set(localAt(2026, 11, 28, 10)); // Saturday 10:00
       expect(await command("hours", USERS.specialist)).toContain(
-        `*Now:* business hours, until ${slackSeconds(at(2026, 11, 28, 12))}`,
+        `*Now:* business hours, until ${slackDateStart(localAt(2026, 11, 28, 12))}`,
       );
     });
 
@@ -71,7 +66,7 @@ describe("business calendar", () => {
       expect(reply).toContain("`Wed` closed");
       expect(reply).toContain("`Thu` 08:00–16:00");
       expect(await command("hours")).toContain(
-        `*Now:* outside business hours; they start again ${slackSeconds(at(2026, 11, 26, 8))}`,
+        `*Now:* outside business hours; they start again ${slackDateStart(localAt(2026, 11, 26, 8))}`,
       );
     });
 
@@ -103,7 +98,7 @@ describe("business calendar", () => {
       expect(reply).toContain("*Business hours* (Europe/Berlin)");
       // 18:00 UTC is 19:00 in Berlin: closed until Thursday 09:00 there.
       expect(reply).toContain(
-        `*Now:* outside business hours; they start again ${slackSeconds(at(2026, 11, 26, 9, 0, "Europe/Berlin"))}`,
+        `*Now:* outside business hours; they start again ${slackDateStart(localAt(2026, 11, 26, 9, 0, "Europe/Berlin"))}`,
       );
     });
 
@@ -133,7 +128,9 @@ describe("business calendar", () => {
       );
       const hours = await command("hours", USERS.specialist);
       expect(hours).toContain("*Next holidays:*\n• 2026-11-25 (Wed) Staff offsite\n• 2026-12-25 (Fri) Christmas Day");
-      expect(hours).toContain(`*Now:* outside business hours; they start again ${slackSeconds(at(2026, 11, 26, 9))}`);
+      expect(hours).toContain(
+        `*Now:* outside business hours; they start again ${slackDateStart(localAt(2026, 11, 26, 9))}`,
+      );
     });
 
     it("removes a holiday, and says so when the date has none", async () => {
@@ -148,11 +145,11 @@ describe("business calendar", () => {
     it("keeps the holidays of the last 30 days in the list, after the upcoming ones", async () => {
       await command("holiday add 2026-11-26 Thanksgiving");
       await command("holiday add 2026-12-25 Christmas Day");
-      h.clock.set(at(2026, 12, 20, 12));
+      h.clock.set(localAt(2026, 12, 20, 12));
       expect(await command("holiday list")).toBe(
         "*Holidays* (America/Los_Angeles)\n• 2026-12-25 (Fri) Christmas Day\n*Last 30 days:*\n• 2026-11-26 (Thu) Thanksgiving",
       );
-      h.clock.set(at(2027, 1, 10, 12));
+      h.clock.set(localAt(2027, 1, 10, 12));
       expect(await command("holiday list")).toBe(
         "*Holidays* (America/Los_Angeles)\n• none upcoming\n*Last 30 days:*\n• 2026-12-25 (Fri) Christmas Day",
       );
@@ -183,7 +180,7 @@ describe("business calendar", () => {
 
     it("refuses to change a past holiday, which SLA clocks already counted", async () => {
       await command("holiday add 2026-11-26 Thanksgiving");
-      h.clock.set(at(2026, 11, 30, 12));
+      h.clock.set(localAt(2026, 11, 30, 12));
       expect(await command("holiday remove 2026-11-26")).toContain("in the past");
       expect(await command("holiday list")).toContain("2026-11-26 (Thu) Thanksgiving");
     });

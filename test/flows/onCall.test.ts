@@ -1,13 +1,11 @@
-import { TZDate } from "@date-fns/tz";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { addLayer, addOnCallPeople, ON_CALL, onCallCommand, who } from "../support/onCall.ts";
+import { localAt } from "../support/wallTime.ts";
 
-const LA = "America/Los_Angeles";
 const HOUR = 60 * 60_000;
 const { ana, ben, cat } = ON_CALL;
-const at = (y: number, m: number, d: number, h: number, min = 0) => new TZDate(y, m - 1, d, h, min, LA).getTime();
 /** The first line of `/incident oncall`: who holds the pager now. */
 const nowLine = (reply: string) => reply.split("\n")[0] ?? "";
 const seconds = (ms: number) => String(Math.floor(ms / 1000));
@@ -45,26 +43,26 @@ describe("on-call schedule", () => {
   });
 
   it("uses the weekend layer on weekends and the weekday-evening layer on weekday nights", async () => {
-    h.clock.set(at(2026, 11, 25, 10)); // Wednesday 10:00: neither window
+    h.clock.set(localAt(2026, 11, 25, 10)); // Wednesday 10:00: neither window
     await addLayer(h, `evenings evenings=17:00-09:00 17:00 7 ${who(ana)}`);
     await addLayer(h, `weekend weekends 09:00 7 ${who(ben)} ${who(cat)}`);
     expect(nowLine(await onCallCommand(h, ""))).toContain("Nobody is on call");
-    h.clock.set(at(2026, 11, 25, 20)); // Wednesday 20:00
+    h.clock.set(localAt(2026, 11, 25, 20)); // Wednesday 20:00
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ana}>`);
-    h.clock.set(at(2026, 11, 28, 2)); // Saturday 02:00
+    h.clock.set(localAt(2026, 11, 28, 2)); // Saturday 02:00
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ben}> (secondary <@${cat}>) · layer *weekend*`);
   });
 
   it("covers Monday's early hours with the weekday-evening layer once the weekend layer ends", async () => {
     await addLayer(h, `evenings evenings=17:00-09:00 17:00 7 ${who(ana)}`);
     await addLayer(h, `weekend weekends 09:00 7 ${who(ben)}`);
-    h.clock.set(at(2026, 11, 30, 3)); // Monday 03:00
+    h.clock.set(localAt(2026, 11, 30, 3)); // Monday 03:00
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ana}> (no secondary) · layer *evenings*`);
-    h.clock.set(at(2026, 11, 29, 23, 59)); // Sunday 23:59
+    h.clock.set(localAt(2026, 11, 29, 23, 59)); // Sunday 23:59
     const reply = await onCallCommand(h, "");
     expect(nowLine(reply)).toContain(`<@${ben}> (no secondary) · layer *weekend*`);
     expect(reply).toContain(
-      `${seconds(at(2026, 11, 30, 0))}^{date_short_pretty} {time}|2026-11-30 08:00 UTC> (2026-11-30 00:00 America/Los_Angeles) → <@${ana}>`,
+      `${seconds(localAt(2026, 11, 30, 0))}^{date_short_pretty} {time}|2026-11-30 08:00 UTC> (2026-11-30 00:00 America/Los_Angeles) → <@${ana}>`,
     );
   });
 
@@ -74,7 +72,7 @@ describe("on-call schedule", () => {
     const lead = (text: string) => h.driver.command({ text, userId: USERS.lead, channelId: h.triageChannelId });
     await lead("hours zone Asia/Tokyo");
     await lead("holiday add 2026-12-02 Founders Day");
-    const tokyo = (d: number, hour: number) => new TZDate(2026, 11, d, hour, 0, "Asia/Tokyo").getTime();
+    const tokyo = (d: number, hour: number) => localAt(2026, 12, d, hour, 0, "Asia/Tokyo");
     h.clock.set(tokyo(2, 0)); // Tokyo's holiday begins; still 2026-12-01 in Los Angeles
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${cat}> (no secondary) · layer *hol*`);
     h.clock.set(tokyo(3, 0)); // Tokyo's holiday is over; still 2026-12-02 in Los Angeles
@@ -82,28 +80,28 @@ describe("on-call schedule", () => {
   });
 
   it("lets an override win over the rotation for exactly its time", async () => {
-    h.clock.set(at(2026, 11, 28, 1)); // Saturday 01:00
+    h.clock.set(localAt(2026, 11, 28, 1)); // Saturday 01:00
     await addLayer(h, `weekend weekends 09:00 7 ${who(ana)} ${who(ben)}`);
     const set = await onCallCommand(h, `override ${who(cat)} 2026-11-28 02:00 2026-11-28T06:30`);
     expect(set).toMatch(/^Override #\d+: <@U0CAT01> covers from/);
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ana}>`);
-    h.clock.set(at(2026, 11, 28, 2));
+    h.clock.set(localAt(2026, 11, 28, 2));
     expect(nowLine(await onCallCommand(h, ""))).toContain(
       `<@${cat}> (secondary <@${ben}>) · layer *weekend*, covering`,
     );
-    h.clock.set(at(2026, 11, 28, 6, 29));
+    h.clock.set(localAt(2026, 11, 28, 6, 29));
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${cat}>`);
-    h.clock.set(at(2026, 11, 28, 6, 30));
+    h.clock.set(localAt(2026, 11, 28, 6, 30));
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ana}> (secondary <@${ben}>)`);
   });
 
   it("covers only the named person's turns with `for @user`, and cancels an override", async () => {
-    h.clock.set(at(2026, 11, 28, 1));
+    h.clock.set(localAt(2026, 11, 28, 1));
     await addLayer(h, `weekend weekends 09:00 1 ${who(ana)} ${who(ben)}`);
     const set = await onCallCommand(h, `override ${who(cat)} now 2026-11-29 23:00 for ${who(ben)}`);
     const id = /#(\d+)/.exec(set)?.[1];
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ana}>`); // ana's turn: not covered
-    h.clock.set(at(2026, 11, 28, 9)); // ben's turn starts: cat covers it
+    h.clock.set(localAt(2026, 11, 28, 9)); // ben's turn starts: cat covers it
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${cat}>`);
     expect(await onCallCommand(h, `override cancel ${id}`)).toContain(`Override #${id}`);
     expect(nowLine(await onCallCommand(h, ""))).toContain(`<@${ben}>`);
@@ -111,7 +109,7 @@ describe("on-call schedule", () => {
   });
 
   it("says which override it stored: a start in the past is now, and the length counts from then", async () => {
-    h.clock.set(at(2026, 11, 25, 10));
+    h.clock.set(localAt(2026, 11, 25, 10));
     expect(await onCallCommand(h, `override ${who(cat)} 2025-11-01 00:00 2026-11-26 00:00`)).toBe(
       `Override #1: <@${cat}> covers from 2026-11-25 10:00 to 2026-11-26 00:00 (America/Los_Angeles).`,
     );
@@ -121,7 +119,7 @@ describe("on-call schedule", () => {
   });
 
   it("refuses a local time that happens twice when the clocks go back", async () => {
-    h.clock.set(at(2026, 10, 30, 12));
+    h.clock.set(localAt(2026, 10, 30, 12));
     // 2026-11-01 01:30 is both 08:30Z (PDT) and 09:30Z (PST) in Los Angeles.
     const reply = await onCallCommand(h, `override ${who(cat)} 2026-11-01 01:30 2026-11-01 05:00`);
     expect(reply).toContain("The start 2026-11-01 01:30 happens twice in America/Los_Angeles");
@@ -160,7 +158,7 @@ describe("on-call schedule", () => {
   });
 
   it("refuses an override that ends before it starts, is over, or is too long", async () => {
-    h.clock.set(at(2026, 11, 28, 1));
+    h.clock.set(localAt(2026, 11, 28, 1));
     expect(await onCallCommand(h, `override ${who(cat)} 2026-11-28 05:00 2026-11-28 04:00`)).toContain("end after");
     expect(await onCallCommand(h, `override ${who(cat)} 2026-11-27 05:00 2026-11-27 06:00`)).toContain(
       "already be over",
@@ -234,7 +232,7 @@ describe("on-call schedule", () => {
 
   it("keeps the 09:00 hand-off at 09:00 local across the end of daylight saving time", async () => {
     // DST ends in Los Angeles on Sunday 2026-11-01 at 02:00: 09:00 is 16:00 UTC before and 17:00 UTC after.
-    h.clock.set(at(2026, 10, 30, 12));
+    h.clock.set(localAt(2026, 10, 30, 12));
     await addLayer(h, `daily always 09:00 1 ${who(ana)} ${who(ben)}`);
     const reply = await onCallCommand(h, "");
     expect(reply).toContain(`${seconds(Date.UTC(2026, 9, 31, 16))}^`);

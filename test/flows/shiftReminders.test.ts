@@ -1,14 +1,12 @@
-import { TZDate } from "@date-fns/tz";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { jsonText } from "../support/jsonText.ts";
 import { addLayer, addOnCallPeople, ON_CALL, who } from "../support/onCall.ts";
+import { slackDateStart } from "../support/slackDateStart.ts";
+import { localAt } from "../support/wallTime.ts";
 
-const LA = "America/Los_Angeles";
 const { ana, ben, cat } = ON_CALL;
-const at = (y: number, m: number, d: number, h: number, min = 0) => new TZDate(y, m - 1, d, h, min, LA).getTime();
-const slackSeconds = (ms: number) => `<!date^${Math.floor(ms / 1000)}^`;
 describe("shift reminders", () => {
   let h: Harness;
 
@@ -66,12 +64,12 @@ describe("shift reminders", () => {
     });
 
     it("DMs the Saturday primary at Friday 12:00 with the open SEV2 case only, and not before", async () => {
-      await settleAt(at(2026, 11, 27, 11, 59));
+      await settleAt(localAt(2026, 11, 27, 11, 59));
       expect(reminders(ana)).toEqual([]);
-      await settleAt(at(2026, 11, 27, 12));
+      await settleAt(localAt(2026, 11, 27, 12));
       const [reminder, ...more] = reminders(ana);
       expect(more).toEqual([]);
-      expect(reminder).toContain(`on call for the weekend from ${slackSeconds(at(2026, 11, 28, 0))}`);
+      expect(reminder).toContain(`on call for the weekend from ${slackDateStart(localAt(2026, 11, 28, 0))}`);
       expect(reminder).toContain("2026-11-28 00:00 America/Los_Angeles");
       expect(reminder).toContain("*Open SEV1/SEV2 cases* (1)");
       expect(reminder).toMatch(/\*TS-2026-0001\* · SEV2 · [^"]*<#C[A-Z0-9]+>/);
@@ -82,53 +80,53 @@ describe("shift reminders", () => {
     });
 
     it("reminds the next person instead when the Saturday primary can no longer take pages", async () => {
-      await settleAt(at(2026, 11, 27, 11)); // Friday 11:00: ana's reminder is already queued
+      await settleAt(localAt(2026, 11, 27, 11)); // Friday 11:00: ana's reminder is already queued
       expect(await command(`role ${who(ana)} consultant`)).toContain("is now consultant");
-      await settleAt(at(2026, 11, 27, 12));
+      await settleAt(localAt(2026, 11, 27, 12));
       expect(reminders(ana)).toEqual([]);
       const dm = h.fake.channels().find((c) => c.is_im && c.user === ana);
       expect(jsonText(dm ? h.fake.messages(dm.id) : [])).not.toContain("Drill missing after a visit");
       expect(reminders(ben)).toHaveLength(1);
-      expect(reminders(ben)[0]).toContain(`on call for the weekend from ${slackSeconds(at(2026, 11, 28, 0))}`);
+      expect(reminders(ben)[0]).toContain(`on call for the weekend from ${slackDateStart(localAt(2026, 11, 28, 0))}`);
       expect(reminders(ben)[0]).toContain("Drill missing after a visit");
     });
 
     it("reminds exactly once across restarts, repeated runs and schedule changes", async () => {
       await h.restart();
-      await settleAt(at(2026, 11, 27, 12));
+      await settleAt(localAt(2026, 11, 27, 12));
       await h.settle();
       await h.restart();
       await h.settle();
       expect(await command(`oncall override ${who(cat)} 2026-12-01 09:00 2026-12-01 17:00`)).toContain("Override #");
       expect(await command("holiday add 2026-12-24 Christmas Eve")).toContain("Holiday added");
       await h.settle();
-      await settleAt(at(2026, 11, 28, 1));
+      await settleAt(localAt(2026, 11, 28, 1));
       expect(reminders(ana)).toHaveLength(1);
       expect(reminders(ben)).toEqual([]);
       expect(reminders(cat)).toEqual([]);
     });
 
     it("reminds whoever covers the weekend by override instead, even when the override comes after planning", async () => {
-      await settleAt(at(2026, 11, 26, 10)); // Thursday: ana's reminder is already queued
+      await settleAt(localAt(2026, 11, 26, 10)); // Thursday: ana's reminder is already queued
       expect(await command(`oncall override ${who(cat)} 2026-11-28 00:00 2026-11-30 00:00`)).toContain("Override #");
       await h.settle();
-      await settleAt(at(2026, 11, 27, 12));
+      await settleAt(localAt(2026, 11, 27, 12));
       expect(reminders(cat)).toHaveLength(1);
-      expect(reminders(cat)[0]).toContain(`from ${slackSeconds(at(2026, 11, 28, 0))}`);
-      await settleAt(at(2026, 11, 28, 12));
+      expect(reminders(cat)[0]).toContain(`from ${slackDateStart(localAt(2026, 11, 28, 0))}`);
+      await settleAt(localAt(2026, 11, 28, 12));
       expect(reminders(ana)).toEqual([]);
     });
 
     it("hands a weekend split by an override to each person, each before their part", async () => {
       await command(`oncall override ${who(cat)} 2026-11-28 00:00 2026-11-29 00:00`);
-      await settleAt(at(2026, 11, 27, 12));
+      await settleAt(localAt(2026, 11, 27, 12));
       expect(reminders(cat)).toHaveLength(1);
       expect(reminders(ana)).toEqual([]);
-      await settleAt(at(2026, 11, 28, 11, 59));
+      await settleAt(localAt(2026, 11, 28, 11, 59));
       expect(reminders(ana)).toEqual([]);
-      await settleAt(at(2026, 11, 28, 12));
+      await settleAt(localAt(2026, 11, 28, 12));
       expect(reminders(ana)).toHaveLength(1);
-      expect(reminders(ana)[0]).toContain(`from ${slackSeconds(at(2026, 11, 29, 0))}`);
+      expect(reminders(ana)[0]).toContain(`from ${slackDateStart(localAt(2026, 11, 29, 0))}`);
     });
   });
 
@@ -136,12 +134,12 @@ describe("shift reminders", () => {
     await addLayer(h, `hol holidays 09:00 7 ${who(cat)}`);
     expect(await command("holiday add 2026-12-02 Company <!here> Day")).toContain("Holiday added");
     await h.settle();
-    await settleAt(at(2026, 12, 1, 11, 59));
+    await settleAt(localAt(2026, 12, 1, 11, 59));
     expect(reminders(cat)).toEqual([]);
-    await settleAt(at(2026, 12, 1, 12));
+    await settleAt(localAt(2026, 12, 1, 12));
     expect(reminders(cat)).toHaveLength(1);
     expect(reminders(cat)[0]).toContain(
-      `on call for the holiday *Company &lt;!here&gt; Day* from ${slackSeconds(at(2026, 12, 2, 0))}`,
+      `on call for the holiday *Company &lt;!here&gt; Day* from ${slackDateStart(localAt(2026, 12, 2, 0))}`,
     );
     expect(reminders(cat)[0]).not.toContain("<!here>");
     expect(reminders(cat)[0]).toContain("No open SEV1/SEV2 cases.");
@@ -150,7 +148,7 @@ describe("shift reminders", () => {
   it("names a long holiday in full, escaped after it is cut to length", async () => {
     await addLayer(h, `hol holidays 09:00 7 ${who(cat)}`);
     await command(`holiday add 2026-12-02 ${"Founders ".repeat(8)}Day <&>`); // 79 characters, 89 once escaped
-    await settleAt(at(2026, 12, 1, 12));
+    await settleAt(localAt(2026, 12, 1, 12));
     expect(reminders(cat)[0]).toContain(`on call for the holiday *${"Founders ".repeat(8)}Day &lt;&amp;&gt;* from`);
   });
 
@@ -159,21 +157,21 @@ describe("shift reminders", () => {
     await command("holiday add 2026-12-02 Company Day");
     await h.settle();
     expect(await command("holiday remove 2026-12-02")).toContain("Holiday removed");
-    await settleAt(at(2026, 12, 2, 12));
+    await settleAt(localAt(2026, 12, 2, 12));
     expect(reminders(cat)).toEqual([]);
   });
 
   it("times reminders in real hours across the end of daylight saving time", async () => {
     // A daily weekend rotation from Wednesday 2026-10-28 09:00: ana holds Friday 09:00 to Saturday 09:00 (so
     // from Saturday 00:00 PDT), ben Saturday, ana again from Sunday 09:00 PST = 17:00Z, after DST ended at 02:00.
-    h.clock.set(at(2026, 10, 28, 10));
+    h.clock.set(localAt(2026, 10, 28, 10));
     await addLayer(h, `weekend weekends 09:00 1 ${who(ana)} ${who(ben)}`);
     await h.settle();
     await settleAt(Date.UTC(2026, 9, 30, 18, 59));
     expect(reminders(ana)).toEqual([]);
     await settleAt(Date.UTC(2026, 9, 30, 19)); // Saturday 07:00Z (00:00 PDT) − 12 h
     expect(reminders(ana)).toHaveLength(1);
-    expect(reminders(ana)[0]).toContain(`from ${slackSeconds(Date.UTC(2026, 9, 31, 7))}`);
+    expect(reminders(ana)[0]).toContain(`from ${slackDateStart(Date.UTC(2026, 9, 31, 7))}`);
     await settleAt(Date.UTC(2026, 9, 31, 4)); // Saturday 16:00Z (09:00 PDT) − 12 h
     expect(reminders(ben)).toHaveLength(1);
     // Sunday 09:00 PST is 17:00Z: twelve real hours before is 05:00Z (Saturday 22:00 PDT), not 21:00 local.
@@ -181,7 +179,7 @@ describe("shift reminders", () => {
     expect(reminders(ana)).toHaveLength(1);
     await settleAt(Date.UTC(2026, 10, 1, 5));
     expect(reminders(ana)).toHaveLength(2);
-    expect(reminders(ana)[1]).toContain(`from ${slackSeconds(Date.UTC(2026, 10, 1, 17))}`);
+    expect(reminders(ana)[1]).toContain(`from ${slackDateStart(Date.UTC(2026, 10, 1, 17))}`);
     expect(reminders(ana)[1]).toContain("2026-11-01 09:00 America/Los_Angeles");
   });
 });
