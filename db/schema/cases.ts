@@ -3,13 +3,14 @@ import { ACCOUNT_ROLES, CASE_SOURCES, PARTY_ROLES } from "../../src/core/intake.
 import { CASE_STATUSES } from "../../src/core/lifecycle.ts";
 import { SEVERITIES } from "../../src/core/severity.ts";
 import { TIMELINE_EVENT_KINDS } from "../../src/core/timelineEvents.ts";
+import { rowId } from "./columns.ts";
 
 // All instants are integer milliseconds since the epoch (UTC), read from the injected clock.
 
 export const cases = sqliteTable(
   "cases",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     humanId: text("human_id").notNull().unique(),
     year: integer("year").notNull(),
     seq: integer("seq").notNull(),
@@ -48,7 +49,7 @@ export type NewCaseRow = typeof cases.$inferInsert;
 export const accounts = sqliteTable(
   "accounts",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     accountRef: text("account_ref").notNull(),
     role: text("role", { enum: ACCOUNT_ROLES }).notNull(),
     displayName: text("display_name").notNull(),
@@ -59,16 +60,22 @@ export const accounts = sqliteTable(
 );
 export type AccountRow = typeof accounts.$inferSelect;
 
+/** The columns most tables repeat: the case or account a row belongs to. */
+export const caseRef = () =>
+  integer("case_id")
+    .notNull()
+    .references(() => cases.id);
+export const accountRef = () =>
+  integer("account_id")
+    .notNull()
+    .references(() => accounts.id);
+
 export const caseParties = sqliteTable(
   "case_parties",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id),
+    id: rowId(),
+    caseId: caseRef(),
+    accountId: accountRef(),
     partyRole: text("party_role", { enum: PARTY_ROLES }).notNull(),
     addedAt: integer("added_at").notNull(),
   },
@@ -83,10 +90,8 @@ export type CasePartyRow = typeof caseParties.$inferSelect;
 export const caseEvents = sqliteTable(
   "case_events",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
+    id: rowId(),
+    caseId: caseRef(),
     seq: integer("seq").notNull(),
     at: integer("at").notNull(),
     actor: text("actor").notNull(),

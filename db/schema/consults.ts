@@ -1,11 +1,12 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { CONSULT_STATUSES } from "../../src/core/consultStatus.ts";
 import { CASE_STATUSES } from "../../src/core/lifecycle.ts";
-import { cases } from "./cases.ts";
+import { caseRef } from "./cases.ts";
+import { rowId } from "./columns.ts";
 
 /** Teams that answer consults (Legal, Payments, Product, ...), reached through a user group or a channel. */
 export const consultTeams = sqliteTable("consult_teams", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
+  id: rowId(),
   key: text("key").notNull().unique(),
   name: text("name").notNull(),
   slackUsergroupId: text("slack_usergroup_id"),
@@ -18,10 +19,8 @@ export type ConsultTeamRow = typeof consultTeams.$inferSelect;
 export const consults = sqliteTable(
   "consults",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
+    id: rowId(),
+    caseId: caseRef(),
     teamId: integer("team_id")
       .notNull()
       .references(() => consultTeams.id),

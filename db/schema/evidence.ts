@@ -1,15 +1,14 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { EVIDENCE_ENTRY_KINDS } from "../../src/core/evidence.ts";
-import { cases } from "./cases.ts";
+import { caseRef } from "./cases.ts";
+import { rowId } from "./columns.ts";
 
 /** One evidence entry (append-only); a redaction is a later entry naming the one it redacts. */
 export const evidence = sqliteTable(
   "evidence",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
+    id: rowId(),
+    caseId: caseRef(),
     /** E1, E2, … within the case. */
     seq: integer("seq").notNull(),
     kind: text("kind", { enum: EVIDENCE_ENTRY_KINDS }).notNull(),
@@ -28,7 +27,7 @@ export type EvidenceRow = typeof evidence.$inferSelect;
 export const evidenceFiles = sqliteTable(
   "evidence_files",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     evidenceId: integer("evidence_id")
       .notNull()
       .references(() => evidence.id),

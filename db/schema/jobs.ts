@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { cases } from "./cases.ts";
+import { rowId } from "./columns.ts";
 
 /** Durable work: every Slack side effect and timed action is a row here, claimed with a lease. */
 export const jobs = sqliteTable(
   "jobs",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     kind: text("kind").notNull(),
     /** Each kind's handler parses its own payload with zod, so the column promises only an object. */
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),

@@ -5,19 +5,16 @@ import {
   MEDIATION_OFFERS,
   MEDIATION_OUTCOMES,
 } from "../../src/core/mediation.ts";
-import { accounts, cases } from "./cases.ts";
+import { accountRef, caseRef } from "./cases.ts";
+import { rowId } from "./columns.ts";
 
 /** Logged contacts with a party: channel, summary, any offer and where it stands. */
 export const mediationEntries = sqliteTable(
   "mediation_entries",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id),
+    id: rowId(),
+    caseId: caseRef(),
+    accountId: accountRef(),
     channel: text("channel", { enum: MEDIATION_CHANNELS }).notNull(),
     summary: text("summary").notNull(),
     offerKind: text("offer_kind", { enum: MEDIATION_OFFERS }).notNull(),

@@ -2,13 +2,14 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LAYER_WINDOW_KINDS } from "../../src/core/onCall.ts";
 import { PAGE_STATUSES, PAGE_STEPS, PAGE_TRIGGERS } from "../../src/core/paging.ts";
-import { cases } from "./cases.ts";
+import { caseRef } from "./cases.ts";
+import { rowId } from "./columns.ts";
 
 /** One layer of the team's on-call schedule; later positions win where their windows apply. */
 export const onCallLayers = sqliteTable(
   "oncall_layers",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     name: text("name").notNull(),
     position: integer("position").notNull(),
     timeZone: text("time_zone").notNull(),
@@ -34,7 +35,7 @@ export type OnCallLayerRow = typeof onCallLayers.$inferSelect;
 export const onCallOverrides = sqliteTable(
   "oncall_overrides",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     userId: text("user_id").notNull(),
     startsAt: integer("starts_at").notNull(),
     endsAt: integer("ends_at").notNull(),
@@ -53,10 +54,8 @@ export type OnCallOverrideRow = typeof onCallOverrides.$inferSelect;
 export const pages = sqliteTable(
   "pages",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
+    id: rowId(),
+    caseId: caseRef(),
     trigger: text("trigger", { enum: PAGE_TRIGGERS }).notNull(),
     requestedBy: text("requested_by").notNull(),
     primaryUser: text("primary_user"),

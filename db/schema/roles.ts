@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../../src/core/permissions.ts";
+import { rowId } from "./columns.ts";
 
 /** Each person's one role in Incident Desk; someone without a row may do nothing. */
 export const userRoles = sqliteTable("user_roles", {
@@ -14,7 +15,7 @@ export type UserRoleRow = typeof userRoles.$inferSelect;
 export const roleChanges = sqliteTable(
   "role_changes",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     userId: text("user_id").notNull(),
     role: text("role", { enum: ROLES }),
     previousRole: text("previous_role", { enum: ROLES }),

@@ -9,22 +9,19 @@ import {
   VOTE_CHOICES,
 } from "../../src/core/sanctions.ts";
 import type { StatementOfReasons } from "../../src/core/statementOfReasons.ts";
-import { accounts, cases } from "./cases.ts";
+import { accountRef, caseRef } from "./cases.ts";
+import { rowId } from "./columns.ts";
 
 /** A proposed sanction (or, on appeal, overturn or modification), decided by votes under the four-eyes rules. */
 export const sanctionProposals = sqliteTable(
   "sanction_proposals",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
+    id: rowId(),
+    caseId: caseRef(),
     /** P1, P2, … within the case. */
     seq: integer("seq").notNull(),
     kind: text("kind", { enum: PROPOSAL_KINDS }).notNull(),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountRef(),
     rung: text("rung", { enum: SANCTION_RUNG_IDS }).notNull(),
     /** Policy clause ids. */
     clauses: text("clauses", { mode: "json" }).$type<PolicyClauseId[]>().notNull(),
@@ -54,7 +51,7 @@ export type SanctionProposalRow = typeof sanctionProposals.$inferSelect;
 export const sanctionVotes = sqliteTable(
   "sanction_votes",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     proposalId: integer("proposal_id")
       .notNull()
       .references(() => sanctionProposals.id),
@@ -74,16 +71,12 @@ export type SanctionVoteRow = typeof sanctionVotes.$inferSelect;
 export const decisions = sqliteTable(
   "decisions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
+    id: rowId(),
+    caseId: caseRef(),
     proposalId: integer("proposal_id")
       .notNull()
       .references(() => sanctionProposals.id),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id),
+    accountId: accountRef(),
     rung: text("rung", { enum: SANCTION_RUNG_IDS }).notNull(),
     puid: text("puid").notNull().unique(),
     /** The statement of reasons, in the Transparency Database's field names. */
@@ -101,10 +94,8 @@ export type DecisionRow = typeof decisions.$inferSelect;
 export const appeals = sqliteTable(
   "appeals",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
+    id: rowId(),
+    caseId: caseRef(),
     decisionId: integer("decision_id")
       .notNull()
       .references(() => decisions.id),
@@ -124,13 +115,9 @@ export type AppealRow = typeof appeals.$inferSelect;
 export const interimSuspensions = sqliteTable(
   "interim_suspensions",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
-    accountId: integer("account_id")
-      .notNull()
-      .references(() => accounts.id),
+    id: rowId(),
+    caseId: caseRef(),
+    accountId: accountRef(),
     reason: text("reason").notNull(),
     appliedBy: text("applied_by").notNull(),
     appliedAt: integer("applied_at").notNull(),

@@ -1,6 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { BusinessCalendar } from "../../src/core/businessHours.ts";
 import { cases } from "./cases.ts";
+import { rowId } from "./columns.ts";
 
 /** The business-hours calendar SLA clocks and paging read; one row, `default`, seeded from BUSINESS_TZ. */
 export const businessCalendars = sqliteTable("business_calendars", {
@@ -16,7 +17,7 @@ export type BusinessCalendarRow = typeof businessCalendars.$inferSelect;
 export const holidays = sqliteTable(
   "holidays",
   {
-    id: integer("id").primaryKey({ autoIncrement: true }),
+    id: rowId(),
     calendarId: text("calendar_id")
       .notNull()
       .references(() => businessCalendars.id),
