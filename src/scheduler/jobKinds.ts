@@ -1,4 +1,4 @@
-/** Job kinds, one per Slack side effect; their handlers live in src/flows and are wired in main. */
+/** Job kinds, one per side effect; src/slack/jobs/index.ts gives each its handler. */
 export const JOB = {
   createWarRoom: "war_room.create",
   inviteToWarRoom: "war_room.invite",
