@@ -71,6 +71,9 @@ export function enqueueCaseRefresh(
   }
 }
 
+/** The timeline seq a post renders: recorded with the post, it tells whether a change arrived meanwhile. */
+export const renderedSeqOf = (tx: Executor, record: CaseRow): number => latestEventSeq(tx, record.id);
+
 /**
  * A summary or triage post renders the case, then waits for Slack; a change recorded meanwhile found no
  * message yet to refresh. Once the post is recorded, one more refresh follows if the timeline moved on.

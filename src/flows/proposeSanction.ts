@@ -24,7 +24,7 @@ import { insertProposal, nextProposalSeq, proposalByRequestView } from "../store
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromModal } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
-import { enqueueProposalPost } from "./postProposal.ts";
+import { enqueueProposalPost } from "./proposalPostJob.ts";
 import { requirementOf } from "./proposalStanding.ts";
 import { recordDecision } from "./recordDecision.ts";
 

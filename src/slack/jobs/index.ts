@@ -1,22 +1,26 @@
-import { announceCase } from "../../flows/announceCase.ts";
 import { archiveWarRoom } from "../../flows/archiveWarRoom.ts";
 import { createWarRoom } from "../../flows/createWarRoom.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
-import { escalateProposal } from "../../flows/escalateProposal.ts";
 import { inviteToWarRoom } from "../../flows/inviteToWarRoom.ts";
-import { notifyFailure } from "../../flows/notifyFailure.ts";
-import { closePageMessages, notifyPage } from "../../flows/notifyPage.ts";
-import { pingConsultTeam } from "../../flows/pingConsultTeam.ts";
-import { pinCaseSummary, postCaseSummary } from "../../flows/postCaseSummary.ts";
-import { postCloseSummary } from "../../flows/postCloseSummary.ts";
-import { postProposal } from "../../flows/postProposal.ts";
-import { refreshCaseSummary, setWarRoomTopic } from "../../flows/refreshCaseSummary.ts";
-import { remindOverdueConsult } from "../../flows/remindOverdueConsult.ts";
-import { remindSla } from "../../flows/remindSla.ts";
-import { planShiftReminders, remindShift } from "../../flows/shiftReminders.ts";
+import { planShiftReminders } from "../../flows/shiftReminders.ts";
 import { checkSlaClocks } from "../../flows/slaReminders.ts";
 import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
 import type { JobHandler } from "../../scheduler/scheduler.ts";
+import { announceCase } from "./announceCase.ts";
+import { closePageMessages } from "./closePageMessages.ts";
+import { escalateProposal } from "./escalateProposal.ts";
+import { notifyFailure } from "./notifyFailure.ts";
+import { notifyPage } from "./notifyPage.ts";
+import { pinCaseSummary } from "./pinCaseSummary.ts";
+import { pingConsultTeam } from "./pingConsultTeam.ts";
+import { postCaseSummary } from "./postCaseSummary.ts";
+import { postCloseSummary } from "./postCloseSummary.ts";
+import { postProposal } from "./postProposal.ts";
+import { refreshCaseSummary } from "./refreshCaseSummary.ts";
+import { remindOverdueConsult } from "./remindOverdueConsult.ts";
+import { remindShift } from "./remindShift.ts";
+import { remindSla } from "./remindSla.ts";
+import { setWarRoomTopic } from "./setWarRoomTopic.ts";
 
 /** The one place each job kind meets its handler: a kind left out fails to compile. */
 export type JobHandlers = { readonly [K in JobKind]: JobHandler };

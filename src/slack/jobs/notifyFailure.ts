@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { failureNotice } from "../slack/views/caseSummary.ts";
-import { loadJobCase } from "./caseJobs.ts";
-import type { FlowDeps } from "./deps.ts";
+import { loadJobCase } from "../../flows/caseJobs.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { failureNotice } from "../views/caseSummary.ts";
 
 const payload = z.object({ caseId: z.number().int().positive(), jobKind: z.string(), error: z.string() });
 

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { ConsultRow } from "../../db/schema.ts";
+import { JOB } from "../scheduler/jobKinds.ts";
+import { type Executor, inTransaction } from "../store/database.ts";
+import { enqueueJob } from "../store/jobs.ts";
+import { enqueueCaseRefresh } from "./caseJobs.ts";
+import type { FlowDeps } from "./deps.ts";
+import type { ConsultOnCase } from "./loadConsultOnCase.ts";
+
+const REMIND_EVERY_MS = 24 * 60 * 60_000;
+
+/** `reminder` counts from 1 (the one at the due time); each has its own idempotency key. */
+export const consultReminderPayload = z.object({
+  consultId: z.number().int().positive(),
+  reminder: z.number().int().positive(),
+});
+
+export function enqueueConsultReminder(
+  tx: Executor,
+  consult: ConsultRow,
+  reminder: number,
+  runAt: number,
+  now: number,
+): void {
+  enqueueJob(
+    tx,
+    {
+      kind: JOB.remindOverdueConsult,
+      caseId: consult.caseId,
+      payload: { consultId: consult.id, reminder },
+      key: `${JOB.remindOverdueConsult}:${consult.id}:${reminder}`,
+      runAt,
+    },
+    now,
+  );
+}
+
+/** After a reminder: the next one in 24 h, and a summary refresh that now shows the consult overdue. */
+export function recordConsultReminded(deps: FlowDeps, { consult, record }: ConsultOnCase, reminder: number): void {
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => {
+    enqueueConsultReminder(tx, consult, reminder + 1, now + REMIND_EVERY_MS, now);
+    // A refresh with no timeline event: its version only has to differ from every event seq of the case.
+    enqueueCaseRefresh(tx, record, consult.id * 1_000_000 + reminder, now);
+  });
+  deps.log.info({ caseId: record.humanId, consultId: consult.id, reminder }, "overdue consult reminded");
+  deps.wakeScheduler();
+}
