@@ -1,15 +1,14 @@
-import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
 import { latestEventSeq } from "../store/events.ts";
 import { enqueueJob, jobByKey } from "../store/jobs.ts";
 
 /** The payload of every case side effect. */
-export const caseJobPayload = z.object({ caseId: z.number().int().positive() });
-export const inviteJobPayload = caseJobPayload.extend({ userId: z.string().min(1) });
+export const caseJobPayload = JOB_PAYLOADS[JOB.createWarRoom];
+export const inviteJobPayload = JOB_PAYLOADS[JOB.inviteToWarRoom];
 
 export function loadJobCase(tx: Executor, payload: unknown): CaseRow {
   const { caseId } = caseJobPayload.parse(payload);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ConsultRow } from "../../db/schema.ts";
 import type { PostedMessage } from "../core/postedMessage.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS, type JobPayload } from "../scheduler/jobKinds.ts";
 import { addConsultRecipients, findConsultEvent, setConsultPing } from "../store/consults.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
@@ -9,12 +9,8 @@ import { enqueueJob } from "../store/jobs.ts";
 import type { FlowDeps } from "./deps.ts";
 import type { ConsultOnCase } from "./loadConsultOnCase.ts";
 
-/** `ping` reaches the team; `answered` takes the answer back to the case's room. */
-export const consultPingPayload = z.object({
-  consultId: z.number().int().positive(),
-  phase: z.enum(["ping", "answered"]).default("ping"),
-});
-type ConsultPingPhase = z.infer<typeof consultPingPayload>["phase"];
+export const consultPingPayload = JOB_PAYLOADS[JOB.pingConsultTeam];
+type ConsultPingPhase = JobPayload<typeof JOB.pingConsultTeam>["phase"];
 
 const IDEMPOTENCY_PREFIX: Record<ConsultPingPhase, string> = {
   ping: JOB.pingConsultTeam,

@@ -1,6 +1,5 @@
-import { z } from "zod";
 import type { ConsultRow } from "../../db/schema.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import { enqueueCaseRefresh } from "./caseJobs.ts";
@@ -9,11 +8,7 @@ import type { ConsultOnCase } from "./loadConsultOnCase.ts";
 
 const REMIND_EVERY_MS = 24 * 60 * 60_000;
 
-/** `reminder` counts from 1 (the one at the due time); each has its own idempotency key. */
-export const consultReminderPayload = z.object({
-  consultId: z.number().int().positive(),
-  reminder: z.number().int().positive(),
-});
+export const consultReminderPayload = JOB_PAYLOADS[JOB.remindOverdueConsult];
 
 export function enqueueConsultReminder(
   tx: Executor,

@@ -12,7 +12,7 @@ import {
 } from "../core/paging.ts";
 import type { PostedMessage } from "../core/postedMessage.ts";
 import type { TimelineEventKind, TimelinePayloads } from "../core/timelineEvents.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import type { JobDeferral } from "../scheduler/scheduler.ts";
 import { getCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
@@ -23,8 +23,8 @@ import { recordCaseChange } from "./caseChange.ts";
 import { type WarRoomState, warRoomStateOf } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
 
-export const pageStepPayload = z.object({ pageId: z.number().int().positive(), step: z.enum(PAGE_STEPS) });
-const pagePayload = z.object({ pageId: z.number().int().positive() });
+const pageStepPayload = JOB_PAYLOADS[JOB.notifyPage];
+const pagePayload = JOB_PAYLOADS[JOB.closePageMessages];
 const postedMessage = z.object({ channel: z.string(), ts: z.string() });
 type PageMessageEvent = "page_sent" | "page_escalated";
 const isPageMessageEvent = (kind: TimelineEventKind): kind is PageMessageEvent =>

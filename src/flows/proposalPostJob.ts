@@ -1,17 +1,12 @@
-import { z } from "zod";
 import type { SanctionProposalRow } from "../../db/schema.ts";
 import type { PostedMessage } from "../core/postedMessage.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { enqueueJob } from "../store/jobs.ts";
 import { setProposalMessage } from "../store/sanctions.ts";
 import type { FlowDeps } from "./deps.ts";
 
-/** `post` puts the proposal in the case's room; `update` re-renders it there after a vote or the decision. */
-export const proposalPostPayload = z.object({
-  proposalId: z.number().int().positive(),
-  phase: z.enum(["post", "update"]).default("post"),
-});
+export const proposalPostPayload = JOB_PAYLOADS[JOB.postProposal];
 
 export function enqueueProposalPost(tx: Executor, proposal: SanctionProposalRow, now: number): void {
   enqueueJob(

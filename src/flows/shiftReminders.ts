@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import { instantAt, isoDateOf, localDateOf, localDayOf } from "../core/localTime.ts";
 import { weekendAndHolidayShifts } from "../core/onCall.ts";
 import type { Severity } from "../core/severity.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { openCaseCountsBySeverity, openCasesOfSeverities } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
@@ -24,7 +23,7 @@ const URGENT_SEVERITIES: readonly Severity[] = ["sev1", "sev2"];
 // One section per case keeps the DM well under Slack's 50 blocks; the rest are counted.
 const CASES_LISTED = 20;
 
-const remindPayload = z.object({ userId: z.string().min(1), startsAt: z.number().int() });
+const remindPayload = JOB_PAYLOADS[JOB.remindShift];
 
 function enqueuePlanner(tx: Executor, key: string, runAt: number, now: number): void {
   enqueueJob(tx, { kind: JOB.planShiftReminders, payload: {}, key: `${JOB.planShiftReminders}:${key}`, runAt }, now);
