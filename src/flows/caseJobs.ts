@@ -4,7 +4,8 @@ import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
 import { latestEventSeq } from "../store/events.ts";
-import { enqueueJob, jobByKey } from "../store/jobs.ts";
+import { jobByKey } from "../store/jobs.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 /** The payload of every case side effect. */
 export const caseJobPayload = JOB_PAYLOADS[JOB.createWarRoom];
@@ -15,8 +16,17 @@ export function loadJobCase(tx: Executor, payload: unknown): CaseRow {
   return getCase(tx, caseId) ?? fail("not_found", `case ${caseId} does not exist`);
 }
 
-const caseJob = (tx: Executor, kind: string, record: CaseRow, key: string, now: number, extra = {}) =>
-  enqueueJob(tx, { kind, caseId: record.id, payload: { caseId: record.id, ...extra }, key, runAt: now }, now);
+/** The kinds whose payload is the case alone. */
+type CaseJobKind =
+  | typeof JOB.createWarRoom
+  | typeof JOB.announceCase
+  | typeof JOB.postSummary
+  | typeof JOB.pinSummary
+  | typeof JOB.refreshSummary
+  | typeof JOB.setWarRoomTopic;
+
+const caseJob = (tx: Executor, kind: CaseJobKind, record: CaseRow, key: string, now: number) =>
+  enqueueJob(tx, { kind, caseId: record.id, payload: { caseId: record.id }, key, runAt: now }, now);
 
 /** Whether the case's war room is open, queued for creation (an invite can wait for it), or not planned. */
 export type WarRoomState = "open" | "coming" | "none";
@@ -37,13 +47,16 @@ export const enqueueTriagePost = (tx: Executor, record: CaseRow, now: number) =>
 
 /** `occasion` makes a fresh invite for a new reason to be there (an acknowledged page), should they have left. */
 export const enqueueInvite = (tx: Executor, record: CaseRow, userId: string, now: number, occasion?: string) =>
-  caseJob(
+  enqueueJob(
     tx,
-    JOB.inviteToWarRoom,
-    record,
-    `${JOB.inviteToWarRoom}:${record.id}:${userId}${occasion ? `:${occasion}` : ""}`,
+    {
+      kind: JOB.inviteToWarRoom,
+      caseId: record.id,
+      payload: { caseId: record.id, userId },
+      key: `${JOB.inviteToWarRoom}:${record.id}:${userId}${occasion ? `:${occasion}` : ""}`,
+      runAt: now,
+    },
     now,
-    { userId },
   );
 
 export const enqueueSummaryPost = (tx: Executor, record: CaseRow, now: number) =>

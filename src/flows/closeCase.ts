@@ -17,11 +17,11 @@ import { latestEventOfKind } from "../store/caseClose.ts";
 import { getConsultTeam, openConsultsOfCase } from "../store/consults.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { timelinePayload } from "../store/events.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { undecidedProposalsOfCase } from "../store/sanctions.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromModal } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 export const CLOSED_EVENT = "case_closed" satisfies TimelineEventKind;
 
@@ -132,7 +132,7 @@ export function closeCase(deps: FlowDeps, input: CloseCaseInput): CaseRow {
 }
 
 function enqueueCloseJobs(tx: Executor, deps: FlowDeps, record: CaseRow, closeSeq: number, now: number): void {
-  const job = (kind: string, runAt: number) =>
+  const job = (kind: typeof JOB.postCloseSummary | typeof JOB.archiveWarRoom, runAt: number) =>
     enqueueJob(
       tx,
       {

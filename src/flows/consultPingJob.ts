@@ -5,8 +5,8 @@ import { JOB, JOB_PAYLOADS, type JobPayload } from "../scheduler/jobKinds.ts";
 import { addConsultRecipients, findConsultEvent, setConsultPing } from "../store/consults.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 import type { ConsultOnCase } from "./loadConsultOnCase.ts";
 
 export const consultPingPayload = JOB_PAYLOADS[JOB.pingConsultTeam];

@@ -1,9 +1,9 @@
 import type { ConsultRow } from "../../db/schema.ts";
 import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { enqueueCaseRefresh } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 import type { ConsultOnCase } from "./loadConsultOnCase.ts";
 
 const REMIND_EVERY_MS = 24 * 60 * 60_000;

@@ -17,11 +17,12 @@ import type { JobDeferral } from "../scheduler/scheduler.ts";
 import { getCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { eventsOfCase, timelinePayload } from "../store/events.ts";
-import { enqueueJob, jobByKey } from "../store/jobs.ts";
+import { jobByKey } from "../store/jobs.ts";
 import { getPage, updatePage } from "../store/pages.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { type WarRoomState, warRoomStateOf } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 const pageStepPayload = JOB_PAYLOADS[JOB.notifyPage];
 const pagePayload = JOB_PAYLOADS[JOB.closePageMessages];

@@ -2,9 +2,9 @@ import type { SanctionProposalRow } from "../../db/schema.ts";
 import type { PostedMessage } from "../core/postedMessage.ts";
 import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { setProposalMessage } from "../store/sanctions.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 export const proposalPostPayload = JOB_PAYLOADS[JOB.postProposal];
 

@@ -7,8 +7,8 @@ import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { openCaseCountsBySeverity, openCasesOfSeverities } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 import { pagerSchedule } from "./onCallRoster.ts";
 
 /**

@@ -14,10 +14,10 @@ import { loadCalendar } from "../store/calendars.ts";
 import { openCaseIds } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { latestEventSeq } from "../store/events.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { saveSlaWatch } from "../store/slaWatch.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
 
 export const slaReminderPayload = JOB_PAYLOADS[JOB.remindSla];
