@@ -7,7 +7,6 @@ import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { bootstrapAdmins } from "./flows/changeRole.ts";
 import type { FlowDeps } from "./flows/deps.ts";
-import { buildJobHandlers } from "./flows/jobHandlers.ts";
 import { recordJobFailure } from "./flows/recordJobFailure.ts";
 import { startShiftReminderPlanning } from "./flows/shiftReminders.ts";
 import { startSlaWatch } from "./flows/slaReminders.ts";
@@ -15,6 +14,7 @@ import { createLogger, type Logger } from "./log.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
+import { buildJobHandlers } from "./slack/jobs/index.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 
 export interface StartOptions {

@@ -2,12 +2,12 @@ import type { CaseRow, PageRow } from "../../db/schema.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { acknowledgePageRow, getPage } from "../store/pages.ts";
 import { assertMayOnCase } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { enqueueInvite, type WarRoomState, warRoomStateOf } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 export interface AcknowledgePageInput {
   pageId: number;

@@ -17,8 +17,9 @@ import { type Executor, inTransaction } from "../store/database.ts";
 import { assertMayOnCase, NOT_PERMITTED, userRole } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromCommand } from "./caseForAction.ts";
+import { enqueueConsultPing } from "./consultPingJob.ts";
 import type { FlowDeps } from "./deps.ts";
-import { type ConsultOnCase, enqueueConsultPing, loadConsultOnCase } from "./pingConsultTeam.ts";
+import { type ConsultOnCase, loadConsultOnCase } from "./loadConsultOnCase.ts";
 
 export const CONSULT_ANSWER_LIMIT = 3000;
 /** The answer form's one field, as its errors name it. */

@@ -1,23 +1,32 @@
-import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
 import { latestEventSeq } from "../store/events.ts";
-import { enqueueJob, jobByKey } from "../store/jobs.ts";
+import { jobByKey } from "../store/jobs.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 /** The payload of every case side effect. */
-export const caseJobPayload = z.object({ caseId: z.number().int().positive() });
-export const inviteJobPayload = caseJobPayload.extend({ userId: z.string().min(1) });
+export const caseJobPayload = JOB_PAYLOADS[JOB.createWarRoom];
+export const inviteJobPayload = JOB_PAYLOADS[JOB.inviteToWarRoom];
 
 export function loadJobCase(tx: Executor, payload: unknown): CaseRow {
   const { caseId } = caseJobPayload.parse(payload);
   return getCase(tx, caseId) ?? fail("not_found", `case ${caseId} does not exist`);
 }
 
-const caseJob = (tx: Executor, kind: string, record: CaseRow, key: string, now: number, extra = {}) =>
-  enqueueJob(tx, { kind, caseId: record.id, payload: { caseId: record.id, ...extra }, key, runAt: now }, now);
+/** The kinds whose payload is the case alone. */
+type CaseJobKind =
+  | typeof JOB.createWarRoom
+  | typeof JOB.announceCase
+  | typeof JOB.postSummary
+  | typeof JOB.pinSummary
+  | typeof JOB.refreshSummary
+  | typeof JOB.setWarRoomTopic;
+
+const caseJob = (tx: Executor, kind: CaseJobKind, record: CaseRow, key: string, now: number) =>
+  enqueueJob(tx, { kind, caseId: record.id, payload: { caseId: record.id }, key, runAt: now }, now);
 
 /** Whether the case's war room is open, queued for creation (an invite can wait for it), or not planned. */
 export type WarRoomState = "open" | "coming" | "none";
@@ -38,13 +47,16 @@ export const enqueueTriagePost = (tx: Executor, record: CaseRow, now: number) =>
 
 /** `occasion` makes a fresh invite for a new reason to be there (an acknowledged page), should they have left. */
 export const enqueueInvite = (tx: Executor, record: CaseRow, userId: string, now: number, occasion?: string) =>
-  caseJob(
+  enqueueJob(
     tx,
-    JOB.inviteToWarRoom,
-    record,
-    `${JOB.inviteToWarRoom}:${record.id}:${userId}${occasion ? `:${occasion}` : ""}`,
+    {
+      kind: JOB.inviteToWarRoom,
+      caseId: record.id,
+      payload: { caseId: record.id, userId },
+      key: `${JOB.inviteToWarRoom}:${record.id}:${userId}${occasion ? `:${occasion}` : ""}`,
+      runAt: now,
+    },
     now,
-    { userId },
   );
 
 export const enqueueSummaryPost = (tx: Executor, record: CaseRow, now: number) =>
@@ -70,6 +82,9 @@ export function enqueueCaseRefresh(
     caseJob(tx, JOB.setWarRoomTopic, record, `${JOB.setWarRoomTopic}:${record.id}:${version}`, now);
   }
 }
+
+/** The timeline seq a post renders: recorded with the post, it tells whether a change arrived meanwhile. */
+export const renderedSeqOf = (tx: Executor, record: CaseRow): number => latestEventSeq(tx, record.id);
 
 /**
  * A summary or triage post renders the case, then waits for Slack; a change recorded meanwhile found no

@@ -16,7 +16,7 @@ import {
 import { NOT_PERMITTED, userRole } from "./access.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import type { FlowDeps } from "./deps.ts";
-import { enqueueProposalUpdate } from "./postProposal.ts";
+import { enqueueProposalUpdate } from "./proposalPostJob.ts";
 import { proposalStanding } from "./proposalStanding.ts";
 import { recordDecision } from "./recordDecision.ts";
 

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import {
   CLOSE_OUTCOMES,
@@ -13,22 +12,21 @@ import { type CaseStatus, statusLabel } from "../core/lifecycle.ts";
 import { SANCTION_RUNGS } from "../core/sanctions.ts";
 import { cleanText } from "../core/text.ts";
 import type { TimelineEventKind } from "../core/timelineEvents.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { latestEventOfKind } from "../store/caseClose.ts";
 import { getConsultTeam, openConsultsOfCase } from "../store/consults.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { timelinePayload } from "../store/events.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { undecidedProposalsOfCase } from "../store/sanctions.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromModal } from "./caseForAction.ts";
-import { caseJobPayload } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 export const CLOSED_EVENT = "case_closed" satisfies TimelineEventKind;
 
 /** Close jobs name the close they follow (its event's seq): a case closed, reopened and closed again gets new ones. */
-export const closeJobPayload = caseJobPayload.extend({ closeSeq: z.number().int().positive() });
+export const closeJobPayload = JOB_PAYLOADS[JOB.postCloseSummary];
 
 /** The timeline event of each move closing makes; the last one carries the outcome. */
 const MOVE_EVENT: Readonly<Partial<Record<CaseStatus, "case_resolved" | typeof CLOSED_EVENT>>> = {
@@ -134,7 +132,7 @@ export function closeCase(deps: FlowDeps, input: CloseCaseInput): CaseRow {
 }
 
 function enqueueCloseJobs(tx: Executor, deps: FlowDeps, record: CaseRow, closeSeq: number, now: number): void {
-  const job = (kind: string, runAt: number) =>
+  const job = (kind: typeof JOB.postCloseSummary | typeof JOB.archiveWarRoom, runAt: number) =>
     enqueueJob(
       tx,
       {

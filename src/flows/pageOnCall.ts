@@ -12,8 +12,8 @@ import { insertPage, openPageOfCase } from "../store/pages.ts";
 import { userRole } from "./access.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
-import { enqueuePageSteps } from "./notifyPage.ts";
 import { onCallAt } from "./onCallRoster.ts";
+import { enqueuePageSteps } from "./pageStepJob.ts";
 
 interface PageSpec {
   trigger: "auto" | "manual";

@@ -17,14 +17,14 @@ import { cleanText } from "../core/text.ts";
 import { JOB } from "../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { evidenceOfCase } from "../store/evidence.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { mediationProgressOfCase } from "../store/mediation.ts";
 import { type PartyWithAccount, partiesOfCase } from "../store/parties.ts";
 import { insertProposal, nextProposalSeq, proposalByRequestView } from "../store/sanctions.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromModal } from "./caseForAction.ts";
 import type { FlowDeps } from "./deps.ts";
-import { enqueueProposalPost } from "./postProposal.ts";
+import { enqueueJob } from "./enqueueJob.ts";
+import { enqueueProposalPost } from "./proposalPostJob.ts";
 import { requirementOf } from "./proposalStanding.ts";
 import { recordDecision } from "./recordDecision.ts";
 

@@ -6,7 +6,7 @@ import type { Executor } from "../store/database.ts";
 import { accountOf } from "../store/parties.ts";
 import { decisionCountOfCase, insertDecision, settleProposal } from "../store/sanctions.ts";
 import { recordCaseChange } from "./caseChange.ts";
-import { enqueueProposalUpdate } from "./postProposal.ts";
+import { enqueueProposalUpdate } from "./proposalPostJob.ts";
 import { proposalRung } from "./proposalStanding.ts";
 import { resolveInterimSuspensions } from "./resolveInterimSuspensions.ts";
 import { statementOfDecision } from "./statementOfDecision.ts";

@@ -3,9 +3,9 @@ import { JOB } from "../scheduler/jobKinds.ts";
 import { getCase } from "../store/cases.ts";
 import { inTransaction } from "../store/database.ts";
 import { appendEvent } from "../store/events.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { enqueueCaseRefresh } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
 /**
  * A side effect Slack refused for good goes on the case record and into its summary, so the team

@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import { instantAt, isoDateOf, localDateOf, localDayOf } from "../core/localTime.ts";
 import { weekendAndHolidayShifts } from "../core/onCall.ts";
 import type { Severity } from "../core/severity.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
-import { buildShiftReminder } from "../slack/views/shiftMessages.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { openCaseCountsBySeverity, openCasesOfSeverities } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 import { pagerSchedule } from "./onCallRoster.ts";
-import { postToEach } from "./postMessages.ts";
 
 /**
  * DESIGN §4: before a weekend or holiday shift its person gets a DM with the open SEV1/SEV2 cases. A daily
@@ -26,7 +23,7 @@ const URGENT_SEVERITIES: readonly Severity[] = ["sev1", "sev2"];
 // One section per case keeps the DM well under Slack's 50 blocks; the rest are counted.
 const CASES_LISTED = 20;
 
-const remindPayload = z.object({ userId: z.string().min(1), startsAt: z.number().int() });
+const remindPayload = JOB_PAYLOADS[JOB.remindShift];
 
 function enqueuePlanner(tx: Executor, key: string, runAt: number, now: number): void {
   enqueueJob(tx, { kind: JOB.planShiftReminders, payload: {}, key: `${JOB.planShiftReminders}:${key}`, runAt }, now);
@@ -90,10 +87,10 @@ function openUrgentCases(tx: Executor): { cases: CaseRow[]; total: number } {
 }
 
 /**
- * Job, `lead` before a shift: DMs its person, unless a change since planning means it is not theirs. Roles
+ * The reminder a shift's person is due, unless a change since planning means it is not theirs. Roles
  * are read as they are now, so someone who lost the right to take pages (and to see case titles) gets nothing.
  */
-export async function remindShift(deps: FlowDeps, payload: unknown): Promise<void> {
+export function dueShiftReminder(deps: FlowDeps, payload: unknown) {
   const { userId, startsAt } = remindPayload.parse(payload);
   const now = deps.clock.now();
   const reminder = inTransaction(deps.db, (tx) => {
@@ -103,10 +100,5 @@ export async function remindShift(deps: FlowDeps, payload: unknown): Promise<voi
     const shift = weekendAndHolidayShifts(schedule, calendar, startsAt, startsAt + 1).find((s) => s.primary === userId);
     return shift && { shift, timeZone: calendar.timeZone, ...openUrgentCases(tx) };
   });
-  if (!reminder) {
-    deps.log.info({ userId, startsAt }, "shift changed since it was planned; no reminder");
-    return;
-  }
-  await postToEach(deps, [userId], buildShiftReminder(reminder));
-  deps.log.info({ userId, startsAt, cases: reminder.total }, "shift reminder sent");
+  return { userId, startsAt, reminder };
 }

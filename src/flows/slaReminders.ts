@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { CaseRow } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
 import { isOpenStatus } from "../core/lifecycle.ts";
@@ -7,29 +6,22 @@ import {
   nextReminder,
   type ReminderThreshold,
   reachedThreshold,
-  SLA_CLOCK_NAMES,
   type SlaClockState,
   thresholdReachedAt,
 } from "../core/slaClock.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS, type JobPayload } from "../scheduler/jobKinds.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { openCaseIds } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { latestEventSeq } from "../store/events.ts";
-import { enqueueJob } from "../store/jobs.ts";
 import { saveSlaWatch } from "../store/slaWatch.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
 
-/** One reminder: a threshold of one cycle of one clock. Its key is what makes it fire once. */
-export const slaReminderPayload = z.object({
-  caseId: z.number().int().positive(),
-  clock: z.enum(SLA_CLOCK_NAMES),
-  cycleStart: z.number().int(),
-  threshold: z.union([z.literal(0.5), z.literal(0.9), z.literal(1)]),
-});
-export type SlaReminderPayload = z.infer<typeof slaReminderPayload>;
+export const slaReminderPayload = JOB_PAYLOADS[JOB.remindSla];
+export type SlaReminderPayload = JobPayload<typeof JOB.remindSla>;
 
 /** `occasion` tells this check from the case's others: a timeline version, a planned instant, a start. */
 const checkJob = (tx: Executor, caseId: number, occasion: string, runAt: number, now: number) =>

@@ -20,6 +20,12 @@ export const LIMITS = {
 } as const;
 
 export type Block = Record<string, unknown> & { type: string };
+
+/** A message as chat.postMessage and chat.update take it: the text is the notification and fallback. */
+export interface MessageContent {
+  text: string;
+  blocks?: Block[];
+}
 export type Option = {
   text: { type: "plain_text"; text: string };
   value: string;

@@ -1,19 +1,11 @@
 import type { CaseRow } from "../../../db/schema.ts";
-import { CLOSE_OUTCOMES, type CloseOutcome, formatDuration } from "../../core/caseClose.ts";
+import { CLOSE_OUTCOMES, formatDuration } from "../../core/caseClose.ts";
 import { type ExportRange, leftOutNote } from "../../core/decisionExport.ts";
+import type { CloseSummaryInput } from "../../flows/closeSummaryPost.ts";
 import { type Block, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { caseHeadline, categoryLabel, severityLabel } from "./caseSummary.ts";
 import { caseLine, type EphemeralReply, ephemeral } from "./commandReplies.ts";
 import { slackDate, userText } from "./mrkdwn.ts";
-
-export interface CloseSummaryInput {
-  record: CaseRow;
-  outcome: CloseOutcome;
-  closedAt: number;
-  evidenceCount: number;
-  consultCount: number;
-  decisionCount: number;
-}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

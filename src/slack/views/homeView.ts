@@ -1,37 +1,10 @@
 import type { CaseRow } from "../../../db/schema.ts";
-import type { Handoff, OnCall } from "../../core/onCall.ts";
 import { SEVERITIES, severityPolicy } from "../../core/severity.ts";
-import type { SlaClockState } from "../../core/slaClock.ts";
+import type { AtRiskCase, HomeData, OnCallNow } from "../../flows/loadHomeData.ts";
 import { type Block, capBlocks, context, divider, type HomeView, header, LIMITS, section } from "./blocks.ts";
 import { caseStatusLabel, categoryLabel, severityLabel } from "./caseSummary.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
 import { slaRiskPhrase } from "./slaMessages.ts";
-
-export interface AtRiskCase {
-  record: CaseRow;
-  /** Its most urgent running clock, at 90 % or past due. */
-  clock: SlaClockState;
-}
-
-export interface OnCallNow {
-  /** False while the schedule has no layer and no override at all. */
-  configured: boolean;
-  current: OnCall | undefined;
-  next: Handoff | undefined;
-}
-
-export interface HomeData {
-  mine: CaseRow[];
-  /** Whose cases `mine` are: opened or owned by the user, or (for a consultant) consulted on. */
-  mineScope: "own" | "consulted";
-  /** Open cases by severity; undefined for someone who may not list every case (it would reveal them). */
-  queue: Readonly<Record<string, number>> | undefined;
-  /** Undefined for someone who may not list every case: the section is left out. */
-  atRisk: { shown: AtRiskCase[]; total: number } | undefined;
-  /** Undefined for someone who may not read the on-call schedule. */
-  onCall: OnCallNow | undefined;
-  now: number;
-}
 
 const caseTag = (c: CaseRow) => `*${c.humanId}* · ${severityLabel(c.severity)} · ${categoryLabel(c.category)}`;
 const roomLink = (c: CaseRow) => (c.channelId ? ` · ${channelLink(c.channelId)}` : "");

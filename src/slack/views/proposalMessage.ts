@@ -1,23 +1,15 @@
-import type { AccountRow, CaseRow, SanctionProposalRow } from "../../../db/schema.ts";
+import type { SanctionProposalRow } from "../../../db/schema.ts";
 import { policyClauseTitle } from "../../core/categories.ts";
 import { type ApprovalRequirement, SANCTION_RUNGS, type SanctionRung, type Tally } from "../../core/sanctions.ts";
+import type { ProposalMessageInput } from "../../flows/loadProposalMessage.ts";
 import type { ProposalStanding } from "../../flows/proposalStanding.ts";
 import { ACTION } from "../ids.ts";
 import { actions, type Block, button, context, fields, header, section } from "./blocks.ts";
 import type { SlackMessage } from "./consultMessages.ts";
 import { mention, slackDate, userText } from "./mrkdwn.ts";
 
-export interface ProposalMessageInput {
-  record: CaseRow;
-  proposal: SanctionProposalRow;
-  rung: SanctionRung;
-  account: AccountRow;
-  /** E-numbers of the evidence relied on. */
-  evidenceRefs: string[];
-  standing: ProposalStanding;
-  /** The decision's puid once approved. */
-  puid: string | null;
-}
+// The vote modal and the views tests render from the same read model.
+export type { ProposalMessageInput };
 
 const CHOICE_LABELS: Readonly<Record<string, string>> = {
   approve: ":white_check_mark: approves",

@@ -1,8 +1,8 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { formatLocal } from "../../core/localTime.ts";
 import type { OffDayShift } from "../../core/onCall.ts";
-import type { MessageContent } from "../../flows/postMessages.ts";
 import { COMMAND } from "../ids.ts";
+import type { MessageContent } from "./blocks.ts";
 import { type Block, capBlocks, context, LIMITS, section } from "./blocks.ts";
 import { holidayName } from "./calendarReplies.ts";
 import { caseLine } from "./commandReplies.ts";

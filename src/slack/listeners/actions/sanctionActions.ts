@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import { proposalToVote } from "../../../flows/castVote.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { loadProposalMessage } from "../../../flows/postProposal.ts";
+import { loadProposalMessage } from "../../../flows/loadProposalMessage.ts";
 import { proposalForm } from "../../../flows/proposeSanction.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { handleSlackEventOnce } from "../../../flows/handleSlackEventOnce.ts";
-import { publishHome } from "../../../flows/publishHome.ts";
+import { publishHome } from "./publishHome.ts";
 
 export function registerEvents(app: App, deps: FlowDeps): void {
   app.use(async ({ body, next }) => {

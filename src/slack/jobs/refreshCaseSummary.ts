@@ -1,13 +1,12 @@
-import type { JobRow } from "../../db/schema.ts";
-import { slackErrorCode } from "../scheduler/slackFailure.ts";
-import { buildCaseSummary, buildWarRoomTopic, caseHeadline } from "../slack/views/caseSummary.ts";
-import { updateCase } from "../store/cases.ts";
-import { inTransaction } from "../store/database.ts";
-import { hasLaterPendingJob } from "../store/jobs.ts";
+import type { JobRow } from "../../../db/schema.ts";
+import { loadJobCase } from "../../flows/caseJobs.ts";
+import { loadCaseSnapshot } from "../../flows/caseSnapshot.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { replaceLostSummary } from "../../flows/recordSummaryPost.ts";
+import { isSupersededJob } from "../../flows/supersededJob.ts";
+import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 import { triagePostBlocks } from "./announceCase.ts";
-import { enqueueSummaryPost, loadJobCase } from "./caseJobs.ts";
-import { loadCaseSnapshot } from "./caseSnapshot.ts";
-import type { FlowDeps } from "./deps.ts";
 
 /**
  * Job: re-renders the pinned summary and the triage post from the case as it is now. A burst of changes
@@ -18,7 +17,7 @@ export async function refreshCaseSummary(deps: FlowDeps, payload: unknown, job: 
   const { channelId, summaryTs } = record;
   // Not posted yet: the summary's own post renders the case as it is then.
   if (!(channelId && summaryTs) && !record.triageTs) return;
-  if (hasLaterPendingJob(deps.db, job)) return;
+  if (isSupersededJob(deps.db, job)) return;
   const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
   const text = caseHeadline(record);
   if (channelId && summaryTs) {
@@ -31,12 +30,7 @@ export async function refreshCaseSummary(deps: FlowDeps, payload: unknown, job: 
       });
     } catch (error) {
       if (slackErrorCode(error) !== "message_not_found") throw error;
-      // Someone deleted the summary: post a fresh one (and pin it) rather than lose it.
-      const now = deps.clock.now();
-      inTransaction(deps.db, (tx) =>
-        enqueueSummaryPost(tx, updateCase(tx, record.id, { summaryTs: null, updatedAt: now }), now),
-      );
-      deps.wakeScheduler();
+      replaceLostSummary(deps, record);
     }
   }
   if (record.triageTs) {
@@ -47,11 +41,4 @@ export async function refreshCaseSummary(deps: FlowDeps, payload: unknown, job: 
       blocks: triagePostBlocks(snapshot),
     });
   }
-}
-
-/** Job: keeps the war room's topic on case id, severity and status. */
-export async function setWarRoomTopic(deps: FlowDeps, payload: unknown): Promise<void> {
-  const record = loadJobCase(deps.db, payload);
-  if (!record.channelId) return;
-  await deps.slack.conversations.setTopic({ channel: record.channelId, topic: buildWarRoomTopic(record) });
 }

@@ -1,9 +1,8 @@
 import type { CaseRow } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
-import { nextHandoffs, whoIsOnCall } from "../core/onCall.ts";
+import { type Handoff, nextHandoffs, type OnCall, whoIsOnCall } from "../core/onCall.ts";
 import { isAllowed, seesOnlyConsultedCases } from "../core/permissions.ts";
-import { AT_RISK_THRESHOLD, reachedThreshold } from "../core/slaClock.ts";
-import { type AtRiskCase, buildHomeView, type OnCallNow } from "../slack/views/homeView.ts";
+import { AT_RISK_THRESHOLD, reachedThreshold, type SlaClockState } from "../core/slaClock.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { listOpenCases, openCaseCountsBySeverity, openCasesOfUser } from "../store/cases.ts";
 import type { Executor } from "../store/database.ts";
@@ -16,23 +15,48 @@ import { slaClocksOfCases } from "./slaStatus.ts";
 const HOME_CASES = 20;
 const AT_RISK_SHOWN = 10;
 
-/** Renders and publishes one user's App Home. */
-export async function publishHome(deps: FlowDeps, userId: string): Promise<void> {
+export interface AtRiskCase {
+  record: CaseRow;
+  /** Its most urgent running clock, at 90 % or past due. */
+  clock: SlaClockState;
+}
+
+export interface OnCallNow {
+  /** False while the schedule has no layer and no override at all. */
+  configured: boolean;
+  current: OnCall | undefined;
+  next: Handoff | undefined;
+}
+
+export interface HomeData {
+  mine: CaseRow[];
+  /** Whose cases `mine` are: opened or owned by the user, or (for a consultant) consulted on. */
+  mineScope: "own" | "consulted";
+  /** Open cases by severity; undefined for someone who may not list every case (it would reveal them). */
+  queue: Readonly<Record<string, number>> | undefined;
+  /** Undefined for someone who may not list every case: the section is left out. */
+  atRisk: { shown: AtRiskCase[]; total: number } | undefined;
+  /** Undefined for someone who may not read the on-call schedule. */
+  onCall: OnCallNow | undefined;
+  now: number;
+}
+
+/** What one user's App Home shows, as far as their role lets them see. */
+export function loadHomeData(deps: FlowDeps, userId: string): HomeData {
   const now = deps.clock.now();
   const role = userRole(deps.db, userId);
   const calendar = loadCalendar(deps.db, deps.config.businessTimeZone);
   // A consultant's list grant covers only consulted cases: they see neither the queue nor its clocks.
   const seesQueue = isAllowed(role, "case.list");
   const consulted = seesOnlyConsultedCases(role);
-  const view = buildHomeView({
+  return {
     mine: myCases(deps.db, userId, seesQueue, consulted),
     mineScope: consulted ? "consulted" : "own",
     queue: seesQueue ? openCaseCountsBySeverity(deps.db) : undefined,
     atRisk: seesQueue ? casesAtRisk(deps.db, calendar, now) : undefined,
     onCall: isAllowed(role, "oncall.read") ? onCallNow(deps.db, calendar, now, deps.botUserId) : undefined,
     now,
-  });
-  await deps.slack.views.publish({ user_id: userId, view });
+  };
 }
 
 /**

@@ -1,19 +1,10 @@
-import type { CaseRow } from "../../db/schema.ts";
-import { slackErrorCode } from "../scheduler/slackFailure.ts";
-import type { Block } from "../slack/views/blocks.ts";
-import type { FlowDeps } from "./deps.ts";
+import type { CaseRow } from "../../../db/schema.ts";
+import type { PostedMessage } from "../../core/postedMessage.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { MessageContent } from "../views/blocks.ts";
 
 /** Where the bot posts, shared by every job that talks in Slack. */
-
-export interface MessageContent {
-  text: string;
-  blocks?: Block[];
-}
-
-export interface PostedMessage {
-  channel: string;
-  ts: string;
-}
 
 /** Posts where the team reads: a public channel the bot is not in yet is joined first. */
 export async function postInChannel(deps: FlowDeps, channel: string, message: MessageContent): Promise<PostedMessage> {

@@ -1,37 +1,43 @@
 import type { CaseRow } from "../../db/schema.ts";
 import { isOpenStatus } from "../core/lifecycle.ts";
+import type { PostedMessage } from "../core/postedMessage.ts";
 import { reachedThreshold } from "../core/slaClock.ts";
 import type { TimelineEventKind } from "../core/timelineEvents.ts";
-import { buildSlaReminder } from "../slack/views/slaMessages.ts";
 import { loadCalendar } from "../store/calendars.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { eventsOfKind, timelinePayload } from "../store/events.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { loadJobCase } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
-import { postToCaseRoom } from "./postMessages.ts";
 import { type SlaReminderPayload, slaReminderPayload } from "./slaReminders.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
 
 export const SLA_REMINDER_EVENT = "sla_reminder" satisfies TimelineEventKind;
 
+/** A reminder still to post: the case, whom to mention (its owner, or its opener while it has none), the due time. */
+export interface DueSlaReminder {
+  reminder: SlaReminderPayload;
+  record: CaseRow;
+  notify: string;
+  dueAt: number;
+}
+
 /**
- * Job: posts one SLA reminder in the case's room, mentioning its owner (or its opener while it has
- * none), and records it on the timeline. Checked again as it runs: a case closed, a clock fulfilled or
- * paused, a new cycle, or a higher threshold reached since it was queued makes it moot.
+ * Checked again as the job runs: a case closed, a clock fulfilled or paused, a new cycle, or a higher
+ * threshold reached since it was queued makes the reminder moot.
  */
-export async function remindSla(deps: FlowDeps, payload: unknown): Promise<void> {
+export function dueSlaReminder(deps: FlowDeps, payload: unknown): DueSlaReminder | undefined {
   const reminder = slaReminderPayload.parse(payload);
   const due = reminderStillDue(deps, reminder, deps.clock.now());
-  if (!due) return;
-  const notify = due.record.ownerId ?? due.record.createdBy;
-  const posted = await postToCaseRoom(
-    deps,
-    due.record,
-    buildSlaReminder({ humanId: due.record.humanId, notify, ...reminder, dueAt: due.dueAt }),
-  );
+  if (!due) return undefined;
+  return { reminder, record: due.record, notify: due.record.ownerId ?? due.record.createdBy, dueAt: due.dueAt };
+}
+
+/** Records the posted reminder on the timeline, so a rerun finds it and posts nothing. */
+export function recordSlaReminder(deps: FlowDeps, due: DueSlaReminder, posted: PostedMessage): void {
+  const { reminder } = due;
   inTransaction(deps.db, (tx) => {
-    recordCaseChange(tx, loadJobCase(tx, payload), {
+    recordCaseChange(tx, loadJobCase(tx, reminder), {
       actor: deps.botUserId,
       at: deps.clock.now(),
       kind: SLA_REMINDER_EVENT,
@@ -40,7 +46,7 @@ export async function remindSla(deps: FlowDeps, payload: unknown): Promise<void>
         threshold: reminder.threshold,
         cycleStart: reminder.cycleStart,
         dueAt: due.dueAt,
-        notified: notify,
+        notified: due.notify,
         channel: posted.channel,
         ts: posted.ts,
       },

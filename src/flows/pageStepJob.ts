@@ -1,32 +1,35 @@
 import { z } from "zod";
-import type { PageRow } from "../../db/schema.ts";
+import type { CaseRow, PageRow } from "../../db/schema.ts";
 import { fail } from "../core/domainError.ts";
 import { isOpenStatus } from "../core/lifecycle.ts";
-import { PAGE_STEPS, type PageStepName, pageLadder, pageStepAction, pageStepDueAt } from "../core/paging.ts";
+import {
+  PAGE_STEPS,
+  type PageStepName,
+  type PageTarget,
+  pageLadder,
+  pageStepAction,
+  pageStepDueAt,
+} from "../core/paging.ts";
+import type { PostedMessage } from "../core/postedMessage.ts";
 import type { TimelineEventKind, TimelinePayloads } from "../core/timelineEvents.ts";
-import { JOB } from "../scheduler/jobKinds.ts";
+import { JOB, JOB_PAYLOADS } from "../scheduler/jobKinds.ts";
 import type { JobDeferral } from "../scheduler/scheduler.ts";
-import { slackErrorCode } from "../scheduler/slackFailure.ts";
-import { buildPageAcknowledged, buildPageDm, buildPageEscalation } from "../slack/views/pageMessages.ts";
 import { getCase } from "../store/cases.ts";
 import { type Executor, inTransaction } from "../store/database.ts";
 import { eventsOfCase, timelinePayload } from "../store/events.ts";
-import { enqueueJob, jobByKey } from "../store/jobs.ts";
+import { jobByKey } from "../store/jobs.ts";
 import { getPage, updatePage } from "../store/pages.ts";
-import { allRoles } from "../store/roles.ts";
 import { recordCaseChange } from "./caseChange.ts";
-import { warRoomStateOf } from "./caseJobs.ts";
+import { type WarRoomState, warRoomStateOf } from "./caseJobs.ts";
 import type { FlowDeps } from "./deps.ts";
-import { type PostedMessage, postInChannel, postToEach } from "./postMessages.ts";
+import { enqueueJob } from "./enqueueJob.ts";
 
-const notifyPayload = z.object({ pageId: z.number().int().positive(), step: z.enum(PAGE_STEPS) });
-const pagePayload = z.object({ pageId: z.number().int().positive() });
+const pageStepPayload = JOB_PAYLOADS[JOB.notifyPage];
+const pagePayload = JOB_PAYLOADS[JOB.closePageMessages];
 const postedMessage = z.object({ channel: z.string(), ts: z.string() });
 type PageMessageEvent = "page_sent" | "page_escalated";
 const isPageMessageEvent = (kind: TimelineEventKind): kind is PageMessageEvent =>
   kind === "page_sent" || kind === "page_escalated";
-// The message is gone or can no longer be edited: nothing is left to mark, and retrying would not change it.
-const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message", "channel_not_found", "edit_window_closed"]);
 
 const later = (a: PageStepName, b: PageStepName) => (PAGE_STEPS.indexOf(a) >= PAGE_STEPS.indexOf(b) ? a : b);
 
@@ -52,13 +55,21 @@ export function enqueuePageSteps(tx: Executor, page: PageRow, now: number): void
   }
 }
 
+/** A step to take now: whom it reaches, and what its message shows. */
+export interface DuePageStep {
+  target: PageTarget;
+  record: CaseRow;
+  page: PageRow;
+  step: PageStepName;
+  warRoom: WarRoomState;
+}
+
 /**
- * Job, one per step of a page's ladder: DMs the primary or the secondary, or tells the escalation
- * channel and the leads. An acknowledged page, a step already passed, or a channel already told makes
- * it a no-op, so a delayed or retried job never posts twice.
+ * Whether a page's step is to be taken now, later (waiting for its time or the step before it), or not
+ * at all: an acknowledged page, a step already passed, or a closed case makes it a no-op.
  */
-export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<JobDeferral | undefined> {
-  const { pageId, step } = notifyPayload.parse(payload);
+export function duePageStep(deps: FlowDeps, payload: unknown): DuePageStep | JobDeferral | undefined {
+  const { pageId, step } = pageStepPayload.parse(payload);
   const page = getPage(deps.db, pageId) ?? fail("not_found", `page ${pageId} does not exist`);
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
   // A case closed or merged while its page was unanswered needs nobody any more.
@@ -70,32 +81,33 @@ export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<JobD
   const previousDueAt = previousJob && !previousJob.doneAt && !previousJob.failedAt ? previousJob.runAt : undefined;
   const dueAt = pageStepDueAt(page, step, deps.clock.now(), previousDueAt);
   if (dueAt !== undefined) return { deferUntil: dueAt };
-  const input = { record, page, step, warRoom: warRoomStateOf(deps.db, record) };
-
-  if (target.kind === "person") {
-    const [message] = await postToEach(deps, [target.userId], buildPageDm(input));
-    recordStep(deps, page, step, {
-      kind: "page_sent",
-      payload: { pageId, step, to: target.userId, trigger: page.trigger, requestedBy: page.requestedBy, message },
-    });
-    deps.log.info({ caseId: record.humanId, pageId, step }, "page sent");
-    return undefined;
-  }
-
-  const leads = allRoles(deps.db)
-    .filter((r) => r.role === "lead")
-    .map((r) => r.userId);
-  const channel = deps.config.slack.escalationChannelId;
-  const message: PostedMessage = await postInChannel(deps, channel, buildPageEscalation(input, leads));
-  recordStep(deps, page, "escalation_channel", {
-    kind: "page_escalated",
-    payload: { pageId, step, to: channel, trigger: page.trigger, leads, message },
-  });
-  deps.log.info({ caseId: record.humanId, pageId, step, leads: leads.length }, "page escalated to the channel");
-  return undefined;
+  return { target, record, page, step, warRoom: warRoomStateOf(deps.db, record) };
 }
 
-/** After the post: the page moves to the step taken, and the case records it. */
+/** After the DM: the page moves to its step, and the case records whom it reached. */
+export function recordPageSent(deps: FlowDeps, due: DuePageStep, to: string, message: PostedMessage | undefined): void {
+  const { page, step } = due;
+  recordStep(deps, page, step, {
+    kind: "page_sent",
+    payload: { pageId: page.id, step, to, trigger: page.trigger, requestedBy: page.requestedBy, message },
+  });
+  deps.log.info({ caseId: due.record.humanId, pageId: page.id, step }, "page sent");
+}
+
+/** After the channel post: the page has reached the end of its ladder, and the case records it. */
+export function recordPageEscalated(deps: FlowDeps, due: DuePageStep, leads: string[], message: PostedMessage): void {
+  const { page, step } = due;
+  const to = deps.config.slack.escalationChannelId;
+  recordStep(deps, page, "escalation_channel", {
+    kind: "page_escalated",
+    payload: { pageId: page.id, step, to, trigger: page.trigger, leads, message },
+  });
+  deps.log.info(
+    { caseId: due.record.humanId, pageId: page.id, step, leads: leads.length },
+    "page escalated to the channel",
+  );
+}
+
 function recordStep<K extends PageMessageEvent>(
   deps: FlowDeps,
   page: PageRow,
@@ -114,14 +126,14 @@ function recordStep<K extends PageMessageEvent>(
   });
 }
 
-/**
- * Job, after an acknowledgement: every message the page sent (DMs and the channel post) is edited to say
- * who acknowledged it, without its button, so nobody else is left thinking the page is still open.
- */
-export async function closePageMessages(deps: FlowDeps, payload: unknown): Promise<void> {
+/** An acknowledged page with every message it sent (DMs and the channel post), to mark them answered. */
+export function acknowledgedPageMessages(
+  deps: FlowDeps,
+  payload: unknown,
+): { record: CaseRow; page: PageRow; warRoom: WarRoomState; messages: PostedMessage[] } | undefined {
   const { pageId } = pagePayload.parse(payload);
   const page = getPage(deps.db, pageId) ?? fail("not_found", `page ${pageId} does not exist`);
-  if (page.status !== "acknowledged") return;
+  if (page.status !== "acknowledged") return undefined;
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
   const messages = eventsOfCase(deps.db, page.caseId).flatMap((event) => {
     if (!isPageMessageEvent(event.kind)) return [];
@@ -129,10 +141,5 @@ export async function closePageMessages(deps: FlowDeps, payload: unknown): Promi
     const message = postedMessage.safeParse(sent.message);
     return sent.pageId === pageId && message.success ? [message.data] : [];
   });
-  const closed = buildPageAcknowledged(record, page, warRoomStateOf(deps.db, record));
-  for (const message of messages) {
-    await deps.slack.chat.update({ ...message, ...closed }).catch((error: unknown) => {
-      if (!MESSAGE_GONE.has(slackErrorCode(error) ?? "")) throw error;
-    });
-  }
+  return { record, page, warRoom: warRoomStateOf(deps.db, record), messages };
 }

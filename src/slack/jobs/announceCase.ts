@@ -1,0 +1,29 @@
+import { loadJobCase, renderedSeqOf } from "../../flows/caseJobs.ts";
+import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/caseSnapshot.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { recordTriagePost } from "../../flows/recordTriagePost.ts";
+import type { Block } from "../views/blocks.ts";
+import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../views/caseSummary.ts";
+import { postInChannel } from "./postMessages.ts";
+
+/**
+ * What the triage post shows: a case with a war room gets a bare pointer to it; a SEV3/4 case
+ * lives in the triage thread, so its post is the full summary with the "Open war room" button.
+ */
+export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
+  return snapshot.record.channelId || snapshot.record.warRoomRequestedAt
+    ? buildWarRoomAnnouncement(snapshot)
+    : buildCaseSummary(snapshot, { offerWarRoom: true, workButtons: true });
+}
+
+/** Job: announces the case in the triage channel (joining it first if it is public and the bot is not in). */
+export async function announceCase(deps: FlowDeps, payload: unknown): Promise<void> {
+  const record = loadJobCase(deps.db, payload);
+  if (record.triageTs) return;
+  const renderedSeq = renderedSeqOf(deps.db, record);
+  const posted = await postInChannel(deps, deps.config.slack.triageChannelId, {
+    text: `New case ${caseHeadline(record)}`,
+    blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone)),
+  });
+  recordTriagePost(deps, record, String(posted.ts), renderedSeq);
+}

@@ -1,0 +1,25 @@
+import type { FlowDeps } from "../../flows/deps.ts";
+import { leadUserIds } from "../../flows/leadUserIds.ts";
+import { loadProposalMessage } from "../../flows/loadProposalMessage.ts";
+import { recordProposalEscalation } from "../../flows/recordProposalEscalation.ts";
+import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
+import { buildProposalEscalation } from "../views/proposalMessage.ts";
+import { postInChannel } from "./postMessages.ts";
+
+/**
+ * Job, due 72 h after a proposal: if it is still open, the leads hear of it in the escalation channel
+ * and the case records the escalation. A decided (or already escalated) proposal makes it a no-op.
+ */
+export async function escalateProposal(deps: FlowDeps, payload: unknown): Promise<void> {
+  const { proposalId } = JOB_PAYLOADS[JOB.escalateProposal].parse(payload);
+  const input = loadProposalMessage(deps.db, proposalId);
+  if (input.proposal.status !== "open") return;
+  const leads = leadUserIds(deps.db);
+  const posted = await postInChannel(
+    deps,
+    deps.config.slack.escalationChannelId,
+    buildProposalEscalation(input, leads),
+  );
+  recordProposalEscalation(deps, input, leads, posted);
+  deps.log.info({ caseId: input.record.humanId, proposalId, leads: leads.length }, "sanction proposal escalated");
+}

@@ -1,0 +1,14 @@
+import { loadJobCase } from "../../flows/caseJobs.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+
+/** Job: pins the summary so it stays at hand in the channel. */
+export async function pinCaseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
+  const record = loadJobCase(deps.db, payload);
+  if (!record.channelId || !record.summaryTs) throw new Error(`case ${record.id} has no summary to pin`);
+  try {
+    await deps.slack.pins.add({ channel: record.channelId, timestamp: record.summaryTs });
+  } catch (error) {
+    if (slackErrorCode(error) !== "already_pinned") throw error;
+  }
+}

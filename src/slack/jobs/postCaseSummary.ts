@@ -1,0 +1,20 @@
+import { loadJobCase, renderedSeqOf } from "../../flows/caseJobs.ts";
+import { loadCaseSnapshot } from "../../flows/caseSnapshot.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { recordSummaryPost } from "../../flows/recordSummaryPost.ts";
+import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
+
+/** Job: posts the live case summary in the war room, then queues its pin. */
+export async function postCaseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
+  const record = loadJobCase(deps.db, payload);
+  if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
+  if (record.summaryTs) return;
+  const renderedSeq = renderedSeqOf(deps.db, record);
+  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
+  const posted = await deps.slack.chat.postMessage({
+    channel: record.channelId,
+    text: caseHeadline(record),
+    blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: true }),
+  });
+  recordSummaryPost(deps, record, String(posted.ts), renderedSeq);
+}

@@ -1,0 +1,15 @@
+import { closeSummaryToPost, recordCloseSummaryPost } from "../../flows/closeSummaryPost.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { buildCloseSummaryMessage } from "../views/closeReplies.ts";
+
+/**
+ * Job: the closing summary in the triage channel. The channel is wider than the case team, so it
+ * carries ids, labels and counts only: no title, description, parties or resolution text.
+ */
+export async function postCloseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
+  const due = closeSummaryToPost(deps, payload);
+  if (!due) return;
+  const channel = deps.config.slack.triageChannelId;
+  const posted = await deps.slack.chat.postMessage({ channel, ...buildCloseSummaryMessage(due.summary) });
+  recordCloseSummaryPost(deps, due.summary.record.id, due.closeSeq, { channel, ts: String(posted.ts) });
+}

@@ -1,0 +1,15 @@
+import type { FlowDeps } from "../../flows/deps.ts";
+import { dueShiftReminder } from "../../flows/shiftReminders.ts";
+import { buildShiftReminder } from "../views/shiftMessages.ts";
+import { postToEach } from "./postMessages.ts";
+
+/** Job, `lead` before a weekend or holiday shift: DMs its person the open SEV1/SEV2 cases, if it is still theirs. */
+export async function remindShift(deps: FlowDeps, payload: unknown): Promise<void> {
+  const { userId, startsAt, reminder } = dueShiftReminder(deps, payload);
+  if (!reminder) {
+    deps.log.info({ userId, startsAt }, "shift changed since it was planned; no reminder");
+    return;
+  }
+  await postToEach(deps, [userId], buildShiftReminder(reminder));
+  deps.log.info({ userId, startsAt, cases: reminder.total }, "shift reminder sent");
+}

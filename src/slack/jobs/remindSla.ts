@@ -1,0 +1,17 @@
+import type { FlowDeps } from "../../flows/deps.ts";
+import { dueSlaReminder, recordSlaReminder } from "../../flows/slaReminderDue.ts";
+import { buildSlaReminder } from "../views/slaMessages.ts";
+import { postToCaseRoom } from "./postMessages.ts";
+
+/** Job: posts one SLA reminder in the case's room, mentioning its owner (or its opener), and records it. */
+export async function remindSla(deps: FlowDeps, payload: unknown): Promise<void> {
+  const due = dueSlaReminder(deps, payload);
+  if (!due) return;
+  const { record, notify, reminder, dueAt } = due;
+  const posted = await postToCaseRoom(
+    deps,
+    record,
+    buildSlaReminder({ humanId: record.humanId, notify, ...reminder, dueAt }),
+  );
+  recordSlaReminder(deps, due, posted);
+}

@@ -1,0 +1,10 @@
+import { loadJobCase } from "../../flows/caseJobs.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
+import { buildWarRoomTopic } from "../views/caseSummary.ts";
+
+/** Job: keeps the war room's topic on case id, severity and status. */
+export async function setWarRoomTopic(deps: FlowDeps, payload: unknown): Promise<void> {
+  const record = loadJobCase(deps.db, payload);
+  if (!record.channelId) return;
+  await deps.slack.conversations.setTopic({ channel: record.channelId, topic: buildWarRoomTopic(record) });
+}
