@@ -6,6 +6,9 @@ export default defineConfig({
     // Each test file starts its own app, stand-in and SQLite file; two workers suit a 2-core machine.
     pool: "forks",
     maxWorkers: 2,
+    // Files share a worker's module cache: each re-imported the whole app, the biggest cost of the run. Nothing
+    // global carries between files: each starts its own app, stand-in, clock and database.
+    isolate: false,
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
