@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { App, type CustomRoute, HTTPReceiver } from "@slack/bolt";
-import { checkHealth } from "../flows/checkHealth.ts";
 import type { FlowDeps } from "../flows/deps.ts";
+import { checkHealth } from "../flows/slackRequests/checkHealth.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { guardSlackEndpoint } from "./guardedReceiver.ts";
 import { registerActions } from "./listeners/actions/index.ts";

@@ -1,8 +1,8 @@
 import { ZodError } from "zod";
 import { DomainError } from "../core/domainError.ts";
-import { ANSWER_FIELD } from "../flows/answerConsult.ts";
-import type { VoteField } from "../flows/castVote.ts";
-import type { ConsultRequestField } from "../flows/requestConsult.ts";
+import { ANSWER_FIELD } from "../flows/consults/answerConsult.ts";
+import type { ConsultRequestField } from "../flows/consults/requestConsult.ts";
+import type { VoteField } from "../flows/sanctions/castVote.ts";
 import type { Logger } from "../log.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import { CALLBACK, CONSULT_BLOCK, VOTE_BLOCK } from "./ids.ts";

@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { type App, HTTPModuleFunctions, type HTTPReceiver, type ReceiverEvent } from "@slack/bolt";
 import type { FlowDeps } from "../flows/deps.ts";
-import { recordSlackSignature } from "../flows/recordSlackSignature.ts";
+import { recordSlackSignature } from "../flows/slackRequests/recordSlackSignature.ts";
 import {
   type Refusal,
   readBoundedBody,

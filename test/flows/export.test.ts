@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { caseParties, decisions, sanctionProposals } from "../../db/schema.ts";
 import { EXPORT_COLUMNS, LEFT_OUT_REASON } from "../../src/core/decisionExport.ts";
 import type { SanctionRung } from "../../src/core/sanctions.ts";
-import { statementOfDecision } from "../../src/flows/statementOfDecision.ts";
+import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
 import { getCaseByHumanId } from "../../src/store/cases.ts";
 import { inTransaction } from "../../src/store/database.ts";
 import { checkStatement } from "../support/dsaStatementRules.ts";

@@ -1,5 +1,5 @@
 import type { CaseStatus } from "../../src/core/lifecycle.ts";
-import { recordCaseChange } from "../../src/flows/caseChange.ts";
+import { recordCaseChange } from "../../src/flows/cases/caseChange.ts";
 import { getCaseByHumanId } from "../../src/store/cases.ts";
 import { inTransaction } from "../../src/store/database.ts";
 import type { Harness } from "./harness.ts";

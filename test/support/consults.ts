@@ -1,5 +1,5 @@
-import { configureConsultTeam } from "../../src/flows/configureConsultTeam.ts";
-import { requestConsult } from "../../src/flows/requestConsult.ts";
+import { configureConsultTeam } from "../../src/flows/consults/configureConsultTeam.ts";
+import { requestConsult } from "../../src/flows/consults/requestConsult.ts";
 import { type Harness, USERS } from "./harness.ts";
 
 const DAY = 24 * 60 * 60_000;

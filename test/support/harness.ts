@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Config, loadConfig } from "../../src/config.ts";
 import type { Role } from "../../src/core/permissions.ts";
-import { changeRole } from "../../src/flows/changeRole.ts";
+import { changeRole } from "../../src/flows/roles/changeRole.ts";
 import { createLogger } from "../../src/log.ts";
 import { type RunningDesk, startIncidentDesk } from "../../src/main.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";

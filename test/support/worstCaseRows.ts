@@ -17,10 +17,10 @@ import { POLICY_CLAUSES, type PolicyClauseId } from "../../src/core/categories.t
 import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
 import { INTAKE_LIMITS } from "../../src/core/intake.ts";
 import { PROPOSAL_FACTS_MAX } from "../../src/core/statementOfReasons.ts";
-import { CONSULT_ANSWER_LIMIT } from "../../src/flows/answerConsult.ts";
-import type { CaseSnapshot } from "../../src/flows/caseSnapshot.ts";
-import { VOTE_RATIONALE_MAX } from "../../src/flows/castVote.ts";
-import { CONSULT_LIMITS } from "../../src/flows/requestConsult.ts";
+import type { CaseSnapshot } from "../../src/flows/cases/caseSnapshot.ts";
+import { CONSULT_ANSWER_LIMIT } from "../../src/flows/consults/answerConsult.ts";
+import { CONSULT_LIMITS } from "../../src/flows/consults/requestConsult.ts";
+import { VOTE_RATIONALE_MAX } from "../../src/flows/sanctions/castVote.ts";
 import type { PartyWithAccount } from "../../src/store/parties.ts";
 
 export const AT = Date.UTC(2026, 2, 2, 9, 0);

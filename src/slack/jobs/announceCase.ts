@@ -1,7 +1,7 @@
-import { loadJobCase, renderedSeqOf } from "../../flows/caseJobs.ts";
-import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/caseSnapshot.ts";
+import { loadJobCase, renderedSeqOf } from "../../flows/cases/caseJobs.ts";
+import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { recordTriagePost } from "../../flows/cases/recordTriagePost.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
-import { recordTriagePost } from "../../flows/recordTriagePost.ts";
 import type { Block } from "../views/blocks.ts";
 import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../views/caseSummary.ts";
 import { postInChannel } from "./postMessages.ts";

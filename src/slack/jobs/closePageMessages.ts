@@ -1,5 +1,5 @@
 import type { FlowDeps } from "../../flows/deps.ts";
-import { acknowledgedPageMessages } from "../../flows/pageStepJob.ts";
+import { acknowledgedPageMessages } from "../../flows/paging/pageStepJob.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import { buildPageAcknowledged } from "../views/pageMessages.ts";
 

@@ -1,7 +1,7 @@
 import type { FlowDeps } from "../../flows/deps.ts";
-import { leadUserIds } from "../../flows/leadUserIds.ts";
-import { loadProposalMessage } from "../../flows/loadProposalMessage.ts";
-import { recordProposalEscalation } from "../../flows/recordProposalEscalation.ts";
+import { leadUserIds } from "../../flows/sanctions/leadUserIds.ts";
+import { loadProposalMessage } from "../../flows/sanctions/loadProposalMessage.ts";
+import { recordProposalEscalation } from "../../flows/sanctions/recordProposalEscalation.ts";
 import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
 import { buildProposalEscalation } from "../views/proposalMessage.ts";
 import { postInChannel } from "./postMessages.ts";

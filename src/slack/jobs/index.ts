@@ -1,9 +1,9 @@
-import { archiveWarRoom } from "../../flows/archiveWarRoom.ts";
-import { createWarRoom } from "../../flows/createWarRoom.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
-import { inviteToWarRoom } from "../../flows/inviteToWarRoom.ts";
-import { planShiftReminders } from "../../flows/shiftReminders.ts";
-import { checkSlaClocks } from "../../flows/slaReminders.ts";
+import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
+import { checkSlaClocks } from "../../flows/sla/slaReminders.ts";
+import { archiveWarRoom } from "../../flows/warRooms/archiveWarRoom.ts";
+import { createWarRoom } from "../../flows/warRooms/createWarRoom.ts";
+import { inviteToWarRoom } from "../../flows/warRooms/inviteToWarRoom.ts";
 import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
 import type { JobHandler } from "../../scheduler/scheduler.ts";
 import { announceCase } from "./announceCase.ts";

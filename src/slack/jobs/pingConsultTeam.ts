@@ -4,15 +4,15 @@ import {
   consultPingPayload,
   recordConsultRecipients,
   recordConsultSent,
-} from "../../flows/consultPingJob.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
+} from "../../flows/consults/consultPingJob.ts";
 import {
   type ConsultOnCase,
   consultRecipients,
   loadConsultOnCase,
   type TeamTarget,
   teamTarget,
-} from "../../flows/loadConsultOnCase.ts";
+} from "../../flows/consults/loadConsultOnCase.ts";
+import type { FlowDeps } from "../../flows/deps.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import {
   buildConsultAnswerNote,

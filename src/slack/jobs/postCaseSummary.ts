@@ -1,7 +1,7 @@
-import { loadJobCase, renderedSeqOf } from "../../flows/caseJobs.ts";
-import { loadCaseSnapshot } from "../../flows/caseSnapshot.ts";
+import { loadJobCase, renderedSeqOf } from "../../flows/cases/caseJobs.ts";
+import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { recordSummaryPost } from "../../flows/cases/recordSummaryPost.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
-import { recordSummaryPost } from "../../flows/recordSummaryPost.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 
 /** Job: posts the live case summary in the war room, then queues its pin. */

@@ -1,4 +1,4 @@
-import { closeSummaryToPost, recordCloseSummaryPost } from "../../flows/closeSummaryPost.ts";
+import { closeSummaryToPost, recordCloseSummaryPost } from "../../flows/cases/closeSummaryPost.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { buildCloseSummaryMessage } from "../views/closeReplies.ts";
 

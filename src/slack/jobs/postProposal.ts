@@ -1,6 +1,6 @@
 import type { FlowDeps } from "../../flows/deps.ts";
-import { loadProposalMessage } from "../../flows/loadProposalMessage.ts";
-import { proposalPostPayload, recordProposalPost } from "../../flows/proposalPostJob.ts";
+import { loadProposalMessage } from "../../flows/sanctions/loadProposalMessage.ts";
+import { proposalPostPayload, recordProposalPost } from "../../flows/sanctions/proposalPostJob.ts";
 import { buildProposalMessage } from "../views/proposalMessage.ts";
 import { postToCaseRoom } from "./postMessages.ts";
 

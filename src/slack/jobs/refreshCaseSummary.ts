@@ -1,9 +1,9 @@
 import type { JobRow } from "../../../db/schema.ts";
-import { loadJobCase } from "../../flows/caseJobs.ts";
-import { loadCaseSnapshot } from "../../flows/caseSnapshot.ts";
+import { loadJobCase } from "../../flows/cases/caseJobs.ts";
+import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { replaceLostSummary } from "../../flows/cases/recordSummaryPost.ts";
+import { isSupersededJob } from "../../flows/cases/supersededJob.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
-import { replaceLostSummary } from "../../flows/recordSummaryPost.ts";
-import { isSupersededJob } from "../../flows/supersededJob.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 import { triagePostBlocks } from "./announceCase.ts";

@@ -1,7 +1,7 @@
 import { isOpenStatus } from "../../core/lifecycle.ts";
-import { consultReminderPayload, recordConsultReminded } from "../../flows/consultReminderJob.ts";
+import { consultReminderPayload, recordConsultReminded } from "../../flows/consults/consultReminderJob.ts";
+import { consultRecipients, loadConsultOnCase, teamTarget } from "../../flows/consults/loadConsultOnCase.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
-import { consultRecipients, loadConsultOnCase, teamTarget } from "../../flows/loadConsultOnCase.ts";
 import { buildConsultRoomReminder, buildConsultTeamReminder } from "../views/consultMessages.ts";
 import { messageInput } from "./pingConsultTeam.ts";
 import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";

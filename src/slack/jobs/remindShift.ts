@@ -1,5 +1,5 @@
 import type { FlowDeps } from "../../flows/deps.ts";
-import { dueShiftReminder } from "../../flows/shiftReminders.ts";
+import { dueShiftReminder } from "../../flows/onCall/shiftReminders.ts";
 import { buildShiftReminder } from "../views/shiftMessages.ts";
 import { postToEach } from "./postMessages.ts";
 

@@ -1,5 +1,5 @@
 import type { FlowDeps } from "../../flows/deps.ts";
-import { dueSlaReminder, recordSlaReminder } from "../../flows/slaReminderDue.ts";
+import { dueSlaReminder, recordSlaReminder } from "../../flows/sla/slaReminderDue.ts";
 import { buildSlaReminder } from "../views/slaMessages.ts";
 import { postToCaseRoom } from "./postMessages.ts";
 

@@ -1,4 +1,4 @@
-import { loadJobCase } from "../../flows/caseJobs.ts";
+import { loadJobCase } from "../../flows/cases/caseJobs.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { buildWarRoomTopic } from "../views/caseSummary.ts";
 

@@ -1,7 +1,7 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { CLOSE_OUTCOMES, formatDuration } from "../../core/caseClose.ts";
 import { type ExportRange, leftOutNote } from "../../core/decisionExport.ts";
-import type { CloseSummaryInput } from "../../flows/closeSummaryPost.ts";
+import type { CloseSummaryInput } from "../../flows/cases/closeSummaryPost.ts";
 import { type Block, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { caseHeadline, categoryLabel, severityLabel } from "./caseSummary.ts";
 import { caseLine, type EphemeralReply, ephemeral } from "./commandReplies.ts";

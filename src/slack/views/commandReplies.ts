@@ -1,7 +1,7 @@
 import type { CaseRow } from "../../../db/schema.ts";
-import type { OwedConsult } from "../../flows/answerConsult.ts";
-import type { CaseSnapshot } from "../../flows/caseSnapshot.ts";
-import type { CasePage } from "../../flows/findCases.ts";
+import type { CaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import type { CasePage } from "../../flows/cases/findCases.ts";
+import type { OwedConsult } from "../../flows/consults/answerConsult.ts";
 import { COMMAND } from "../ids.ts";
 import { type Block, context, section } from "./blocks.ts";
 import { buildCaseSummary, caseHeadline, caseStatusLabel, categoryLabel, severityLabel } from "./caseSummary.ts";

@@ -1,5 +1,5 @@
 import type { CaseRow, ConsultRow } from "../../../db/schema.ts";
-import { CONSULT_ANSWER_LIMIT } from "../../flows/answerConsult.ts";
+import { CONSULT_ANSWER_LIMIT } from "../../flows/consults/answerConsult.ts";
 import { CALLBACK, CONSULT_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { fields, LIMITS, type ModalView, plain, section } from "./blocks.ts";

@@ -1,7 +1,7 @@
 import type { CaseRow, ConsultTeamRow } from "../../../db/schema.ts";
-import type { OwedConsult } from "../../flows/answerConsult.ts";
-import { hasSlackTarget } from "../../flows/configureConsultTeam.ts";
-import { CONSULT_LIMITS } from "../../flows/requestConsult.ts";
+import type { OwedConsult } from "../../flows/consults/answerConsult.ts";
+import { hasSlackTarget } from "../../flows/consults/configureConsultTeam.ts";
+import { CONSULT_LIMITS } from "../../flows/consults/requestConsult.ts";
 import { CALLBACK, CONSULT_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { capBlocks, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";

@@ -1,7 +1,7 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, EVIDENCE_LIMITS } from "../../core/evidence.ts";
 import { formatBytes } from "../../core/formatBytes.ts";
-import type { AddEvidenceResult } from "../../flows/addEvidence.ts";
+import type { AddEvidenceResult } from "../../flows/evidence/addEvidence.ts";
 import { CALLBACK, COMMAND, EVIDENCE_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { context, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";

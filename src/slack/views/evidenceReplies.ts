@@ -1,8 +1,8 @@
 import type { EvidenceFileRow } from "../../../db/schema.ts";
 import { EVIDENCE_KIND_LABELS, type EvidenceEntryKind, REDACTION_KIND } from "../../core/evidence.ts";
 import { formatBytes } from "../../core/formatBytes.ts";
-import type { EvidenceListEntry, EvidenceListing } from "../../flows/listEvidence.ts";
-import type { RedactEvidenceResult } from "../../flows/redactEvidence.ts";
+import type { EvidenceListEntry, EvidenceListing } from "../../flows/evidence/listEvidence.ts";
+import type { RedactEvidenceResult } from "../../flows/evidence/redactEvidence.ts";
 import { COMMAND } from "../ids.ts";
 import { type Block, capBlocks, LIMITS, section } from "./blocks.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";

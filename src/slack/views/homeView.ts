@@ -1,6 +1,6 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { SEVERITIES, severityPolicy } from "../../core/severity.ts";
-import type { AtRiskCase, HomeData, OnCallNow } from "../../flows/loadHomeData.ts";
+import type { AtRiskCase, HomeData, OnCallNow } from "../../flows/home/loadHomeData.ts";
 import { type Block, capBlocks, context, divider, type HomeView, header, LIMITS, section } from "./blocks.ts";
 import { caseStatusLabel, categoryLabel, severityLabel } from "./caseSummary.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";

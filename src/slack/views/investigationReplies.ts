@@ -1,6 +1,6 @@
-import type { AssignCaseResult } from "../../flows/assignCase.ts";
-import type { CaseTimeline } from "../../flows/caseTimeline.ts";
-import type { CaseVerification } from "../../flows/verifyCase.ts";
+import type { AssignCaseResult } from "../../flows/cases/assignCase.ts";
+import type { CaseTimeline } from "../../flows/cases/caseTimeline.ts";
+import type { CaseVerification } from "../../flows/cases/verifyCase.ts";
 import { capBlocks, context, LIMITS, section } from "./blocks.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
 import { channelLink, mention, slackDate } from "./mrkdwn.ts";

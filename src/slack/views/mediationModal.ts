@@ -10,7 +10,7 @@ import {
   type MediationRaw,
   type MediationStep,
 } from "../../core/mediation.ts";
-import type { MediationForm } from "../../flows/logMediation.ts";
+import type { MediationForm } from "../../flows/mediation/logMediation.ts";
 import { CALLBACK, MEDIATION_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { type Block, LIMITS, type ModalView, type Option, option, plain, section } from "./blocks.ts";

@@ -1,8 +1,8 @@
 import type { SanctionProposalRow } from "../../../db/schema.ts";
 import { policyClauseTitle } from "../../core/categories.ts";
 import { type ApprovalRequirement, SANCTION_RUNGS, type SanctionRung, type Tally } from "../../core/sanctions.ts";
-import type { ProposalMessageInput } from "../../flows/loadProposalMessage.ts";
-import type { ProposalStanding } from "../../flows/proposalStanding.ts";
+import type { ProposalMessageInput } from "../../flows/sanctions/loadProposalMessage.ts";
+import type { ProposalStanding } from "../../flows/sanctions/proposalStanding.ts";
 import { ACTION } from "../ids.ts";
 import { actions, type Block, button, context, fields, header, section } from "./blocks.ts";
 import type { SlackMessage } from "./consultMessages.ts";

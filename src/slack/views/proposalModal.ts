@@ -2,7 +2,7 @@ import { POLICY_CLAUSES, type PolicyClauseId } from "../../core/categories.ts";
 import { POLICY_CLAUSE_TEXT } from "../../core/policyClauses.ts";
 import { SANCTION_RUNG_IDS, SANCTION_RUNGS, type SanctionTier } from "../../core/sanctions.ts";
 import { PROPOSAL_FACTS_MAX } from "../../core/statementOfReasons.ts";
-import { PROPOSAL_FLAGS, type ProposalForm, type ProposalRaw } from "../../flows/proposeSanction.ts";
+import { PROPOSAL_FLAGS, type ProposalForm, type ProposalRaw } from "../../flows/sanctions/proposeSanction.ts";
 import { CALLBACK, PROPOSAL_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { type Block, context, LIMITS, type ModalView, type Option, option, plain, section } from "./blocks.ts";

@@ -1,5 +1,5 @@
 import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
-import { STATUS_NOTE_MAX, type StatusChangeForm } from "../../flows/changeStatus.ts";
+import { STATUS_NOTE_MAX, type StatusChangeForm } from "../../flows/cases/changeStatus.ts";
 import { CALLBACK, STATUS_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { type ModalView, option, plain, section } from "./blocks.ts";

@@ -1,5 +1,5 @@
 import { SANCTION_RUNGS } from "../../core/sanctions.ts";
-import { VOTE_RATIONALE_MAX } from "../../flows/castVote.ts";
+import { VOTE_RATIONALE_MAX } from "../../flows/sanctions/castVote.ts";
 import { CALLBACK, VOTE_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { type ModalView, option, plain, section } from "./blocks.ts";

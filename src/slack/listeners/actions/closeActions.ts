@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { closeForm } from "../../../flows/closeCase.ts";
+import { closeForm } from "../../../flows/cases/closeCase.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { ACTION } from "../../ids.ts";
 import { buildCloseModal } from "../../views/closeModal.ts";

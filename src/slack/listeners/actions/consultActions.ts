@@ -1,7 +1,7 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { consultToAnswer } from "../../../flows/answerConsult.ts";
-import { caseFromButton } from "../../../flows/caseForAction.ts";
-import { consultTeamsFor } from "../../../flows/configureConsultTeam.ts";
+import { caseFromButton } from "../../../flows/cases/caseForAction.ts";
+import { consultToAnswer } from "../../../flows/consults/answerConsult.ts";
+import { consultTeamsFor } from "../../../flows/consults/configureConsultTeam.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";

@@ -1,5 +1,5 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { caseFromButton } from "../../../flows/caseForAction.ts";
+import { caseFromButton } from "../../../flows/cases/caseForAction.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";

@@ -1,10 +1,10 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { CaseRow } from "../../../../db/schema.ts";
 import type { Action } from "../../../core/permissions.ts";
-import { caseFromButton } from "../../../flows/caseForAction.ts";
-import { statusChangeForm } from "../../../flows/changeStatus.ts";
+import { caseFromButton } from "../../../flows/cases/caseForAction.ts";
+import { statusChangeForm } from "../../../flows/cases/changeStatus.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { mediationForm } from "../../../flows/logMediation.ts";
+import { mediationForm } from "../../../flows/mediation/logMediation.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";
 import type { ModalView } from "../../views/blocks.ts";

@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { requestWarRoom } from "../../../flows/requestWarRoom.ts";
+import { requestWarRoom } from "../../../flows/warRooms/requestWarRoom.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";
 import { errorReply } from "../../views/commandReplies.ts";

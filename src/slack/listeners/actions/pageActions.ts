@@ -1,6 +1,6 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { acknowledgePage } from "../../../flows/acknowledgePage.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
+import { acknowledgePage } from "../../../flows/paging/acknowledgePage.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";
 import { errorReply } from "../../views/commandReplies.ts";

@@ -1,8 +1,8 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import { proposalToVote } from "../../../flows/castVote.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { loadProposalMessage } from "../../../flows/loadProposalMessage.ts";
-import { proposalForm } from "../../../flows/proposeSanction.ts";
+import { proposalToVote } from "../../../flows/sanctions/castVote.ts";
+import { loadProposalMessage } from "../../../flows/sanctions/loadProposalMessage.ts";
+import { proposalForm } from "../../../flows/sanctions/proposeSanction.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";
 import { errorReply } from "../../views/commandReplies.ts";

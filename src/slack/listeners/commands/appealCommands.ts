@@ -1,6 +1,6 @@
 import { DomainError } from "../../../core/domainError.ts";
 import { APPEAL_OUTCOMES } from "../../../core/sanctions.ts";
-import { openAppeal, reviewAppeal } from "../../../flows/appeals.ts";
+import { openAppeal, reviewAppeal } from "../../../flows/appeals/appeals.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import type { Subcommand } from "./subcommand.ts";
 

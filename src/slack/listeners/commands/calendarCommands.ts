@@ -8,7 +8,7 @@ import {
   setBusinessHours,
   setBusinessTimeZone,
   showBusinessHours,
-} from "../../../flows/businessCalendar.ts";
+} from "../../../flows/calendar/businessCalendar.ts";
 import {
   businessHoursChangedReply,
   businessHoursReply,

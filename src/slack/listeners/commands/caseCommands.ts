@@ -1,7 +1,7 @@
 import { mayOnSomeCases } from "../../../core/permissions.ts";
-import { userRole } from "../../../flows/access.ts";
-import { listCases } from "../../../flows/findCases.ts";
-import { readCaseStatus } from "../../../flows/readCaseStatus.ts";
+import { listCases } from "../../../flows/cases/findCases.ts";
+import { readCaseStatus } from "../../../flows/cases/readCaseStatus.ts";
+import { userRole } from "../../../flows/roles/access.ts";
 import { caseListReply, caseStatusReply, consultantCaseReply } from "../../views/commandReplies.ts";
 import type { Subcommand } from "./subcommand.ts";
 

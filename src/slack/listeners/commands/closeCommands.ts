@@ -1,8 +1,8 @@
 import { EXPORT_USAGE } from "../../../core/decisionExport.ts";
 import { DomainError } from "../../../core/domainError.ts";
+import { SEARCH_LIMIT, SEARCH_USAGE, searchCasesFor } from "../../../flows/cases/searchCases.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { prepareDecisionExport, uploadDecisionExport } from "../../../flows/exportDecisions.ts";
-import { SEARCH_LIMIT, SEARCH_USAGE, searchCasesFor } from "../../../flows/searchCases.ts";
+import { prepareDecisionExport, uploadDecisionExport } from "../../../flows/sanctions/exportDecisions.ts";
 import type { Logger } from "../../../log.ts";
 import { toUserMessage } from "../../errors.ts";
 import { caseSearchReply, exportComment, exportEmptyReply, exportStartedReply } from "../../views/closeReplies.ts";

@@ -1,8 +1,12 @@
 import type { ConsultTeamRow } from "../../../../db/schema.ts";
 import { DomainError } from "../../../core/domainError.ts";
-import { consultsOwed } from "../../../flows/answerConsult.ts";
-import { caseFromCommand } from "../../../flows/caseForAction.ts";
-import { type ConsultTarget, configureConsultTeam, consultTeamsFor } from "../../../flows/configureConsultTeam.ts";
+import { caseFromCommand } from "../../../flows/cases/caseForAction.ts";
+import { consultsOwed } from "../../../flows/consults/answerConsult.ts";
+import {
+  type ConsultTarget,
+  configureConsultTeam,
+  consultTeamsFor,
+} from "../../../flows/consults/configureConsultTeam.ts";
 import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
 import { buildConsultListModal, buildConsultModal } from "../../views/consultModal.ts";
 import { channelLink } from "../../views/mrkdwn.ts";

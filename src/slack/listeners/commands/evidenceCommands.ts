@@ -1,8 +1,8 @@
 import { DomainError } from "../../../core/domainError.ts";
-import { caseFromCommand } from "../../../flows/caseForAction.ts";
+import { caseFromCommand } from "../../../flows/cases/caseForAction.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { listEvidence } from "../../../flows/listEvidence.ts";
-import { redactEvidence } from "../../../flows/redactEvidence.ts";
+import { listEvidence } from "../../../flows/evidence/listEvidence.ts";
+import { redactEvidence } from "../../../flows/evidence/redactEvidence.ts";
 import { COMMAND } from "../../ids.ts";
 import type { EphemeralReply } from "../../views/commandReplies.ts";
 import { buildEvidenceModal } from "../../views/evidenceModal.ts";

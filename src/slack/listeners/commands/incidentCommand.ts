@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
-import { assertMay } from "../../../flows/access.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
+import { assertMay } from "../../../flows/roles/access.ts";
 import { toUserMessage } from "../../errors.ts";
 import { COMMAND } from "../../ids.ts";
 import { errorReply, helpReply } from "../../views/commandReplies.ts";

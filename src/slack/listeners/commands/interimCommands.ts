@@ -1,5 +1,5 @@
 import { DomainError } from "../../../core/domainError.ts";
-import { applyInterimSuspension, liftInterimSuspension } from "../../../flows/interimSuspension.ts";
+import { applyInterimSuspension, liftInterimSuspension } from "../../../flows/sanctions/interimSuspension.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import { userText } from "../../views/mrkdwn.ts";
 import type { Subcommand } from "./subcommand.ts";

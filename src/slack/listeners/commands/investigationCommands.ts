@@ -1,8 +1,8 @@
 import { DomainError } from "../../../core/domainError.ts";
-import { assignCase } from "../../../flows/assignCase.ts";
-import { caseFromCommand } from "../../../flows/caseForAction.ts";
-import { caseTimeline, TIMELINE_DEFAULT_EVENTS, TIMELINE_MAX_EVENTS } from "../../../flows/caseTimeline.ts";
-import { verifyCase } from "../../../flows/verifyCase.ts";
+import { assignCase } from "../../../flows/cases/assignCase.ts";
+import { caseFromCommand } from "../../../flows/cases/caseForAction.ts";
+import { caseTimeline, TIMELINE_DEFAULT_EVENTS, TIMELINE_MAX_EVENTS } from "../../../flows/cases/caseTimeline.ts";
+import { verifyCase } from "../../../flows/cases/verifyCase.ts";
 import { assignReply, timelineReply, verifyReply } from "../../views/investigationReplies.ts";
 import { CASE_FORMS, type CaseForm } from "../actions/investigationActions.ts";
 import { openModal, parseUserMention, type Subcommand } from "./subcommand.ts";

@@ -1,6 +1,7 @@
 import { DomainError } from "../../../core/domainError.ts";
 import { parseClockMinutes, parseLocalDateTime } from "../../../core/localTime.ts";
 import type { LayerWindow } from "../../../core/onCall.ts";
+import { readBusinessTimeZone } from "../../../flows/calendar/readBusinessTimeZone.ts";
 import {
   addOnCallLayer,
   addOnCallOverride,
@@ -8,8 +9,7 @@ import {
   type LayerSpec,
   onCallOverview,
   removeOnCallLayer,
-} from "../../../flows/onCallSchedule.ts";
-import { readBusinessTimeZone } from "../../../flows/readBusinessTimeZone.ts";
+} from "../../../flows/onCall/onCallSchedule.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import { mention } from "../../views/mrkdwn.ts";
 import { onCallOverviewReply, overrideAddedReply, windowLabel } from "../../views/onCallReplies.ts";

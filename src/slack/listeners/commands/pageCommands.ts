@@ -1,5 +1,5 @@
 import { DomainError } from "../../../core/domainError.ts";
-import { pageOnCall } from "../../../flows/pageOnCall.ts";
+import { pageOnCall } from "../../../flows/paging/pageOnCall.ts";
 import { pageRequestedReply } from "../../views/pageMessages.ts";
 import { parseUserMention, type Subcommand } from "./subcommand.ts";
 

@@ -1,6 +1,6 @@
 import { DomainError } from "../../../core/domainError.ts";
 import { isRole, ROLE_LABELS, ROLES } from "../../../core/permissions.ts";
-import { changeRole, listRoles } from "../../../flows/changeRole.ts";
+import { changeRole, listRoles } from "../../../flows/roles/changeRole.ts";
 import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
 import { mention } from "../../views/mrkdwn.ts";
 import { parseUserMention, type Subcommand } from "./subcommand.ts";

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { handleSlackEventOnce } from "../../../flows/handleSlackEventOnce.ts";
+import { handleSlackEventOnce } from "../../../flows/slackRequests/handleSlackEventOnce.ts";
 import { publishHome } from "./publishHome.ts";
 
 export function registerEvents(app: App, deps: FlowDeps): void {

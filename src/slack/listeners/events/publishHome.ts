@@ -1,5 +1,5 @@
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { loadHomeData } from "../../../flows/loadHomeData.ts";
+import { loadHomeData } from "../../../flows/home/loadHomeData.ts";
 import { buildHomeView } from "../../views/homeView.ts";
 
 /** Renders and publishes one user's App Home. */

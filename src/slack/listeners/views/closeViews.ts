@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { closeCase } from "../../../flows/closeCase.ts";
+import { closeCase } from "../../../flows/cases/closeCase.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { CALLBACK, CLOSE_BLOCK } from "../../ids.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { answerConsult } from "../../../flows/answerConsult.ts";
+import { answerConsult } from "../../../flows/consults/answerConsult.ts";
+import { requestConsult } from "../../../flows/consults/requestConsult.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { requestConsult } from "../../../flows/requestConsult.ts";
 import { toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, CONSULT_BLOCK } from "../../ids.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";

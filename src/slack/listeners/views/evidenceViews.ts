@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { addEvidence } from "../../../flows/addEvidence.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
+import { addEvidence } from "../../../flows/evidence/addEvidence.ts";
 import { toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, EVIDENCE_BLOCK } from "../../ids.ts";
 import { buildEvidenceRecorded } from "../../views/evidenceModal.ts";

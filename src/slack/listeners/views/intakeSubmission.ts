@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import { type IntakeRaw, validateIntake } from "../../../core/intake.ts";
-import { loadParties } from "../../../flows/caseSnapshot.ts";
+import { loadParties } from "../../../flows/cases/caseSnapshot.ts";
+import { openCase } from "../../../flows/cases/openCase.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { openCase } from "../../../flows/openCase.ts";
 import { toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, INTAKE_BLOCK } from "../../ids.ts";
 import { buildIntakeConfirmation } from "../../views/intakeConfirmation.ts";

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
-import { changeStatus } from "../../../flows/changeStatus.ts";
+import { changeStatus } from "../../../flows/cases/changeStatus.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { logMediation } from "../../../flows/logMediation.ts";
+import { logMediation } from "../../../flows/mediation/logMediation.ts";
 import { type SubmissionErrors, toSubmissionErrors } from "../../errors.ts";
 import { CALLBACK, MEDIATION_BLOCK, STATUS_BLOCK } from "../../ids.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import { castVote } from "../../../flows/castVote.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { proposeSanction } from "../../../flows/proposeSanction.ts";
+import { castVote } from "../../../flows/sanctions/castVote.ts";
+import { proposeSanction } from "../../../flows/sanctions/proposeSanction.ts";
 import { CALLBACK, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../ids.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";
 import { submit } from "./investigationViews.ts";

@@ -1,0 +1,133 @@
+import type { CaseRow } from "../../../db/schema.ts";
+import type { BusinessCalendar } from "../../core/businessHours.ts";
+import { isOpenStatus } from "../../core/lifecycle.ts";
+import {
+  AT_RISK_THRESHOLD,
+  nextReminder,
+  type ReminderThreshold,
+  reachedThreshold,
+  type SlaClockState,
+  thresholdReachedAt,
+} from "../../core/slaClock.ts";
+import { JOB, JOB_PAYLOADS, type JobPayload } from "../../scheduler/jobKinds.ts";
+import { loadCalendar } from "../../store/calendars.ts";
+import { openCaseIds } from "../../store/cases.ts";
+import { type Executor, inTransaction } from "../../store/database.ts";
+import { latestEventSeq } from "../../store/events.ts";
+import { saveSlaWatch } from "../../store/slaWatch.ts";
+import { loadJobCase } from "../cases/caseJobs.ts";
+import type { FlowDeps } from "../deps.ts";
+import { enqueueJob } from "../enqueueJob.ts";
+import { slaClocksOfCase } from "./slaStatus.ts";
+
+export const slaReminderPayload = JOB_PAYLOADS[JOB.remindSla];
+export type SlaReminderPayload = JobPayload<typeof JOB.remindSla>;
+
+/** `occasion` tells this check from the case's others: a timeline version, a planned instant, a start. */
+const checkJob = (tx: Executor, caseId: number, occasion: string, runAt: number, now: number) =>
+  enqueueJob(
+    tx,
+    { kind: JOB.checkSla, caseId, payload: { caseId }, key: `${JOB.checkSla}:${caseId}:${occasion}`, runAt },
+    now,
+  );
+
+/**
+ * Called in the transaction of every change to a case (and by openCase): queues a check of its clocks
+ * right away, since the change may have started, paused, resumed or fulfilled one. The timeline seq
+ * in the key makes one check per change, even for two changes in the same millisecond.
+ */
+export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, version?: number): void {
+  const seq = version ?? latestEventSeq(tx, record.id);
+  checkJob(tx, record.id, `v${seq}`, now, now);
+}
+
+/**
+ * A change to the business calendar moves the thresholds of every business-hours clock: each open case
+ * is checked again now, and the check plans its next reminder on the calendar as it then is.
+ */
+export function recheckAllSlaClocks(tx: Executor, now: number): void {
+  checkEveryOpenCase(tx, now, `calendar:${now}`);
+}
+
+/**
+ * At start: every open case is checked once ever under this key, so a case opened before SLA clocks (or
+ * App Home's risk list) existed is watched too; later starts find the key taken and add nothing.
+ */
+export function startSlaWatch(deps: FlowDeps): void {
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => checkEveryOpenCase(tx, now, "startup"));
+}
+
+function checkEveryOpenCase(tx: Executor, now: number, occasion: string): void {
+  for (const caseId of openCaseIds(tx)) checkJob(tx, caseId, occasion, now, now);
+}
+
+/**
+ * Job: reads the case's clocks as they are now, queues the reminder for the highest threshold each
+ * running clock has reached (lower ones it missed while the bot was down would only be noise), and
+ * queues the next check for the earliest threshold still ahead. A paused or fulfilled clock plans
+ * nothing: the change that resumes it queues a fresh check.
+ */
+export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<void> {
+  const now = deps.clock.now();
+  const queued = inTransaction(deps.db, (tx) => {
+    const record = loadJobCase(tx, payload);
+    if (!isOpenStatus(record.status)) return false;
+    const calendar = loadCalendar(tx, deps.config.businessTimeZone);
+    const clocks = slaClocksOfCase(tx, record, calendar, now);
+    for (const clock of clocks) {
+      const threshold = reachedThreshold(clock);
+      if (threshold !== undefined) enqueueSlaReminder(tx, record, clock, threshold, now);
+    }
+    saveSlaWatch(tx, { caseId: record.id, ...watchOf(clocks, calendar, now), checkedAt: now });
+    const upcoming = clocks.flatMap((c) => nextReminder(c, calendar, now)?.at ?? []);
+    if (upcoming.length > 0) {
+      const runAt = Math.min(...upcoming);
+      checkJob(tx, record.id, String(runAt), runAt, now);
+    }
+    return true;
+  });
+  if (queued) deps.wakeScheduler();
+}
+
+/**
+ * What App Home reads of the case until the next check: when its first running clock reaches 90 % (now,
+ * if one has) and when that clock is due. Every change that can move a clock queues a check.
+ */
+function watchOf(
+  clocks: readonly SlaClockState[],
+  calendar: BusinessCalendar,
+  now: number,
+): { riskAt: number | null; dueAt: number | null } {
+  let first: { riskAt: number; dueAt: number } | undefined;
+  for (const clock of clocks) {
+    const riskAt = thresholdReachedAt(clock, calendar, now, AT_RISK_THRESHOLD);
+    if (riskAt === undefined || clock.dueAt === null) continue;
+    if (!first || riskAt < first.riskAt || (riskAt === first.riskAt && clock.dueAt < first.dueAt)) {
+      first = { riskAt, dueAt: clock.dueAt };
+    }
+  }
+  return first ?? { riskAt: null, dueAt: null };
+}
+
+function enqueueSlaReminder(
+  tx: Executor,
+  record: CaseRow,
+  clock: SlaClockState,
+  threshold: ReminderThreshold,
+  now: number,
+): void {
+  if (clock.cycleStart === null) return;
+  const payload: SlaReminderPayload = { caseId: record.id, clock: clock.name, cycleStart: clock.cycleStart, threshold };
+  enqueueJob(
+    tx,
+    {
+      kind: JOB.remindSla,
+      caseId: record.id,
+      payload: { ...payload },
+      key: `${JOB.remindSla}:${record.id}:${clock.name}:${clock.cycleStart}:${Math.round(threshold * 100)}`,
+      runAt: now,
+    },
+    now,
+  );
+}
