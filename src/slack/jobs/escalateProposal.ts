@@ -1,5 +1,5 @@
 import type { FlowDeps } from "../../flows/deps.ts";
-import { leadUserIds } from "../../flows/sanctions/leadUserIds.ts";
+import { leadUserIds } from "../../flows/roles/leadUserIds.ts";
 import { loadProposalMessage } from "../../flows/sanctions/loadProposalMessage.ts";
 import { recordProposalEscalation } from "../../flows/sanctions/recordProposalEscalation.ts";
 import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";

@@ -1,6 +1,6 @@
 import type { FlowDeps } from "../../flows/deps.ts";
 import { duePageStep, recordPageEscalated, recordPageSent } from "../../flows/paging/pageStepJob.ts";
-import { leadUserIds } from "../../flows/sanctions/leadUserIds.ts";
+import { leadUserIds } from "../../flows/roles/leadUserIds.ts";
 import type { JobDeferral } from "../../scheduler/scheduler.ts";
 import { buildPageDm, buildPageEscalation } from "../views/pageMessages.ts";
 import { postInChannel, postToEach } from "./postMessages.ts";
