@@ -1,11 +1,18 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import type { JobRow } from "../../db/schema.ts";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
-import type { Db } from "../store/database.ts";
-import { inTransaction } from "../store/database.ts";
+import type { Db, Executor } from "../store/database.ts";
+import { inTransaction, isDatabaseBusy } from "../store/database.ts";
 import { claimDueJobs, completeJob, deferJob, failJob, nextJobDueAt, retryJobLater } from "../store/jobs.ts";
-import { backoffMs, classifyFailure } from "./slackFailure.ts";
+import { backoffMs, classifyFailure, DATABASE_BUSY_RETRY_MS, type FailureClass } from "./slackFailure.ts";
+
+/** What to write about a job once its handler returned, and what to do once it is written. */
+interface JobOutcome {
+  write: (tx: Executor) => void;
+  afterWrite?: () => void;
+}
 
 /** A handler's answer when it is not time yet: run the job again at `deferUntil` (not a failed attempt). */
 export interface JobDeferral {
@@ -39,6 +46,7 @@ export class Scheduler {
   private wokenWhileRunning = false;
   private started = false;
   private idle: Promise<void> = Promise.resolve();
+  private claimMetBusyDatabase = false;
 
   constructor(private readonly options: SchedulerOptions) {
     this.concurrency = options.concurrency ?? 4;
@@ -104,48 +112,108 @@ export class Scheduler {
   private arm(): void {
     if (!this.started) return;
     const next = nextJobDueAt(this.options.db);
-    const wait = next === undefined ? this.pollMs : Math.min(Math.max(0, next - this.options.clock.now()), this.pollMs);
+    const wait = this.claimMetBusyDatabase
+      ? DATABASE_BUSY_RETRY_MS
+      : next === undefined
+        ? this.pollMs
+        : Math.min(Math.max(0, next - this.options.clock.now()), this.pollMs);
     this.timer = setTimeout(() => this.wake(), wait);
     this.timer.unref?.();
   }
 
+  /** Due jobs, leased to this runner; none while another process holds the write lock (the loop looks again soon). */
   private claim(limit: number): JobRow[] {
     if (limit <= 0) return [];
-    const { db, clock, leaseMs } = this.options;
-    return inTransaction(db, (tx) => claimDueJobs(tx, { now: clock.now(), limit, leaseMs, owner: this.owner }));
+    const { db, clock, leaseMs, log } = this.options;
+    try {
+      const claimed = inTransaction(db, (tx) =>
+        claimDueJobs(tx, { now: clock.now(), limit, leaseMs, owner: this.owner }),
+      );
+      this.claimMetBusyDatabase = false;
+      return claimed;
+    } catch (error) {
+      if (!isDatabaseBusy(error)) throw error;
+      log.warn({ retryInMs: DATABASE_BUSY_RETRY_MS }, "database busy; will look for due jobs again");
+      this.claimMetBusyDatabase = true;
+      return [];
+    }
   }
 
   private async runOne(job: JobRow): Promise<void> {
-    const { db, clock, log, handlers } = this.options;
-    const handler = handlers[job.kind];
     // Logs name a case by its human id (`caseId`); the runner knows only the row, so it logs `caseRowId`.
     const context = { jobId: job.id, jobKind: job.kind, caseRowId: job.caseId, attempt: job.attempts };
+    const outcome = await this.runHandler(job, context);
+    await this.recordOutcome(outcome, context);
+  }
+
+  /** Runs the job's handler and says what to write about it; a handler's failure is an outcome, not a throw. */
+  private async runHandler(job: JobRow, context: Record<string, unknown>): Promise<JobOutcome> {
+    const { clock, log, handlers } = this.options;
     try {
+      const handler = handlers[job.kind];
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      const outcome = await handler(job.payload, job);
-      if (outcome) {
-        inTransaction(db, (tx) => deferJob(tx, job.id, outcome.deferUntil));
-        log.debug({ ...context, deferUntil: outcome.deferUntil }, "job deferred");
-        return;
+      const deferral = await handler(job.payload, job);
+      if (deferral) {
+        log.debug({ ...context, deferUntil: deferral.deferUntil }, "job deferred");
+        return { write: (tx) => deferJob(tx, job.id, deferral.deferUntil) };
       }
-      inTransaction(db, (tx) => completeJob(tx, job.id, clock.now()));
       log.debug(context, "job done");
+      return { write: (tx) => completeJob(tx, job.id, clock.now()) };
     } catch (error) {
-      const failure = classifyFailure(error);
-      const now = clock.now();
-      if (failure.kind === "rate_limited") {
+      return this.failureOutcome(job, classifyFailure(error), context);
+    }
+  }
+
+  private failureOutcome(job: JobRow, failure: FailureClass, context: Record<string, unknown>): JobOutcome {
+    const { clock, log } = this.options;
+    const now = clock.now();
+    switch (failure.kind) {
+      case "rate_limited": {
         log.warn({ ...context, retryAfterMs: failure.retryAfterMs }, "Slack rate limit; waiting as asked");
-        inTransaction(db, (tx) =>
-          retryJobLater(tx, job.id, { runAt: now + failure.retryAfterMs, error: failure.detail, countAttempt: false }),
-        );
-      } else if (failure.kind === "transient" && job.attempts < job.maxAttempts) {
-        const runAt = now + backoffMs(job.attempts);
-        log.warn({ ...context, error: failure.detail, retryAt: runAt }, "job failed; will retry");
-        inTransaction(db, (tx) => retryJobLater(tx, job.id, { runAt, error: failure.detail, countAttempt: true }));
-      } else {
-        log.error({ ...context, error: failure.detail }, "job failed for good");
-        inTransaction(db, (tx) => failJob(tx, job.id, failure.detail, now));
-        this.options.onGiveUp?.(job, failure.detail);
+        const retry = { runAt: now + failure.retryAfterMs, error: failure.detail, countAttempt: false };
+        return { write: (tx) => retryJobLater(tx, job.id, retry) };
+      }
+      case "database_busy": {
+        // Its transaction rolled back whole: the job runs again shortly, and the wait costs it no attempt.
+        log.warn({ ...context, retryInMs: DATABASE_BUSY_RETRY_MS }, "database busy; job put back");
+        const retry = { runAt: now + DATABASE_BUSY_RETRY_MS, error: failure.detail, countAttempt: false };
+        return { write: (tx) => retryJobLater(tx, job.id, retry) };
+      }
+      case "transient":
+        if (job.attempts < job.maxAttempts) {
+          const runAt = now + backoffMs(job.attempts);
+          log.warn({ ...context, error: failure.detail, retryAt: runAt }, "job failed; will retry");
+          return { write: (tx) => retryJobLater(tx, job.id, { runAt, error: failure.detail, countAttempt: true }) };
+        }
+        break;
+      case "permanent":
+        break;
+    }
+    log.error({ ...context, error: failure.detail }, "job failed for good");
+    return {
+      write: (tx) => failJob(tx, job.id, failure.detail, now),
+      afterWrite: () => this.options.onGiveUp?.(job, failure.detail),
+    };
+  }
+
+  /**
+   * Writes what became of a job. While another process holds the write lock this waits off the event loop
+   * and writes again; past the job's lease it stops, and the job runs again once the lease ends.
+   */
+  private async recordOutcome(outcome: JobOutcome, context: Record<string, unknown>): Promise<void> {
+    const { db, leaseMs, log } = this.options;
+    for (let waited = 0; ; waited += DATABASE_BUSY_RETRY_MS) {
+      try {
+        inTransaction(db, outcome.write);
+        outcome.afterWrite?.();
+        return;
+      } catch (error) {
+        if (!isDatabaseBusy(error)) throw error;
+        if (waited >= leaseMs) {
+          log.error({ ...context, waitedMs: waited }, "database busy past the job's lease; it will run again");
+          return;
+        }
+        await delay(DATABASE_BUSY_RETRY_MS);
       }
     }
   }

@@ -1,8 +1,17 @@
 import { DomainError } from "../core/domainError.ts";
+import { isDatabaseBusy } from "../store/database.ts";
+
+/**
+ * How long a job, or the runner's look for due jobs, waits after meeting another process's write lock:
+ * long enough that the waits cost the loop little (each try blocks it for at most BUSY_TIMEOUT_MS), short
+ * enough that a brief holder delays a war room by a fraction of a second.
+ */
+export const DATABASE_BUSY_RETRY_MS = 250;
 
 /** How a failed job attempt should be treated: wait as Slack asked, back off and retry, or give up. */
 export type FailureClass =
   | { kind: "rate_limited"; retryAfterMs: number; detail: string }
+  | { kind: "database_busy"; detail: string }
   | { kind: "transient"; detail: string }
   | { kind: "permanent"; code: string; detail: string };
 
@@ -34,6 +43,7 @@ interface SlackLikeError {
 
 export function classifyFailure(error: unknown): FailureClass {
   if (error instanceof DomainError) return { kind: "permanent", code: error.code, detail: error.message };
+  if (isDatabaseBusy(error)) return { kind: "database_busy", detail: "database busy (write lock held elsewhere)" };
   const e = (typeof error === "object" && error !== null ? error : {}) as SlackLikeError;
   switch (e.code) {
     case "slack_webapi_rate_limited_error": {

@@ -5,6 +5,7 @@ import type { ConsultRequestField } from "../flows/consults/requestConsult.ts";
 import type { VoteField } from "../flows/sanctions/castVote.ts";
 import type { Logger } from "../log.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
+import { isDatabaseBusy } from "../store/database.ts";
 import { CALLBACK, CONSULT_BLOCK, VOTE_BLOCK } from "./ids.ts";
 import { mrkdwnText } from "./views/mrkdwn.ts";
 
@@ -18,6 +19,13 @@ const SLACK_ERROR_TEXT: Record<string, string> = {
 };
 
 export type SubmissionErrors = { response_action: "errors"; errors: Record<string, string> };
+
+/**
+ * Another process holds the write lock: the transaction rolled back, so trying again is safe. Answered at
+ * once, not retried: the busy timeout already waits out a short writer, and a longer holder (a shell, an
+ * import) seldom lets go within Slack's 3 s, while a retry would re-run a flow's Slack calls too.
+ */
+export const DATABASE_BUSY_TEXT = "The case record is busy; nothing was saved. Try again in a moment.";
 
 /** Per form (callback id), the block id of each field its flow names; a field not listed is its own block id. */
 const FIELD_BLOCKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
@@ -62,6 +70,10 @@ export function toUserMessage(error: unknown, log: Logger, context: Record<strin
   if (error instanceof ZodError) {
     log.warn({ ...context, issues: error.issues.map((i) => i.path.join(".")) }, "malformed Slack payload");
     return "Slack sent something the bot did not understand. Try again; if it keeps happening, tell an admin.";
+  }
+  if (isDatabaseBusy(error)) {
+    log.warn(context, "database busy (another process holds the write lock); asked the user to retry");
+    return DATABASE_BUSY_TEXT;
   }
   const code =
     (error as { code?: string }).code === "slack_webapi_rate_limited_error" ? "ratelimited" : slackErrorCode(error);

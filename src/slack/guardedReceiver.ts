@@ -1,7 +1,7 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
 import { type App, HTTPModuleFunctions, type HTTPReceiver, type ReceiverEvent } from "@slack/bolt";
 import type { FlowDeps } from "../flows/deps.ts";
-import { recordSlackSignature } from "../flows/slackRequests/recordSlackSignature.ts";
+import { SlackSignatureLedger } from "../flows/slackRequests/recordSlackSignature.ts";
 import {
   type Refusal,
   readBoundedBody,
@@ -78,7 +78,12 @@ async function dispatch(target: GuardTarget, request: SlackRequest, req: Incomin
   }
 }
 
-async function guardSlackRequest(target: GuardTarget, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function guardSlackRequest(
+  target: GuardTarget,
+  signatures: SlackSignatureLedger,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const { deps } = target;
   const rawBody = await readBoundedBody(req, SLACK_BODY_LIMIT_BYTES);
   if (rawBody === undefined) return refuseRequest(target, res, refuse(413, "body over the size limit"));
@@ -88,7 +93,7 @@ async function guardSlackRequest(target: GuardTarget, req: IncomingMessage, res:
   const request = parseSlackRequest(req.headers["content-type"], rawBody);
   if (request.kind === "refused") return refuseRequest(target, res, request);
   const expiresAt = verified.timestampMs + SLACK_REQUEST_WINDOW_MS;
-  const firstSeen = recordSlackSignature(deps, verified.signature, expiresAt, now);
+  const firstSeen = signatures.record(verified.signature, expiresAt, now);
   // Slack's retry may carry the first attempt's signature; the event_id check keeps it from acting twice.
   const slackRetry = request.kind === "event" && req.headers["x-slack-retry-num"] !== undefined;
   if (!firstSeen && !slackRetry) return refuseRequest(target, res, refuse(401, "replayed signature"));
@@ -106,11 +111,12 @@ function isSlackEndpoint(req: IncomingMessage, path: string): boolean | undefine
  */
 export function guardSlackEndpoint(receiver: HTTPReceiver, target: GuardTarget): void {
   const boltListener: RequestListener = receiver.requestListener;
+  const signatures = new SlackSignatureLedger(target.deps);
   receiver.requestListener = (req, res) => {
     const slackEndpoint = isSlackEndpoint(req, target.path);
     if (slackEndpoint === undefined) return answer(res, 400);
     if (!slackEndpoint) return boltListener(req, res);
-    guardSlackRequest(target, req, res).catch((error: unknown) => {
+    guardSlackRequest(target, signatures, req, res).catch((error: unknown) => {
       target.deps.log.error({ err: error }, "Slack request could not be handled");
       answer(res, 500);
     });

@@ -19,6 +19,14 @@ export interface DatabaseHandle {
   close(): void;
 }
 
+/**
+ * How long a write waits, blocking the event loop, for another process's write lock. Our own write
+ * transactions hold it for a few ms; SQLite's busy handler re-tries at 1, 3, 8 and 18 ms, so 20 ms lets
+ * such a transaction (ours or a second bot's) finish, while a longer holder (a `sqlite3` shell, an import)
+ * costs each request 20 ms, one interactive reply's budget, instead of freezing the bot.
+ */
+export const BUSY_TIMEOUT_MS = 20;
+
 const MIGRATIONS = fileURLToPath(new URL("../../db/migrations", import.meta.url));
 
 /** Opens (creating the folder if needed) and migrates the SQLite file. */
@@ -27,14 +35,17 @@ export function openDatabase(path: string): DatabaseHandle {
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("synchronous = NORMAL");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: MIGRATIONS });
   return { db, sqlite, close: () => sqlite.close() };
 }
 
-/** One write transaction; BEGIN IMMEDIATE so concurrent writers queue on busy_timeout instead of failing. */
+/**
+ * One write transaction; BEGIN IMMEDIATE takes the write lock first, so a busy database fails at BEGIN
+ * (see isDatabaseBusy), before any work, and never half-way.
+ */
 export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
   return db.transaction(work, { behavior: "immediate" });
 }
@@ -45,4 +56,14 @@ export function databaseAnswers(db: Db): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether a failure is another connection holding the write lock past BUSY_TIMEOUT_MS: nothing was
+ * written, and the same work can simply run again later (https://www.sqlite.org/rescode.html#busy).
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  if (error instanceof Database.SqliteError) return error.code.startsWith("SQLITE_BUSY");
+  // Drizzle wraps a failed statement in its own error, with the driver's as the cause.
+  return error instanceof Error && error.cause !== undefined && isDatabaseBusy(error.cause);
 }
