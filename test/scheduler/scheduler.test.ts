@@ -5,10 +5,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { JobRow } from "../../db/schema.ts";
 import { createLogger } from "../../src/log.ts";
 import { type JobHandler, Scheduler } from "../../src/scheduler/scheduler.ts";
-import { backoffMs } from "../../src/scheduler/slackFailure.ts";
+import { backoffMs, DATABASE_BUSY_RETRY_MS } from "../../src/scheduler/slackFailure.ts";
 import { type DatabaseHandle, inTransaction, openDatabase } from "../../src/store/database.ts";
 import { claimDueJobs, enqueueJob } from "../../src/store/jobs.ts";
 import { FakeClock } from "../support/fakeClock.ts";
+import { holdWriteLock } from "../support/lockHolder.ts";
 
 const LEASE_MS = 30_000;
 
@@ -191,5 +192,38 @@ describe("the durable job runner", () => {
     clock.advance(backoffMs(1));
     await s.runUntilIdle();
     expect(job("u").done_at).toBe(clock.now());
+  });
+
+  it("puts back a job whose transaction met another process's write lock, spending no attempt, and runs it again", async () => {
+    enqueue("busy");
+    let calls = 0;
+    const s = scheduler({
+      "test.record": async () => {
+        calls++;
+        if (calls === 1) {
+          const lock = await holdWriteLock(join(dir, "jobs.sqlite"));
+          // Let go while the runner is still waiting to record the put-back: that write must wait, not fail.
+          setTimeout(() => void lock.release(), 2 * DATABASE_BUSY_RETRY_MS);
+        }
+        inTransaction(database.db, (tx) =>
+          enqueueJob(tx, { kind: "test.later", payload: {}, key: "written", runAt: clock.now() + 60_000 }, clock.now()),
+        );
+      },
+    });
+    await s.runUntilIdle();
+    expect(job("busy")).toMatchObject({
+      attempts: 0,
+      done_at: null,
+      failed_at: null,
+      run_at: clock.now() + DATABASE_BUSY_RETRY_MS,
+    });
+    expect(job("written")).toBeUndefined();
+
+    clock.advance(DATABASE_BUSY_RETRY_MS);
+    await s.runUntilIdle();
+    expect(calls).toBe(2);
+    expect(job("busy")).toMatchObject({ attempts: 1, failed_at: null, done_at: clock.now() });
+    expect(job("written")).toBeDefined();
+    expect(gaveUp).toEqual([]);
   });
 });
