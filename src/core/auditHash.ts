@@ -48,14 +48,34 @@ export interface StoredEvent extends HashedEventFields {
 
 export type ChainVerdict = { ok: true; events: number } | { ok: false; seq: number; reason: string };
 
+/** Where a partly verified chain stands: the last verified event's seq and hash. */
+export interface ChainLink {
+  seq: number;
+  hash: string;
+}
+
+export const CHAIN_START: ChainLink = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Verifies the events that follow `from`, in order, so a long chain can be checked a slice at a time;
+ * answers where the chain stands after them, or the first link that does not hold.
+ */
+export function verifyChainSlice(
+  from: ChainLink,
+  events: readonly StoredEvent[],
+): { ok: true; link: ChainLink } | Extract<ChainVerdict, { ok: false }> {
+  let link = from;
+  for (const event of events) {
+    if (event.seq !== link.seq + 1) return { ok: false, seq: event.seq, reason: `expected event #${link.seq + 1}` };
+    if (event.prevHash !== link.hash) return { ok: false, seq: event.seq, reason: "prev_hash does not match" };
+    if (hashEvent(link.hash, event) !== event.hash) return { ok: false, seq: event.seq, reason: "hash does not match" };
+    link = { seq: event.seq, hash: event.hash };
+  }
+  return { ok: true, link };
+}
+
 /** Recomputes a case's chain in order and names the first link that does not hold. */
 export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
-  let prev = GENESIS_HASH;
-  for (const [index, event] of events.entries()) {
-    if (event.seq !== index + 1) return { ok: false, seq: event.seq, reason: `expected event #${index + 1}` };
-    if (event.prevHash !== prev) return { ok: false, seq: event.seq, reason: "prev_hash does not match" };
-    if (hashEvent(prev, event) !== event.hash) return { ok: false, seq: event.seq, reason: "hash does not match" };
-    prev = event.hash;
-  }
-  return { ok: true, events: events.length };
+  const verdict = verifyChainSlice(CHAIN_START, events);
+  return verdict.ok ? { ok: true, events: verdict.link.seq } : verdict;
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
 import { canonicalJson, GENESIS_HASH, hashEvent, type StoredEvent } from "../core/auditHash.ts";
 import type { StoredTimelinePayload, TimelineEventKind } from "../core/timelineEvents.ts";
@@ -46,6 +46,17 @@ export function latestEventSeq(tx: Executor, caseId: number): number {
 
 export function eventsOfCase(tx: Executor, caseId: number): CaseEventRow[] {
   return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)).all();
+}
+
+/** Up to `limit` of the case's events after seq `afterSeq`, oldest first: one slice of a long chain. */
+export function eventsOfCaseAfter(tx: Executor, caseId: number, afterSeq: number, limit: number): CaseEventRow[] {
+  return tx
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), gt(caseEvents.seq, afterSeq)))
+    .orderBy(asc(caseEvents.seq))
+    .limit(limit)
+    .all();
 }
 
 /** The case's events of one kind, oldest first. */

@@ -1,8 +1,12 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CaseRow } from "../../../db/schema.ts";
-import { type ChainVerdict, verifyChain } from "../../core/auditHash.ts";
-import { eventsOfCase, toStoredEvent } from "../../store/events.ts";
+import { CHAIN_START, type ChainLink, type ChainVerdict, verifyChainSlice } from "../../core/auditHash.ts";
+import { eventsOfCaseAfter, toStoredEvent } from "../../store/events.ts";
 import type { FlowDeps } from "../deps.ts";
 import { caseFromCommand } from "./caseForAction.ts";
+
+/** Events read and hashed between yields, so other requests are served between slices of a long chain. */
+export const VERIFY_SLICE_EVENTS = 500;
 
 export interface CaseVerification {
   record: CaseRow;
@@ -12,18 +16,27 @@ export interface CaseVerification {
 }
 
 /**
- * Recomputes the case's hash chain from the stored events. Reading records nothing; a broken chain
- * is logged for the operators, since it means the database was changed outside the app.
+ * Recomputes the case's hash chain from the stored events, a slice at a time with the event loop free
+ * between slices. Reading records nothing; a broken chain is logged for the operators, since it means
+ * the database was changed outside the app. Events appended meanwhile extend the chain and are verified too.
  */
-export function verifyCase(
+export async function verifyCase(
   deps: FlowDeps,
   input: { userId: string; idText: string | undefined; channelId: string },
-): CaseVerification {
+): Promise<CaseVerification> {
   const record = caseFromCommand(deps, input, "case.verify");
-  const events = eventsOfCase(deps.db, record.id);
-  const verdict = verifyChain(events.map(toStoredEvent));
-  if (!verdict.ok) {
-    deps.log.warn({ caseId: record.humanId, seq: verdict.seq, reason: verdict.reason }, "case record chain broken");
+  let link: ChainLink = CHAIN_START;
+  for (;;) {
+    const slice = eventsOfCaseAfter(deps.db, record.id, link.seq, VERIFY_SLICE_EVENTS);
+    const step = verifyChainSlice(link, slice.map(toStoredEvent));
+    if (!step.ok) {
+      deps.log.warn({ caseId: record.humanId, seq: step.seq, reason: step.reason }, "case record chain broken");
+      return { record, verdict: step, lastHash: slice.at(-1)?.hash ?? null };
+    }
+    link = step.link;
+    if (slice.length < VERIFY_SLICE_EVENTS) break;
+    await yieldToEventLoop();
   }
-  return { record, verdict, lastHash: events.at(-1)?.hash ?? null };
+  const intact: ChainVerdict = { ok: true, events: link.seq };
+  return { record, verdict: intact, lastHash: link.seq === 0 ? null : link.hash };
 }

@@ -74,9 +74,9 @@ export function registerIncidentCommand(app: App, deps: FlowDeps): void {
       await ack(helpReply(listed(), text));
       return;
     }
-    let outcome: ReturnType<Subcommand["run"]>;
+    let outcome: Awaited<ReturnType<Subcommand["run"]>>;
     try {
-      outcome = subcommand.run(deps, ctx);
+      outcome = await subcommand.run(deps, ctx);
     } catch (error) {
       await ack(errorReply(toUserMessage(error, deps.log, log)));
       return;

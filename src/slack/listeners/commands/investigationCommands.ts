@@ -58,7 +58,8 @@ export const investigationSubcommands: Record<string, Subcommand> = {
   verify: {
     usage: "verify [TS-2026-0042]",
     summary: "recompute the case record's hash chain",
-    run: (deps, { userId, channelId, args: [idText] }) => verifyReply(verifyCase(deps, { userId, idText, channelId })),
+    run: async (deps, { userId, channelId, args: [idText] }) =>
+      verifyReply(await verifyCase(deps, { userId, idText, channelId })),
   },
   mediate: formCommand(
     "mediate [TS-2026-0042]",

@@ -25,7 +25,8 @@ export interface OpenModal {
 export interface Subcommand {
   usage: string;
   summary: string;
-  run: (deps: FlowDeps, ctx: CommandContext) => EphemeralReply | OpenModal;
+  /** A reply that needs long work (verifying a long chain) is a promise, the loop free while it builds. */
+  run: (deps: FlowDeps, ctx: CommandContext) => EphemeralReply | OpenModal | Promise<EphemeralReply>;
 }
 
 export function openModal(ctx: CommandContext, view: View): OpenModal {
