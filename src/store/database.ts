@@ -38,7 +38,8 @@ export function openDatabase(path: string): DatabaseHandle {
   const daily = setInterval(() => sqlite.pragma("optimize"), DAY_MS).unref();
   const close = () => {
     clearInterval(daily);
-    sqlite.pragma("optimize");
+    // A connection already closed (the health check's test closes it under the app) has nothing to optimize.
+    if (sqlite.open) sqlite.pragma("optimize");
     sqlite.close();
   };
   return { db, sqlite, close };
