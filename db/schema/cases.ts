@@ -1,11 +1,22 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ACCOUNT_ROLES, CASE_SOURCES, PARTY_ROLES } from "../../src/core/intake.ts";
-import { CASE_STATUSES } from "../../src/core/lifecycle.ts";
+import { CASE_STATUSES, isOpenStatus } from "../../src/core/lifecycle.ts";
 import { SEVERITIES } from "../../src/core/severity.ts";
 import { TIMELINE_EVENT_KINDS } from "../../src/core/timelineEvents.ts";
 import { rowId } from "./columns.ts";
 
 // All instants are integer milliseconds since the epoch (UTC), read from the injected clock.
+
+/**
+ * The statuses of finished cases as SQL literals: SQLite uses a partial index only for a query that repeats
+ * the index's WHERE term, and a bound parameter never matches a literal there.
+ */
+export const CLOSED_CASE_STATUS_LIST = sql.raw(
+  CASE_STATUSES.filter((s) => !isOpenStatus(s))
+    .map((s) => `'${s}'`)
+    .join(", "),
+);
 
 export const cases = sqliteTable(
   "cases",
@@ -41,6 +52,15 @@ export const cases = sqliteTable(
     index("cases_status_created").on(t.status, t.createdAt),
     index("cases_channel").on(t.channelId),
     index("cases_zendesk_ticket").on(t.zendeskTicket),
+    // Open cases are few beside years of closed ones: the queue, its counts and a user's own cases read these.
+    index("cases_open_created").on(t.createdAt).where(sql`${t.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`),
+    index("cases_open_severity")
+      .on(t.severity, t.createdAt)
+      .where(sql`${t.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`),
+    index("cases_open_creator")
+      .on(t.createdBy, t.createdAt)
+      .where(sql`${t.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`),
+    index("cases_open_owner").on(t.ownerId, t.createdAt).where(sql`${t.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`),
   ],
 );
 export type CaseRow = typeof cases.$inferSelect;
@@ -81,7 +101,9 @@ export const caseParties = sqliteTable(
   },
   (t) => [
     uniqueIndex("case_parties_unique").on(t.caseId, t.accountId, t.partyRole),
-    index("case_parties_account").on(t.accountId),
+    // An account's history reads its cases newest first straight off the index (case ids follow opening order).
+    index("case_parties_account").on(t.accountId, t.caseId),
+    index("case_parties_case").on(t.caseId),
   ],
 );
 export type CasePartyRow = typeof caseParties.$inferSelect;
@@ -102,6 +124,10 @@ export const caseEvents = sqliteTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [uniqueIndex("case_events_case_seq").on(t.caseId, t.seq)],
+  (t) => [
+    uniqueIndex("case_events_case_seq").on(t.caseId, t.seq),
+    // A retried job or resubmitted modal finds its event among the case's events of one kind, not all of them.
+    index("case_events_case_kind").on(t.caseId, t.kind, t.seq),
+  ],
 );
 export type CaseEventRow = typeof caseEvents.$inferSelect;

@@ -37,7 +37,7 @@ export const consults = sqliteTable(
     pingChannelId: text("ping_channel_id"),
     pingTs: text("ping_ts"),
   },
-  (t) => [index("consults_case").on(t.caseId), index("consults_open_due").on(t.status, t.dueAt)],
+  (t) => [index("consults_case").on(t.caseId, t.requestedAt), index("consults_open_due").on(t.status, t.dueAt)],
 );
 export type ConsultRow = typeof consults.$inferSelect;
 

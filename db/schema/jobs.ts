@@ -26,6 +26,8 @@ export const jobs = sqliteTable(
   (t) => [
     index("jobs_due").on(t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`),
     index("jobs_case").on(t.caseId),
+    // A case summary lists the case's failed side effects, latest first.
+    index("jobs_case_failed").on(t.caseId, t.failedAt).where(sql`failed_at IS NOT NULL`),
   ],
 );
 export type JobRow = typeof jobs.$inferSelect;

@@ -24,6 +24,6 @@ export const mediationEntries = sqliteTable(
     loggedBy: text("logged_by").notNull(),
     loggedAt: integer("logged_at").notNull(),
   },
-  (t) => [index("mediation_case").on(t.caseId)],
+  (t) => [index("mediation_case").on(t.caseId), index("mediation_case_logged").on(t.caseId, t.loggedAt)],
 );
 export type MediationEntryRow = typeof mediationEntries.$inferSelect;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { PolicyClauseId } from "../../src/core/categories.ts";
 import {
@@ -87,7 +88,12 @@ export const decisions = sqliteTable(
     appliesFrom: integer("applies_from").notNull(),
     appliesUntil: integer("applies_until"),
   },
-  (t) => [index("decisions_account").on(t.accountId, t.decidedAt), index("decisions_decided").on(t.decidedAt)],
+  (t) => [
+    index("decisions_account").on(t.accountId, t.decidedAt),
+    index("decisions_decided").on(t.decidedAt),
+    // Strikes ask of each decision whether a later one supersedes it.
+    index("decisions_supersedes").on(t.supersedesDecisionId).where(sql`${t.supersedesDecisionId} IS NOT NULL`),
+  ],
 );
 export type DecisionRow = typeof decisions.$inferSelect;
 

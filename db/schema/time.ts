@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { BusinessCalendar } from "../../src/core/businessHours.ts";
 import { cases } from "./cases.ts";
@@ -47,5 +48,9 @@ export const slaWatch = sqliteTable(
     dueAt: integer("due_at"),
     checkedAt: integer("checked_at").notNull(),
   },
-  (t) => [index("sla_watch_risk").on(t.riskAt)],
+  (t) => [
+    index("sla_watch_risk").on(t.riskAt),
+    // App Home lists the soonest due of the watched clocks at risk; closing a case deletes its row.
+    index("sla_watch_due").on(t.dueAt).where(sql`risk_at IS NOT NULL`),
+  ],
 );

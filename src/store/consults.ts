@@ -69,7 +69,7 @@ export function latestConsultsOfCase(tx: Executor, caseId: number, limit: number
     .from(consults)
     .innerJoin(consultTeams, eq(consults.teamId, consultTeams.id))
     .where(eq(consults.caseId, caseId))
-    .orderBy(desc(consults.requestedAt))
+    .orderBy(desc(consults.requestedAt), desc(consults.id))
     .limit(limit)
     .all();
 }

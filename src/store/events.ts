@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
 import { canonicalJson, GENESIS_HASH, hashEvent, type StoredEvent } from "../core/auditHash.ts";
 import type { StoredTimelinePayload, TimelineEventKind } from "../core/timelineEvents.ts";
@@ -87,8 +87,21 @@ export function eventWithPayloadField(
   return eventsOfKind(tx, query.caseId, query.kind).find((row) => payloadField(row, query.field) === query.value);
 }
 
+/** Seqs run 1, 2, 3… with no gap (appendEvent, append-only), so the latest seq is the count, read off one index entry. */
 export function eventCountOfCase(tx: Executor, caseId: number): number {
-  return tx.select({ n: sql<number>`count(*)` }).from(caseEvents).where(eq(caseEvents.caseId, caseId)).get()?.n ?? 0;
+  return latestEventSeq(tx, caseId);
+}
+
+/** The case's latest `limit` events, oldest first: a timeline reads only what it shows. */
+export function latestEventsOfCase(tx: Executor, caseId: number, limit: number): CaseEventRow[] {
+  return tx
+    .select()
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.seq))
+    .limit(limit)
+    .all()
+    .reverse();
 }
 
 export type TimelineEntry = Pick<CaseEventRow, "caseId" | "at" | "kind" | "payload">;

@@ -54,13 +54,14 @@ export function redactionOf(tx: Executor, evidenceId: number): EvidenceRow | und
   return tx.select().from(evidence).where(eq(evidence.redactsEvidenceId, evidenceId)).get();
 }
 
+/** The entries' files, grouped by entry (in the order of `evidence_files_entry`), each entry's in upload order. */
 export function filesOfEvidence(tx: Executor, evidenceIds: number[]): EvidenceFileRow[] {
   if (evidenceIds.length === 0) return [];
   return tx
     .select()
     .from(evidenceFiles)
     .where(inArray(evidenceFiles.evidenceId, evidenceIds))
-    .orderBy(asc(evidenceFiles.id))
+    .orderBy(asc(evidenceFiles.evidenceId), asc(evidenceFiles.id))
     .all();
 }
 

@@ -138,7 +138,7 @@ export function failedJobsOfCase(tx: Executor, caseId: number, limit: number): J
     .select({ jobKind: jobs.kind, error: jobs.lastError, at: jobs.failedAt })
     .from(jobs)
     .where(and(eq(jobs.caseId, caseId), isNotNull(jobs.failedAt)))
-    .orderBy(desc(jobs.failedAt))
+    .orderBy(desc(jobs.failedAt), desc(jobs.id))
     .limit(limit)
     .all()
     .map((p) => ({ jobKind: p.jobKind, error: p.error ?? "unknown error", at: p.at ?? 0 }));

@@ -54,21 +54,24 @@ export interface PriorCase {
 
 /** The other cases an account appears in, newest first: the history shown beside each party. */
 export function priorCasesOfAccount(tx: Executor, accountId: number, excludeCaseId: number, limit = 5): PriorCase[] {
-  return tx
-    .select({
-      humanId: cases.humanId,
-      category: cases.category,
-      severity: cases.severity,
-      status: cases.status,
-      partyRole: caseParties.partyRole,
-      createdAt: cases.createdAt,
-    })
-    .from(caseParties)
-    .innerJoin(cases, eq(caseParties.caseId, cases.id))
-    .where(and(eq(caseParties.accountId, accountId), ne(cases.id, excludeCaseId)))
-    .orderBy(desc(cases.createdAt))
-    .limit(limit)
-    .all();
+  return (
+    tx
+      .select({
+        humanId: cases.humanId,
+        category: cases.category,
+        severity: cases.severity,
+        status: cases.status,
+        partyRole: caseParties.partyRole,
+        createdAt: cases.createdAt,
+      })
+      .from(caseParties)
+      .innerJoin(cases, eq(caseParties.caseId, cases.id))
+      .where(and(eq(caseParties.accountId, accountId), ne(cases.id, excludeCaseId)))
+      // Case ids are given in order of opening, so the account's index yields its newest cases first.
+      .orderBy(desc(caseParties.caseId))
+      .limit(limit)
+      .all()
+  );
 }
 
 export function accountOf(tx: Executor, accountId: number): AccountRow | undefined {

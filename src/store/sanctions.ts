@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, inArray, isNull, lt, max } from "drizzle-orm";
+import { and, asc, count, eq, gte, inArray, lt, max, notExists, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   accounts,
@@ -166,16 +166,20 @@ export function decisionsWithSourcesBetween(tx: Executor, fromMs: number, toMs: 
 
 const later = alias(decisions, "later");
 
-/** An account's decisions since `sinceMs` that no later decision reverses or replaces. */
-export function standingDecisionsOfAccount(tx: Executor, accountId: number, sinceMs: number): DecisionRow[] {
+export type StandingDecision = Pick<DecisionRow, "id" | "rung" | "decidedAt">;
+
+/**
+ * An account's decisions since `sinceMs` that no later decision reverses or replaces: one range of the
+ * account's index, each checked against the supersedes index, and only the columns strikes count.
+ */
+export function standingDecisionsOfAccount(tx: Executor, accountId: number, sinceMs: number): StandingDecision[] {
+  const superseded = tx.select({ one: sql`1` }).from(later).where(eq(later.supersedesDecisionId, decisions.id));
   return tx
-    .select({ decision: decisions })
+    .select({ id: decisions.id, rung: decisions.rung, decidedAt: decisions.decidedAt })
     .from(decisions)
-    .leftJoin(later, eq(later.supersedesDecisionId, decisions.id))
-    .where(and(eq(decisions.accountId, accountId), gte(decisions.decidedAt, sinceMs), isNull(later.id)))
+    .where(and(eq(decisions.accountId, accountId), gte(decisions.decidedAt, sinceMs), notExists(superseded)))
     .orderBy(asc(decisions.decidedAt))
-    .all()
-    .map((r) => r.decision);
+    .all();
 }
 
 // Legal

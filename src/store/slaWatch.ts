@@ -20,6 +20,11 @@ export function saveSlaWatch(tx: Executor, entry: SlaWatchEntry): void {
     .run();
 }
 
+/** A finished case's clocks no longer run: its row goes, so the risk indexes hold open cases only. */
+export function forgetSlaWatch(tx: Executor, caseId: number): void {
+  tx.delete(slaWatch).where(eq(slaWatch.caseId, caseId)).run();
+}
+
 const atRisk = (now: number) => and(isOpen, isNotNull(slaWatch.riskAt), lte(slaWatch.riskAt, now));
 
 /** Open cases whose watched clock is at risk by `now`, the soonest due first, and how many there are. */
@@ -29,7 +34,7 @@ export function casesAtRiskBy(tx: Executor, now: number, limit: number): { cases
     .from(slaWatch)
     .innerJoin(cases, eq(cases.id, slaWatch.caseId))
     .where(atRisk(now))
-    .orderBy(asc(slaWatch.dueAt), asc(cases.id))
+    .orderBy(asc(slaWatch.dueAt), asc(slaWatch.caseId))
     .limit(limit)
     .all();
   const total =

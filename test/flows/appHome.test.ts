@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { slackDate } from "../../src/slack/views/mrkdwn.ts";
+import { moveCase } from "../support/caseState.ts";
 import { grantRole, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { jsonText } from "../support/jsonText.ts";
@@ -48,6 +49,23 @@ describe("SLA clocks and reminders", () => {
       expect(consultantHome).not.toContain("SLA at risk");
       expect(consultantHome).not.toContain("Open queue");
       expect(consultantHome).not.toContain("TS-2026-000");
+    });
+
+    it("forgets a finished case's clocks in the transaction that finishes it, and watches them again on appeal", async () => {
+      const first = await desk.openSev2("Breached, then resolved");
+      await desk.settleAt(first, 125);
+      expect(atRiskPart(await openHome(USERS.lead))).toContain("*TS-2026-0001*");
+
+      moveCase(desk.h, "TS-2026-0001", "triage", USERS.lead);
+      moveCase(desk.h, "TS-2026-0001", "resolved", USERS.lead);
+      // Before any job runs: App Home's risk index holds open cases only, however many cases have finished.
+      expect(desk.sql("SELECT case_id FROM sla_watch")).toEqual([]);
+      expect(atRiskPart(await openHome(USERS.lead))).toContain("Nothing at risk");
+
+      // An appeal starts the appeal clock afresh: the case is watched again, not yet at risk.
+      moveCase(desk.h, "TS-2026-0001", "appealed", USERS.lead);
+      await desk.h.settle();
+      expect(desk.sql("SELECT case_id FROM sla_watch WHERE risk_at IS NOT NULL")).toEqual([{ case_id: 1 }]);
     });
 
     it("watches a case opened before SLA clocks existed once the upgraded bot starts", async () => {

@@ -1,6 +1,6 @@
 import type { CaseEventRow, CaseRow } from "../../../db/schema.ts";
 import { fail } from "../../core/domainError.ts";
-import { eventsOfCase } from "../../store/events.ts";
+import { latestEventSeq, latestEventsOfCase } from "../../store/events.ts";
 import type { FlowDeps } from "../deps.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 
@@ -30,6 +30,6 @@ export function caseTimeline(deps: FlowDeps, input: CaseTimelineInput): CaseTime
     fail("invalid_input", `Ask for 1 to ${TIMELINE_MAX_EVENTS} events, like \`timeline TS-2026-0042 20\`.`);
   }
   const record = caseFromCommand(deps, input, "case.read");
-  const events = eventsOfCase(deps.db, record.id);
-  return { record, events: events.slice(-Math.min(count, TIMELINE_MAX_EVENTS)), total: events.length };
+  const events = latestEventsOfCase(deps.db, record.id, Math.min(count, TIMELINE_MAX_EVENTS));
+  return { record, events, total: latestEventSeq(deps.db, record.id) };
 }

@@ -14,7 +14,7 @@ import { loadCalendar } from "../../store/calendars.ts";
 import { openCaseIds } from "../../store/cases.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { latestEventSeq } from "../../store/events.ts";
-import { saveSlaWatch } from "../../store/slaWatch.ts";
+import { forgetSlaWatch, saveSlaWatch } from "../../store/slaWatch.ts";
 import { loadJobCase } from "../cases/caseJobs.ts";
 import type { FlowDeps } from "../deps.ts";
 import { enqueueJob } from "../enqueueJob.ts";
@@ -37,6 +37,8 @@ const checkJob = (tx: Executor, caseId: number, occasion: string, runAt: number,
  * in the key makes one check per change, even for two changes in the same millisecond.
  */
 export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, version?: number): void {
+  // Forgotten in the closing transaction itself, so App Home never walks the watches of finished cases.
+  if (!isOpenStatus(record.status)) forgetSlaWatch(tx, record.id);
   const seq = version ?? latestEventSeq(tx, record.id);
   checkJob(tx, record.id, `v${seq}`, now, now);
 }

@@ -1,0 +1,186 @@
+/**
+ * Every read on an ack path, run through its real flow or store function on a migrated database with the
+ * planner statistics of a large one; each SQL statement it ran is explained, and a plan that walks a large
+ * table (or a full index of one) or sorts rows in a temp B-tree fails: such a read grows with history.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { WebClient } from "@slack/web-api";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "../../db/schema.ts";
+import { loadConfig } from "../../src/config.ts";
+import { loadParties } from "../../src/flows/cases/caseSnapshot.ts";
+import { caseTimeline } from "../../src/flows/cases/caseTimeline.ts";
+import { listCases } from "../../src/flows/cases/findCases.ts";
+import { readCaseStatus } from "../../src/flows/cases/readCaseStatus.ts";
+import type { FlowDeps } from "../../src/flows/deps.ts";
+import { listEvidence } from "../../src/flows/evidence/listEvidence.ts";
+import { loadHomeData } from "../../src/flows/home/loadHomeData.ts";
+import { onCallOverview } from "../../src/flows/onCall/onCallSchedule.ts";
+import { createLogger } from "../../src/log.ts";
+import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
+import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
+import { appendEvent } from "../../src/store/events.ts";
+import { evidenceSeqAddedByView } from "../../src/store/evidence.ts";
+import { claimDueJobs, hasLaterPendingJob, nextJobDueAt, pendingJobCount } from "../../src/store/jobs.ts";
+import { decisionsBetween, decisionsWithSourcesBetween } from "../../src/store/sanctions.ts";
+import { rememberSlackSignature } from "../../src/store/seenSlackSignatures.ts";
+import { slackEventHandled } from "../../src/store/slackEvents.ts";
+import { FakeClock } from "../support/fakeClock.ts";
+import { SEED_START, SHAPE, seedLargeDatabaseShape } from "../support/largeDatabaseShape.ts";
+
+/** Tables that hold settings, not history: reading them whole is fine. */
+const SETTINGS_TABLES = new Set(["user_roles", "consult_teams", "business_calendars", "holidays", "oncall_layers"]);
+
+/**
+ * Sorts the planner may do because what it sorts is bounded by something other than history; each entry says
+ * by what. The test fails when an entry is no longer needed, so the list only shrinks.
+ */
+const BOUNDED_SORTS: ReadonlyArray<{ statement: RegExp; bound: string }> = [
+  { statement: /from "oncall_overrides"/, bound: "overrides not yet over: at most MAX_LIVE_OVERRIDES" },
+  {
+    statement: /"consult_recipients"."user_id" = \?\)\) order by/,
+    bound: "the open cases one consultant was asked about",
+  },
+];
+const boundedSortsSeen = new Set<RegExp>();
+
+interface RanQuery {
+  sql: string;
+  params: unknown[];
+}
+
+const USERS = { lead: "ULEAD", consultant: "UCONS1" } as const;
+const NOW = SEED_START + SHAPE.cases * 60_000;
+const busyCase = SHAPE.cases; // the newest case: open, with a party that is the busy account
+const busyHumanId = `TS-${2016 + Math.floor(busyCase / 400)}-${String(busyCase).padStart(4, "0")}`;
+
+let dir: string;
+let database: DatabaseHandle;
+let ran: RanQuery[] = [];
+let deps: FlowDeps;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "query-plans-"));
+  database = openDatabase(join(dir, "cases.sqlite"));
+  database.sqlite.exec(`INSERT INTO user_roles VALUES ('${USERS.lead}', 'lead', 'U1', 0),
+    ('${USERS.consultant}', 'consultant', 'U1', 0)`);
+  seedLargeDatabaseShape(database.sqlite);
+  // The same connection, with every statement the store runs recorded as it is sent.
+  const traced = drizzle(database.sqlite, {
+    schema,
+    logger: { logQuery: (sql, params) => ran.push({ sql, params }) },
+  });
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: "xoxb-plans",
+    SLACK_SIGNING_SECRET: "plans-secret",
+    TRIAGE_CHANNEL_ID: "C0TRIAGE1",
+    DATABASE_PATH: join(dir, "cases.sqlite"),
+    LOG_LEVEL: "silent",
+  });
+  deps = {
+    db: traced,
+    slack: new WebClient("xoxb-plans"),
+    clock: new FakeClock(NOW),
+    config,
+    log: createLogger("silent"),
+    botUserId: "UBOT",
+    wakeScheduler: () => undefined,
+  };
+});
+
+afterAll(() => {
+  database.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const command = (userId: string) => ({ userId, idText: busyHumanId, channelId: "C0NOWHERE" });
+const job = () => getCase(deps.db, busyCase) && claimDueJobs(deps.db, { now: NOW, limit: 4, leaseMs: 1, owner: "w" });
+
+/** What a user or a job waits on, each through the code that serves it. */
+const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
+  "list, lead": (d) => listCases(d, { userId: USERS.lead, page: 2 }),
+  "list, consultant": (d) => listCases(d, { userId: USERS.consultant, page: 1 }),
+  "status and summary": (d) => readCaseStatus(d, command(USERS.lead)),
+  "intake ack (parties, history, strikes)": (d) => {
+    const record = getCase(d.db, busyCase);
+    return record && loadParties(d.db, record, NOW);
+  },
+  timeline: (d) => caseTimeline(d, { ...command(USERS.lead), count: 15 }),
+  "evidence list": (d) => listEvidence(d, command(USERS.lead)),
+  "evidence resubmission lookup": (d) => evidenceSeqAddedByView(d.db, busyCase, "V123"),
+  "App Home, lead": (d) => loadHomeData(d, USERS.lead),
+  "App Home, consultant": (d) => loadHomeData(d, USERS.consultant),
+  "on-call overview": (d) => onCallOverview(d, USERS.lead),
+  "shift reminder's urgent cases": (d) => openCasesOfSeverities(d.db, ["sev1", "sev2"], 5),
+  "export of a year of decisions": (d) => [
+    decisionsBetween(d.db, SEED_START, SEED_START + 3_600_000),
+    decisionsWithSourcesBetween(d.db, SEED_START, SEED_START + 3_600_000),
+  ],
+  "job claim and scheduler sleep": (d) => {
+    const claimed = job();
+    return [claimed?.map((j) => hasLaterPendingJob(d.db, j)), nextJobDueAt(d.db), pendingJobCount(d.db)];
+  },
+  "appending to a timeline": (d) =>
+    appendEvent(d.db, { caseId: busyCase, at: NOW, actor: "U1", kind: "status_changed", payload: { note: "n" } }),
+  "request replay check": (d) => [rememberSlackSignature(d.db, "v0=new", NOW, NOW), slackEventHandled(d.db, "Ev9")],
+};
+
+const largeTableScan = /^SCAN (\S+)(?: USING (?:COVERING )?INDEX (\S+))?/;
+const sortStep = /USE TEMP B-TREE FOR (?:.*ORDER BY|GROUP BY|DISTINCT)/;
+
+function partialIndexes(): Set<string> {
+  const rows = database.sqlite
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql LIKE '% WHERE %'")
+    .all() as Array<{ name: string }>;
+  return new Set(rows.map((r) => r.name));
+}
+
+/** The plan steps that grow with history: a scan of a large table other than through a partial index, or a sort. */
+function problemsOf(query: RanQuery, partial: ReadonlySet<string>): string[] {
+  const tables = [...query.sql.matchAll(/(?:from|join) "(\w+)"/gi)].map((m) => m[1] ?? "");
+  if (tables.every((t) => SETTINGS_TABLES.has(t))) return [];
+  const steps = database.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...query.params) as Array<{
+    detail: string;
+  }>;
+  return steps.flatMap(({ detail }) => {
+    const scan = largeTableScan.exec(detail);
+    const scansHistory =
+      scan !== null &&
+      !SETTINGS_TABLES.has(scan[1] ?? "") &&
+      !(scan[1] ?? "").startsWith("(") &&
+      !partial.has(scan[2] ?? "");
+    const bounded = BOUNDED_SORTS.find((b) => b.statement.test(query.sql))?.statement;
+    if (!scansHistory && sortStep.test(detail) && bounded) boundedSortsSeen.add(bounded);
+    else if (scansHistory || sortStep.test(detail)) return [`${detail}   ← ${query.sql}`];
+    return [];
+  });
+}
+
+function plansOf(read: (d: FlowDeps) => unknown): { problems: string[]; statements: number } {
+  ran = [];
+  read(deps);
+  const statements = ran.filter((q) => !/^(begin|commit|savepoint|release)/i.test(q.sql));
+  const partial = partialIndexes();
+  return { problems: statements.flatMap((q) => problemsOf(q, partial)), statements: statements.length };
+}
+
+describe("query plans of the hot reads on a database shaped like years of cases", () => {
+  it("finds a scan and a sort when a query has them, so a clean plan means something", () => {
+    const { problems } = plansOf((d) => d.db.select().from(schema.cases).orderBy(schema.cases.title).all());
+    expect(problems.join("\n")).toMatch(/SCAN cases[\s\S]*TEMP B-TREE/);
+  });
+
+  it.each(Object.keys(HOT_READS))("%s reads through indexes, never scanning history or sorting it", (name) => {
+    const { problems, statements } = plansOf(HOT_READS[name] ?? (() => undefined));
+    expect(statements, "the read ran no query: it tests nothing").toBeGreaterThan(0);
+    expect(problems, problems.join("\n")).toEqual([]);
+  });
+
+  it("still needs every sort it lets through as bounded", () => {
+    const unused = BOUNDED_SORTS.filter((b) => !boundedSortsSeen.has(b.statement)).map((b) => String(b.statement));
+    expect(unused, "no hot read sorts these any more: delete them from BOUNDED_SORTS").toEqual([]);
+  });
+});
