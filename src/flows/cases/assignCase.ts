@@ -4,10 +4,10 @@ import { sentence, user } from "../../core/domainText.ts";
 import { isAllowed } from "../../core/permissions.ts";
 import { inTransaction } from "../../store/database.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueInvite } from "../jobs/inviteToWarRoom.ts";
 import { userRole } from "../roles/access.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromCommand } from "./caseForAction.ts";
-import { enqueueInvite } from "./caseJobs.ts";
 
 export interface AssignCaseInput {
   actor: string;

@@ -4,9 +4,9 @@ import type { TimelineEventKind, TimelinePayloads } from "../../core/timelineEve
 import { updateCase } from "../../store/cases.ts";
 import type { Executor } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
+import { enqueueCaseRefresh } from "../jobs/refreshCaseSummary.ts";
 import { watchSlaClocks } from "../sla/slaReminders.ts";
 import { slaFactsOf } from "../sla/slaStatus.ts";
-import { enqueueCaseRefresh } from "./caseJobs.ts";
 
 export interface CaseChange<K extends TimelineEventKind> {
   actor: string;

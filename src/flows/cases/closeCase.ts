@@ -12,21 +12,18 @@ import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
 import { SANCTION_RUNGS } from "../../core/sanctions.ts";
 import { cleanText } from "../../core/text.ts";
 import type { TimelineEventKind } from "../../core/timelineEvents.ts";
-import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
 import { latestEventOfKind } from "../../store/caseClose.ts";
 import { getConsultTeam, openConsultsOfCase } from "../../store/consults.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { timelinePayload } from "../../store/events.ts";
 import { undecidedProposalsOfCase } from "../../store/sanctions.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
+import { enqueueArchive } from "../jobs/archiveWarRoom.ts";
+import { enqueueCloseSummary } from "../jobs/postCloseSummary.ts";
 import { recordCaseChange } from "./caseChange.ts";
 import { caseFromModal } from "./caseForAction.ts";
 
 export const CLOSED_EVENT = "case_closed" satisfies TimelineEventKind;
-
-/** Close jobs name the close they follow (its event's seq): a case closed, reopened and closed again gets new ones. */
-export const closeJobPayload = JOB_PAYLOADS[JOB.postCloseSummary];
 
 /** The timeline event of each move closing makes; the last one carries the outcome. */
 const MOVE_EVENT: Readonly<Partial<Record<CaseStatus, "case_resolved" | typeof CLOSED_EVENT>>> = {
@@ -131,19 +128,8 @@ export function closeCase(deps: FlowDeps, input: CloseCaseInput): CaseRow {
   return closed;
 }
 
+/** Close jobs name the close they follow (its event's seq): a case closed, reopened and closed again gets new ones. */
 function enqueueCloseJobs(tx: Executor, deps: FlowDeps, record: CaseRow, closeSeq: number, now: number): void {
-  const job = (kind: typeof JOB.postCloseSummary | typeof JOB.archiveWarRoom, runAt: number) =>
-    enqueueJob(
-      tx,
-      {
-        kind,
-        caseId: record.id,
-        payload: { caseId: record.id, closeSeq },
-        key: `${kind}:${record.id}:${closeSeq}`,
-        runAt,
-      },
-      now,
-    );
-  job(JOB.postCloseSummary, now);
-  if (record.channelId) job(JOB.archiveWarRoom, now + deps.config.slack.archiveGraceMs);
+  enqueueCloseSummary(tx, record, closeSeq, now);
+  if (record.channelId) enqueueArchive(tx, record, closeSeq, now + deps.config.slack.archiveGraceMs, now);
 }

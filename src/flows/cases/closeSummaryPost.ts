@@ -9,9 +9,11 @@ import { inTransaction } from "../../store/database.ts";
 import { appendEvent, timelinePayload } from "../../store/events.ts";
 import { decisionCountOfCase } from "../../store/sanctions.ts";
 import type { FlowDeps } from "../deps.ts";
-import { loadJobCase } from "./caseJobs.ts";
+import type { PayloadOf } from "../jobs/defineJob.ts";
+import type { postCloseSummaryJob } from "../jobs/postCloseSummary.ts";
 import { loadCaseSnapshot } from "./caseSnapshot.ts";
-import { CLOSED_EVENT, closeJobPayload } from "./closeCase.ts";
+import { CLOSED_EVENT } from "./closeCase.ts";
+import { loadJobCase } from "./loadJobCase.ts";
 
 const POSTED_EVENT = "close_summary_posted" satisfies TimelineEventKind;
 
@@ -28,9 +30,9 @@ export interface CloseSummaryInput {
 /** The close a summary job is for, with what its summary shows; undefined once that summary is posted. */
 export function closeSummaryToPost(
   deps: FlowDeps,
-  payload: unknown,
+  payload: PayloadOf<typeof postCloseSummaryJob>,
 ): { closeSeq: number; summary: CloseSummaryInput } | undefined {
-  const { caseId, closeSeq } = closeJobPayload.parse(payload);
+  const { caseId, closeSeq } = payload;
   const record = loadJobCase(deps.db, payload);
   if (eventOfClose(deps.db, caseId, POSTED_EVENT, closeSeq)) return undefined;
   const closed = eventBySeq(deps.db, caseId, closeSeq);

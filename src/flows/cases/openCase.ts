@@ -8,10 +8,11 @@ import { inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
 import { addParty, upsertAccount } from "../../store/parties.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueTriagePost } from "../jobs/announceCase.ts";
+import { enqueueCreateWarRoom } from "../jobs/createWarRoom.ts";
 import { pageOnIntake } from "../paging/pageOnCall.ts";
 import { assertMay } from "../roles/access.ts";
 import { watchSlaClocks } from "../sla/slaReminders.ts";
-import { enqueueCreateWarRoom, enqueueTriagePost } from "./caseJobs.ts";
 
 export interface OpenCaseInput {
   draft: IntakeDraft;

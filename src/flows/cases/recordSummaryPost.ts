@@ -2,7 +2,9 @@ import type { CaseRow } from "../../../db/schema.ts";
 import { updateCase } from "../../store/cases.ts";
 import { inTransaction } from "../../store/database.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueSummaryPin, enqueueSummaryPost, refreshIfChangedSince } from "./caseJobs.ts";
+import { enqueueSummaryPin } from "../jobs/pinCaseSummary.ts";
+import { enqueueSummaryPost } from "../jobs/postCaseSummary.ts";
+import { refreshIfChangedSince } from "./refreshIfChangedSince.ts";
 
 /** Records the war room's summary message, queues its pin, and a refresh if the case changed meanwhile. */
 export function recordSummaryPost(deps: FlowDeps, record: CaseRow, ts: string, renderedSeq: number): void {

@@ -3,7 +3,7 @@ import { updateCase } from "../../store/cases.ts";
 import { inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
 import type { FlowDeps } from "../deps.ts";
-import { refreshIfChangedSince } from "./caseJobs.ts";
+import { refreshIfChangedSince } from "./refreshIfChangedSince.ts";
 
 /** Records the case's post in the triage channel, and refreshes it if the case changed while it was posted. */
 export function recordTriagePost(deps: FlowDeps, record: CaseRow, ts: string, renderedSeq: number): void {

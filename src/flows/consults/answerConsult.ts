@@ -17,8 +17,8 @@ import { type Executor, inTransaction } from "../../store/database.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
 import { caseFromCommand } from "../cases/caseForAction.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueConsultPing } from "../jobs/pingConsultTeam.ts";
 import { assertMayOnCase, NOT_PERMITTED, userRole } from "../roles/access.ts";
-import { enqueueConsultPing } from "./consultPingJob.ts";
 import { type ConsultOnCase, loadConsultOnCase } from "./loadConsultOnCase.ts";
 
 export const CONSULT_ANSWER_LIMIT = 3000;

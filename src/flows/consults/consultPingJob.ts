@@ -1,35 +1,10 @@
 import { z } from "zod";
-import type { ConsultRow } from "../../../db/schema.ts";
 import type { PostedMessage } from "../../core/postedMessage.ts";
-import { JOB, JOB_PAYLOADS, type JobPayload } from "../../scheduler/jobKinds.ts";
 import { addConsultRecipients, findConsultEvent, setConsultPing } from "../../store/consults.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
 import type { ConsultOnCase } from "./loadConsultOnCase.ts";
-
-export const consultPingPayload = JOB_PAYLOADS[JOB.pingConsultTeam];
-type ConsultPingPhase = JobPayload<typeof JOB.pingConsultTeam>["phase"];
-
-const IDEMPOTENCY_PREFIX: Record<ConsultPingPhase, string> = {
-  ping: JOB.pingConsultTeam,
-  answered: "consult.answered",
-};
-
-export function enqueueConsultPing(tx: Executor, consult: ConsultRow, phase: ConsultPingPhase, now: number): void {
-  enqueueJob(
-    tx,
-    {
-      kind: JOB.pingConsultTeam,
-      caseId: consult.caseId,
-      payload: { consultId: consult.id, phase },
-      key: `${IDEMPOTENCY_PREFIX[phase]}:${consult.id}`,
-      runAt: now,
-    },
-    now,
-  );
-}
 
 /** Stored before the post, so whoever reads the ping can open the case the moment it arrives. */
 export function recordConsultRecipients(deps: FlowDeps, consultId: number, recipients: readonly string[]): void {

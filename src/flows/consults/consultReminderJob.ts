@@ -1,34 +1,10 @@
-import type { ConsultRow } from "../../../db/schema.ts";
-import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
-import { type Executor, inTransaction } from "../../store/database.ts";
-import { enqueueCaseRefresh } from "../cases/caseJobs.ts";
+import { inTransaction } from "../../store/database.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
+import { enqueueCaseRefresh } from "../jobs/refreshCaseSummary.ts";
+import { enqueueConsultReminder } from "../jobs/remindOverdueConsult.ts";
 import type { ConsultOnCase } from "./loadConsultOnCase.ts";
 
 const REMIND_EVERY_MS = 24 * 60 * 60_000;
-
-export const consultReminderPayload = JOB_PAYLOADS[JOB.remindOverdueConsult];
-
-export function enqueueConsultReminder(
-  tx: Executor,
-  consult: ConsultRow,
-  reminder: number,
-  runAt: number,
-  now: number,
-): void {
-  enqueueJob(
-    tx,
-    {
-      kind: JOB.remindOverdueConsult,
-      caseId: consult.caseId,
-      payload: { consultId: consult.id, reminder },
-      key: `${JOB.remindOverdueConsult}:${consult.id}:${reminder}`,
-      runAt,
-    },
-    now,
-  );
-}
 
 /** After a reminder: the next one in 24 h, and a summary refresh that now shows the consult overdue. */
 export function recordConsultReminded(deps: FlowDeps, { consult, record }: ConsultOnCase, reminder: number): void {

@@ -14,9 +14,9 @@ import { type Executor, inTransaction } from "../../store/database.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
 import { caseFromModal } from "../cases/caseForAction.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueConsultPing } from "../jobs/pingConsultTeam.ts";
+import { enqueueConsultReminder } from "../jobs/remindOverdueConsult.ts";
 import { hasSlackTarget } from "./configureConsultTeam.ts";
-import { enqueueConsultPing } from "./consultPingJob.ts";
-import { enqueueConsultReminder } from "./consultReminderJob.ts";
 
 export const CONSULT_LIMITS = { questionMax: 2000, dueMaxMs: 30 * 24 * 60 * 60_000 } as const;
 

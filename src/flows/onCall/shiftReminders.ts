@@ -3,12 +3,13 @@ import type { CaseRow } from "../../../db/schema.ts";
 import { instantAt, isoDateOf, localDateOf, localDayOf } from "../../core/localTime.ts";
 import { weekendAndHolidayShifts } from "../../core/onCall.ts";
 import type { Severity } from "../../core/severity.ts";
-import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
 import { loadCalendar } from "../../store/calendars.ts";
 import { openCaseCountsBySeverity, openCasesOfSeverities } from "../../store/cases.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
+import type { PayloadOf } from "../jobs/defineJob.ts";
+import { enqueueShiftPlanning } from "../jobs/planShiftReminders.ts";
+import { enqueueShiftReminder, type remindShiftJob } from "../jobs/remindShift.ts";
 import { pagerSchedule } from "./onCallRoster.ts";
 
 /**
@@ -23,19 +24,13 @@ const URGENT_SEVERITIES: readonly Severity[] = ["sev1", "sev2"];
 // One section per case keeps the DM well under Slack's 50 blocks; the rest are counted.
 const CASES_LISTED = 20;
 
-const remindPayload = JOB_PAYLOADS[JOB.remindShift];
-
-function enqueuePlanner(tx: Executor, key: string, runAt: number, now: number): void {
-  enqueueJob(tx, { kind: JOB.planShiftReminders, payload: {}, key: `${JOB.planShiftReminders}:${key}`, runAt }, now);
-}
-
 /**
  * Called inside the transaction of every change to the on-call schedule or the business calendar, so the
  * shift reminders ahead are planned again. Each change gets its own run: two changes in one millisecond
  * must not share a key, or the second would be lost.
  */
 export function onScheduleChanged(tx: Executor, _deps: FlowDeps, now: number): void {
-  enqueuePlanner(tx, `change:${now}:${randomUUID()}`, now, now);
+  enqueueShiftPlanning(tx, `change:${now}:${randomUUID()}`, now, now);
 }
 
 /** At start: today's planner run (keyed by the local date, so restarts add nothing). */
@@ -43,7 +38,7 @@ export function startShiftReminderPlanning(deps: FlowDeps): void {
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => {
     const { timeZone } = loadCalendar(tx, deps.config.businessTimeZone);
-    enqueuePlanner(tx, localDateOf(now, timeZone), now, now);
+    enqueueShiftPlanning(tx, localDateOf(now, timeZone), now, now);
   });
 }
 
@@ -63,16 +58,10 @@ export async function planShiftReminders(deps: FlowDeps): Promise<void> {
     );
     let queued = 0;
     for (const shift of shifts) {
-      const job = {
-        kind: JOB.remindShift,
-        payload: { userId: shift.primary, startsAt: shift.at },
-        key: `${JOB.remindShift}:${shift.primary}:${shift.at}`,
-        runAt: Math.max(shift.at - lead, now),
-      };
-      if (enqueueJob(tx, job, now)) queued++;
+      if (enqueueShiftReminder(tx, shift, Math.max(shift.at - lead, now), now)) queued++;
     }
     const tomorrow = localDayOf(now, calendar.timeZone) + 1;
-    enqueuePlanner(tx, isoDateOf(tomorrow), instantAt(tomorrow, 0, calendar.timeZone), now);
+    enqueueShiftPlanning(tx, isoDateOf(tomorrow), instantAt(tomorrow, 0, calendar.timeZone), now);
     return { shifts: shifts.length, queued };
   });
   deps.log.info(planned, "shift reminders planned");
@@ -90,8 +79,7 @@ function openUrgentCases(tx: Executor): { cases: CaseRow[]; total: number } {
  * The reminder a shift's person is due, unless a change since planning means it is not theirs. Roles
  * are read as they are now, so someone who lost the right to take pages (and to see case titles) gets nothing.
  */
-export function dueShiftReminder(deps: FlowDeps, payload: unknown) {
-  const { userId, startsAt } = remindPayload.parse(payload);
+export function dueShiftReminder(deps: FlowDeps, { userId, startsAt }: PayloadOf<typeof remindShiftJob>) {
   const now = deps.clock.now();
   const reminder = inTransaction(deps.db, (tx) => {
     const calendar = loadCalendar(tx, deps.config.businessTimeZone);

@@ -1,13 +1,13 @@
 import type { CaseRow, PageRow } from "../../../db/schema.ts";
-import { JOB } from "../../scheduler/jobKinds.ts";
 import { getCase } from "../../store/cases.ts";
 import { inTransaction } from "../../store/database.ts";
 import { acknowledgePageRow, getPage } from "../../store/pages.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
-import { enqueueInvite, type WarRoomState, warRoomStateOf } from "../cases/caseJobs.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
+import { enqueueClosePageMessages } from "../jobs/closePageMessages.ts";
+import { enqueueInvite } from "../jobs/inviteToWarRoom.ts";
 import { assertMayOnCase } from "../roles/access.ts";
+import { type WarRoomState, warRoomStateOf } from "../warRooms/warRoomStateOf.ts";
 
 export interface AcknowledgePageInput {
   pageId: number;
@@ -40,17 +40,7 @@ export function acknowledgePage(deps: FlowDeps, input: AcknowledgePageInput): Ac
     // A case that lives in its triage thread has no room to join; the acknowledgement is recorded all the same.
     const warRoom = warRoomStateOf(tx, updated);
     if (warRoom !== "none") enqueueInvite(tx, updated, input.userId, now, `page${page.id}`);
-    enqueueJob(
-      tx,
-      {
-        kind: JOB.closePageMessages,
-        caseId: record.id,
-        payload: { pageId: page.id },
-        key: `${JOB.closePageMessages}:${page.id}`,
-        runAt: now,
-      },
-      now,
-    );
+    enqueueClosePageMessages(tx, page, now);
     return { outcome: "acknowledged", record: updated, page: acked, warRoom };
   });
   if (result.outcome === "acknowledged") {

@@ -11,9 +11,9 @@ import { type Executor, inTransaction } from "../../store/database.ts";
 import { insertPage, openPageOfCase } from "../../store/pages.ts";
 import { caseFromCommand } from "../cases/caseForAction.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueuePageSteps } from "../jobs/notifyPage.ts";
 import { onCallAt } from "../onCall/onCallRoster.ts";
 import { userRole } from "../roles/access.ts";
-import { enqueuePageSteps } from "./pageStepJob.ts";
 
 interface PageSpec {
   trigger: "auto" | "manual";

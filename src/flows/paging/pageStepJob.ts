@@ -2,58 +2,28 @@ import { z } from "zod";
 import type { CaseRow, PageRow } from "../../../db/schema.ts";
 import { fail } from "../../core/domainError.ts";
 import { isOpenStatus } from "../../core/lifecycle.ts";
-import {
-  PAGE_STEPS,
-  type PageStepName,
-  type PageTarget,
-  pageLadder,
-  pageStepAction,
-  pageStepDueAt,
-} from "../../core/paging.ts";
+import { PAGE_STEPS, type PageStepName, type PageTarget, pageStepAction, pageStepDueAt } from "../../core/paging.ts";
 import type { PostedMessage } from "../../core/postedMessage.ts";
 import type { TimelineEventKind, TimelinePayloads } from "../../core/timelineEvents.ts";
-import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
 import type { JobDeferral } from "../../scheduler/scheduler.ts";
 import { getCase } from "../../store/cases.ts";
-import { type Executor, inTransaction } from "../../store/database.ts";
+import { inTransaction } from "../../store/database.ts";
 import { eventsOfCase, timelinePayload } from "../../store/events.ts";
 import { jobByKey } from "../../store/jobs.ts";
 import { getPage, updatePage } from "../../store/pages.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
-import { type WarRoomState, warRoomStateOf } from "../cases/caseJobs.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
+import type { closePageMessagesJob } from "../jobs/closePageMessages.ts";
+import type { PayloadOf } from "../jobs/defineJob.ts";
+import { notifyPageJob } from "../jobs/notifyPage.ts";
+import { type WarRoomState, warRoomStateOf } from "../warRooms/warRoomStateOf.ts";
 
-const pageStepPayload = JOB_PAYLOADS[JOB.notifyPage];
-const pagePayload = JOB_PAYLOADS[JOB.closePageMessages];
 const postedMessage = z.object({ channel: z.string(), ts: z.string() });
 type PageMessageEvent = "page_sent" | "page_escalated";
 const isPageMessageEvent = (kind: TimelineEventKind): kind is PageMessageEvent =>
   kind === "page_sent" || kind === "page_escalated";
 
 const later = (a: PageStepName, b: PageStepName) => (PAGE_STEPS.indexOf(a) >= PAGE_STEPS.indexOf(b) ? a : b);
-
-const notifyPageKey = (pageId: number, step: PageStepName) => `${JOB.notifyPage}:${pageId}:${step}`;
-
-/**
- * Queues every step of a new page's ladder at the earliest it may run; each step's job decides when it
- * runs whether it is still due, and waits for the step before it.
- */
-export function enqueuePageSteps(tx: Executor, page: PageRow, now: number): void {
-  for (const { step, at } of pageLadder(page.createdAt, page.ackMinutes)) {
-    enqueueJob(
-      tx,
-      {
-        kind: JOB.notifyPage,
-        caseId: page.caseId,
-        payload: { pageId: page.id, step },
-        key: notifyPageKey(page.id, step),
-        runAt: at,
-      },
-      now,
-    );
-  }
-}
 
 /** A step to take now: whom it reaches, and what its message shows. */
 export interface DuePageStep {
@@ -68,8 +38,10 @@ export interface DuePageStep {
  * Whether a page's step is to be taken now, later (waiting for its time or the step before it), or not
  * at all: an acknowledged page, a step already passed, or a closed case makes it a no-op.
  */
-export function duePageStep(deps: FlowDeps, payload: unknown): DuePageStep | JobDeferral | undefined {
-  const { pageId, step } = pageStepPayload.parse(payload);
+export function duePageStep(
+  deps: FlowDeps,
+  { pageId, step }: PayloadOf<typeof notifyPageJob>,
+): DuePageStep | JobDeferral | undefined {
   const page = getPage(deps.db, pageId) ?? fail("not_found", `page ${pageId} does not exist`);
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);
   // A case closed or merged while its page was unanswered needs nobody any more.
@@ -77,7 +49,7 @@ export function duePageStep(deps: FlowDeps, payload: unknown): DuePageStep | Job
   const target = pageStepAction(page, step);
   if (!target) return undefined;
   const previous = PAGE_STEPS[PAGE_STEPS.indexOf(step) - 1];
-  const previousJob = previous ? jobByKey(deps.db, notifyPageKey(pageId, previous)) : undefined;
+  const previousJob = previous ? jobByKey(deps.db, notifyPageJob.key({ pageId, step: previous })) : undefined;
   const previousDueAt = previousJob && !previousJob.doneAt && !previousJob.failedAt ? previousJob.runAt : undefined;
   const dueAt = pageStepDueAt(page, step, deps.clock.now(), previousDueAt);
   if (dueAt !== undefined) return { deferUntil: dueAt };
@@ -129,9 +101,8 @@ function recordStep<K extends PageMessageEvent>(
 /** An acknowledged page with every message it sent (DMs and the channel post), to mark them answered. */
 export function acknowledgedPageMessages(
   deps: FlowDeps,
-  payload: unknown,
+  { pageId }: PayloadOf<typeof closePageMessagesJob>,
 ): { record: CaseRow; page: PageRow; warRoom: WarRoomState; messages: PostedMessage[] } | undefined {
-  const { pageId } = pagePayload.parse(payload);
   const page = getPage(deps.db, pageId) ?? fail("not_found", `page ${pageId} does not exist`);
   if (page.status !== "acknowledged") return undefined;
   const record = getCase(deps.db, page.caseId) ?? fail("not_found", `case ${page.caseId} does not exist`);

@@ -15,8 +15,8 @@ import {
 } from "../../store/sanctions.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueProposalUpdate } from "../jobs/postProposal.ts";
 import { NOT_PERMITTED, userRole } from "../roles/access.ts";
-import { enqueueProposalUpdate } from "./proposalPostJob.ts";
 import { proposalStanding } from "./proposalStanding.ts";
 import { recordDecision } from "./recordDecision.ts";
 

@@ -14,7 +14,6 @@ import {
 } from "../../core/sanctions.ts";
 import { PROPOSAL_FACTS_MAX, personalDataIn } from "../../core/statementOfReasons.ts";
 import { cleanText } from "../../core/text.ts";
-import { JOB } from "../../scheduler/jobKinds.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { evidenceOfCase } from "../../store/evidence.ts";
 import { mediationProgressOfCase } from "../../store/mediation.ts";
@@ -23,8 +22,8 @@ import { insertProposal, nextProposalSeq, proposalByRequestView } from "../../st
 import { recordCaseChange } from "../cases/caseChange.ts";
 import { caseFromModal } from "../cases/caseForAction.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
-import { enqueueProposalPost } from "./proposalPostJob.ts";
+import { enqueueProposalEscalation } from "../jobs/escalateProposal.ts";
+import { enqueueProposalPost } from "../jobs/postProposal.ts";
 import { requirementOf } from "./proposalStanding.ts";
 import { recordDecision } from "./recordDecision.ts";
 
@@ -255,16 +254,6 @@ export function recordProposal(
     const decided = recordDecision(tx, { record: proposed, proposal, decidedBy: input.proposedBy, at });
     return { record: decided.record, proposal, decision: decided.decision };
   }
-  enqueueJob(
-    tx,
-    {
-      kind: JOB.escalateProposal,
-      caseId: record.id,
-      payload: { proposalId: proposal.id },
-      key: `${JOB.escalateProposal}:${proposal.id}`,
-      runAt: at + PROPOSAL_ESCALATION_MS,
-    },
-    at,
-  );
+  enqueueProposalEscalation(tx, { caseId: record.id, proposalId: proposal.id }, at + PROPOSAL_ESCALATION_MS, at);
   return { record: proposed, proposal, decision: null };
 }

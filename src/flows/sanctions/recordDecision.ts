@@ -6,7 +6,7 @@ import type { Executor } from "../../store/database.ts";
 import { accountOf } from "../../store/parties.ts";
 import { decisionCountOfCase, insertDecision, settleProposal } from "../../store/sanctions.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
-import { enqueueProposalUpdate } from "./proposalPostJob.ts";
+import { enqueueProposalUpdate } from "../jobs/postProposal.ts";
 import { proposalRung } from "./proposalStanding.ts";
 import { resolveInterimSuspensions } from "./resolveInterimSuspensions.ts";
 import { statementOfDecision } from "./statementOfDecision.ts";

@@ -7,9 +7,9 @@ import { loadCalendar } from "../../store/calendars.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { eventsOfKind, timelinePayload } from "../../store/events.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
-import { loadJobCase } from "../cases/caseJobs.ts";
+import { loadJobCase } from "../cases/loadJobCase.ts";
 import type { FlowDeps } from "../deps.ts";
-import { type SlaReminderPayload, slaReminderPayload } from "./slaReminders.ts";
+import type { SlaReminderPayload } from "../jobs/remindSla.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
 
 export const SLA_REMINDER_EVENT = "sla_reminder" satisfies TimelineEventKind;
@@ -26,8 +26,7 @@ export interface DueSlaReminder {
  * Checked again as the job runs: a case closed, a clock fulfilled or paused, a new cycle, or a higher
  * threshold reached since it was queued makes the reminder moot.
  */
-export function dueSlaReminder(deps: FlowDeps, payload: unknown): DueSlaReminder | undefined {
-  const reminder = slaReminderPayload.parse(payload);
+export function dueSlaReminder(deps: FlowDeps, reminder: SlaReminderPayload): DueSlaReminder | undefined {
   const due = reminderStillDue(deps, reminder, deps.clock.now());
   if (!due) return undefined;
   return { reminder, record: due.record, notify: due.record.ownerId ?? due.record.createdBy, dueAt: due.dueAt };

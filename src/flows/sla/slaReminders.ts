@@ -4,32 +4,22 @@ import { isOpenStatus } from "../../core/lifecycle.ts";
 import {
   AT_RISK_THRESHOLD,
   nextReminder,
-  type ReminderThreshold,
   reachedThreshold,
   type SlaClockState,
   thresholdReachedAt,
 } from "../../core/slaClock.ts";
-import { JOB, JOB_PAYLOADS, type JobPayload } from "../../scheduler/jobKinds.ts";
 import { loadCalendar } from "../../store/calendars.ts";
 import { openCaseIds } from "../../store/cases.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { latestEventSeq } from "../../store/events.ts";
 import { forgetSlaWatch, saveSlaWatch } from "../../store/slaWatch.ts";
-import { loadJobCase } from "../cases/caseJobs.ts";
+import { loadJobCase } from "../cases/loadJobCase.ts";
 import type { FlowDeps } from "../deps.ts";
-import { enqueueJob } from "../enqueueJob.ts";
+import type { checkSlaClocksJob } from "../jobs/checkSlaClocks.ts";
+import { enqueueSlaCheck } from "../jobs/checkSlaClocks.ts";
+import type { PayloadOf } from "../jobs/defineJob.ts";
+import { enqueueSlaReminder } from "../jobs/remindSla.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
-
-export const slaReminderPayload = JOB_PAYLOADS[JOB.remindSla];
-export type SlaReminderPayload = JobPayload<typeof JOB.remindSla>;
-
-/** `occasion` tells this check from the case's others: a timeline version, a planned instant, a start. */
-const checkJob = (tx: Executor, caseId: number, occasion: string, runAt: number, now: number) =>
-  enqueueJob(
-    tx,
-    { kind: JOB.checkSla, caseId, payload: { caseId }, key: `${JOB.checkSla}:${caseId}:${occasion}`, runAt },
-    now,
-  );
 
 /**
  * Called in the transaction of every change to a case (and by openCase): queues a check of its clocks
@@ -40,7 +30,7 @@ export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, versi
   // Forgotten in the closing transaction itself, so App Home never walks the watches of finished cases.
   if (!isOpenStatus(record.status)) forgetSlaWatch(tx, record.id);
   const seq = version ?? latestEventSeq(tx, record.id);
-  checkJob(tx, record.id, `v${seq}`, now, now);
+  enqueueSlaCheck(tx, record.id, `v${seq}`, now, now);
 }
 
 /**
@@ -61,7 +51,7 @@ export function startSlaWatch(deps: FlowDeps): void {
 }
 
 function checkEveryOpenCase(tx: Executor, now: number, occasion: string): void {
-  for (const caseId of openCaseIds(tx)) checkJob(tx, caseId, occasion, now, now);
+  for (const caseId of openCaseIds(tx)) enqueueSlaCheck(tx, caseId, occasion, now, now);
 }
 
 /**
@@ -70,7 +60,7 @@ function checkEveryOpenCase(tx: Executor, now: number, occasion: string): void {
  * queues the next check for the earliest threshold still ahead. A paused or fulfilled clock plans
  * nothing: the change that resumes it queues a fresh check.
  */
-export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function checkSlaClocks(deps: FlowDeps, payload: PayloadOf<typeof checkSlaClocksJob>): Promise<void> {
   const now = deps.clock.now();
   const queued = inTransaction(deps.db, (tx) => {
     const record = loadJobCase(tx, payload);
@@ -85,7 +75,7 @@ export async function checkSlaClocks(deps: FlowDeps, payload: unknown): Promise<
     const upcoming = clocks.flatMap((c) => nextReminder(c, calendar, now)?.at ?? []);
     if (upcoming.length > 0) {
       const runAt = Math.min(...upcoming);
-      checkJob(tx, record.id, String(runAt), runAt, now);
+      enqueueSlaCheck(tx, record.id, String(runAt), runAt, now);
     }
     return true;
   });
@@ -110,26 +100,4 @@ function watchOf(
     }
   }
   return first ?? { riskAt: null, dueAt: null };
-}
-
-function enqueueSlaReminder(
-  tx: Executor,
-  record: CaseRow,
-  clock: SlaClockState,
-  threshold: ReminderThreshold,
-  now: number,
-): void {
-  if (clock.cycleStart === null) return;
-  const payload: SlaReminderPayload = { caseId: record.id, clock: clock.name, cycleStart: clock.cycleStart, threshold };
-  enqueueJob(
-    tx,
-    {
-      kind: JOB.remindSla,
-      caseId: record.id,
-      payload: { ...payload },
-      key: `${JOB.remindSla}:${record.id}:${clock.name}:${clock.cycleStart}:${Math.round(threshold * 100)}`,
-      runAt: now,
-    },
-    now,
-  );
 }

@@ -2,9 +2,10 @@ import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import { eventOfClose, latestEventOfKind } from "../../store/caseClose.ts";
 import { inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
-import { loadJobCase } from "../cases/caseJobs.ts";
-import { CLOSED_EVENT, closeJobPayload } from "../cases/closeCase.ts";
+import { CLOSED_EVENT } from "../cases/closeCase.ts";
+import { loadJobCase } from "../cases/loadJobCase.ts";
 import type { FlowDeps } from "../deps.ts";
+import { archiveWarRoomPayload as closeJobPayload } from "../jobs/archiveWarRoom.ts";
 
 const ARCHIVED_EVENT = "war_room_archived";
 

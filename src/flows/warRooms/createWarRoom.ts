@@ -5,14 +5,12 @@ import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import { updateCase } from "../../store/cases.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
-import {
-  enqueueCaseRefresh,
-  enqueueInvite,
-  enqueueSummaryPost,
-  enqueueTriagePost,
-  loadJobCase,
-} from "../cases/caseJobs.ts";
+import { loadJobCase } from "../cases/loadJobCase.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueTriagePost } from "../jobs/announceCase.ts";
+import { enqueueInvite } from "../jobs/inviteToWarRoom.ts";
+import { enqueueSummaryPost } from "../jobs/postCaseSummary.ts";
+import { enqueueCaseRefresh } from "../jobs/refreshCaseSummary.ts";
 import { onCallAt } from "../onCall/onCallRoster.ts";
 import { findBotChannel } from "./findBotChannel.ts";
 

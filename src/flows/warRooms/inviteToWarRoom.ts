@@ -2,8 +2,8 @@ import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import { getCase } from "../../store/cases.ts";
 import { inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
-import { inviteJobPayload } from "../cases/caseJobs.ts";
 import type { FlowDeps } from "../deps.ts";
+import { inviteToWarRoomPayload as inviteJobPayload } from "../jobs/inviteToWarRoom.ts";
 
 // Each of these means the person is (or cannot be made) a member: retrying would not change it.
 const ALREADY_FINE = new Set(["already_in_channel", "cant_invite_self"]);

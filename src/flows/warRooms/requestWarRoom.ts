@@ -5,8 +5,9 @@ import { updateCase } from "../../store/cases.ts";
 import { inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
 import { caseFromButton } from "../cases/caseForAction.ts";
-import { enqueueCaseRefresh, enqueueCreateWarRoom } from "../cases/caseJobs.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueCreateWarRoom } from "../jobs/createWarRoom.ts";
+import { enqueueCaseRefresh } from "../jobs/refreshCaseSummary.ts";
 
 export interface RequestWarRoomResult {
   record: CaseRow;

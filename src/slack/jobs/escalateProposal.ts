@@ -1,8 +1,9 @@
 import type { FlowDeps } from "../../flows/deps.ts";
+import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
+import type { escalateProposalJob } from "../../flows/jobs/escalateProposal.ts";
 import { leadUserIds } from "../../flows/roles/leadUserIds.ts";
 import { loadProposalMessage } from "../../flows/sanctions/loadProposalMessage.ts";
 import { recordProposalEscalation } from "../../flows/sanctions/recordProposalEscalation.ts";
-import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
 import { buildProposalEscalation } from "../views/proposalMessage.ts";
 import { postInChannel } from "./postMessages.ts";
 
@@ -10,8 +11,8 @@ import { postInChannel } from "./postMessages.ts";
  * Job, due 72 h after a proposal: if it is still open, the leads hear of it in the escalation channel
  * and the case records the escalation. A decided (or already escalated) proposal makes it a no-op.
  */
-export async function escalateProposal(deps: FlowDeps, payload: unknown): Promise<void> {
-  const { proposalId } = JOB_PAYLOADS[JOB.escalateProposal].parse(payload);
+export async function escalateProposal(deps: FlowDeps, payload: PayloadOf<typeof escalateProposalJob>): Promise<void> {
+  const { proposalId } = payload;
   const input = loadProposalMessage(deps.db, proposalId);
   if (input.proposal.status !== "open") return;
   const leads = leadUserIds(deps.db);

@@ -1,11 +1,33 @@
+import type { z } from "zod";
+import type { JobRow } from "../../../db/schema.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
+import { announceCaseJob } from "../../flows/jobs/announceCase.ts";
+import { archiveWarRoomJob } from "../../flows/jobs/archiveWarRoom.ts";
+import { checkSlaClocksJob } from "../../flows/jobs/checkSlaClocks.ts";
+import { closePageMessagesJob } from "../../flows/jobs/closePageMessages.ts";
+import { createWarRoomJob } from "../../flows/jobs/createWarRoom.ts";
+import type { JobKindSchema, PayloadSchema } from "../../flows/jobs/defineJob.ts";
+import { escalateProposalJob } from "../../flows/jobs/escalateProposal.ts";
+import { inviteToWarRoomJob } from "../../flows/jobs/inviteToWarRoom.ts";
+import { notifyFailureJob } from "../../flows/jobs/notifyFailure.ts";
+import { notifyPageJob } from "../../flows/jobs/notifyPage.ts";
+import { pinCaseSummaryJob } from "../../flows/jobs/pinCaseSummary.ts";
+import { pingConsultTeamJob } from "../../flows/jobs/pingConsultTeam.ts";
+import { planShiftRemindersJob } from "../../flows/jobs/planShiftReminders.ts";
+import { postCaseSummaryJob } from "../../flows/jobs/postCaseSummary.ts";
+import { postCloseSummaryJob } from "../../flows/jobs/postCloseSummary.ts";
+import { postProposalJob } from "../../flows/jobs/postProposal.ts";
+import { refreshCaseSummaryJob } from "../../flows/jobs/refreshCaseSummary.ts";
+import { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.ts";
+import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
+import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
+import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
 import { checkSlaClocks } from "../../flows/sla/slaReminders.ts";
 import { archiveWarRoom } from "../../flows/warRooms/archiveWarRoom.ts";
 import { createWarRoom } from "../../flows/warRooms/createWarRoom.ts";
 import { inviteToWarRoom } from "../../flows/warRooms/inviteToWarRoom.ts";
-import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
-import type { JobHandler } from "../../scheduler/scheduler.ts";
+import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
 import { announceCase } from "./announceCase.ts";
 import { closePageMessages } from "./closePageMessages.ts";
 import { escalateProposal } from "./escalateProposal.ts";
@@ -22,30 +44,46 @@ import { remindShift } from "./remindShift.ts";
 import { remindSla } from "./remindSla.ts";
 import { setWarRoomTopic } from "./setWarRoomTopic.ts";
 
-/** The one place each job kind meets its handler: a kind left out fails to compile. */
-export type JobHandlers = { readonly [K in JobKind]: JobHandler };
+/** A job kind's definition with the handler that runs it, given the flows' dependencies. */
+export interface JobRegistration {
+  readonly definition: JobKindSchema;
+  bind(deps: FlowDeps): JobHandler;
+}
 
-export function buildJobHandlers(deps: FlowDeps): JobHandlers {
-  return {
-    [JOB.createWarRoom]: (payload) => createWarRoom(deps, payload),
-    [JOB.inviteToWarRoom]: (payload) => inviteToWarRoom(deps, payload),
-    [JOB.setWarRoomTopic]: (payload) => setWarRoomTopic(deps, payload),
-    [JOB.postSummary]: (payload) => postCaseSummary(deps, payload),
-    [JOB.pinSummary]: (payload) => pinCaseSummary(deps, payload),
-    [JOB.refreshSummary]: (payload, job) => refreshCaseSummary(deps, payload, job),
-    [JOB.announceCase]: (payload) => announceCase(deps, payload),
-    [JOB.pingConsultTeam]: (payload) => pingConsultTeam(deps, payload),
-    [JOB.remindOverdueConsult]: (payload) => remindOverdueConsult(deps, payload),
-    [JOB.postProposal]: (payload) => postProposal(deps, payload),
-    [JOB.escalateProposal]: (payload) => escalateProposal(deps, payload),
-    [JOB.postCloseSummary]: (payload) => postCloseSummary(deps, payload),
-    [JOB.archiveWarRoom]: (payload) => archiveWarRoom(deps, payload),
-    [JOB.notifyFailure]: (payload) => notifyFailure(deps, payload),
-    [JOB.notifyPage]: (payload) => notifyPage(deps, payload),
-    [JOB.closePageMessages]: (payload) => closePageMessages(deps, payload),
-    [JOB.checkSla]: (payload) => checkSlaClocks(deps, payload),
-    [JOB.remindSla]: (payload) => remindSla(deps, payload),
-    [JOB.planShiftReminders]: () => planShiftReminders(deps),
-    [JOB.remindShift]: (payload) => remindShift(deps, payload),
-  };
+/** The handler gets the payload its definition's schema parses: the compiler checks the two agree. */
+function handle<Schema extends PayloadSchema>(
+  definition: JobKindSchema<Schema>,
+  // biome-ignore lint/suspicious/noConfusingVoidType: most handlers never defer and are plain `Promise<void>` functions.
+  run: (deps: FlowDeps, payload: z.output<Schema>, job: JobRow) => Promise<JobDeferral | void>,
+): JobRegistration {
+  return { definition, bind: (deps) => async (raw, job) => run(deps, definition.payload.parse(raw), job) };
+}
+
+/** Every job kind, once: adding a kind is its definition in src/flows/jobs/, its handler, and a line here. */
+export const JOB_REGISTRY: readonly JobRegistration[] = [
+  handle(createWarRoomJob, createWarRoom),
+  handle(inviteToWarRoomJob, inviteToWarRoom),
+  handle(setWarRoomTopicJob, setWarRoomTopic),
+  handle(postCaseSummaryJob, postCaseSummary),
+  handle(pinCaseSummaryJob, pinCaseSummary),
+  handle(refreshCaseSummaryJob, refreshCaseSummary),
+  handle(announceCaseJob, announceCase),
+  handle(pingConsultTeamJob, pingConsultTeam),
+  handle(remindOverdueConsultJob, remindOverdueConsult),
+  handle(postProposalJob, postProposal),
+  handle(escalateProposalJob, escalateProposal),
+  handle(postCloseSummaryJob, postCloseSummary),
+  handle(archiveWarRoomJob, archiveWarRoom),
+  handle(notifyFailureJob, notifyFailure),
+  handle(notifyPageJob, notifyPage),
+  handle(closePageMessagesJob, closePageMessages),
+  handle(checkSlaClocksJob, checkSlaClocks),
+  handle(remindSlaJob, remindSla),
+  handle(planShiftRemindersJob, planShiftReminders),
+  handle(remindShiftJob, remindShift),
+];
+
+/** The runner's table: each kind's handler, bound to the flows' dependencies. */
+export function buildJobHandlers(deps: FlowDeps): Readonly<Record<string, JobHandler>> {
+  return Object.fromEntries(JOB_REGISTRY.map(({ definition, bind }) => [definition.kind, bind(deps)]));
 }

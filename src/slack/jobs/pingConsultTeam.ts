@@ -1,7 +1,6 @@
 import { fail } from "../../core/domainError.ts";
 import {
   consultPingMessages,
-  consultPingPayload,
   recordConsultRecipients,
   recordConsultSent,
 } from "../../flows/consults/consultPingJob.ts";
@@ -13,6 +12,8 @@ import {
   teamTarget,
 } from "../../flows/consults/loadConsultOnCase.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
+import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
+import type { pingConsultTeamJob } from "../../flows/jobs/pingConsultTeam.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import {
   buildConsultAnswerNote,
@@ -54,8 +55,8 @@ async function resolveRecipients(deps: FlowDeps, target: TeamTarget): Promise<st
  * Job: sends the consult to its team (once: a retry after the post finds ping_ts set), records who
  * received it, and tells the case's room. Its `answered` phase takes the answer back.
  */
-export async function pingConsultTeam(deps: FlowDeps, payload: unknown): Promise<void> {
-  const { consultId, phase } = consultPingPayload.parse(payload);
+export async function pingConsultTeam(deps: FlowDeps, payload: PayloadOf<typeof pingConsultTeamJob>): Promise<void> {
+  const { consultId, phase } = payload;
   const loaded = loadConsultOnCase(deps.db, consultId);
   if (phase === "answered") {
     await deliverAnswer(deps, loaded);

@@ -1,7 +1,9 @@
 import { isOpenStatus } from "../../core/lifecycle.ts";
-import { consultReminderPayload, recordConsultReminded } from "../../flows/consults/consultReminderJob.ts";
+import { recordConsultReminded } from "../../flows/consults/consultReminderJob.ts";
 import { consultRecipients, loadConsultOnCase, teamTarget } from "../../flows/consults/loadConsultOnCase.ts";
 import type { FlowDeps } from "../../flows/deps.ts";
+import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
+import type { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.ts";
 import { buildConsultRoomReminder, buildConsultTeamReminder } from "../views/consultMessages.ts";
 import { messageInput } from "./pingConsultTeam.ts";
 import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
@@ -11,8 +13,11 @@ import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
  * target as the ping) and the requester in the case's room, and re-renders the summary, which now
  * shows the consult overdue.
  */
-export async function remindOverdueConsult(deps: FlowDeps, payload: unknown): Promise<void> {
-  const { consultId, reminder } = consultReminderPayload.parse(payload);
+export async function remindOverdueConsult(
+  deps: FlowDeps,
+  payload: PayloadOf<typeof remindOverdueConsultJob>,
+): Promise<void> {
+  const { consultId, reminder } = payload;
   const loaded = loadConsultOnCase(deps.db, consultId);
   const { consult, record } = loaded;
   if (consult.status !== "open" || !isOpenStatus(record.status)) return;

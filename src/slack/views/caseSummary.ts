@@ -6,35 +6,11 @@ import { MEDIATION_OFFER_LABELS, type MediationOffer } from "../../core/mediatio
 import { SANCTION_RUNGS, STRIKE_WINDOW_MONTHS } from "../../core/sanctions.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
 import type { CaseSnapshot, PartySnapshot } from "../../flows/cases/caseSnapshot.ts";
-import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
 import { ACTION, BLOCK, COMMAND } from "../ids.ts";
 import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
+import { jobLabel } from "./jobLabel.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
 import { slaSection } from "./slaMessages.ts";
-
-const JOB_LABELS: Readonly<Record<JobKind, string>> = {
-  [JOB.createWarRoom]: "creating the war room",
-  [JOB.inviteToWarRoom]: "inviting a member",
-  [JOB.setWarRoomTopic]: "setting the channel topic",
-  [JOB.postSummary]: "posting the case summary",
-  [JOB.pinSummary]: "pinning the case summary",
-  [JOB.refreshSummary]: "updating the case summary",
-  [JOB.announceCase]: "announcing the case in triage",
-  [JOB.pingConsultTeam]: "sending a consult to its team",
-  [JOB.remindOverdueConsult]: "reminding a team of an overdue consult",
-  [JOB.postProposal]: "posting a sanction proposal",
-  [JOB.escalateProposal]: "escalating an undecided proposal to the leads",
-  [JOB.postCloseSummary]: "posting the closing summary",
-  [JOB.archiveWarRoom]: "archiving the war room",
-  [JOB.notifyFailure]: "telling the case's opener about a failure",
-  [JOB.notifyPage]: "paging the on-call person",
-  [JOB.closePageMessages]: "marking a page's messages acknowledged",
-  [JOB.checkSla]: "checking the SLA clocks",
-  [JOB.remindSla]: "posting an SLA reminder",
-  [JOB.planShiftReminders]: "planning on-call shift reminders",
-  [JOB.remindShift]: "reminding someone of their on-call shift",
-};
-export const jobLabel = (kind: string) => (JOB_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 
 export const severityLabel = (severity: string) => {
   const s = parseSeverity(severity);

@@ -6,7 +6,7 @@
 import type { CaseRow, PageRow } from "../../../db/schema.ts";
 import type { PageStepName } from "../../core/paging.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
-import type { WarRoomState } from "../../flows/cases/caseJobs.ts";
+import type { WarRoomState } from "../../flows/warRooms/warRoomStateOf.ts";
 import { ACTION } from "../ids.ts";
 import { actions, type Block, button, context, fields, header, section } from "./blocks.ts";
 import { caseHeadline, categoryLabel, severityLabel } from "./caseSummary.ts";
