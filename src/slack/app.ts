@@ -5,6 +5,7 @@ import { checkHealth } from "../flows/slackRequests/checkHealth.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { guardSlackEndpoint } from "./guardedReceiver.ts";
 import { registerActions } from "./listeners/actions/index.ts";
+import { registerCaseForms } from "./listeners/caseForms/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
@@ -62,6 +63,7 @@ export function createSlackApp(deps: FlowDeps, identity: { botId: string }, extr
   registerCommands(app, deps);
   registerViews(app, deps);
   registerActions(app, deps);
+  registerCaseForms(app, deps);
   registerEvents(app, deps);
   // Rethrown so the receiver knows the request failed: an event is then answered non-2xx and Slack retries it.
   app.error(async (error) => {

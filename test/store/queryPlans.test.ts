@@ -18,7 +18,7 @@ import { readCaseStatus } from "../../src/flows/cases/readCaseStatus.ts";
 import type { FlowDeps } from "../../src/flows/deps.ts";
 import { listEvidence } from "../../src/flows/evidence/listEvidence.ts";
 import { loadHomeData } from "../../src/flows/home/loadHomeData.ts";
-import { onCallOverview } from "../../src/flows/onCall/onCallSchedule.ts";
+import { onCallOverview } from "../../src/flows/onCall/onCallOverview.ts";
 import { createLogger } from "../../src/log.ts";
 import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";

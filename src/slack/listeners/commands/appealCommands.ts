@@ -1,6 +1,7 @@
 import { DomainError } from "../../../core/domainError.ts";
 import { APPEAL_OUTCOMES } from "../../../core/sanctions.ts";
-import { openAppeal, reviewAppeal } from "../../../flows/appeals/appeals.ts";
+import { openAppeal } from "../../../flows/appeals/openAppeal.ts";
+import { reviewAppeal } from "../../../flows/appeals/reviewAppeal.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import type { Subcommand } from "./subcommand.ts";
 

@@ -1,14 +1,12 @@
 import type { BusinessHoursSpan } from "../../../core/businessHours.ts";
 import { DomainError } from "../../../core/domainError.ts";
 import type { Weekday } from "../../../core/localTime.ts";
-import {
-  addHoliday,
-  listHolidays,
-  removeHoliday,
-  setBusinessHours,
-  setBusinessTimeZone,
-  showBusinessHours,
-} from "../../../flows/calendar/businessCalendar.ts";
+import { addHoliday } from "../../../flows/calendar/addHoliday.ts";
+import { listHolidays } from "../../../flows/calendar/listHolidays.ts";
+import { removeHoliday } from "../../../flows/calendar/removeHoliday.ts";
+import { setBusinessHours } from "../../../flows/calendar/setBusinessHours.ts";
+import { setBusinessTimeZone } from "../../../flows/calendar/setBusinessTimeZone.ts";
+import { showBusinessHours } from "../../../flows/calendar/showBusinessHours.ts";
 import {
   businessHoursChangedReply,
   businessHoursReply,

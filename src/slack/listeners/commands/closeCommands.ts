@@ -7,8 +7,8 @@ import type { Logger } from "../../../log.ts";
 import { toUserMessage } from "../../errors.ts";
 import { caseSearchReply, exportComment, exportEmptyReply, exportStartedReply } from "../../views/closeReplies.ts";
 import { errorReply } from "../../views/commandReplies.ts";
-import { CLOSE_FORM } from "../actions/closeActions.ts";
-import { formCommand } from "./investigationCommands.ts";
+import { CLOSE_FORM } from "../caseForms/closeForm.ts";
+import { caseFormCommand } from "./caseFormCommand.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
 
 /** The upload runs after the command is answered; a failure reaches the user as an ephemeral message. */
@@ -26,7 +26,7 @@ const logUnreported = (log: Logger, context: Record<string, unknown>, error: unk
   log.error({ ...context, err: error }, "could not tell the user their export failed");
 
 export const closeSubcommands: Record<string, Subcommand> = {
-  close: formCommand("close [TS-2026-0042]", "close a case: outcome and resolution summary (form)", CLOSE_FORM),
+  close: caseFormCommand(CLOSE_FORM),
   search: {
     usage: SEARCH_USAGE,
     summary: `find open and closed cases by id, title or category (newest ${SEARCH_LIMIT})`,

@@ -1,6 +1,5 @@
 import type { ConsultTeamRow } from "../../../../db/schema.ts";
 import { DomainError } from "../../../core/domainError.ts";
-import { caseFromCommand } from "../../../flows/cases/caseForAction.ts";
 import { consultsOwed } from "../../../flows/consults/answerConsult.ts";
 import {
   type ConsultTarget,
@@ -8,8 +7,10 @@ import {
   consultTeamsFor,
 } from "../../../flows/consults/configureConsultTeam.ts";
 import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
-import { buildConsultListModal, buildConsultModal } from "../../views/consultModal.ts";
+import { buildConsultListModal } from "../../views/consultModal.ts";
 import { channelLink } from "../../views/mrkdwn.ts";
+import { CONSULT_FORM } from "../caseForms/consultForm.ts";
+import { openCaseForm } from "./caseFormCommand.ts";
 import { openModal, parseChannelMention, parseUsergroupMention, type Subcommand } from "./subcommand.ts";
 
 const TEAM_USAGE = "team <key> <@usergroup|#channel>";
@@ -46,8 +47,7 @@ export const consultSubcommands: Record<string, Subcommand> = {
       if (args.length > 1) {
         throw new DomainError("invalid_input", "Usage: `/incident consult [TS-2026-0042]` or `/incident consult list`");
       }
-      const record = caseFromCommand(deps, { userId, idText: first, channelId }, "consult.request");
-      return openModal(ctx, buildConsultModal(record, consultTeamsFor(deps, userId)));
+      return openCaseForm(deps, ctx, first, CONSULT_FORM);
     },
   },
   team: {

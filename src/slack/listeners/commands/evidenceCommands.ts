@@ -1,22 +1,17 @@
 import { DomainError } from "../../../core/domainError.ts";
-import { caseFromCommand } from "../../../flows/cases/caseForAction.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { listEvidence } from "../../../flows/evidence/listEvidence.ts";
 import { redactEvidence } from "../../../flows/evidence/redactEvidence.ts";
 import { COMMAND } from "../../ids.ts";
 import type { EphemeralReply } from "../../views/commandReplies.ts";
-import { buildEvidenceModal } from "../../views/evidenceModal.ts";
 import { evidenceListReply, redactionReply } from "../../views/evidenceReplies.ts";
-import { type CommandContext, type OpenModal, openModal, type Subcommand } from "./subcommand.ts";
+import { EVIDENCE_FORM } from "../caseForms/evidenceForm.ts";
+import { openCaseForm } from "./caseFormCommand.ts";
+import type { CommandContext, Subcommand } from "./subcommand.ts";
 
 const USAGE = "evidence [TS-…] | evidence list [TS-…] | evidence redact [TS-…] E3 reason…";
 
 const usageError = () => new DomainError("invalid_input", `Usage: \`/incident ${USAGE}\``);
-
-function openEvidenceForm(deps: FlowDeps, ctx: CommandContext, idText: string | undefined): OpenModal {
-  const record = caseFromCommand(deps, { userId: ctx.userId, idText, channelId: ctx.channelId }, "evidence.add");
-  return openModal(ctx, buildEvidenceModal(record));
-}
 
 /** `redact [TS-…] E3 <reason>`: the reason is kept as typed. */
 function redact(deps: FlowDeps, ctx: CommandContext): EphemeralReply {
@@ -51,7 +46,7 @@ export const evidenceSubcommands: Record<string, Subcommand> = {
           return redact(deps, ctx);
         default:
           if (args.length > 0) throw usageError();
-          return openEvidenceForm(deps, ctx, verb);
+          return openCaseForm(deps, ctx, verb, EVIDENCE_FORM);
       }
     },
   },

@@ -1,11 +1,12 @@
 import { DomainError } from "../../../core/domainError.ts";
 import { assignCase } from "../../../flows/cases/assignCase.ts";
-import { caseFromCommand } from "../../../flows/cases/caseForAction.ts";
 import { caseTimeline, TIMELINE_DEFAULT_EVENTS, TIMELINE_MAX_EVENTS } from "../../../flows/cases/caseTimeline.ts";
 import { verifyCase } from "../../../flows/cases/verifyCase.ts";
 import { assignReply, timelineReply, verifyReply } from "../../views/investigationReplies.ts";
-import { CASE_FORMS, type CaseForm } from "../actions/investigationActions.ts";
-import { openModal, parseUserMention, type Subcommand } from "./subcommand.ts";
+import { MEDIATION_FORM } from "../caseForms/mediationForm.ts";
+import { STATUS_FORM } from "../caseForms/statusForm.ts";
+import { caseFormCommand } from "./caseFormCommand.ts";
+import { parseUserMention, type Subcommand } from "./subcommand.ts";
 
 const ASSIGN_USAGE = "assign @user [TS-2026-0042]";
 const TIMELINE_USAGE = "timeline [TS-2026-0042] [n]";
@@ -22,24 +23,8 @@ function timelineArgs(args: string[]): { idText: string | undefined; count: numb
   return { idText, count: countText === undefined ? undefined : Number.parseInt(countText, 10) };
 }
 
-/** A subcommand that opens a case form: the case named, or the war room's. */
-export function formCommand(usageText: string, summary: string, form: CaseForm): Subcommand {
-  return {
-    usage: usageText,
-    summary,
-    run: (deps, ctx) => {
-      const record = caseFromCommand(
-        deps,
-        { userId: ctx.userId, idText: ctx.args[0], channelId: ctx.channelId },
-        form.permission,
-      );
-      return openModal(ctx, form.build(deps, record));
-    },
-  };
-}
-
 export const investigationSubcommands: Record<string, Subcommand> = {
-  move: formCommand("move [TS-2026-0042]", "change a case's status (form)", CASE_FORMS.status),
+  move: caseFormCommand(STATUS_FORM),
   assign: {
     usage: ASSIGN_USAGE,
     summary: "make someone the case owner (invited to its war room)",
@@ -61,9 +46,5 @@ export const investigationSubcommands: Record<string, Subcommand> = {
     run: async (deps, { userId, channelId, args: [idText] }) =>
       verifyReply(await verifyCase(deps, { userId, idText, channelId })),
   },
-  mediate: formCommand(
-    "mediate [TS-2026-0042]",
-    "log a contact, offer or outcome with a party (form)",
-    CASE_FORMS.mediation,
-  ),
+  mediate: caseFormCommand(MEDIATION_FORM),
 };

@@ -2,14 +2,11 @@ import { DomainError } from "../../../core/domainError.ts";
 import { parseClockMinutes, parseLocalDateTime } from "../../../core/localTime.ts";
 import type { LayerWindow } from "../../../core/onCall.ts";
 import { readBusinessTimeZone } from "../../../flows/calendar/readBusinessTimeZone.ts";
-import {
-  addOnCallLayer,
-  addOnCallOverride,
-  cancelOnCallOverride,
-  type LayerSpec,
-  onCallOverview,
-  removeOnCallLayer,
-} from "../../../flows/onCall/onCallSchedule.ts";
+import { addOnCallLayer, type LayerSpec } from "../../../flows/onCall/addOnCallLayer.ts";
+import { addOnCallOverride } from "../../../flows/onCall/addOnCallOverride.ts";
+import { cancelOnCallOverride } from "../../../flows/onCall/cancelOnCallOverride.ts";
+import { onCallOverview } from "../../../flows/onCall/onCallOverview.ts";
+import { removeOnCallLayer } from "../../../flows/onCall/removeOnCallLayer.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import { mention } from "../../views/mrkdwn.ts";
 import { onCallOverviewReply, overrideAddedReply, windowLabel } from "../../views/onCallReplies.ts";

@@ -1,11 +1,7 @@
-import { PROPOSAL_FORM } from "../actions/sanctionActions.ts";
-import { formCommand } from "./investigationCommands.ts";
+import { PROPOSAL_FORM } from "../caseForms/proposalForm.ts";
+import { caseFormCommand } from "./caseFormCommand.ts";
 import type { Subcommand } from "./subcommand.ts";
 
 export const sanctionSubcommands: Record<string, Subcommand> = {
-  propose: formCommand(
-    "propose [TS-2026-0042]",
-    "propose a sanction for votes under the four-eyes rules (form)",
-    PROPOSAL_FORM,
-  ),
+  propose: caseFormCommand(PROPOSAL_FORM),
 };

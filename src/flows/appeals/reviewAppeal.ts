@@ -1,93 +1,24 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { fail } from "../../core/domainError.ts";
-import { sentence, typed, user } from "../../core/domainText.ts";
+import { sentence, user } from "../../core/domainText.ts";
 import {
   type AppealOutcome,
-  appealDeadline,
   isIndependentReviewer,
   isSanctionRung,
   SANCTION_RUNGS,
   type SanctionRung,
 } from "../../core/sanctions.ts";
 import { personalDataIn } from "../../core/statementOfReasons.ts";
-import { cleanText } from "../../core/text.ts";
-import {
-  decisionByPuid,
-  insertAppeal,
-  openAppealOfCase,
-  setAppealReview,
-  supersedingDecision,
-} from "../../store/appeals.ts";
+import { openAppealOfCase, setAppealReview } from "../../store/appeals.ts";
 import { inTransaction } from "../../store/database.ts";
 import { accountOf, partiesOfCase } from "../../store/parties.ts";
 import { getDecision, getProposal, votesOfProposal } from "../../store/sanctions.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
-import { caseFromCommand } from "../cases/caseForAction.ts";
 import type { FlowDeps } from "../deps.ts";
 import { latestVotesOf } from "../sanctions/proposalStanding.ts";
 import { recordProposal } from "../sanctions/proposeSanction.ts";
-
-export const APPEAL_TEXT_MAX = 2000;
-
-interface CaseCommandInput {
-  userId: string;
-  channelId: string;
-  idText: string | undefined;
-}
-
-function appealCase(deps: FlowDeps, input: CaseCommandInput): CaseRow {
-  return caseFromCommand(deps, input, "sanction.propose");
-}
-
-function boundedText(text: string, what: string): string {
-  const trimmed = cleanText(text);
-  if (trimmed.length === 0) fail("invalid_input", `Give the ${what}.`);
-  if (trimmed.length > APPEAL_TEXT_MAX) fail("invalid_input", `Keep the ${what} to ${APPEAL_TEXT_MAX} characters.`);
-  return trimmed;
-}
-
-/**
- * The sanctioned party appeals a decision (a specialist records it): within six months of the
- * decision, one appeal at a time; the case moves to under appeal.
- */
-export function openAppeal(
-  deps: FlowDeps,
-  input: CaseCommandInput & { decisionRef: string; grounds: string },
-): { record: CaseRow; puid: string } {
-  const now = deps.clock.now();
-  return inTransaction(deps.db, (tx) => {
-    const record = appealCase(deps, input);
-    const ref = input.decisionRef.toUpperCase();
-    const puid = ref.startsWith("TS-") ? ref : `${record.humanId}-${ref}`;
-    const decision =
-      decisionByPuid(tx, record.id, puid) ??
-      fail("not_found", sentence`${record.humanId} has no decision ${typed(ref, 40)}.`);
-    if (supersedingDecision(tx, decision.id)) fail("conflict", `${puid} was already replaced on an earlier appeal.`);
-    if (openAppealOfCase(tx, record.id)) fail("conflict", `${record.humanId} already has an appeal under review.`);
-    const deadline = appealDeadline(decision.decidedAt);
-    if (now > deadline) {
-      const day = new Date(deadline).toISOString().slice(0, 10);
-      fail("conflict", `The appeal window for ${puid} closed on ${day}, six months after the decision.`);
-    }
-    const grounds = boundedText(input.grounds, "grounds of the appeal");
-    const appeal = insertAppeal(tx, {
-      caseId: record.id,
-      decisionId: decision.id,
-      grounds,
-      openedBy: input.userId,
-      openedAt: now,
-    });
-    const updated = recordCaseChange(tx, record, {
-      actor: input.userId,
-      at: now,
-      kind: "appeal_opened",
-      payload: { appealId: appeal.id, puid, grounds },
-      moveTo: "appealed",
-    });
-    deps.log.info({ caseId: record.humanId, appealId: appeal.id }, "appeal opened");
-    return { record: updated, puid };
-  });
-}
+import { appealCase, type CaseCommandInput } from "./appealCase.ts";
+import { appealText } from "./appealText.ts";
 
 export interface ReviewAppealInput extends CaseCommandInput {
   outcome: AppealOutcome;
@@ -122,7 +53,7 @@ export function reviewAppeal(deps: FlowDeps, input: ReviewAppealInput): { record
         `You proposed or approved ${decision.puid}; someone independent of it must review the appeal.`,
       );
     }
-    const rationale = boundedText(input.rationale, "rationale");
+    const rationale = appealText(input.rationale, "rationale");
     const parties = partiesOfCase(tx, record.id);
     const named = personalDataIn(
       rationale,

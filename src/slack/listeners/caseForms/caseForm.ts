@@ -1,0 +1,30 @@
+import type { CaseRow } from "../../../../db/schema.ts";
+import type { Action } from "../../../core/permissions.ts";
+import type { FlowDeps } from "../../../flows/deps.ts";
+import type { ModalView } from "../../views/blocks.ts";
+import type { ViewStateValues } from "../views/viewState.ts";
+
+/** One submission of a case form: who sent it, the case it is about (from private_metadata), what was typed. */
+export interface CaseFormSubmission {
+  userId: string;
+  viewId: string;
+  caseId: number;
+  values: ViewStateValues;
+  /** `view.state.values` as Slack sent it, for elements the shared parser drops (a file_input's files). */
+  state: unknown;
+}
+
+/** Everything about one modal opened on a case: who may open it, what opens it, how it renders and submits. */
+export interface CaseForm {
+  permission: Action;
+  /** The case summary button that opens it; its value is the case's human id. */
+  button: string;
+  /** `/incident <usage>` opens it on the case named, or the war room's (listed in help under `summary`). */
+  command?: { usage: string; summary: string };
+  callbackId: string;
+  build: (deps: FlowDeps, record: CaseRow, userId: string) => ModalView;
+  /** Calls the flow; a view returned replaces the form, else the form closes. */
+  submit: (deps: FlowDeps, submission: CaseFormSubmission) => Promise<ModalView | undefined> | ModalView | undefined;
+  /** Where a failure that names no field is shown, so the form stays open with what was typed. */
+  fallbackBlock: string;
+}
