@@ -97,7 +97,7 @@ export async function timeAppHome(target: ReadTarget): Promise<number | "timeout
   const before = fake.calls.length;
   const started = performance.now();
   const response = await driver.event({
-    event: { type: "app_home_opened", user: target.userId, channel: "D0BENCH", tab: "home" },
+    event: { type: "app_home_opened", user: target.userId, tab: "home" },
   });
   if (response.status !== 200) return "failed";
   const published = () => fake.calls.slice(before).some((call) => call.method === "views.publish");
