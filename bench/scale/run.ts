@@ -1,0 +1,222 @@
+/**
+ * `npm run bench:scale [cases] [--quick]`: builds (or reuses) the scale database, then measures issue 12's
+ * figures through the real bot over signed HTTP, each beside its goal. Never asserts; prints PASS/FAIL.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "../../src/store/database.ts";
+import { startSlackFake } from "../../test/slack-fake/index.ts";
+import { METHODS } from "../../test/slack-fake/methods/index.ts";
+import { measureAckLatency } from "../ackLatency.ts";
+import { startServerProcess } from "../serverProcess.ts";
+import type { LatencySummary } from "../stats.ts";
+import { waitUntil } from "../waitUntil.ts";
+import { buildScaleDatabase } from "./buildDatabase.ts";
+import { databaseReads, timeDatabaseReads } from "./databaseReads.ts";
+import { DEFAULT_CASES } from "./scaleShape.ts";
+import { type ReadFigures, repeatRead, timeAppHome, timeCommand } from "./signedReads.ts";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const cases = Number(args.find((a) => /^\d+$/.test(a)) ?? (quick ? 20_000 : DEFAULT_CASES));
+const LOAD_SECONDS = quick ? 10 : 60;
+const RUNS = quick ? 20 : 100;
+const READ_TIMEOUT_MS = 10_000;
+const SLACK_LATENCY_MS = 50;
+const SECRET = "bench-scale-signing-secret";
+const USER = "U0BENCH";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+const built = buildScaleDatabase(cases);
+const { manifest } = built;
+console.log(
+  `scale database: ${cases.toLocaleString("en")} cases, ${manifest.written.events.toLocaleString("en")} events, ` +
+    `${manifest.written.decisions.toLocaleString("en")} decisions; ${built.reused ? "reused" : "built"} in ` +
+    `${manifest.buildSeconds.toFixed(1)} s (${built.path})`,
+);
+
+const fake = await startSlackFake({
+  rateLimits: false,
+  users: [{ id: USER, name: "bench", real_name: "Bench (T&S lead)" }],
+  channels: [{ name: "ts-triage", is_private: true, members: ["UBOT", USER] }],
+});
+const triage = fake.channelByName("ts-triage")?.id ?? "";
+const dir = mkdtempSync(join(tmpdir(), "incident-desk-scale-"));
+const rssMiB = (pid: number) =>
+  Number(/^VmRSS:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1]) / 1024;
+const botEnv = (databasePath: string) => ({
+  SLACK_BOT_TOKEN: fake.botToken,
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_API_URL: fake.url,
+  SLACK_APP_TOKEN: "",
+  TRIAGE_CHANNEL_ID: triage,
+  ESCALATION_CHANNEL_ID: "",
+  ADMIN_USER_IDS: USER,
+  ZENDESK_WEBHOOK_SECRET: "",
+  DATABASE_PATH: databasePath,
+  EVIDENCE_DIR: join(dir, "evidence"),
+  LOG_LEVEL: "silent",
+});
+
+/** Spawn to the first 200 from /healthz. */
+async function startHealthy(name: string, file: string, env: Record<string, string>) {
+  const started = performance.now();
+  const server = await startServerProcess(name, ROOT, file, env);
+  const healthy = () =>
+    fetch(`http://127.0.0.1:${server.port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  while (!(await healthy())) await new Promise((r) => setTimeout(r, 20));
+  return { server, startMs: performance.now() - started };
+}
+
+const loadOn = (port: number) =>
+  measureAckLatency({
+    port,
+    fake,
+    signingSecret: SECRET,
+    userId: USER,
+    channelId: triage,
+    ratePerSecond: 50,
+    seconds: LOAD_SECONDS,
+  });
+
+const results: Array<[string, string, string, boolean | undefined]> = [];
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : "–");
+const row = (name: string, figure: string, goal: string, met?: boolean) => results.push([name, figure, goal, met]);
+const readRow = (name: string, http: ReadFigures | undefined, db: LatencySummary | undefined, goalMs = 20) => {
+  const dbText = db ? `db p50 ${ms(db.p50)} p99 ${ms(db.p99)}` : "db –";
+  const httpText = !http
+    ? "no command"
+    : http.timeouts > 0
+      ? `timeout (>${READ_TIMEOUT_MS / 1000} s)`
+      : `p50 ${ms(http.latency.p50)} p99 ${ms(http.latency.p99)}${http.failures ? `, ${http.failures} failed` : ""}`;
+  const met = http && http.timeouts === 0 && http.latency.p99 <= goalMs && (!db || db.p99 <= 5 || goalMs > 20);
+  row(name, `${httpText}; ${dbText}`, goalMs > 20 ? `≤ ${goalMs} ms` : "≤ 20 ms e2e, ≤ 5 ms db", Boolean(met));
+};
+
+try {
+  const empty = await startHealthy("bot, empty DB", "src/cli/start.ts", botEnv(join(dir, "empty.sqlite")));
+  await empty.server.stop();
+  row("start to healthy, empty DB", ms(empty.startMs), "≤ 1500 ms", empty.startMs <= 1500);
+
+  // The bot writes (jobs, watch rows): it runs on a copy so the cached file stays as built.
+  const copy = join(dir, "scale.sqlite");
+  copyFileSync(built.path, copy);
+  const big = await startHealthy("bot, scale DB", "src/cli/start.ts", botEnv(copy));
+  row(`start to healthy, ${cases.toLocaleString("en")} cases`, ms(big.startMs), "≤ 1500 ms", big.startMs <= 1500);
+  try {
+    await new Promise((r) => setTimeout(r, 2_000));
+    const idle = rssMiB(big.server.pid);
+    const target = {
+      port: big.server.port,
+      fake,
+      signingSecret: SECRET,
+      userId: USER,
+      channelId: triage,
+      timeoutMs: READ_TIMEOUT_MS,
+    };
+    const command = (text: string) => repeatRead(RUNS, () => timeCommand(target, text));
+    const database = openDatabase(copy);
+    const db = timeDatabaseReads(databaseReads(database.db, manifest, Date.now()), RUNS, 30_000);
+    database.close();
+    const year = new Date().getUTCFullYear() - 1;
+    readRow("/incident list", await command("list"), db.list);
+    readRow("status <id>", await command(`status ${manifest.sampleOpenCase}`), db.status);
+    readRow("search <text>", await command(`search ${manifest.searchWord}`), db.search);
+    readRow("search <case id>", await command(`search ${manifest.sampleOpenCase}`), db["search by id"]);
+    readRow("timeline (long case, 15 shown)", await command(`timeline ${manifest.longCase}`), db.timeline);
+    readRow("evidence list", await command(`evidence list ${manifest.sampleOpenCase}`), db["evidence list"]);
+    readRow(
+      "App Home (app_home_opened → views.publish)",
+      await repeatRead(RUNS, () => timeAppHome(target)),
+      db["App Home"],
+    );
+    readRow("SLA at risk (shown in App Home; no command)", undefined, db["SLA at risk"]);
+    readRow(
+      `account history and strikes (status of ${manifest.heavyAccount.decisions}-decision account)`,
+      await command(`status ${manifest.heavyAccount.openCase}`),
+      db["account history and strikes"],
+    );
+    readRow("on-call", await command("oncall"), db["on-call"]);
+    readRow("verify 10,000-event case", await command(`verify ${manifest.longCase}`), db["verify 10,000 events"], 100);
+    const uploadsBefore = fake.callsTo("files.completeUploadExternal").length;
+    const exportStarted = performance.now();
+    const exportAck = await timeCommand(target, `export decisions ${year}-01-01 ${year}-12-31`);
+    const uploaded = await waitUntil(
+      () => fake.callsTo("files.completeUploadExternal").length > uploadsBefore,
+      60_000,
+      20,
+    );
+    const exportBuild = performance.now() - exportStarted;
+    row(
+      `export ${year} ack`,
+      typeof exportAck === "number" ? ms(exportAck) : exportAck,
+      "≤ 20 ms",
+      typeof exportAck === "number" && exportAck <= 20,
+    );
+    row(
+      `export ${year} built and uploaded`,
+      uploaded ? ms(exportBuild) : "timeout",
+      "≤ 300 ms build",
+      uploaded && exportBuild <= 300,
+    );
+    const exportDb = db["export one year"];
+    row(`export ${year} decisions read (db)`, exportDb ? ms(exportDb.p99) : "–", "part of the 300 ms");
+
+    for (const method of Object.keys(METHODS))
+      fake.inject(method, { delayMs: SLACK_LATENCY_MS, times: Number.POSITIVE_INFINITY });
+    const load = await loadOn(big.server.port);
+    fake.clearFaults();
+    const loaded = big.server.peakRssMiB();
+    row(
+      `intake form ack, 50/s for ${LOAD_SECONDS} s, Slack 50 ms`,
+      `p50 ${ms(load.latency.p50)} p99 ${ms(load.latency.p99)}; unanswered ${load.sent - load.latency.count}`,
+      "p99 ≤ 100 ms",
+      load.latency.p99 <= 100,
+    );
+    row(
+      "RSS idle / peak under load (bot)",
+      `${idle.toFixed(0)} / ${loaded.toFixed(0)} MiB`,
+      "≤ 120 / ≤ 200 MiB",
+      idle <= 120 && loaded <= 200,
+    );
+  } finally {
+    await big.server.stop();
+  }
+
+  // The bare app has no /healthz: listening is as ready as it gets.
+  const bareServer = await startServerProcess("bare Bolt app", ROOT, "bench/bareBoltApp.ts", {
+    SLACK_BOT_TOKEN: fake.botToken,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.url,
+  });
+  const bare = { server: bareServer };
+  try {
+    await new Promise((r) => setTimeout(r, 2_000));
+    const idle = rssMiB(bare.server.pid);
+    for (const method of Object.keys(METHODS))
+      fake.inject(method, { delayMs: SLACK_LATENCY_MS, times: Number.POSITIVE_INFINITY });
+    await loadOn(bare.server.port);
+    fake.clearFaults();
+    row(
+      "RSS idle / peak under load (bare Bolt, same run)",
+      `${idle.toFixed(0)} / ${bare.server.peakRssMiB().toFixed(0)} MiB`,
+      "baseline",
+    );
+  } finally {
+    await bare.server.stop();
+  }
+} finally {
+  await fake.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const width = Math.max(...results.map(([name]) => name.length));
+for (const [name, figure, goal, met] of results) {
+  const verdict = met === undefined ? "" : met ? "PASS" : "FAIL";
+  console.log(`${name.padEnd(width)}  ${figure}  [goal ${goal}] ${verdict}`);
+}
