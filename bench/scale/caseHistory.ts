@@ -9,8 +9,10 @@ import { CATEGORIES, CATEGORY_CATALOG_VERSION, type CategoryId } from "../../src
 import { EVIDENCE_KINDS } from "../../src/core/evidence.ts";
 import type { CaseSource } from "../../src/core/intake.ts";
 import { approvalRequirement, SANCTION_RUNGS, type SanctionRung } from "../../src/core/sanctions.ts";
+import { announceCaseJob } from "../../src/flows/jobs/announceCase.ts";
+import { checkSlaClocksJob } from "../../src/flows/jobs/checkSlaClocks.ts";
+import { refreshCaseSummaryJob } from "../../src/flows/jobs/refreshCaseSummary.ts";
 import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
-import { JOB } from "../../src/scheduler/jobKinds.ts";
 import { type BulkWriter, CaseChain } from "./bulkWriter.ts";
 import type { SeededRandom } from "./seededRandom.ts";
 
@@ -360,12 +362,12 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
 /** Three jobs per case, as intake and the summary refresh queue them; done unless the case is still open. */
 function writeCaseJobs(w: BulkWriter, caseId: number, plan: CasePlan, version: number, lastAt: number): void {
   const jobs = [
-    { kind: JOB.announceCase, key: `${JOB.announceCase}:${caseId}`, runAt: plan.createdAt },
-    { kind: JOB.refreshSummary, key: `${JOB.refreshSummary}:${caseId}:${version}`, runAt: lastAt },
-    { kind: JOB.checkSla, key: `${JOB.checkSla}:${caseId}:${version}`, runAt: lastAt },
+    { kind: announceCaseJob.kind, key: announceCaseJob.key({ caseId }), runAt: plan.createdAt },
+    { kind: refreshCaseSummaryJob.kind, key: refreshCaseSummaryJob.key({ caseId }, version), runAt: lastAt },
+    { kind: checkSlaClocksJob.kind, key: checkSlaClocksJob.key({ caseId }, `v${version}`), runAt: lastAt },
   ];
   for (const job of jobs) {
-    const done = !plan.open || job.kind === JOB.announceCase;
+    const done = !plan.open || job.kind === announceCaseJob.kind;
     w.job({
       kind: job.kind,
       payload: JSON.stringify({ caseId }),
