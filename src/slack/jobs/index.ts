@@ -1,14 +1,14 @@
 import type { FlowDeps } from "../../flows/deps.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
 import { checkSlaClocks } from "../../flows/sla/slaReminders.ts";
-import { archiveWarRoom } from "../../flows/warRooms/archiveWarRoom.ts";
-import { createWarRoom } from "../../flows/warRooms/createWarRoom.ts";
-import { inviteToWarRoom } from "../../flows/warRooms/inviteToWarRoom.ts";
 import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
 import type { JobHandler } from "../../scheduler/scheduler.ts";
 import { announceCase } from "./announceCase.ts";
+import { archiveWarRoom } from "./archiveWarRoom.ts";
 import { closePageMessages } from "./closePageMessages.ts";
+import { createWarRoom } from "./createWarRoom.ts";
 import { escalateProposal } from "./escalateProposal.ts";
+import { inviteToWarRoom } from "./inviteToWarRoom.ts";
 import { notifyFailure } from "./notifyFailure.ts";
 import { notifyPage } from "./notifyPage.ts";
 import { pinCaseSummary } from "./pinCaseSummary.ts";
