@@ -1,9 +1,11 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
-import type { FlowDeps } from "../../../flows/deps.ts";
 import { addEvidence } from "../../../flows/evidence/addEvidence.ts";
+import { checkEvidenceForm } from "../../../flows/evidence/checkEvidenceForm.ts";
 import { toSubmissionErrors } from "../../errors.ts";
+import { downloadSlackFiles } from "../../files/downloadSlackFiles.ts";
 import { CALLBACK, EVIDENCE_BLOCK } from "../../ids.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { buildEvidenceRecorded } from "../../views/evidenceModal.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";
 import { readText, viewStateValues } from "./viewState.ts";
@@ -21,13 +23,13 @@ function readFileIds(values: unknown): string[] {
 }
 
 /** The evidence form: files are downloaded and stored before the answer, so a failure is a field error. */
-export function registerEvidenceViews(app: App, deps: FlowDeps): void {
+export function registerEvidenceViews(app: App, deps: SlackDeps): void {
   app.view(CALLBACK.evidence, async ({ ack, body, view }) => {
     const context = { callbackId: CALLBACK.evidence, viewId: view.id, userId: body.user.id };
     try {
       const { caseId } = readCaseMetadata(view.private_metadata);
       const values = viewStateValues.parse(view.state.values);
-      const result = await addEvidence(deps, {
+      const form = checkEvidenceForm(deps, {
         caseId,
         userId: body.user.id,
         viewId: view.id,
@@ -39,6 +41,7 @@ export function registerEvidenceViews(app: App, deps: FlowDeps): void {
           files: readFileIds(view.state.values),
         },
       });
+      const result = form.recorded ?? addEvidence(deps, form, await downloadSlackFiles(deps, form.draft.files));
       await ack({ response_action: "update", view: buildEvidenceRecorded(result) });
     } catch (error) {
       await ack(toSubmissionErrors(error, EVIDENCE_BLOCK.kind, deps.log, context));
