@@ -1,6 +1,5 @@
 import { isBlobHeldByLiveEvidence } from "../../store/evidence.ts";
-import type { StoredBlob } from "../../store/evidenceBlobs.ts";
-import { deleteBlob } from "../../store/evidenceBlobs.ts";
+import { deleteBlob, type StoredBlob } from "../../store/evidenceBlobs.ts";
 import type { FlowDeps } from "../deps.ts";
 
 /** Removes bytes an attempt wrote that no evidence holds, after that attempt recorded nothing. */
