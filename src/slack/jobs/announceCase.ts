@@ -1,7 +1,7 @@
 import { loadJobCase, renderedSeqOf } from "../../flows/cases/caseJobs.ts";
 import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
 import { recordTriagePost } from "../../flows/cases/recordTriagePost.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import type { Block } from "../views/blocks.ts";
 import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../views/caseSummary.ts";
 import { postInChannel } from "./postMessages.ts";
@@ -17,7 +17,7 @@ export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
 }
 
 /** Job: announces the case in the triage channel (joining it first if it is public and the bot is not in). */
-export async function announceCase(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function announceCase(deps: SlackDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (record.triageTs) return;
   const renderedSeq = renderedSeqOf(deps.db, record);

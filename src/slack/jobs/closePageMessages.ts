@@ -1,6 +1,6 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import { acknowledgedPageMessages } from "../../flows/paging/pageStepJob.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildPageAcknowledged } from "../views/pageMessages.ts";
 
 // The message is gone or can no longer be edited: nothing is left to mark, and retrying would not change it.
@@ -10,7 +10,7 @@ const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message", "chann
  * Job, after an acknowledgement: every message the page sent (DMs and the channel post) is edited to say
  * who acknowledged it, without its button, so nobody else is left thinking the page is still open.
  */
-export async function closePageMessages(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function closePageMessages(deps: SlackDeps, payload: unknown): Promise<void> {
   const acknowledged = acknowledgedPageMessages(deps, payload);
   if (!acknowledged) return;
   const closed = buildPageAcknowledged(acknowledged.record, acknowledged.page, acknowledged.warRoom);

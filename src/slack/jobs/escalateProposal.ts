@@ -1,8 +1,8 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import { leadUserIds } from "../../flows/roles/leadUserIds.ts";
 import { loadProposalMessage } from "../../flows/sanctions/loadProposalMessage.ts";
 import { recordProposalEscalation } from "../../flows/sanctions/recordProposalEscalation.ts";
 import { JOB, JOB_PAYLOADS } from "../../scheduler/jobKinds.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildProposalEscalation } from "../views/proposalMessage.ts";
 import { postInChannel } from "./postMessages.ts";
 
@@ -10,7 +10,7 @@ import { postInChannel } from "./postMessages.ts";
  * Job, due 72 h after a proposal: if it is still open, the leads hear of it in the escalation channel
  * and the case records the escalation. A decided (or already escalated) proposal makes it a no-op.
  */
-export async function escalateProposal(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function escalateProposal(deps: SlackDeps, payload: unknown): Promise<void> {
   const { proposalId } = JOB_PAYLOADS[JOB.escalateProposal].parse(payload);
   const input = loadProposalMessage(deps.db, proposalId);
   if (input.proposal.status !== "open") return;

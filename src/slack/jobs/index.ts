@@ -1,8 +1,8 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
 import { checkSlaClocks } from "../../flows/sla/slaReminders.ts";
 import { JOB, type JobKind } from "../../scheduler/jobKinds.ts";
 import type { JobHandler } from "../../scheduler/scheduler.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { announceCase } from "./announceCase.ts";
 import { archiveWarRoom } from "./archiveWarRoom.ts";
 import { closePageMessages } from "./closePageMessages.ts";
@@ -25,7 +25,7 @@ import { setWarRoomTopic } from "./setWarRoomTopic.ts";
 /** The one place each job kind meets its handler: a kind left out fails to compile. */
 export type JobHandlers = { readonly [K in JobKind]: JobHandler };
 
-export function buildJobHandlers(deps: FlowDeps): JobHandlers {
+export function buildJobHandlers(deps: SlackDeps): JobHandlers {
   return {
     [JOB.createWarRoom]: (payload) => createWarRoom(deps, payload),
     [JOB.inviteToWarRoom]: (payload) => inviteToWarRoom(deps, payload),

@@ -1,7 +1,7 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import { duePageStep, recordPageEscalated, recordPageSent } from "../../flows/paging/pageStepJob.ts";
 import { leadUserIds } from "../../flows/roles/leadUserIds.ts";
 import type { JobDeferral } from "../../scheduler/scheduler.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildPageDm, buildPageEscalation } from "../views/pageMessages.ts";
 import { postInChannel, postToEach } from "./postMessages.ts";
 
@@ -10,7 +10,7 @@ import { postInChannel, postToEach } from "./postMessages.ts";
  * channel and the leads. An acknowledged page, a step already passed, or a channel already told makes
  * it a no-op, so a delayed or retried job never posts twice.
  */
-export async function notifyPage(deps: FlowDeps, payload: unknown): Promise<JobDeferral | undefined> {
+export async function notifyPage(deps: SlackDeps, payload: unknown): Promise<JobDeferral | undefined> {
   const due = duePageStep(deps, payload);
   if (!due || "deferUntil" in due) return due;
   const { target, ...input } = due;

@@ -1,9 +1,9 @@
 import { loadJobCase } from "../../flows/cases/caseJobs.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 
 /** Job: pins the summary so it stays at hand in the channel. */
-export async function pinCaseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function pinCaseSummary(deps: SlackDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (!record.channelId || !record.summaryTs) throw new Error(`case ${record.id} has no summary to pin`);
   try {

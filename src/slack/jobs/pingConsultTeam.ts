@@ -12,8 +12,8 @@ import {
   type TeamTarget,
   teamTarget,
 } from "../../flows/consults/loadConsultOnCase.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import {
   buildConsultAnswerNote,
   buildConsultPing,
@@ -30,7 +30,7 @@ export const messageInput = ({ consult, team, record }: ConsultOnCase): ConsultM
   teamName: team.name,
 });
 
-async function channelMembers(deps: FlowDeps, channel: string): Promise<string[]> {
+async function channelMembers(deps: SlackDeps, channel: string): Promise<string[]> {
   const members: string[] = [];
   let cursor: string | undefined;
   do {
@@ -42,7 +42,7 @@ async function channelMembers(deps: FlowDeps, channel: string): Promise<string[]
 }
 
 /** The people a consult reaches: the user group's members, or the channel's. */
-async function resolveRecipients(deps: FlowDeps, target: TeamTarget): Promise<string[]> {
+async function resolveRecipients(deps: SlackDeps, target: TeamTarget): Promise<string[]> {
   const users =
     "channelId" in target
       ? await channelMembers(deps, target.channelId)
@@ -54,7 +54,7 @@ async function resolveRecipients(deps: FlowDeps, target: TeamTarget): Promise<st
  * Job: sends the consult to its team (once: a retry after the post finds ping_ts set), records who
  * received it, and tells the case's room. Its `answered` phase takes the answer back.
  */
-export async function pingConsultTeam(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function pingConsultTeam(deps: SlackDeps, payload: unknown): Promise<void> {
   const { consultId, phase } = consultPingPayload.parse(payload);
   const loaded = loadConsultOnCase(deps.db, consultId);
   if (phase === "answered") {
@@ -71,7 +71,7 @@ export async function pingConsultTeam(deps: FlowDeps, payload: unknown): Promise
   await postToCaseRoom(deps, loaded.record, buildConsultSentNote({ ...messageInput(loaded), destination }));
 }
 
-async function pingTeam(deps: FlowDeps, loaded: ConsultOnCase, target: TeamTarget): Promise<void> {
+async function pingTeam(deps: SlackDeps, loaded: ConsultOnCase, target: TeamTarget): Promise<void> {
   const recipients = await resolveRecipients(deps, target);
   if ("usergroupId" in target && recipients.length === 0) {
     fail("conflict", `${loaded.team.name}'s Slack user group has no members to ask`);
@@ -88,7 +88,7 @@ async function pingTeam(deps: FlowDeps, loaded: ConsultOnCase, target: TeamTarge
 // The ping is gone or can no longer change; the answer still reaches the case's room.
 const PING_GONE = new Set(["message_not_found", "channel_not_found", "is_inactive", "cant_update_message"]);
 
-async function deliverAnswer(deps: FlowDeps, loaded: ConsultOnCase): Promise<void> {
+async function deliverAnswer(deps: SlackDeps, loaded: ConsultOnCase): Promise<void> {
   const { consult, record } = loaded;
   const answered = buildConsultPingAnswered(messageInput(loaded));
   for (const { channel, ts } of consultPingMessages(deps.db, loaded)) {

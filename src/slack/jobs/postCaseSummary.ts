@@ -1,11 +1,11 @@
 import { loadJobCase, renderedSeqOf } from "../../flows/cases/caseJobs.ts";
 import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
 import { recordSummaryPost } from "../../flows/cases/recordSummaryPost.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 
 /** Job: posts the live case summary in the war room, then queues its pin. */
-export async function postCaseSummary(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function postCaseSummary(deps: SlackDeps, payload: unknown): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
   if (record.summaryTs) return;

@@ -1,6 +1,6 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import { loadProposalMessage } from "../../flows/sanctions/loadProposalMessage.ts";
 import { proposalPostPayload, recordProposalPost } from "../../flows/sanctions/proposalPostJob.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildProposalMessage } from "../views/proposalMessage.ts";
 import { postToCaseRoom } from "./postMessages.ts";
 
@@ -9,7 +9,7 @@ import { postToCaseRoom } from "./postMessages.ts";
  * Each run renders the proposal as it is when it runs, so an update that finds no message yet leaves
  * the work to the post.
  */
-export async function postProposal(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function postProposal(deps: SlackDeps, payload: unknown): Promise<void> {
   const { proposalId, phase } = proposalPostPayload.parse(payload);
   const input = loadProposalMessage(deps.db, proposalId);
   const message = buildProposalMessage(input);

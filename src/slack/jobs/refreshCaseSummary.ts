@@ -3,8 +3,8 @@ import { loadJobCase } from "../../flows/cases/caseJobs.ts";
 import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
 import { replaceLostSummary } from "../../flows/cases/recordSummaryPost.ts";
 import { isSupersededJob } from "../../flows/cases/supersededJob.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 import { triagePostBlocks } from "./announceCase.ts";
 
@@ -12,7 +12,7 @@ import { triagePostBlocks } from "./announceCase.ts";
  * Job: re-renders the pinned summary and the triage post from the case as it is now. A burst of changes
  * queues one refresh each; all but the last find a later one queued and leave the rendering to it.
  */
-export async function refreshCaseSummary(deps: FlowDeps, payload: unknown, job: JobRow): Promise<void> {
+export async function refreshCaseSummary(deps: SlackDeps, payload: unknown, job: JobRow): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   const { channelId, summaryTs } = record;
   // Not posted yet: the summary's own post renders the case as it is then.

@@ -1,7 +1,7 @@
 import { isOpenStatus } from "../../core/lifecycle.ts";
 import { consultReminderPayload, recordConsultReminded } from "../../flows/consults/consultReminderJob.ts";
 import { consultRecipients, loadConsultOnCase, teamTarget } from "../../flows/consults/loadConsultOnCase.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildConsultRoomReminder, buildConsultTeamReminder } from "../views/consultMessages.ts";
 import { messageInput } from "./pingConsultTeam.ts";
 import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
@@ -11,7 +11,7 @@ import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
  * target as the ping) and the requester in the case's room, and re-renders the summary, which now
  * shows the consult overdue.
  */
-export async function remindOverdueConsult(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function remindOverdueConsult(deps: SlackDeps, payload: unknown): Promise<void> {
   const { consultId, reminder } = consultReminderPayload.parse(payload);
   const loaded = loadConsultOnCase(deps.db, consultId);
   const { consult, record } = loaded;

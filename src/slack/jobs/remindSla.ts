@@ -1,10 +1,10 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import { dueSlaReminder, recordSlaReminder } from "../../flows/sla/slaReminderDue.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildSlaReminder } from "../views/slaMessages.ts";
 import { postToCaseRoom } from "./postMessages.ts";
 
 /** Job: posts one SLA reminder in the case's room, mentioning its owner (or its opener), and records it. */
-export async function remindSla(deps: FlowDeps, payload: unknown): Promise<void> {
+export async function remindSla(deps: SlackDeps, payload: unknown): Promise<void> {
   const due = dueSlaReminder(deps, payload);
   if (!due) return;
   const { record, notify, reminder, dueAt } = due;

@@ -1,5 +1,5 @@
 import type { View, WebClient } from "@slack/web-api";
-import type { FlowDeps } from "../../../flows/deps.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import type { EphemeralReply } from "../../views/commandReplies.ts";
 
 export interface CommandContext {
@@ -25,7 +25,7 @@ export interface OpenModal {
 export interface Subcommand {
   usage: string;
   summary: string;
-  run: (deps: FlowDeps, ctx: CommandContext) => EphemeralReply | OpenModal;
+  run: (deps: SlackDeps, ctx: CommandContext) => EphemeralReply | OpenModal;
 }
 
 export function openModal(ctx: CommandContext, view: View): OpenModal {

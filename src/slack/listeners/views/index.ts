@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import type { FlowDeps } from "../../../flows/deps.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { registerCloseViews } from "./closeViews.ts";
 import { registerConsultViews } from "./consultViews.ts";
 import { registerEvidenceViews } from "./evidenceViews.ts";
@@ -7,7 +7,7 @@ import { registerIntakeSubmission } from "./intakeSubmission.ts";
 import { registerInvestigationViews } from "./investigationViews.ts";
 import { registerSanctionViews } from "./sanctionViews.ts";
 
-export function registerViews(app: App, deps: FlowDeps): void {
+export function registerViews(app: App, deps: SlackDeps): void {
   registerIntakeSubmission(app, deps);
   registerEvidenceViews(app, deps);
   registerConsultViews(app, deps);
