@@ -6,7 +6,6 @@ import { checkSlackSetup } from "./checkSlackSetup.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { recordJobFailure } from "./flows/cases/recordJobFailure.ts";
-import type { FlowDeps } from "./flows/deps.ts";
 import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
 import { startSlaWatch } from "./flows/sla/slaReminders.ts";
@@ -15,6 +14,7 @@ import { Scheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
 import { buildJobHandlers } from "./slack/jobs/index.ts";
+import type { SlackDeps } from "./slack/slackDeps.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 
 export interface StartOptions {
@@ -26,7 +26,8 @@ export interface StartOptions {
 
 export interface RunningDesk {
   app: App;
-  deps: FlowDeps;
+  /** The flows' dependencies and the Slack client the Slack side adds to them. */
+  deps: SlackDeps;
   database: DatabaseHandle;
   scheduler: Scheduler;
   /** The port actually bound (PORT=0 picks a free one). */
@@ -55,7 +56,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   const database = openDatabase(config.db.path);
 
   let scheduler: Scheduler | undefined;
-  const deps: FlowDeps = {
+  const deps: SlackDeps = {
     db: database.db,
     slack,
     clock,

@@ -38,6 +38,11 @@ const RULES = {
     applies: isFlow,
     forbids: ({ to, local }) => local && isSlack(to),
   },
+  // Web API calls and Block Kit stay on the Slack side: a flow holds no Slack client, type or builder.
+  "src/flows imports nothing from @slack/*": {
+    applies: isFlow,
+    forbids: ({ to, local }) => !local && packageOf(to).startsWith("@slack/"),
+  },
   "listeners reach the store only through flows": {
     applies: isListener,
     forbids: ({ to, local }) => local && isStore(to),
@@ -56,6 +61,7 @@ const KNOWN_VIOLATIONS: Record<RuleName | "no import cycle between layers", read
   "src/core imports only core, zod, date-fns, @date-fns/tz and node:crypto": [],
   "src/store imports neither flows nor slack": [],
   "src/flows imports nothing from src/slack/": [],
+  "src/flows imports nothing from @slack/*": [],
   "listeners reach the store only through flows": [],
   "only src/store talks to the database driver": [],
   "no import cycle between layers": [],
@@ -94,6 +100,8 @@ describe("layers (docs/architecture.md)", () => {
     ["src/core/x.ts", { to: "node:fs", local: false }],
     ["src/store/x.ts", { to: "src/flows/openCase.ts", local: true }],
     ["src/flows/x.ts", { to: "src/slack/ids.ts", local: true }],
+    ["src/flows/x.ts", { to: "@slack/web-api", local: false }],
+    ["src/flows/x.ts", { to: "@slack/bolt", local: false }],
     ["src/slack/listeners/views/x.ts", { to: "src/store/cases.ts", local: true }],
     ["src/slack/views/x.ts", { to: "drizzle-orm/sqlite-core", local: false }],
   ])("a rule refuses %s importing %o", (from, edge) => {

@@ -1,13 +1,14 @@
-import type { WebClient } from "@slack/web-api";
 import type { Clock } from "../clock.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../log.ts";
 import type { Db } from "../store/database.ts";
 
-/** Everything a flow may touch; built once in the composition root, rebuilt freely in tests. */
+/**
+ * Everything a flow may touch; built once in the composition root, rebuilt freely in tests. No Slack client:
+ * Web API calls stay on the Slack side (SlackDeps), so every surface reuses the flows unchanged.
+ */
 export interface FlowDeps {
   db: Db;
-  slack: WebClient;
   clock: Clock;
   config: Config;
   log: Logger;

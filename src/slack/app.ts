@@ -1,6 +1,5 @@
 import type { ServerResponse } from "node:http";
 import { App, type CustomRoute, HTTPReceiver } from "@slack/bolt";
-import type { FlowDeps } from "../flows/deps.ts";
 import { checkHealth } from "../flows/slackRequests/checkHealth.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { guardSlackEndpoint } from "./guardedReceiver.ts";
@@ -9,6 +8,7 @@ import { registerCaseForms } from "./listeners/caseForms/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
 import { registerEvents } from "./listeners/events/index.ts";
 import { registerViews } from "./listeners/views/index.ts";
+import type { SlackDeps } from "./slackDeps.ts";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -18,7 +18,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 /** The Bolt app: one request URL for commands, interactivity and events, plus /healthz. */
-export function createSlackApp(deps: FlowDeps, identity: { botId: string }, extraRoutes: CustomRoute[] = []): App {
+export function createSlackApp(deps: SlackDeps, identity: { botId: string }, extraRoutes: CustomRoute[] = []): App {
   const { config } = deps;
   // The bot's identity comes from the auth.test that start-up awaits: given both ids, Bolt makes no call of
   // its own in the background, where a failure would surface as an unhandled rejection instead of at start.

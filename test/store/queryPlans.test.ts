@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WebClient } from "@slack/web-api";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.ts";
@@ -82,7 +81,6 @@ beforeAll(() => {
   });
   deps = {
     db: traced,
-    slack: new WebClient("xoxb-plans"),
     clock: new FakeClock(NOW),
     config,
     log: createLogger("silent"),

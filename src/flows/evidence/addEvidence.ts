@@ -1,29 +1,20 @@
 import type { CaseRow, EvidenceFileRow, EvidenceRow } from "../../../db/schema.ts";
-import { DomainError, fail } from "../../core/domainError.ts";
-import { type EvidenceFormRaw, validateEvidenceForm } from "../../core/evidence.ts";
+import { fail } from "../../core/domainError.ts";
 import { getCase } from "../../store/cases.ts";
-import { type Executor, inTransaction } from "../../store/database.ts";
-import {
-  evidenceSeqAddedByView,
-  filesOfEvidence,
-  getEvidenceBySeq,
-  insertEvidence,
-  insertEvidenceFiles,
-  isBlobHeldByLiveEvidence,
-  nextEvidenceSeq,
-} from "../../store/evidence.ts";
-import { blobExists, deleteBlob } from "../../store/evidenceBlobs.ts";
+import { inTransaction } from "../../store/database.ts";
+import { insertEvidence, insertEvidenceFiles, nextEvidenceSeq } from "../../store/evidence.ts";
+import { blobExists, type StoredBlob } from "../../store/evidenceBlobs.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
-import { caseFromModal } from "../cases/caseForAction.ts";
 import type { FlowDeps } from "../deps.ts";
-import { type DownloadedFile, downloadSlackFile } from "./downloadSlackFile.ts";
+import type { CheckedEvidenceForm } from "./checkEvidenceForm.ts";
+import { discardUnheldBlobs } from "./discardUnheldBlobs.ts";
+import { loadEvidenceAddedByView } from "./loadEvidenceAddedByView.ts";
 
-export interface AddEvidenceInput {
-  caseId: number;
-  userId: string;
-  /** The modal's view id: a second submission of the same view returns the first entry. */
-  viewId: string;
-  form: EvidenceFormRaw;
+/** A file of the form, its bytes already stored (storeEvidenceBlob), with what the upload said about it. */
+export interface StoredEvidenceFile extends StoredBlob {
+  name: string;
+  mimeType: string;
+  slackFileId: string;
 }
 
 export interface AddEvidenceResult {
@@ -34,22 +25,22 @@ export interface AddEvidenceResult {
 }
 
 /**
- * Downloads and stores the form's files first (outside any transaction: it is network work), then
- * records the entry, its files and one timeline event in one transaction. Nothing is recorded when a
- * file fails, and bytes this attempt wrote that nothing holds are removed again.
+ * Records a checked form (checkEvidenceForm) with its files, whose bytes were fetched and stored outside any
+ * transaction (network work): the entry, its files and one timeline event in one transaction. Nothing is
+ * recorded when that fails, and bytes this attempt wrote that nothing holds are removed again.
  */
-export async function addEvidence(deps: FlowDeps, input: AddEvidenceInput): Promise<AddEvidenceResult> {
-  const record = caseFromModal(deps, input.userId, input.caseId, "evidence.add");
-  const draft = validateEvidenceForm(input.form);
-  const earlier = recordedFromView(deps.db, record, input.viewId);
-  if (earlier) return earlier;
-
-  const files = await downloadAll(deps, draft.files);
+export function addEvidence(
+  deps: FlowDeps,
+  form: CheckedEvidenceForm,
+  files: readonly StoredEvidenceFile[],
+): AddEvidenceResult {
+  if (form.recorded) return form.recorded;
+  const { record, draft } = form;
   let result: AddEvidenceResult;
   try {
     result = inTransaction(deps.db, (tx): AddEvidenceResult => {
       const current = getCase(tx, record.id) ?? fail("not_found", "That case no longer exists.");
-      const again = recordedFromView(tx, current, input.viewId);
+      const again = loadEvidenceAddedByView(tx, current, form.viewId);
       if (again) return again;
       for (const file of files) {
         // A redaction may have removed the same bytes while this form was downloading them.
@@ -67,7 +58,7 @@ export async function addEvidence(deps: FlowDeps, input: AddEvidenceInput): Prom
         description: draft.description,
         source: draft.source,
         link: draft.link,
-        addedBy: input.userId,
+        addedBy: form.userId,
         addedAt: at,
       });
       const rows = insertEvidenceFiles(
@@ -79,15 +70,15 @@ export async function addEvidence(deps: FlowDeps, input: AddEvidenceInput): Prom
           size,
           mimeType,
           slackFileId,
-          uploadedBy: input.userId,
+          uploadedBy: form.userId,
         })),
       );
       const updated = recordCaseChange(tx, current, {
-        actor: input.userId,
+        actor: form.userId,
         at,
         kind: "evidence_added",
         payload: {
-          viewId: input.viewId,
+          viewId: form.viewId,
           seq: entry.seq,
           kind: draft.kind,
           description: entry.description,
@@ -99,7 +90,7 @@ export async function addEvidence(deps: FlowDeps, input: AddEvidenceInput): Prom
       return { record: updated, entry, files: rows, created: true };
     });
   } catch (error) {
-    removeUnheld(deps, files);
+    discardUnheldBlobs(deps, files);
     throw error;
   }
   if (result.created) {
@@ -107,32 +98,4 @@ export async function addEvidence(deps: FlowDeps, input: AddEvidenceInput): Prom
     deps.wakeScheduler();
   }
   return result;
-}
-
-function recordedFromView(tx: Executor, record: CaseRow, viewId: string): AddEvidenceResult | undefined {
-  const seq = evidenceSeqAddedByView(tx, record.id, viewId);
-  const entry = seq === undefined ? undefined : getEvidenceBySeq(tx, record.id, seq);
-  return entry && { record, entry, files: filesOfEvidence(tx, [entry.id]), created: false };
-}
-
-/** Every file, in parallel; if one fails, the ones that did arrive are removed again and the errors reported. */
-async function downloadAll(deps: FlowDeps, fileIds: string[]): Promise<DownloadedFile[]> {
-  const settled = await Promise.allSettled(fileIds.map((id) => downloadSlackFile(deps, id)));
-  const failures = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
-  if (failures.length === 0) return settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-  removeUnheld(
-    deps,
-    settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : [])),
-  );
-  const unexpected = failures.find((f) => !(f instanceof DomainError));
-  if (unexpected) throw unexpected;
-  const messages = [...new Set(failures.map((f) => (f as DomainError).message))];
-  return fail("invalid_input", messages.join(" "), { field: "files" });
-}
-
-function removeUnheld(deps: FlowDeps, files: DownloadedFile[]): void {
-  for (const file of files) {
-    if (file.created && !isBlobHeldByLiveEvidence(deps.db, file.sha256))
-      deleteBlob(deps.config.evidenceDir, file.sha256);
-  }
 }

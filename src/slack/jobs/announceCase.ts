@@ -2,9 +2,9 @@ import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/caseSnaps
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordTriagePost } from "../../flows/cases/recordTriagePost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { announceCaseJob } from "../../flows/jobs/announceCase.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import type { Block } from "../views/blocks.ts";
 import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../views/caseSummary.ts";
 import { postInChannel } from "./postMessages.ts";
@@ -20,7 +20,7 @@ export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
 }
 
 /** Job: announces the case in the triage channel (joining it first if it is public and the bot is not in). */
-export async function announceCase(deps: FlowDeps, payload: PayloadOf<typeof announceCaseJob>): Promise<void> {
+export async function announceCase(deps: SlackDeps, payload: PayloadOf<typeof announceCaseJob>): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (record.triageTs) return;
   const renderedSeq = renderedSeqOf(deps.db, record);

@@ -1,8 +1,8 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { closePageMessagesJob } from "../../flows/jobs/closePageMessages.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import { acknowledgedPageMessages } from "../../flows/paging/pageStepJob.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildPageAcknowledged } from "../views/pageMessages.ts";
 
 // The message is gone or can no longer be edited: nothing is left to mark, and retrying would not change it.
@@ -13,7 +13,7 @@ const MESSAGE_GONE = new Set(["message_not_found", "cant_update_message", "chann
  * who acknowledged it, without its button, so nobody else is left thinking the page is still open.
  */
 export async function closePageMessages(
-  deps: FlowDeps,
+  deps: SlackDeps,
   payload: PayloadOf<typeof closePageMessagesJob>,
 ): Promise<void> {
   const acknowledged = acknowledgedPageMessages(deps, payload);

@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type { JobRow } from "../../../db/schema.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import { announceCaseJob } from "../../flows/jobs/announceCase.ts";
 import { archiveWarRoomJob } from "../../flows/jobs/archiveWarRoom.ts";
 import { checkSlaClocksJob } from "../../flows/jobs/checkSlaClocks.ts";
@@ -24,13 +23,14 @@ import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
 import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
 import { checkSlaClocks } from "../../flows/sla/slaReminders.ts";
-import { archiveWarRoom } from "../../flows/warRooms/archiveWarRoom.ts";
-import { createWarRoom } from "../../flows/warRooms/createWarRoom.ts";
-import { inviteToWarRoom } from "../../flows/warRooms/inviteToWarRoom.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { announceCase } from "./announceCase.ts";
+import { archiveWarRoom } from "./archiveWarRoom.ts";
 import { closePageMessages } from "./closePageMessages.ts";
+import { createWarRoom } from "./createWarRoom.ts";
 import { escalateProposal } from "./escalateProposal.ts";
+import { inviteToWarRoom } from "./inviteToWarRoom.ts";
 import { notifyFailure } from "./notifyFailure.ts";
 import { notifyPage } from "./notifyPage.ts";
 import { pinCaseSummary } from "./pinCaseSummary.ts";
@@ -47,14 +47,14 @@ import { setWarRoomTopic } from "./setWarRoomTopic.ts";
 /** A job kind's definition with the handler that runs it, given the flows' dependencies. */
 export interface JobRegistration {
   readonly definition: JobKindSchema;
-  bind(deps: FlowDeps): JobHandler;
+  bind(deps: SlackDeps): JobHandler;
 }
 
 /** The handler gets the payload its definition's schema parses: the compiler checks the two agree. */
 function handle<Schema extends PayloadSchema>(
   definition: JobKindSchema<Schema>,
   // biome-ignore lint/suspicious/noConfusingVoidType: most handlers never defer and are plain `Promise<void>` functions.
-  run: (deps: FlowDeps, payload: z.output<Schema>, job: JobRow) => Promise<JobDeferral | void>,
+  run: (deps: SlackDeps, payload: z.output<Schema>, job: JobRow) => Promise<JobDeferral | void>,
 ): JobRegistration {
   return { definition, bind: (deps) => async (raw, job) => run(deps, definition.payload.parse(raw), job) };
 }
@@ -84,6 +84,6 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
 ];
 
 /** The runner's table: each kind's handler, bound to the flows' dependencies. */
-export function buildJobHandlers(deps: FlowDeps): Readonly<Record<string, JobHandler>> {
+export function buildJobHandlers(deps: SlackDeps): Readonly<Record<string, JobHandler>> {
   return Object.fromEntries(JOB_REGISTRY.map(({ definition, bind }) => [definition.kind, bind(deps)]));
 }

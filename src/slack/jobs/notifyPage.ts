@@ -1,9 +1,9 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { notifyPageJob } from "../../flows/jobs/notifyPage.ts";
 import { duePageStep, recordPageEscalated, recordPageSent } from "../../flows/paging/pageStepJob.ts";
 import { leadUserIds } from "../../flows/roles/leadUserIds.ts";
 import type { JobDeferral } from "../../scheduler/scheduler.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildPageDm, buildPageEscalation } from "../views/pageMessages.ts";
 import { postInChannel, postToEach } from "./postMessages.ts";
 
@@ -13,7 +13,7 @@ import { postInChannel, postToEach } from "./postMessages.ts";
  * it a no-op, so a delayed or retried job never posts twice.
  */
 export async function notifyPage(
-  deps: FlowDeps,
+  deps: SlackDeps,
   payload: PayloadOf<typeof notifyPageJob>,
 ): Promise<JobDeferral | undefined> {
   const due = duePageStep(deps, payload);

@@ -1,11 +1,11 @@
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { pinCaseSummaryJob } from "../../flows/jobs/pinCaseSummary.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 
 /** Job: pins the summary so it stays at hand in the channel. */
-export async function pinCaseSummary(deps: FlowDeps, payload: PayloadOf<typeof pinCaseSummaryJob>): Promise<void> {
+export async function pinCaseSummary(deps: SlackDeps, payload: PayloadOf<typeof pinCaseSummaryJob>): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (!record.channelId || !record.summaryTs) throw new Error(`case ${record.id} has no summary to pin`);
   try {

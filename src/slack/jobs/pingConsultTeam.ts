@@ -11,10 +11,10 @@ import {
   type TeamTarget,
   teamTarget,
 } from "../../flows/consults/loadConsultOnCase.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { pingConsultTeamJob } from "../../flows/jobs/pingConsultTeam.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import {
   buildConsultAnswerNote,
   buildConsultPing,
@@ -31,7 +31,7 @@ export const messageInput = ({ consult, team, record }: ConsultOnCase): ConsultM
   teamName: team.name,
 });
 
-async function channelMembers(deps: FlowDeps, channel: string): Promise<string[]> {
+async function channelMembers(deps: SlackDeps, channel: string): Promise<string[]> {
   const members: string[] = [];
   let cursor: string | undefined;
   do {
@@ -43,7 +43,7 @@ async function channelMembers(deps: FlowDeps, channel: string): Promise<string[]
 }
 
 /** The people a consult reaches: the user group's members, or the channel's. */
-async function resolveRecipients(deps: FlowDeps, target: TeamTarget): Promise<string[]> {
+async function resolveRecipients(deps: SlackDeps, target: TeamTarget): Promise<string[]> {
   const users =
     "channelId" in target
       ? await channelMembers(deps, target.channelId)
@@ -55,7 +55,7 @@ async function resolveRecipients(deps: FlowDeps, target: TeamTarget): Promise<st
  * Job: sends the consult to its team (once: a retry after the post finds ping_ts set), records who
  * received it, and tells the case's room. Its `answered` phase takes the answer back.
  */
-export async function pingConsultTeam(deps: FlowDeps, payload: PayloadOf<typeof pingConsultTeamJob>): Promise<void> {
+export async function pingConsultTeam(deps: SlackDeps, payload: PayloadOf<typeof pingConsultTeamJob>): Promise<void> {
   const { consultId, phase } = payload;
   const loaded = loadConsultOnCase(deps.db, consultId);
   if (phase === "answered") {
@@ -72,7 +72,7 @@ export async function pingConsultTeam(deps: FlowDeps, payload: PayloadOf<typeof 
   await postToCaseRoom(deps, loaded.record, buildConsultSentNote({ ...messageInput(loaded), destination }));
 }
 
-async function pingTeam(deps: FlowDeps, loaded: ConsultOnCase, target: TeamTarget): Promise<void> {
+async function pingTeam(deps: SlackDeps, loaded: ConsultOnCase, target: TeamTarget): Promise<void> {
   const recipients = await resolveRecipients(deps, target);
   if ("usergroupId" in target && recipients.length === 0) {
     fail("conflict", `${loaded.team.name}'s Slack user group has no members to ask`);
@@ -89,7 +89,7 @@ async function pingTeam(deps: FlowDeps, loaded: ConsultOnCase, target: TeamTarge
 // The ping is gone or can no longer change; the answer still reaches the case's room.
 const PING_GONE = new Set(["message_not_found", "channel_not_found", "is_inactive", "cant_update_message"]);
 
-async function deliverAnswer(deps: FlowDeps, loaded: ConsultOnCase): Promise<void> {
+async function deliverAnswer(deps: SlackDeps, loaded: ConsultOnCase): Promise<void> {
   const { consult, record } = loaded;
   const answered = buildConsultPingAnswered(messageInput(loaded));
   for (const { channel, ts } of consultPingMessages(deps.db, loaded)) {

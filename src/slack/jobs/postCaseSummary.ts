@@ -2,13 +2,13 @@ import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordSummaryPost } from "../../flows/cases/recordSummaryPost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { postCaseSummaryJob } from "../../flows/jobs/postCaseSummary.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 
 /** Job: posts the live case summary in the war room, then queues its pin. */
-export async function postCaseSummary(deps: FlowDeps, payload: PayloadOf<typeof postCaseSummaryJob>): Promise<void> {
+export async function postCaseSummary(deps: SlackDeps, payload: PayloadOf<typeof postCaseSummaryJob>): Promise<void> {
   const record = loadJobCase(deps.db, payload);
   if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
   if (record.summaryTs) return;

@@ -1,13 +1,13 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import type { PostedMessage } from "../../core/postedMessage.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import type { MessageContent } from "../views/blocks.ts";
 
 /** Where the bot posts, shared by every job that talks in Slack. */
 
 /** Posts where the team reads: a public channel the bot is not in yet is joined first. */
-export async function postInChannel(deps: FlowDeps, channel: string, message: MessageContent): Promise<PostedMessage> {
+export async function postInChannel(deps: SlackDeps, channel: string, message: MessageContent): Promise<PostedMessage> {
   const posted = await deps.slack.chat.postMessage({ channel, ...message }).catch(async (error: unknown) => {
     if (slackErrorCode(error) !== "not_in_channel") throw error;
     await deps.slack.conversations.join({ channel });
@@ -18,7 +18,7 @@ export async function postInChannel(deps: FlowDeps, channel: string, message: Me
 
 /** A DM from the bot to each person (chat.postMessage takes a user id as the channel). */
 export async function postToEach(
-  deps: FlowDeps,
+  deps: SlackDeps,
   userIds: readonly string[],
   message: MessageContent,
 ): Promise<PostedMessage[]> {
@@ -31,7 +31,11 @@ export async function postToEach(
 }
 
 /** Posts in the case's war room, or in its triage thread while it has none. */
-export async function postToCaseRoom(deps: FlowDeps, record: CaseRow, message: MessageContent): Promise<PostedMessage> {
+export async function postToCaseRoom(
+  deps: SlackDeps,
+  record: CaseRow,
+  message: MessageContent,
+): Promise<PostedMessage> {
   if (record.channelId) {
     const posted = await deps.slack.chat.postMessage({ channel: record.channelId, ...message });
     return { channel: String(posted.channel), ts: String(posted.ts) };

@@ -1,8 +1,8 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { postProposalJob } from "../../flows/jobs/postProposal.ts";
 import { loadProposalMessage } from "../../flows/sanctions/loadProposalMessage.ts";
 import { recordProposalPost } from "../../flows/sanctions/proposalPostJob.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildProposalMessage } from "../views/proposalMessage.ts";
 import { postToCaseRoom } from "./postMessages.ts";
 
@@ -11,7 +11,7 @@ import { postToCaseRoom } from "./postMessages.ts";
  * Each run renders the proposal as it is when it runs, so an update that finds no message yet leaves
  * the work to the post.
  */
-export async function postProposal(deps: FlowDeps, payload: PayloadOf<typeof postProposalJob>): Promise<void> {
+export async function postProposal(deps: SlackDeps, payload: PayloadOf<typeof postProposalJob>): Promise<void> {
   const { proposalId, phase } = payload;
   const input = loadProposalMessage(deps.db, proposalId);
   const message = buildProposalMessage(input);

@@ -3,10 +3,10 @@ import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { replaceLostSummary } from "../../flows/cases/recordSummaryPost.ts";
 import { isSupersededJob } from "../../flows/cases/supersededJob.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { refreshCaseSummaryJob } from "../../flows/jobs/refreshCaseSummary.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 import { triagePostBlocks } from "./announceCase.ts";
 
@@ -15,7 +15,7 @@ import { triagePostBlocks } from "./announceCase.ts";
  * queues one refresh each; all but the last find a later one queued and leave the rendering to it.
  */
 export async function refreshCaseSummary(
-  deps: FlowDeps,
+  deps: SlackDeps,
   payload: PayloadOf<typeof refreshCaseSummaryJob>,
   job: JobRow,
 ): Promise<void> {

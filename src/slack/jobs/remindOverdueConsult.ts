@@ -1,9 +1,9 @@
 import { isOpenStatus } from "../../core/lifecycle.ts";
 import { recordConsultReminded } from "../../flows/consults/consultReminderJob.ts";
 import { consultRecipients, loadConsultOnCase, teamTarget } from "../../flows/consults/loadConsultOnCase.ts";
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildConsultRoomReminder, buildConsultTeamReminder } from "../views/consultMessages.ts";
 import { messageInput } from "./pingConsultTeam.ts";
 import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
@@ -14,7 +14,7 @@ import { postInChannel, postToCaseRoom, postToEach } from "./postMessages.ts";
  * shows the consult overdue.
  */
 export async function remindOverdueConsult(
-  deps: FlowDeps,
+  deps: SlackDeps,
   payload: PayloadOf<typeof remindOverdueConsultJob>,
 ): Promise<void> {
   const { consultId, reminder } = payload;

@@ -1,12 +1,12 @@
-import type { FlowDeps } from "../../flows/deps.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { remindSlaJob } from "../../flows/jobs/remindSla.ts";
 import { dueSlaReminder, recordSlaReminder } from "../../flows/sla/slaReminderDue.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 import { buildSlaReminder } from "../views/slaMessages.ts";
 import { postToCaseRoom } from "./postMessages.ts";
 
 /** Job: posts one SLA reminder in the case's room, mentioning its owner (or its opener), and records it. */
-export async function remindSla(deps: FlowDeps, payload: PayloadOf<typeof remindSlaJob>): Promise<void> {
+export async function remindSla(deps: SlackDeps, payload: PayloadOf<typeof remindSlaJob>): Promise<void> {
   const due = dueSlaReminder(deps, payload);
   if (!due) return;
   const { record, notify, reminder, dueAt } = due;

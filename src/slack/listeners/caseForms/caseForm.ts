@@ -1,6 +1,6 @@
 import type { CaseRow } from "../../../../db/schema.ts";
 import type { Action } from "../../../core/permissions.ts";
-import type { FlowDeps } from "../../../flows/deps.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import type { ModalView } from "../../views/blocks.ts";
 import type { ViewStateValues } from "../views/viewState.ts";
 
@@ -22,9 +22,9 @@ export interface CaseForm {
   /** `/incident <usage>` opens it on the case named, or the war room's (listed in help under `summary`). */
   command?: { usage: string; summary: string };
   callbackId: string;
-  build: (deps: FlowDeps, record: CaseRow, userId: string) => ModalView;
+  build: (deps: SlackDeps, record: CaseRow, userId: string) => ModalView;
   /** Calls the flow; a view returned replaces the form, else the form closes. */
-  submit: (deps: FlowDeps, submission: CaseFormSubmission) => Promise<ModalView | undefined> | ModalView | undefined;
+  submit: (deps: SlackDeps, submission: CaseFormSubmission) => Promise<ModalView | undefined> | ModalView | undefined;
   /** Where a failure that names no field is shown, so the form stays open with what was typed. */
   fallbackBlock: string;
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { addEvidence } from "../../../flows/evidence/addEvidence.ts";
+import { checkEvidenceForm } from "../../../flows/evidence/checkEvidenceForm.ts";
+import { downloadSlackFiles } from "../../files/downloadSlackFiles.ts";
 import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../ids.ts";
 import { buildEvidenceModal, buildEvidenceRecorded } from "../../views/evidenceModal.ts";
 import { readText } from "../views/viewState.ts";
@@ -24,7 +26,7 @@ export const EVIDENCE_FORM = {
   callbackId: CALLBACK.evidence,
   build: (_deps, record) => buildEvidenceModal(record),
   submit: async (deps, { userId, viewId, caseId, values, state }) => {
-    const result = await addEvidence(deps, {
+    const form = checkEvidenceForm(deps, {
       caseId,
       userId,
       viewId,
@@ -36,6 +38,7 @@ export const EVIDENCE_FORM = {
         files: readFileIds(state),
       },
     });
+    const result = form.recorded ?? addEvidence(deps, form, await downloadSlackFiles(deps, form.draft.files));
     return buildEvidenceRecorded(result);
   },
   fallbackBlock: EVIDENCE_BLOCK.kind,

@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { caseFromButton } from "../../../flows/cases/caseForAction.ts";
-import type { FlowDeps } from "../../../flows/deps.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { answerSubmission } from "../answerSubmission.ts";
 import { readCaseMetadata } from "../caseMetadata.ts";
 import { openModalFromButton } from "../openModalFromButton.ts";
@@ -24,7 +24,7 @@ export const CASE_FORMS: readonly CaseForm[] = [
 ];
 
 /** Each form's button and its submission. */
-export function registerCaseForms(app: App, deps: FlowDeps): void {
+export function registerCaseForms(app: App, deps: SlackDeps): void {
   for (const form of CASE_FORMS) {
     openModalFromButton(app, deps, form.button, (userId, humanId) =>
       form.build(deps, caseFromButton(deps, userId, humanId, form.permission), userId),

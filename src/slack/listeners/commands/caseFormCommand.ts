@@ -1,11 +1,11 @@
 import { caseFromCommand } from "../../../flows/cases/caseForAction.ts";
-import type { FlowDeps } from "../../../flows/deps.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import type { CaseForm } from "../caseForms/caseForm.ts";
 import { type CommandContext, type OpenModal, openModal, type Subcommand } from "./subcommand.ts";
 
 /** Opens `form` on the case `idText` names, or the war room's. */
 export function openCaseForm(
-  deps: FlowDeps,
+  deps: SlackDeps,
   ctx: CommandContext,
   idText: string | undefined,
   form: CaseForm,

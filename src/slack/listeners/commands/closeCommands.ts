@@ -1,10 +1,11 @@
 import { EXPORT_USAGE } from "../../../core/decisionExport.ts";
 import { DomainError } from "../../../core/domainError.ts";
 import { SEARCH_LIMIT, SEARCH_USAGE, searchCasesFor } from "../../../flows/cases/searchCases.ts";
-import type { FlowDeps } from "../../../flows/deps.ts";
-import { prepareDecisionExport, uploadDecisionExport } from "../../../flows/sanctions/exportDecisions.ts";
+import { prepareDecisionExport } from "../../../flows/sanctions/exportDecisions.ts";
 import type { Logger } from "../../../log.ts";
 import { toUserMessage } from "../../errors.ts";
+import { uploadDecisionExport } from "../../files/uploadDecisionExport.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { caseSearchReply, exportComment, exportEmptyReply, exportStartedReply } from "../../views/closeReplies.ts";
 import { errorReply } from "../../views/commandReplies.ts";
 import { CLOSE_FORM } from "../caseForms/closeForm.ts";
@@ -12,7 +13,7 @@ import { caseFormCommand } from "./caseFormCommand.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
 
 /** The upload runs after the command is answered; a failure reaches the user as an ephemeral message. */
-function startUpload(deps: FlowDeps, ctx: CommandContext, upload: Promise<void>): void {
+function startUpload(deps: SlackDeps, ctx: CommandContext, upload: Promise<void>): void {
   const context = { subcommand: "export", userId: ctx.userId, channelId: ctx.channelId };
   upload.catch((error: unknown) => {
     const text = errorReply(`The export failed: ${toUserMessage(error, deps.log, context)}`).text;

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
-import type { FlowDeps } from "../../../flows/deps.ts";
 import { assertMay } from "../../../flows/roles/access.ts";
 import { toUserMessage } from "../../errors.ts";
 import { COMMAND } from "../../ids.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { errorReply, helpReply } from "../../views/commandReplies.ts";
 import { buildIntakeModal } from "../../views/intakeModal.ts";
 import { appealSubcommands } from "./appealCommands.ts";
@@ -41,7 +41,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
 const listed = () => Object.values(SUBCOMMANDS);
 
 /** `/incident [subcommand]`: no text opens the intake form; replies are ephemeral. */
-export function registerIncidentCommand(app: App, deps: FlowDeps): void {
+export function registerIncidentCommand(app: App, deps: SlackDeps): void {
   // The intake form never changes while the bot runs: build it once.
   const intakeModal = buildIntakeModal();
 

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
-import type { FlowDeps } from "../../../flows/deps.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { registerIncidentCommand } from "./incidentCommand.ts";
 
-export function registerCommands(app: App, deps: FlowDeps): void {
+export function registerCommands(app: App, deps: SlackDeps): void {
   registerIncidentCommand(app, deps);
 }

@@ -1,5 +1,5 @@
 import type { View, WebClient } from "@slack/web-api";
-import type { FlowDeps } from "../../../flows/deps.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import type { EphemeralReply } from "../../views/commandReplies.ts";
 
 export interface CommandContext {
@@ -26,7 +26,7 @@ export interface Subcommand {
   usage: string;
   summary: string;
   /** A reply that needs long work (verifying a long chain) is a promise, the loop free while it builds. */
-  run: (deps: FlowDeps, ctx: CommandContext) => EphemeralReply | OpenModal | Promise<EphemeralReply>;
+  run: (deps: SlackDeps, ctx: CommandContext) => EphemeralReply | OpenModal | Promise<EphemeralReply>;
 }
 
 export function openModal(ctx: CommandContext, view: View): OpenModal {

@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
-import type { FlowDeps } from "../../../flows/deps.ts";
 import { handleSlackEventOnce } from "../../../flows/slackRequests/handleSlackEventOnce.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { publishHome } from "./publishHome.ts";
 
-export function registerEvents(app: App, deps: FlowDeps): void {
+export function registerEvents(app: App, deps: SlackDeps): void {
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
     if (typeof eventId !== "string") return next();

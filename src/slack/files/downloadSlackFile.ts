@@ -2,25 +2,16 @@ import { z } from "zod";
 import { DomainError, fail } from "../../core/domainError.ts";
 import { EVIDENCE_LIMITS } from "../../core/evidence.ts";
 import { formatBytes } from "../../core/formatBytes.ts";
+import type { StoredEvidenceFile } from "../../flows/evidence/addEvidence.ts";
+import { storeEvidenceBlob } from "../../flows/evidence/storeEvidenceBlob.ts";
 import { classifyFailure } from "../../scheduler/slackFailure.ts";
-import { storeBlob } from "../../store/evidenceBlobs.ts";
-import type { FlowDeps } from "../deps.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 
 /** Slack wants the modal answered within 3 s; a stalled download must not hold the form forever. */
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 
 /** Where Slack serves `url_private` (https://api.slack.com/types/file): the only file host the bot token may reach. */
 const SLACK_FILE_ORIGIN = "https://files.slack.com";
-
-export interface DownloadedFile {
-  sha256: string;
-  size: number;
-  name: string;
-  mimeType: string;
-  slackFileId: string;
-  /** This attempt wrote the bytes (they were not on disk before). */
-  created: boolean;
-}
 
 /** What the bot needs from `files.info`; parsed, since it comes from outside. */
 const slackFileInfo = z.object({
@@ -36,7 +27,7 @@ const slackFileInfo = z.object({
 const fileError = (message: string): never => fail("invalid_input", message, { field: "files" });
 
 /** Fetches one file a user uploaded in a modal, with the bot token, and stores it by SHA-256. */
-export async function downloadSlackFile(deps: FlowDeps, fileId: string): Promise<DownloadedFile> {
+export async function downloadSlackFile(deps: SlackDeps, fileId: string): Promise<StoredEvidenceFile> {
   const max = EVIDENCE_LIMITS.fileBytesMax;
   const answer = await deps.slack.files
     .info({ file: fileId })
@@ -87,7 +78,7 @@ export async function downloadSlackFile(deps: FlowDeps, fileId: string): Promise
       failed(error);
     }
   }
-  const stored = await storeBlob(deps.config.evidenceDir, counted(response.body as AsyncIterable<Uint8Array>));
+  const stored = await storeEvidenceBlob(deps, counted(response.body as AsyncIterable<Uint8Array>));
   return { ...stored, name: file.name, mimeType: file.mimetype, slackFileId: file.id };
 }
 

@@ -1,4 +1,4 @@
-import type { FlowDeps } from "../deps.ts";
+import type { SlackDeps } from "../slackDeps.ts";
 
 // Slack recommends pages of no more than 200 for users.conversations.
 const PAGE_SIZE = 200;
@@ -8,7 +8,7 @@ const PAGE_SIZE = 200;
  * lists only the bot's own memberships (fewer pages than conversations.list, Tier 3 rather than 2) and says
  * who created each channel; a page may hold fewer than asked, so only an empty cursor ends the search.
  */
-export async function findBotChannel(deps: FlowDeps, name: string): Promise<{ id: string; name: string } | undefined> {
+export async function findBotChannel(deps: SlackDeps, name: string): Promise<{ id: string; name: string } | undefined> {
   let cursor: string | undefined;
   do {
     const page = await deps.slack.users.conversations({

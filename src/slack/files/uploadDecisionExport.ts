@@ -1,0 +1,28 @@
+import { fail } from "../../core/domainError.ts";
+import type { ExportFile } from "../../flows/sanctions/exportDecisions.ts";
+import type { SlackDeps } from "../slackDeps.ts";
+
+/**
+ * Uploads the files the way Slack asks since files.upload was retired: a URL per file, the bytes POSTed
+ * to it, then one completeUploadExternal that shares them all into the channel with the comment.
+ */
+export async function uploadDecisionExport(
+  deps: SlackDeps,
+  input: { channelId: string; files: readonly ExportFile[]; comment: string },
+): Promise<void> {
+  const uploaded: Array<{ id: string; title: string }> = [];
+  for (const file of input.files) {
+    const bytes = Buffer.from(file.content, "utf8");
+    const target = await deps.slack.files.getUploadURLExternal({ filename: file.filename, length: bytes.length });
+    const uploadUrl = target.upload_url ?? fail("conflict", "Slack gave no upload URL");
+    const fileId = target.file_id ?? fail("conflict", "Slack gave no file id");
+    const response = await fetch(uploadUrl, { method: "POST", body: bytes });
+    if (!response.ok) throw new Error(`upload of ${file.filename} answered HTTP ${response.status}`);
+    uploaded.push({ id: fileId, title: file.title });
+  }
+  await deps.slack.files.completeUploadExternal({
+    files: [uploaded[0] ?? fail("invalid_input", "nothing to upload"), ...uploaded.slice(1)],
+    channel_id: input.channelId,
+    initial_comment: input.comment,
+  });
+}
