@@ -1,6 +1,8 @@
 -- Full-text search over cases (SQLite FTS5; src/store/caseSearch.ts is the only reader). The rowid is cases.id.
 -- Contentless: the index keeps no second copy of descriptions and party names, so redacting the case row is enough.
--- contentless_delete lets triggers replace a case's document by rowid (https://www.sqlite.org/fts5.html#contentless_delete_tables).
+-- contentless_delete lets triggers delete a case's document by rowid (https://www.sqlite.org/fts5.html#contentless_delete_tables).
+-- Triggers DELETE then INSERT, never INSERT OR REPLACE: inside an upsert (intake's account upsert) the REPLACE
+-- keeps the old document's terms, so a renamed party would still be found by the old name.
 CREATE VIRTUAL TABLE case_search USING fts5(
   human_id, title, description, parties, category,
   content = '', contentless_delete = 1,
@@ -28,14 +30,15 @@ FROM cases c;
 --> statement-breakpoint
 CREATE TRIGGER case_search_case_inserted AFTER INSERT ON cases
 BEGIN
-  INSERT OR REPLACE INTO case_search(rowid, human_id, title, description, parties, category)
+  INSERT INTO case_search(rowid, human_id, title, description, parties, category)
     SELECT * FROM case_search_documents WHERE case_id = NEW.id;
 END;
 --> statement-breakpoint
 -- Only the indexed columns: status and timestamp updates, by far the most frequent, leave the index alone.
 CREATE TRIGGER case_search_case_updated AFTER UPDATE OF human_id, title, description, category ON cases
 BEGIN
-  INSERT OR REPLACE INTO case_search(rowid, human_id, title, description, parties, category)
+  DELETE FROM case_search WHERE rowid = NEW.id;
+  INSERT INTO case_search(rowid, human_id, title, description, parties, category)
     SELECT * FROM case_search_documents WHERE case_id = NEW.id;
 END;
 --> statement-breakpoint
@@ -46,19 +49,22 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER case_search_party_added AFTER INSERT ON case_parties
 BEGIN
-  INSERT OR REPLACE INTO case_search(rowid, human_id, title, description, parties, category)
+  DELETE FROM case_search WHERE rowid = NEW.case_id;
+  INSERT INTO case_search(rowid, human_id, title, description, parties, category)
     SELECT * FROM case_search_documents WHERE case_id = NEW.case_id;
 END;
 --> statement-breakpoint
 CREATE TRIGGER case_search_party_changed AFTER UPDATE ON case_parties
 BEGIN
-  INSERT OR REPLACE INTO case_search(rowid, human_id, title, description, parties, category)
+  DELETE FROM case_search WHERE rowid IN (OLD.case_id, NEW.case_id);
+  INSERT INTO case_search(rowid, human_id, title, description, parties, category)
     SELECT * FROM case_search_documents WHERE case_id IN (OLD.case_id, NEW.case_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER case_search_party_removed AFTER DELETE ON case_parties
 BEGIN
-  INSERT OR REPLACE INTO case_search(rowid, human_id, title, description, parties, category)
+  DELETE FROM case_search WHERE rowid = OLD.case_id;
+  INSERT INTO case_search(rowid, human_id, title, description, parties, category)
     SELECT * FROM case_search_documents WHERE case_id = OLD.case_id;
 END;
 --> statement-breakpoint
@@ -66,7 +72,8 @@ END;
 CREATE TRIGGER case_search_account_renamed AFTER UPDATE OF account_ref, display_name ON accounts
 WHEN OLD.account_ref IS NOT NEW.account_ref OR OLD.display_name IS NOT NEW.display_name
 BEGIN
-  INSERT OR REPLACE INTO case_search(rowid, human_id, title, description, parties, category)
+  DELETE FROM case_search WHERE rowid IN (SELECT case_id FROM case_parties WHERE account_id = NEW.id);
+  INSERT INTO case_search(rowid, human_id, title, description, parties, category)
     SELECT * FROM case_search_documents
      WHERE case_id IN (SELECT case_id FROM case_parties WHERE account_id = NEW.id);
 END;
