@@ -32,14 +32,26 @@ export function caseSearchQuery(text: string, categoryIds: readonly string[]): s
   return alternatives.length > 0 ? alternatives.join(" OR ") : undefined;
 }
 
-/** Ids of matching cases, best bm25 rank first (weights set by the migration), newest first among equals. */
+// bm25 reads every match of a term anyway, but ranking only the newest matches keeps a common word from
+// sorting a decade of cases; a word matching more is a poor search, and the reply asks for more words.
+export const SEARCH_RANK_WINDOW = 1000;
+
+/**
+ * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best bm25 rank first (column weights set
+ * by the migration), then newest first: ids follow creation, and FTS5 walks them in order without a sort.
+ */
 function rankedCaseIds(tx: Executor, query: string, limit: number): number[] {
+  const oldest = tx.get<{ id: number } | undefined>(
+    sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${query}
+        ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_RANK_WINDOW - 1}`,
+  );
+  // MATERIALIZED: inlined, ORDER BY rank would make FTS5 rank every match and ignore the rowid bound.
   return tx
     .all<{ id: number }>(
-      sql`SELECT ${cases.id} AS id FROM case_search JOIN ${cases} ON ${cases.id} = case_search.rowid
-          WHERE case_search MATCH ${query}
-          ORDER BY case_search.rank, ${cases.createdAt} DESC, ${cases.id} DESC
-          LIMIT ${limit}`,
+      sql`WITH hits AS MATERIALIZED (
+            SELECT rowid AS id, rank AS score FROM case_search
+            WHERE case_search MATCH ${query} AND rowid >= ${oldest?.id ?? 0})
+          SELECT id FROM hits ORDER BY score, id DESC LIMIT ${limit}`,
     )
     .map((row) => row.id);
 }
