@@ -3,10 +3,12 @@
 -- contentless_delete lets triggers delete a case's document by rowid (https://www.sqlite.org/fts5.html#contentless_delete_tables).
 -- Triggers DELETE then INSERT, never INSERT OR REPLACE: inside an upsert (intake's account upsert) the REPLACE
 -- keeps the old document's terms, so a renamed party would still be found by the old name.
+-- tokenchars '_': an account ref (cus_48213) is one term with a short list of cases, not "cus" (half of all cases)
+-- followed by a number; porter matches tools/tool, remove_diacritics matches Zoë/zoe.
 CREATE VIRTUAL TABLE case_search USING fts5(
   human_id, title, description, parties, category,
   content = '', contentless_delete = 1,
-  tokenize = 'porter unicode61 remove_diacritics 2'
+  tokenize = 'porter unicode61 remove_diacritics 2 tokenchars ''_'''
 );
 --> statement-breakpoint
 -- Column weights for bm25 (same order as the columns): an id or title hit outranks a word deep in a description.

@@ -34,7 +34,7 @@ export function caseSearchQuery(text: string, categoryIds: readonly string[]): s
 
 // bm25 reads every match of a term anyway, but ranking only the newest matches keeps a common word from
 // sorting a decade of cases; a word matching more is a poor search, and the reply asks for more words.
-export const SEARCH_RANK_WINDOW = 1000;
+export const SEARCH_RANK_WINDOW = 500;
 
 /**
  * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best bm25 rank first (column weights set
