@@ -6,7 +6,7 @@ import type { Executor } from "./database.ts";
 
 // Bounds on what user text can make the index do: a pasted page of text costs no more than a few words.
 export const SEARCH_MAX_TERMS = 8;
-export const SEARCH_MAX_TERM_CHARS = 64;
+const SEARCH_MAX_TERM_CHARS = 64;
 
 /** unicode61 indexes only letters, digits and private-use characters; a term with none is noise (`*`, `-`, `(`). */
 const INDEXED_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
@@ -19,7 +19,7 @@ const quoteTerm = (term: string) => `"${[...term].slice(0, SEARCH_MAX_TERM_CHARS
  * any case in `categoryIds`; undefined when nothing searchable remains.
  * https://www.sqlite.org/fts5.html#full_text_query_syntax
  */
-export function caseSearchQuery(text: string, categoryIds: readonly string[]): string | undefined {
+function caseSearchQuery(text: string, categoryIds: readonly string[]): string | undefined {
   const terms = text
     .split(/\s+/u)
     .filter((term) => INDEXED_CHARACTER.test(term))
@@ -34,7 +34,7 @@ export function caseSearchQuery(text: string, categoryIds: readonly string[]): s
 
 // bm25 reads every match of a term anyway, but ranking only the newest matches keeps a common word from
 // sorting a decade of cases; a word matching more is a poor search, and the reply asks for more words.
-export const SEARCH_RANK_WINDOW = 500;
+const SEARCH_RANK_WINDOW = 500;
 
 /**
  * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best bm25 rank first (column weights set
