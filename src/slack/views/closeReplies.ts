@@ -35,12 +35,12 @@ export function buildCloseSummaryMessage(input: CloseSummaryInput): { text: stri
   };
 }
 
-/** Search hits, open and closed alike; titles are shown as in `/incident list`. */
+/** Search hits, open and closed alike, best match first; titles are shown as in `/incident list`. */
 export function caseSearchReply(text: string, found: readonly CaseRow[], limit: number): EphemeralReply {
   const quoted = `“${userText(text, 60)}”`;
   if (found.length === 0) return ephemeral(`No case matches ${quoted}.`);
   const lines = found.map((c) => caseLine(c, { titles: true }));
-  const more = found.length === limit ? ` (the newest ${limit}; narrow the search to see older ones)` : "";
+  const more = found.length === limit ? ` (the best ${limit}; add words to narrow the search)` : "";
   return ephemeral(
     `${found.length} cases match ${quoted}`,
     capBlocks(

@@ -30,7 +30,7 @@ export const closeSubcommands: Record<string, Subcommand> = {
   close: caseFormCommand(CLOSE_FORM),
   search: {
     usage: SEARCH_USAGE,
-    summary: `find open and closed cases by id, title or category (newest ${SEARCH_LIMIT})`,
+    summary: `find open and closed cases by id, title, description, party or category (best ${SEARCH_LIMIT})`,
     run: (deps, { userId, rest }) => caseSearchReply(rest, searchCasesFor(deps, { userId, text: rest }), SEARCH_LIMIT),
   },
   export: {
