@@ -24,6 +24,8 @@ export const JOB = {
   closePageMessages: "page.close_messages",
   /** Re-reads a case's SLA clocks and queues the reminders whose threshold has passed. */
   checkSla: "sla.check",
+  /** Queues a check of each open case, one window of case ids per run, so no run holds the database long. */
+  sweepSla: "sla.sweep",
   remindSla: "sla.remind",
   /** Daily: queues a reminder before each weekend or holiday on-call shift in the days ahead. */
   planShiftReminders: "oncall.plan_shifts",
@@ -61,6 +63,12 @@ export const JOB_PAYLOADS = {
   [JOB.notifyPage]: z.object({ pageId: id, step: z.enum(PAGE_STEPS) }),
   [JOB.closePageMessages]: z.object({ pageId: id }),
   [JOB.checkSla]: casePayload,
+  /** `occasion` names the sweep in each check's key; the window is (afterId, afterId + window], up to throughId. */
+  [JOB.sweepSla]: z.object({
+    occasion: z.string().min(1),
+    afterId: z.number().int().nonnegative(),
+    throughId: z.number().int().nonnegative(),
+  }),
   /** One reminder: a threshold of one cycle of one clock. Its key is what makes it fire once. */
   [JOB.remindSla]: casePayload.extend({
     clock: z.enum(SLA_CLOCK_NAMES),

@@ -1,6 +1,6 @@
 import type { FlowDeps } from "../../flows/deps.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
-import { checkSlaClocks } from "../../flows/sla/slaReminders.ts";
+import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
 import { archiveWarRoom } from "../../flows/warRooms/archiveWarRoom.ts";
 import { createWarRoom } from "../../flows/warRooms/createWarRoom.ts";
 import { inviteToWarRoom } from "../../flows/warRooms/inviteToWarRoom.ts";
@@ -44,6 +44,7 @@ export function buildJobHandlers(deps: FlowDeps): JobHandlers {
     [JOB.notifyPage]: (payload) => notifyPage(deps, payload),
     [JOB.closePageMessages]: (payload) => closePageMessages(deps, payload),
     [JOB.checkSla]: (payload) => checkSlaClocks(deps, payload),
+    [JOB.sweepSla]: (payload) => sweepSlaClocks(deps, payload),
     [JOB.remindSla]: (payload) => remindSla(deps, payload),
     [JOB.planShiftReminders]: () => planShiftReminders(deps),
     [JOB.remindShift]: (payload) => remindShift(deps, payload),

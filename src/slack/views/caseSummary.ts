@@ -30,6 +30,7 @@ const JOB_LABELS: Readonly<Record<JobKind, string>> = {
   [JOB.notifyPage]: "paging the on-call person",
   [JOB.closePageMessages]: "marking a page's messages acknowledged",
   [JOB.checkSla]: "checking the SLA clocks",
+  [JOB.sweepSla]: "queuing SLA checks of the open cases",
   [JOB.remindSla]: "posting an SLA reminder",
   [JOB.planShiftReminders]: "planning on-call shift reminders",
   [JOB.remindShift]: "reminding someone of their on-call shift",
