@@ -3,10 +3,10 @@ import { pendingJobCount } from "../../src/store/jobs.ts";
 import { useSlaDesk } from "../support/slaDesk.ts";
 
 const desk = useSlaDesk();
-const QUEUED_CHECKS = 3_000;
+const QUEUED_CHECKS = 1_000;
 
 describe("the job runner under a deep queue", () => {
-  it("answers /healthz while thousands of database-only jobs are still queued", async () => {
+  it("answers /healthz while a thousand database-only jobs are still queued", async () => {
     await desk.openSev2();
     desk.h.desk.database.sqlite
       .prepare(
@@ -21,5 +21,7 @@ describe("the job runner under a deep queue", () => {
     const stillQueued = pendingJobCount(desk.h.desk.database.db);
     expect(health.status).toBe(200);
     expect(stillQueued).toBeGreaterThan(QUEUED_CHECKS / 2);
+    // The rest would only slow the app's stop, which lets the runner drain what is due.
+    desk.h.desk.database.sqlite.prepare("DELETE FROM jobs WHERE leased_by IS NULL AND done_at IS NULL").run();
   });
 });
