@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -8,7 +7,7 @@ import { type SlackFake, startSlackFake } from "./slack-fake/index.ts";
 import { SIGNING_SECRET, USERS } from "./support/harness.ts";
 import { intakeValues } from "./support/intake.ts";
 import { createSlackDriver } from "./support/slackDriver.ts";
-import { type SpawnedBot, spawnBot, untilHealthy } from "./support/spawnBot.ts";
+import { freePort, type SpawnedBot, spawnBot, untilHealthy } from "./support/spawnBot.ts";
 
 const ROOM = `ts-${new Date().getUTCFullYear()}-0001-physical-safety`;
 // A cold start is 8-14 s on a busy 2-core machine; these cap a bot or a job that never comes, nothing waits them out.
@@ -18,17 +17,6 @@ const WORK_BOUND_MS = 60_000;
 const TEST_TIMEOUT_MS = 2 * START_BOUND_MS + 2 * WORK_BOUND_MS;
 // Short, so the restarted bot may take over the killed bot's job soon; still far longer than one Slack call here.
 const JOB_LEASE_SECONDS = "10";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor(check: () => boolean, what: string, boundMs = WORK_BOUND_MS): Promise<void> {
   const deadline = Date.now() + boundMs;

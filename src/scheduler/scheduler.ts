@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { setTimeout as delay } from "node:timers/promises";
+import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promises";
 import type { JobRow } from "../../db/schema.ts";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
@@ -91,6 +91,9 @@ export class Scheduler {
       }
       if (running.size === 0) return total;
       await Promise.race(running);
+      // Jobs that only touch the database settle in microtasks: without a turn of the event loop between them, a
+      // queue of thousands (a sweep after an upgrade) would keep HTTP, /healthz and acks waiting until it drained.
+      await nextTurn();
     }
   }
 

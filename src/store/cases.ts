@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import {
   type CaseRow,
   CLOSED_CASE_STATUS_LIST,
@@ -118,13 +118,23 @@ export function openCasesOfSeverities(tx: Executor, severities: readonly Severit
     .all();
 }
 
-/** Ids of every open case, oldest first. */
-export function openCaseIds(tx: Executor): number[] {
+/** Ids of the open cases in (afterId, throughId], oldest first: a bounded window of the primary key. */
+export function openCaseIdsBetween(tx: Executor, afterId: number, throughId: number): number[] {
   return tx
     .select({ id: cases.id })
     .from(cases)
-    .where(isOpen)
+    .where(and(gt(cases.id, afterId), lte(cases.id, throughId), isOpen))
     .orderBy(asc(cases.id))
     .all()
     .map((r) => r.id);
+}
+
+/** The highest case id so far (0 with no cases): read from the end of the primary key, not a scan. */
+export function lastCaseId(tx: Executor): number {
+  return (
+    tx
+      .select({ last: max(cases.id) })
+      .from(cases)
+      .get()?.last ?? 0
+  );
 }

@@ -1,6 +1,7 @@
 import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
@@ -8,6 +9,8 @@ import { pathToFileURL } from "node:url";
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const MAIN = join(ROOT, "src/cli/start.ts");
+/** What `npm start` runs once `npm run build` (or `npm ci`) has compiled the sources. */
+export const COMPILED_MAIN = join(ROOT, "dist/src/cli/start.js");
 // tsx's ESM loader, by absolute URL, so the bot can run from a scratch folder with no .env in it.
 const TSX_LOADER = pathToFileURL(
   join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
@@ -15,11 +18,14 @@ const TSX_LOADER = pathToFileURL(
 // Keeps the end of a chatty run: what led up to a failure is at the end.
 const MAX_OUTPUT_CHARS = 200_000;
 
-/** `npm start` as an operator runs it, but in an empty working folder and with only the given environment. */
-function botCommand(env: Record<string, string | undefined>): [string, string[], SpawnOptions] {
+/**
+ * `npm start` as an operator runs it, but in an empty working folder and with only the given environment.
+ * The sources run through tsx, so a test needs no build first; `compiled` runs dist/ with plain node.
+ */
+function botCommand(env: Record<string, string | undefined>, compiled = false): [string, string[], SpawnOptions] {
   return [
     process.execPath,
-    ["--import", TSX_LOADER, MAIN],
+    compiled ? [COMPILED_MAIN] : ["--import", TSX_LOADER, MAIN],
     { cwd: mkdtempSync(join(tmpdir(), "incident-desk-cwd-")), env: { PATH: process.env.PATH, ...env } },
   ];
 }
@@ -32,8 +38,8 @@ export interface SpawnedBot {
   exited: Promise<string>;
 }
 
-export function spawnBot(env: Record<string, string | undefined>): SpawnedBot {
-  const [cmd, args, options] = botCommand(env);
+export function spawnBot(env: Record<string, string | undefined>, run: { compiled?: boolean } = {}): SpawnedBot {
+  const [cmd, args, options] = botCommand(env, run.compiled);
   const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -97,5 +103,17 @@ export function runBotToExit(env: Record<string, string | undefined>): Promise<B
   return new Promise((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (status) => resolve({ status, stdout, stderr, cwd: String(options.cwd) }));
+  });
+}
+
+/** A port free on 127.0.0.1 now, for a bot that must come back on the same port after a restart. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
   });
 }

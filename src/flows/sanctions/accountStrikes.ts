@@ -1,4 +1,4 @@
-import { subMonths } from "date-fns";
+import { subMonths } from "date-fns/subMonths";
 import { REPEAT_OFFENDER_STRIKES, SANCTION_RUNGS, STRIKE_WINDOW_MONTHS } from "../../core/sanctions.ts";
 import type { Executor } from "../../store/database.ts";
 import { standingDecisionsOfAccount } from "../../store/sanctions.ts";

@@ -9,7 +9,7 @@ import {
   thresholdReachedAt,
 } from "../../core/slaClock.ts";
 import { loadCalendar } from "../../store/calendars.ts";
-import { openCaseIds } from "../../store/cases.ts";
+import { lastCaseId, openCaseIdsBetween } from "../../store/cases.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { latestEventSeq } from "../../store/events.ts";
 import { forgetSlaWatch, saveSlaWatch } from "../../store/slaWatch.ts";
@@ -19,7 +19,11 @@ import type { checkSlaClocksJob } from "../jobs/checkSlaClocks.ts";
 import { enqueueSlaCheck } from "../jobs/checkSlaClocks.ts";
 import type { PayloadOf } from "../jobs/defineJob.ts";
 import { enqueueSlaReminder } from "../jobs/remindSla.ts";
+import { enqueueSweepWindow, type sweepSlaClocksJob } from "../jobs/sweepSlaClocks.ts";
 import { slaClocksOfCase } from "./slaStatus.ts";
+
+/** Case ids one sweep run reads; at most this many checks queued in one short transaction. */
+export const SLA_SWEEP_WINDOW = 500;
 
 /**
  * Called in the transaction of every change to a case (and by openCase): queues a check of its clocks
@@ -35,23 +39,40 @@ export function watchSlaClocks(tx: Executor, record: CaseRow, now: number, versi
 
 /**
  * A change to the business calendar moves the thresholds of every business-hours clock: each open case
- * is checked again now, and the check plans its next reminder on the calendar as it then is.
+ * is checked again by a sweep, and the check plans its next reminder on the calendar as it then is.
  */
 export function recheckAllSlaClocks(tx: Executor, now: number): void {
-  checkEveryOpenCase(tx, now, `calendar:${now}`);
+  startSweep(tx, `calendar:${now}`, now);
 }
 
 /**
- * At start: every open case is checked once ever under this key, so a case opened before SLA clocks (or
- * App Home's risk list) existed is watched too; later starts find the key taken and add nothing.
+ * At start: one sweep ever under this key checks every open case once, so a case opened before SLA clocks
+ * (or App Home's risk list) existed is watched too. Start itself only queues it: no scan of the cases.
  */
 export function startSlaWatch(deps: FlowDeps): void {
   const now = deps.clock.now();
-  inTransaction(deps.db, (tx) => checkEveryOpenCase(tx, now, "startup"));
+  inTransaction(deps.db, (tx) => startSweep(tx, "startup", now));
 }
 
-function checkEveryOpenCase(tx: Executor, now: number, occasion: string): void {
-  for (const caseId of openCaseIds(tx)) enqueueSlaCheck(tx, caseId, occasion, now, now);
+/** Cases that open after the sweep is queued need none: openCase queues their first check. */
+function startSweep(tx: Executor, occasion: string, now: number): void {
+  enqueueSweepWindow(tx, { occasion, afterId: 0, throughId: lastCaseId(tx) }, now);
+}
+
+/**
+ * Job: queues a check of each open case in one window of case ids, then the next window. A window of the
+ * primary key bounds each run, however few open cases lie among ten years of closed ones.
+ */
+export async function sweepSlaClocks(deps: FlowDeps, window: PayloadOf<typeof sweepSlaClocksJob>): Promise<void> {
+  const now = deps.clock.now();
+  const windowEnd = Math.min(window.afterId + SLA_SWEEP_WINDOW, window.throughId);
+  inTransaction(deps.db, (tx) => {
+    for (const caseId of openCaseIdsBetween(tx, window.afterId, windowEnd)) {
+      enqueueSlaCheck(tx, caseId, window.occasion, now, now);
+    }
+    if (windowEnd < window.throughId) enqueueSweepWindow(tx, { ...window, afterId: windowEnd }, now);
+  });
+  deps.wakeScheduler();
 }
 
 /**

@@ -21,8 +21,9 @@ import { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.t
 import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
 import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
 import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
+import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
-import { checkSlaClocks } from "../../flows/sla/slaReminders.ts";
+import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import { announceCase } from "./announceCase.ts";
@@ -78,6 +79,7 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(notifyPageJob, notifyPage),
   handle(closePageMessagesJob, closePageMessages),
   handle(checkSlaClocksJob, checkSlaClocks),
+  handle(sweepSlaClocksJob, sweepSlaClocks),
   handle(remindSlaJob, remindSla),
   handle(planShiftRemindersJob, planShiftReminders),
   handle(remindShiftJob, remindShift),

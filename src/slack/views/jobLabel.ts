@@ -18,6 +18,7 @@ import { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.t
 import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
 import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
 import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
+import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
 
 /** What a failed job was doing, as its case's summary says it; a kind without a label shows its name. */
 const JOB_LABELS: Readonly<Record<string, string>> = {
@@ -38,6 +39,7 @@ const JOB_LABELS: Readonly<Record<string, string>> = {
   [notifyPageJob.kind]: "paging the on-call person",
   [closePageMessagesJob.kind]: "marking a page's messages acknowledged",
   [checkSlaClocksJob.kind]: "checking the SLA clocks",
+  [sweepSlaClocksJob.kind]: "queuing SLA checks of the open cases",
   [remindSlaJob.kind]: "posting an SLA reminder",
   [planShiftRemindersJob.kind]: "planning on-call shift reminders",
   [remindShiftJob.kind]: "reminding someone of their on-call shift",
