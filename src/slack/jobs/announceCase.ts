@@ -1,4 +1,4 @@
-import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordTriagePost } from "../../flows/cases/recordTriagePost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";

@@ -1,4 +1,4 @@
-import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordSummaryPost } from "../../flows/cases/recordSummaryPost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";

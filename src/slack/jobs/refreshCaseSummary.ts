@@ -1,5 +1,5 @@
 import type { JobRow } from "../../../db/schema.ts";
-import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { replaceLostSummary } from "../../flows/cases/recordSummaryPost.ts";
 import { isSupersededJob } from "../../flows/cases/supersededJob.ts";

@@ -5,7 +5,7 @@ import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
 import { MEDIATION_OFFER_LABELS, type MediationOffer } from "../../core/mediation.ts";
 import { SANCTION_RUNGS, STRIKE_WINDOW_MONTHS } from "../../core/sanctions.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
-import type { CaseSnapshot, PartySnapshot } from "../../flows/cases/caseSnapshot.ts";
+import type { CaseSnapshot, PartySnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { ACTION, BLOCK, COMMAND } from "../ids.ts";
 import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { jobLabel } from "./jobLabel.ts";

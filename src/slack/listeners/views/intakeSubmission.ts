@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { type IntakeRaw, validateIntake } from "../../../core/intake.ts";
-import { loadParties } from "../../../flows/cases/caseSnapshot.ts";
+import { loadParties } from "../../../flows/cases/loadCaseSnapshot.ts";
 import { openCase } from "../../../flows/cases/openCase.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { toSubmissionErrors } from "../../errors.ts";
