@@ -3,7 +3,7 @@
  * file the bot serves, without Slack or HTTP in between.
  */
 import { verifyChain } from "../../src/core/auditHash.ts";
-import { loadCaseSnapshot } from "../../src/flows/cases/caseSnapshot.ts";
+import { loadCaseSnapshot } from "../../src/flows/cases/loadCaseSnapshot.ts";
 import { loadCalendar } from "../../src/store/calendars.ts";
 import { searchCases } from "../../src/store/caseSearch.ts";
 import { getCaseByHumanId, listOpenCases, openCaseCountsBySeverity } from "../../src/store/cases.ts";

@@ -10,7 +10,8 @@ import { createSlackDriver } from "../../test/support/slackDriver.ts";
 import { loadConfig } from "../config.ts";
 import { verifyChain } from "../core/auditHash.ts";
 import { startIncidentDesk } from "../main.ts";
-import { ACTION, CALLBACK } from "../slack/ids.ts";
+import { ACTION } from "../slack/ids.ts";
+import { EVIDENCE_FORM } from "../slack/listeners/caseForms/evidenceForm.ts";
 import { getCaseByChannel } from "../store/cases.ts";
 import { eventsOfCase, toStoredEvent } from "../store/events.ts";
 import { evidenceOfCase, filesOfEvidence } from "../store/evidence.ts";
@@ -170,10 +171,10 @@ try {
     userId: people.specialist,
     channelId: room.id,
     messageTs: summary?.ts ?? "",
-    actionId: ACTION.addEvidence,
+    actionId: EVIDENCE_FORM.button.actionId,
   });
   await waitFor(() => fake.callsTo("views.open").length > opened, "the evidence form");
-  const evidenceForm = fake.views().find((v) => v.callback_id === CALLBACK.evidence);
+  const evidenceForm = fake.views().find((v) => v.callback_id === EVIDENCE_FORM.callbackId);
   const added = await slack.submitView({
     viewId: evidenceForm?.id ?? "",
     userId: people.specialist,

@@ -1,12 +1,8 @@
 import { ZodError } from "zod";
 import { DomainError } from "../core/domainError.ts";
-import { ANSWER_FIELD } from "../flows/consults/answerConsult.ts";
-import type { ConsultRequestField } from "../flows/consults/requestConsult.ts";
-import type { VoteField } from "../flows/sanctions/castVote.ts";
 import type { Logger } from "../log.ts";
 import { slackErrorCode } from "../scheduler/slackFailure.ts";
 import { isDatabaseBusy } from "../store/database.ts";
-import { CALLBACK, CONSULT_BLOCK, VOTE_BLOCK } from "./ids.ts";
 import { mrkdwnText } from "./views/mrkdwn.ts";
 
 /** The one mapper from failures to what a Slack user sees. */
@@ -27,39 +23,33 @@ export type SubmissionErrors = { response_action: "errors"; errors: Record<strin
  */
 export const DATABASE_BUSY_TEXT = "The case record is busy; nothing was saved. Try again in a moment.";
 
-/** Per form (callback id), the block id of each field its flow names; a field not listed is its own block id. */
-const FIELD_BLOCKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  [CALLBACK.consult]: {
-    team: CONSULT_BLOCK.team,
-    question: CONSULT_BLOCK.question,
-    dueAt: CONSULT_BLOCK.due,
-  } satisfies Record<ConsultRequestField, string>,
-  [CALLBACK.consultAnswer]: { [ANSWER_FIELD]: CONSULT_BLOCK.answer },
-  [CALLBACK.vote]: { choice: VOTE_BLOCK.choice, rationale: VOTE_BLOCK.rationale } satisfies Record<VoteField, string>,
-};
+/** Where a form shows errors: each named field's block (unlisted: the field name), and one for the rest. */
+export interface SubmissionBlocks {
+  fallback: string;
+  byField?: Readonly<Record<string, string>>;
+}
 
 /** `response_action: "errors"` for a view submission, when the failure is about its fields. */
-function toViewErrors(error: unknown, callbackId: string): SubmissionErrors | undefined {
+function toViewErrors(error: unknown, byField: Readonly<Record<string, string>>): SubmissionErrors | undefined {
   if (!(error instanceof DomainError) || Object.keys(error.fields).length === 0) return undefined;
-  const blocks = FIELD_BLOCKS[callbackId] ?? {};
-  const errors = Object.entries(error.fields).map(([field, message]) => [blocks[field] ?? field, message]);
+  const errors = Object.entries(error.fields).map(([field, message]) => [byField[field] ?? field, message]);
   return { response_action: "errors", errors: Object.fromEntries(errors) };
 }
 
 /**
  * The answer to a view submission that failed: field errors where the failure is about fields, else
- * the message on `fallbackBlock`, so the form stays open with what was typed.
+ * the message on the fallback block, so the form stays open with what was typed.
  */
 export function toSubmissionErrors(
   error: unknown,
-  fallbackBlock: string,
+  blocks: SubmissionBlocks,
   log: Logger,
   context: { callbackId: string } & Record<string, unknown>,
 ): SubmissionErrors {
   return (
-    toViewErrors(error, context.callbackId) ?? {
+    toViewErrors(error, blocks.byField ?? {}) ?? {
       response_action: "errors",
-      errors: { [fallbackBlock]: toUserMessage(error, log, context) },
+      errors: { [blocks.fallback]: toUserMessage(error, log, context) },
     }
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { CALLBACK } from "../../src/slack/ids.ts";
+import { STATUS_FORM } from "../../src/slack/listeners/caseForms/statusForm.ts";
 import { consultTeam } from "../support/consults.ts";
 import { USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
@@ -92,7 +92,7 @@ describe("verify", () => {
 
 describe("account history", () => {
   it("shows each party's prior cases and their outcomes on the intake confirmation", async () => {
-    await room.submit(await room.openByCommand(USERS.specialist, "move", CALLBACK.status), USERS.specialist, {
+    await room.submit(await room.openByCommand(USERS.specialist, "move", STATUS_FORM.callbackId), USERS.specialist, {
       status: "investigating",
     });
     const { body } = await submitIntake(room.h, intakeValues({ respondent: "pro_7777", respondent_name: "Other Pro" }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION, CALLBACK, STATUS_BLOCK } from "../../src/slack/ids.ts";
+import { STATUS_BLOCK, STATUS_FORM } from "../../src/slack/listeners/caseForms/statusForm.ts";
 import { consultTeam } from "../support/consults.ts";
 import { grantRole, USERS } from "../support/harness.ts";
 import { jsonText } from "../support/jsonText.ts";
@@ -16,7 +16,7 @@ const room = useSev1WarRoom();
 describe("change status", () => {
   it("moves the case from the summary button: one chained event, and the pinned summary and topic follow", async () => {
     const before = room.events();
-    const viewId = await room.openByButton(USERS.specialist, ACTION.changeStatus, CALLBACK.status);
+    const viewId = await room.openByButton(USERS.specialist, STATUS_FORM.button.actionId, STATUS_FORM.callbackId);
     expect(room.optionValues(viewId, STATUS_BLOCK.status)).toEqual(["triage", "investigating"]);
 
     const res = await room.submit(viewId, USERS.specialist, {
@@ -41,10 +41,10 @@ describe("change status", () => {
   });
 
   it("offers only the moves the lifecycle allows, never merged or waiting on a consult", async () => {
-    await room.submit(await room.openByCommand(USERS.specialist, "move", CALLBACK.status), USERS.specialist, {
+    await room.submit(await room.openByCommand(USERS.specialist, "move", STATUS_FORM.callbackId), USERS.specialist, {
       status: "investigating",
     });
-    const viewId = await room.openByCommand(USERS.lead, `move ${CASE}`, CALLBACK.status);
+    const viewId = await room.openByCommand(USERS.lead, `move ${CASE}`, STATUS_FORM.callbackId);
     expect(room.optionValues(viewId, STATUS_BLOCK.status)).toEqual([
       "waiting_reporter",
       "waiting_respondent",
@@ -64,7 +64,7 @@ describe("change status", () => {
     await room.h.settle();
     expect(jsonText(room.pinnedSummary()?.blocks)).toContain(`<@${USERS.lead}>`);
     expect(topicCalls()).toBe(before);
-    await room.submit(await room.openByCommand(USERS.specialist, "move", CALLBACK.status), USERS.specialist, {
+    await room.submit(await room.openByCommand(USERS.specialist, "move", STATUS_FORM.callbackId), USERS.specialist, {
       status: "investigating",
     });
     await room.h.settle();
@@ -72,8 +72,8 @@ describe("change status", () => {
   });
 
   it("answers a status that is no longer allowed with a field error and records nothing", async () => {
-    const stale = await room.openByCommand(USERS.specialist, "move", CALLBACK.status);
-    const fresh = await room.openByCommand(USERS.lead, "move", CALLBACK.status);
+    const stale = await room.openByCommand(USERS.specialist, "move", STATUS_FORM.callbackId);
+    const fresh = await room.openByCommand(USERS.lead, "move", STATUS_FORM.callbackId);
     await room.submit(fresh, USERS.lead, { status: "investigating" });
     const before = room.events();
 
@@ -88,8 +88,8 @@ describe("change status", () => {
   });
 
   it("answers the status the case already has with a field error", async () => {
-    const stale = await room.openByCommand(USERS.specialist, "move", CALLBACK.status);
-    await room.submit(await room.openByCommand(USERS.lead, "move", CALLBACK.status), USERS.lead, {
+    const stale = await room.openByCommand(USERS.specialist, "move", STATUS_FORM.callbackId);
+    await room.submit(await room.openByCommand(USERS.lead, "move", STATUS_FORM.callbackId), USERS.lead, {
       status: "investigating",
     });
     const res = await room.submit(stale, USERS.specialist, { status: "investigating" });
@@ -97,7 +97,7 @@ describe("change status", () => {
   });
 
   it("answers a note over 1,000 characters with a field error on the note", async () => {
-    const viewId = await room.openByCommand(USERS.specialist, "move", CALLBACK.status);
+    const viewId = await room.openByCommand(USERS.specialist, "move", STATUS_FORM.callbackId);
     const before = room.events();
     const res = await room.submit(viewId, USERS.specialist, { status: "investigating", note: "x".repeat(1001) });
     expect((res.body as FieldErrors).errors).toEqual({ note: "Keep the note to 1000 characters or fewer." });
@@ -105,14 +105,14 @@ describe("change status", () => {
   });
 
   it("refuses an observer, from the button and from the command", async () => {
-    expect(await room.buttonRefusal(USERS.observer, ACTION.changeStatus)).toContain("not permitted");
+    expect(await room.buttonRefusal(USERS.observer, STATUS_FORM.button.actionId)).toContain("not permitted");
     const reply = await room.commandRefusal(USERS.observer, "move");
     expect(reply).toMatchObject({ response_type: "ephemeral", text: expect.stringContaining("not permitted") });
-    expect(room.newestView(CALLBACK.status, USERS.observer)).toBeUndefined();
+    expect(room.newestView(STATUS_FORM.callbackId, USERS.observer)).toBeUndefined();
   });
 
   it("refuses a consultant, even on a case they were consulted on", async () => {
-    expect(await room.buttonRefusal(CONSULTANT, ACTION.changeStatus)).toContain("not permitted");
+    expect(await room.buttonRefusal(CONSULTANT, STATUS_FORM.button.actionId)).toContain("not permitted");
     await consultTeam(room.h, { caseId: 1, members: [CONSULTANT] });
     expect((await room.commandRefusal(CONSULTANT, `move ${CASE}`, room.h.triageChannelId)).text).toContain(
       "not permitted",
@@ -120,7 +120,7 @@ describe("change status", () => {
   });
 
   it("does not record a change submitted after the submitter's role was removed", async () => {
-    const viewId = await room.openByCommand(USERS.specialist, "move", CALLBACK.status);
+    const viewId = await room.openByCommand(USERS.specialist, "move", STATUS_FORM.callbackId);
     await grantRole(room.h, USERS.specialist, "observer");
     const before = room.events();
     const res = await room.submit(viewId, USERS.specialist, { status: "investigating" });

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ACTION, CALLBACK, CLOSE_BLOCK, CONSULT_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION, CONSULT_ANSWER_BLOCK } from "../../src/slack/ids.ts";
+import { CLOSE_BLOCK, CLOSE_FORM } from "../../src/slack/listeners/caseForms/closeForm.ts";
+import { CONSULT_BLOCK, CONSULT_FORM } from "../../src/slack/listeners/caseForms/consultForm.ts";
 import { moveCase } from "../support/caseState.ts";
 import { clickMessageButton } from "../support/clickMessageButton.ts";
 import { dmChannelId } from "../support/dmChannelId.ts";
@@ -49,14 +51,14 @@ describe("closing a case", () => {
   const triageTexts = () => h.fake.messages(h.triageChannelId).map((m) => jsonText({ text: m.text, blocks: m.blocks }));
 
   const clickClose = (userId: string = USERS.specialist) =>
-    clickMessageButton(h, { userId, channelId: roomId, messageTs: summaryTs(), actionId: ACTION.closeCase });
+    clickMessageButton(h, { userId, channelId: roomId, messageTs: summaryTs(), actionId: CLOSE_FORM.button.actionId });
 
   async function requestConsult(): Promise<void> {
     const { viewId } = await clickMessageButton(h, {
       userId: USERS.specialist,
       channelId: roomId,
       messageTs: summaryTs(),
-      actionId: ACTION.requestConsult,
+      actionId: CONSULT_FORM.button.actionId,
     });
     const res = await h.driver.submitView({
       viewId: viewId ?? "",
@@ -82,7 +84,7 @@ describe("closing a case", () => {
     const res = await h.driver.submitView({
       viewId: viewId ?? "",
       userId: LEGAL,
-      values: { [CONSULT_BLOCK.answer]: "No, go ahead." },
+      values: { [CONSULT_ANSWER_BLOCK.answer]: "No, go ahead." },
     });
     expect(res.body).toBe("");
     await h.settle();
@@ -112,7 +114,7 @@ describe("closing a case", () => {
 
     await answerConsult();
     const { viewId } = await clickClose();
-    expect(h.fake.view(viewId ?? "")?.callback_id).toBe(CALLBACK.close);
+    expect(h.fake.view(viewId ?? "")?.callback_id).toBe(CLOSE_FORM.callbackId);
     // A consult asked while the form was open: the submission is refused on its field.
     await requestConsult();
     const late = await h.driver.submitView({ viewId: viewId ?? "", userId: USERS.specialist, values: closeValues() });
@@ -146,7 +148,11 @@ describe("closing a case", () => {
       messageTs: ping?.ts ?? "",
       actionId: ACTION.answerConsult,
     });
-    await h.driver.submitView({ viewId: viewId ?? "", userId: LEGAL, values: { [CONSULT_BLOCK.answer]: "Fine." } });
+    await h.driver.submitView({
+      viewId: viewId ?? "",
+      userId: LEGAL,
+      values: { [CONSULT_ANSWER_BLOCK.answer]: "Fine." },
+    });
     await h.settle();
   }
 

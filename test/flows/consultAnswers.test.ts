@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ACTION, CONSULT_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION, CONSULT_ANSWER_BLOCK } from "../../src/slack/ids.ts";
+import { CONSULT_BLOCK } from "../../src/slack/listeners/caseForms/consultForm.ts";
 import { CONSULT_CASE as CASE, LATECOMER, LEGAL_1, LEGAL_2, PAYMENTS, useConsultRoom } from "../support/consultRoom.ts";
 import { dmChannelId } from "../support/dmChannelId.ts";
 import { grantRole, USERS } from "../support/harness.ts";
@@ -96,11 +97,11 @@ describe("answering", () => {
     const late = await room.h.driver.submitView({
       viewId: early.viewId ?? "",
       userId: LEGAL_2,
-      values: { [CONSULT_BLOCK.answer]: "Yes, go ahead." },
+      values: { [CONSULT_ANSWER_BLOCK.answer]: "Yes, go ahead." },
     });
     expect(late.body).toMatchObject({
       response_action: "errors",
-      errors: { [CONSULT_BLOCK.answer]: "This consult has already been answered." },
+      errors: { [CONSULT_ANSWER_BLOCK.answer]: "This consult has already been answered." },
     });
     const again = await room.answer(LEGAL_1, "Still only with a warrant.");
     expect(again.reply).toContain("already been answered");

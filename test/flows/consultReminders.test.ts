@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { CONSULT_BLOCK } from "../../src/slack/ids.ts";
+import { CONSULT_BLOCK } from "../../src/slack/listeners/caseForms/consultForm.ts";
 import { DAY, HOUR, LEGAL_1, LEGAL_2, seconds, useConsultRoom } from "../support/consultRoom.ts";
 import { dmChannelId } from "../support/dmChannelId.ts";
 import { USERS } from "../support/harness.ts";

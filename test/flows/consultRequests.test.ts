@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { ACTION, CALLBACK, CONSULT_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION } from "../../src/slack/ids.ts";
+import { CONSULT_BLOCK, CONSULT_FORM } from "../../src/slack/listeners/caseForms/consultForm.ts";
 import { clickMessageButton } from "../support/clickMessageButton.ts";
 import {
   CONSULT_CASE as CASE,
@@ -25,7 +26,7 @@ describe("asking", () => {
   it("records a consult from the summary's button and moves the case to waiting on it", async () => {
     const { viewId } = await room.openConsultModal();
     const view = room.h.fake.view(viewId ?? "");
-    expect(view?.callback_id).toBe(CALLBACK.consult);
+    expect(view?.callback_id).toBe(CONSULT_FORM.callbackId);
     expect(jsonText(view?.blocks)).toContain("Payments");
     const due = room.h.clock.now() + 2 * DAY;
     // A double click: both submissions carry the same view.
@@ -102,8 +103,10 @@ describe("asking", () => {
 
   it("opens the form from `/incident consult` in the war room, the case implied", async () => {
     await room.run(USERS.specialist, "consult", room.roomId);
-    await expect.poll(() => room.h.fake.views().filter((v) => v.callback_id === CALLBACK.consult)).toHaveLength(1);
-    const view = room.h.fake.views().find((v) => v.callback_id === CALLBACK.consult);
+    await expect
+      .poll(() => room.h.fake.views().filter((v) => v.callback_id === CONSULT_FORM.callbackId))
+      .toHaveLength(1);
+    const view = room.h.fake.views().find((v) => v.callback_id === CONSULT_FORM.callbackId);
     expect(JSON.parse(view?.private_metadata ?? "{}")).toEqual({ caseId: 1 });
   });
 });
@@ -157,7 +160,7 @@ describe("pinging the team", () => {
       userId: USERS.specialist,
       channelId: room.h.triageChannelId,
       messageTs: post?.ts ?? "",
-      actionId: ACTION.requestConsult,
+      actionId: CONSULT_FORM.button.actionId,
     });
     await room.h.driver.submitView({ viewId: viewId ?? "", userId: USERS.specialist, values: room.consultValues() });
     await room.h.settle();

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LEFT_OUT_REASON } from "../../src/core/decisionExport.ts";
 import { POLICY_CLAUSE_TEXT } from "../../src/core/policyClauses.ts";
-import { ACTION, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { PROPOSAL_BLOCK, PROPOSAL_FORM } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { moveCase } from "../support/caseState.ts";
 import { checkStatement } from "../support/dsaStatementRules.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
@@ -58,7 +59,7 @@ describe("exported statements of reasons, against the Transparency Database's ru
   }
 
   async function propose(rung: string): Promise<void> {
-    const viewId = await openView(USERS.specialist, h.fake.pins(roomId)[0] ?? "", ACTION.proposeSanction);
+    const viewId = await openView(USERS.specialist, h.fake.pins(roomId)[0] ?? "", PROPOSAL_FORM.button.actionId);
     const account = sql<{ id: number }>("SELECT id FROM accounts WHERE account_ref = 'pro_9911'")[0]?.id;
     const res = await h.driver.submitView({
       viewId: viewId ?? "",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
+import { EVIDENCE_BLOCK } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
 import { PNG, sha256, useEvidenceRoom } from "../support/evidenceRoom.ts";
 import { USERS } from "../support/harness.ts";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
+import { EVIDENCE_BLOCK, EVIDENCE_FORM } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
 import type { FieldValue } from "../slack-fake/index.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
@@ -42,7 +42,7 @@ describe("downloading evidence files with the bot token", () => {
     await expect.poll(() => h.fake.callsTo("views.open").length).toBeGreaterThan(opened);
     const view = h.fake
       .views()
-      .filter((v) => v.callback_id === CALLBACK.evidence && v.open)
+      .filter((v) => v.callback_id === EVIDENCE_FORM.callbackId && v.open)
       .at(-1);
     const values: Record<string, FieldValue> = {
       [EVIDENCE_BLOCK.kind]: "screenshot",

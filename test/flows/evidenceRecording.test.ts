@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
-import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
+import { EVIDENCE_BLOCK, EVIDENCE_FORM } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
 import { stateValues } from "../slack-fake/index.ts";
 import { evidenceValues, PDF, PNG, sha256, useEvidenceRoom, type ViewAnswer } from "../support/evidenceRoom.ts";
 import { grantRole, USERS } from "../support/harness.ts";
@@ -63,7 +63,9 @@ describe("recording evidence", () => {
 
   it("opens the form by command: the war room's case, or a case named from elsewhere", async () => {
     await room.command("evidence");
-    await expect.poll(() => room.h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence).length).toBe(1);
+    await expect
+      .poll(() => room.h.fake.views().filter((v) => v.callback_id === EVIDENCE_FORM.callbackId).length)
+      .toBe(1);
     const viewId = await room.openFormByCommand("evidence ts-2026-1", USERS.lead, room.h.triageChannelId);
     expect(JSON.parse(room.h.fake.view(viewId)?.private_metadata ?? "{}")).toMatchObject({ caseId: 1 });
     expect((await room.command("evidence", USERS.specialist, room.h.triageChannelId)).text).toContain("Name a case");
@@ -174,13 +176,13 @@ describe("recording evidence", () => {
       userId: USERS.observer,
       channelId: room.roomId,
       messageTs: room.summaryTs,
-      actionId: ACTION.addEvidence,
+      actionId: EVIDENCE_FORM.button.actionId,
     });
     await expect.poll(() => room.h.fake.responses(click.responseUrl).length).toBe(1);
     expect(JSON.stringify(room.h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");
     expect((await room.command("evidence", USERS.observer)).text).toContain("not permitted");
     expect((await room.command("evidence redact E1 because", USERS.observer)).text).toContain("not permitted");
-    expect(room.h.fake.views().filter((v) => v.callback_id === CALLBACK.evidence)).toHaveLength(0);
+    expect(room.h.fake.views().filter((v) => v.callback_id === EVIDENCE_FORM.callbackId)).toHaveLength(0);
   });
 
   it("answers a consultant not consulted on the case 'not permitted', as for a case that does not exist", async () => {
@@ -189,7 +191,7 @@ describe("recording evidence", () => {
       userId: CONSULTANT,
       channelId: room.roomId,
       messageTs: room.summaryTs,
-      actionId: ACTION.addEvidence,
+      actionId: EVIDENCE_FORM.button.actionId,
     });
     await expect.poll(() => room.h.fake.responses(click.responseUrl).length).toBe(1);
     expect(JSON.stringify(room.h.fake.responses(click.responseUrl)[0]?.body)).toContain("not permitted");

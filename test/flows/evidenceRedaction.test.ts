@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
+import { EVIDENCE_BLOCK } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
 import { evidenceValues, PDF, PNG, sha256, useEvidenceRoom } from "../support/evidenceRoom.ts";
 import { USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROPOSAL_BLOCK } from "../../src/slack/ids.ts";
+import { PROPOSAL_BLOCK } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { jsonText } from "../support/jsonText.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTION, CALLBACK, MEDIATION_BLOCK } from "../../src/slack/ids.ts";
+import { MEDIATION_BLOCK, MEDIATION_FORM } from "../../src/slack/listeners/caseForms/mediationForm.ts";
 import { USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { jsonText } from "../support/jsonText.ts";
@@ -20,7 +20,7 @@ describe("mediation", () => {
     room.selectOptions(viewId, MEDIATION_BLOCK.party).find((o) => o.label.startsWith(label))?.value ?? "";
 
   async function mediationForm(userId: string = USERS.specialist): Promise<{ viewId: string; reporter: string }> {
-    const viewId = await room.openByCommand(userId, "mediate", CALLBACK.mediation);
+    const viewId = await room.openByCommand(userId, "mediate", MEDIATION_FORM.callbackId);
     return { viewId, reporter: partyOf(viewId, "Reporter") };
   }
 
@@ -37,7 +37,7 @@ describe("mediation", () => {
 
   it("logs a contact with an offer from the summary button: entry, one chained event, summary updated", async () => {
     const before = room.events();
-    const viewId = await room.openByButton(USERS.specialist, ACTION.logMediation, CALLBACK.mediation);
+    const viewId = await room.openByButton(USERS.specialist, MEDIATION_FORM.button.actionId, MEDIATION_FORM.callbackId);
     const labels = room.selectOptions(viewId, MEDIATION_BLOCK.party).map((o) => o.label);
     expect(labels).toEqual(["Reporter · customer cus_48213", "Respondent · pro pro_9911"]);
 
@@ -140,13 +140,13 @@ describe("mediation", () => {
   });
 
   it("refuses an observer, from the button and from the command", async () => {
-    expect(await room.buttonRefusal(USERS.observer, ACTION.logMediation)).toContain("not permitted");
+    expect(await room.buttonRefusal(USERS.observer, MEDIATION_FORM.button.actionId)).toContain("not permitted");
     expect((await room.commandRefusal(USERS.observer, "mediate")).text).toContain("not permitted");
-    expect(room.newestView(CALLBACK.mediation, USERS.observer)).toBeUndefined();
+    expect(room.newestView(MEDIATION_FORM.callbackId, USERS.observer)).toBeUndefined();
   });
 
   it("refuses a consultant not consulted on the case, the same as for a case that does not exist", async () => {
-    expect(await room.buttonRefusal(CONSULTANT, ACTION.logMediation)).toContain("not permitted");
+    expect(await room.buttonRefusal(CONSULTANT, MEDIATION_FORM.button.actionId)).toContain("not permitted");
     const existing = await room.commandRefusal(CONSULTANT, `mediate ${CASE}`, room.h.triageChannelId);
     const missing = await room.commandRefusal(CONSULTANT, "mediate TS-2026-0999", room.h.triageChannelId);
     expect(existing.text).toContain("not permitted");
@@ -157,10 +157,10 @@ describe("mediation", () => {
     await submitIntake(room.h, intakeValues({ category: "property-damage", title: "Floor scratched during install" }));
     const opened = room.h.fake.callsTo("views.open").length;
     await room.run(USERS.specialist, "mediate TS-2026-0002", room.h.triageChannelId);
-    const viewId = await room.formOpened(CALLBACK.mediation, USERS.specialist, opened);
+    const viewId = await room.formOpened(MEDIATION_FORM.callbackId, USERS.specialist, opened);
     await room.submit(viewId, USERS.specialist, entry(partyOf(viewId, "Reporter"), { outcome: "pending" }));
 
-    const again = await room.openByCommand(USERS.specialist, "mediate TS-2026-0002", CALLBACK.mediation);
+    const again = await room.openByCommand(USERS.specialist, "mediate TS-2026-0002", MEDIATION_FORM.callbackId);
     const checklist = jsonText(room.h.fake.view(again)?.blocks);
     expect(checklist).toContain(":white_check_mark: Contact the reporter");
     expect(checklist).toContain(":white_circle: Contact the respondent");

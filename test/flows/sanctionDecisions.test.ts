@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROPOSAL_BLOCK } from "../../src/slack/ids.ts";
+import { PROPOSAL_BLOCK } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { USERS } from "../support/harness.ts";
 import { jsonText } from "../support/jsonText.ts";
 import { SANCTION_CASE as CASE, FACTS, SPECIALIST_2, useSanctionRoom } from "../support/sanctionRoom.ts";

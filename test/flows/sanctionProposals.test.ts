@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTION, CALLBACK, PROPOSAL_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION } from "../../src/slack/ids.ts";
+import { PROPOSAL_BLOCK, PROPOSAL_FORM } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { clickMessageButton } from "../support/clickMessageButton.ts";
 import { USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
@@ -20,7 +21,7 @@ describe("proposing", () => {
   it("offers the case's accounts by ref, the ladder in tiers, the category's clauses first and selected", async () => {
     const { viewId } = await room.openProposalForm();
     const view = room.h.fake.view(viewId ?? "");
-    expect(view?.callback_id).toBe(CALLBACK.proposal);
+    expect(view?.callback_id).toBe(PROPOSAL_FORM.callbackId);
     const block = (id: string) =>
       view?.blocks.find((b) => (b as { block_id?: string }).block_id === id) as {
         element: Record<string, unknown>;
@@ -75,7 +76,9 @@ describe("proposing", () => {
 
   it("opens the form from `/incident propose` in the war room", async () => {
     await room.h.driver.command({ text: "propose", userId: USERS.specialist, channelId: room.roomId });
-    await expect.poll(() => room.h.fake.views().filter((v) => v.callback_id === CALLBACK.proposal)).toHaveLength(1);
+    await expect
+      .poll(() => room.h.fake.views().filter((v) => v.callback_id === PROPOSAL_FORM.callbackId))
+      .toHaveLength(1);
   });
 
   it("refuses facts that name a party with a field error, and records nothing", async () => {
@@ -140,7 +143,7 @@ describe("proposing", () => {
       userId: USERS.specialist,
       channelId: room.h.triageChannelId,
       messageTs: thread,
-      actionId: ACTION.proposeSanction,
+      actionId: PROPOSAL_FORM.button.actionId,
     });
     const res = await room.h.driver.submitView({
       viewId: viewId ?? "",

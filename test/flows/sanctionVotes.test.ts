@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACTION, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { PROPOSAL_BLOCK } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { decisionsBetween } from "../../src/store/sanctions.ts";
 import { consultTeam } from "../support/consults.ts";
 import { USERS } from "../support/harness.ts";

@@ -10,14 +10,14 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as schema from "../../db/schema.ts";
 import { loadConfig } from "../../src/config.ts";
-import { loadParties } from "../../src/flows/cases/caseSnapshot.ts";
-import { caseTimeline } from "../../src/flows/cases/caseTimeline.ts";
 import { listCases } from "../../src/flows/cases/findCases.ts";
-import { readCaseStatus } from "../../src/flows/cases/readCaseStatus.ts";
+import { loadParties } from "../../src/flows/cases/loadCaseSnapshot.ts";
+import { loadCaseStatus } from "../../src/flows/cases/loadCaseStatus.ts";
+import { loadCaseTimeline } from "../../src/flows/cases/loadCaseTimeline.ts";
 import type { FlowDeps } from "../../src/flows/deps.ts";
-import { listEvidence } from "../../src/flows/evidence/listEvidence.ts";
+import { loadEvidenceListing } from "../../src/flows/evidence/loadEvidenceListing.ts";
 import { loadHomeData } from "../../src/flows/home/loadHomeData.ts";
-import { onCallOverview } from "../../src/flows/onCall/onCallOverview.ts";
+import { loadOnCallOverview } from "../../src/flows/onCall/loadOnCallOverview.ts";
 import { createLogger } from "../../src/log.ts";
 import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
@@ -101,17 +101,17 @@ const job = () => getCase(deps.db, busyCase) && claimDueJobs(deps.db, { now: NOW
 const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
   "list, lead": (d) => listCases(d, { userId: USERS.lead, page: 2 }),
   "list, consultant": (d) => listCases(d, { userId: USERS.consultant, page: 1 }),
-  "status and summary": (d) => readCaseStatus(d, command(USERS.lead)),
+  "status and summary": (d) => loadCaseStatus(d, command(USERS.lead)),
   "intake ack (parties, history, strikes)": (d) => {
     const record = getCase(d.db, busyCase);
     return record && loadParties(d.db, record, NOW);
   },
-  timeline: (d) => caseTimeline(d, { ...command(USERS.lead), count: 15 }),
-  "evidence list": (d) => listEvidence(d, command(USERS.lead)),
+  timeline: (d) => loadCaseTimeline(d, { ...command(USERS.lead), count: 15 }),
+  "evidence list": (d) => loadEvidenceListing(d, command(USERS.lead)),
   "evidence resubmission lookup": (d) => evidenceSeqAddedByView(d.db, busyCase, "V123"),
   "App Home, lead": (d) => loadHomeData(d, USERS.lead),
   "App Home, consultant": (d) => loadHomeData(d, USERS.consultant),
-  "on-call overview": (d) => onCallOverview(d, USERS.lead),
+  "on-call overview": (d) => loadOnCallOverview(d, USERS.lead),
   "shift reminder's urgent cases": (d) => openCasesOfSeverities(d.db, ["sev1", "sev2"], 5),
   "export of a year of decisions": (d) => [
     decisionsBetween(d.db, SEED_START, SEED_START + 3_600_000),

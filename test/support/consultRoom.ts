@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import { ACTION, CONSULT_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION, CONSULT_ANSWER_BLOCK } from "../../src/slack/ids.ts";
+import { CONSULT_BLOCK, CONSULT_FORM } from "../../src/slack/listeners/caseForms/consultForm.ts";
 import { moveCase } from "./caseState.ts";
 import { clickMessageButton } from "./clickMessageButton.ts";
 import { dmChannelId } from "./dmChannelId.ts";
@@ -83,7 +84,7 @@ export class ConsultRoom {
       userId,
       channelId: this.roomId,
       messageTs: this.summary()?.ts ?? "",
-      actionId: ACTION.requestConsult,
+      actionId: CONSULT_FORM.button.actionId,
     });
 
   /** A complete consult to Legal, due in two days; override what a test is about. */
@@ -119,7 +120,11 @@ export class ConsultRoom {
   answer = async (userId: string, answerText: string, channelId = dmChannelId(this.h.fake, userId)) => {
     const { viewId, reply } = await this.clickAnswer(userId, channelId);
     if (!viewId) return { reply };
-    const res = await this.h.driver.submitView({ viewId, userId, values: { [CONSULT_BLOCK.answer]: answerText } });
+    const res = await this.h.driver.submitView({
+      viewId,
+      userId,
+      values: { [CONSULT_ANSWER_BLOCK.answer]: answerText },
+    });
     return { reply: jsonText(res.body) };
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { expect } from "vitest";
-import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../src/slack/ids.ts";
+import { EVIDENCE_BLOCK, EVIDENCE_FORM } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
 import type { FieldValue } from "../slack-fake/index.ts";
 import { USERS } from "./harness.ts";
 import { type Reply, Sev1WarRoom } from "./sev1WarRoom.ts";
@@ -70,15 +70,15 @@ export class EvidenceRoom extends Sev1WarRoom {
       userId,
       channelId: this.roomId,
       messageTs: this.summaryTs,
-      actionId: ACTION.addEvidence,
+      actionId: EVIDENCE_FORM.button.actionId,
     });
-    return this.formOpened(CALLBACK.evidence, userId, opened);
+    return this.formOpened(EVIDENCE_FORM.callbackId, userId, opened);
   };
 
   openFormByCommand = async (text = "evidence", userId: string = USERS.specialist, channelId = this.roomId) => {
     const opened = this.h.fake.callsTo("views.open").length;
     await this.command(text, userId, channelId);
-    return this.formOpened(CALLBACK.evidence, userId, opened);
+    return this.formOpened(EVIDENCE_FORM.callbackId, userId, opened);
   };
 
   submitEvidence = async (viewId: string, values: Record<string, FieldValue>, userId: string = USERS.specialist) => {

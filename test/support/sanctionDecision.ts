@@ -1,5 +1,6 @@
 import { expect } from "vitest";
-import { ACTION, CALLBACK, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION, CALLBACK, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { PROPOSAL_BLOCK, PROPOSAL_FORM } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import type { Harness } from "./harness.ts";
 
 export interface DecideSanctionInput {
@@ -38,8 +39,8 @@ export async function decideSanction(h: Harness, input: DecideSanctionInput): Pr
     userId: input.proposer,
     channelId: input.roomId,
     messageTs: summaryTs,
-    actionId: ACTION.proposeSanction,
-    callbackId: CALLBACK.proposal,
+    actionId: PROPOSAL_FORM.button.actionId,
+    callbackId: PROPOSAL_FORM.callbackId,
   });
   const block = (id: string) => (form.blocks as Block[]).find((b) => b.block_id === id);
   const clauses = (block(PROPOSAL_BLOCK.clauses)?.element?.initial_options ?? []) as Array<{ value: string }>;

@@ -1,5 +1,6 @@
 import type { CaseStatus } from "../../src/core/lifecycle.ts";
-import { ACTION, PROPOSAL_BLOCK, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { ACTION, VOTE_BLOCK } from "../../src/slack/ids.ts";
+import { PROPOSAL_BLOCK, PROPOSAL_FORM } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { moveCase } from "./caseState.ts";
 import { clickMessageButton } from "./clickMessageButton.ts";
 import { grantRole, type Harness, startHarness, USERS } from "./harness.ts";
@@ -87,7 +88,7 @@ export class SanctionRoom {
       userId,
       channelId: this.roomId,
       messageTs: this.summary()?.ts ?? "",
-      actionId: ACTION.proposeSanction,
+      actionId: PROPOSAL_FORM.button.actionId,
     });
 
   propose = async (overrides: Record<string, FieldValue> = {}, userId: string = USERS.specialist) => {

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { CALLBACK, MEDIATION_BLOCK } from "../../src/slack/ids.ts";
+import { MEDIATION_BLOCK, MEDIATION_FORM } from "../../src/slack/listeners/caseForms/mediationForm.ts";
 import { openFormByCommand, selectOptions } from "./caseForms.ts";
 import { type Harness, startHarness, USERS } from "./harness.ts";
 import { intakeValues, submitIntake } from "./intake.ts";
@@ -62,7 +62,7 @@ export class SlaDesk {
       userId: OWNER,
       text: "mediate",
       channelId: this.roomId(),
-      callbackId: CALLBACK.mediation,
+      callbackId: MEDIATION_FORM.callbackId,
     });
     const res = await this.h.driver.submitView({
       viewId,

@@ -17,7 +17,7 @@ import { POLICY_CLAUSES, type PolicyClauseId } from "../../src/core/categories.t
 import { EVIDENCE_LIMITS } from "../../src/core/evidence.ts";
 import { INTAKE_LIMITS } from "../../src/core/intake.ts";
 import { PROPOSAL_FACTS_MAX } from "../../src/core/statementOfReasons.ts";
-import type { CaseSnapshot } from "../../src/flows/cases/caseSnapshot.ts";
+import type { CaseSnapshot } from "../../src/flows/cases/loadCaseSnapshot.ts";
 import { CONSULT_ANSWER_LIMIT } from "../../src/flows/consults/answerConsult.ts";
 import { CONSULT_LIMITS } from "../../src/flows/consults/requestConsult.ts";
 import { VOTE_RATIONALE_MAX } from "../../src/flows/sanctions/castVote.ts";

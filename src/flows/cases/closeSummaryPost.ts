@@ -11,8 +11,8 @@ import { decisionCountOfCase } from "../../store/sanctions.ts";
 import type { FlowDeps } from "../deps.ts";
 import type { PayloadOf } from "../jobs/defineJob.ts";
 import type { postCloseSummaryJob } from "../jobs/postCloseSummary.ts";
-import { loadCaseSnapshot } from "./caseSnapshot.ts";
 import { CLOSED_EVENT } from "./closeCase.ts";
+import { loadCaseSnapshot } from "./loadCaseSnapshot.ts";
 import { loadJobCase } from "./loadJobCase.ts";
 
 const POSTED_EVENT = "close_summary_posted" satisfies TimelineEventKind;

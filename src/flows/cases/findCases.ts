@@ -6,7 +6,7 @@ import { type Action, seesOnlyConsultedCases } from "../../core/permissions.ts";
 import { countOpenCases, getCaseByChannel, getCaseByHumanId, listOpenCases } from "../../store/cases.ts";
 import type { FlowDeps } from "../deps.ts";
 import { assertMay, assertMayOnCase, userRole } from "../roles/access.ts";
-import { type CaseSnapshot, loadCaseSnapshot } from "./caseSnapshot.ts";
+import { type CaseSnapshot, loadCaseSnapshot } from "./loadCaseSnapshot.ts";
 
 export const CASE_LIST_PAGE_SIZE = 10;
 

@@ -1,9 +1,10 @@
-import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordTriagePost } from "../../flows/cases/recordTriagePost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";
 import type { announceCaseJob } from "../../flows/jobs/announceCase.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
+import { CASE_FORM_BUTTONS } from "../listeners/caseForms/index.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import type { Block } from "../views/blocks.ts";
 import { buildCaseSummary, buildWarRoomAnnouncement, caseHeadline } from "../views/caseSummary.ts";
@@ -16,7 +17,7 @@ import { postInChannel } from "./postMessages.ts";
 export function triagePostBlocks(snapshot: CaseSnapshot): Block[] {
   return snapshot.record.channelId || snapshot.record.warRoomRequestedAt
     ? buildWarRoomAnnouncement(snapshot)
-    : buildCaseSummary(snapshot, { offerWarRoom: true, workButtons: true });
+    : buildCaseSummary(snapshot, { offerWarRoom: true, workButtons: CASE_FORM_BUTTONS });
 }
 
 /** Job: announces the case in the triage channel (joining it first if it is public and the bot is not in). */

@@ -1,9 +1,10 @@
-import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordSummaryPost } from "../../flows/cases/recordSummaryPost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { postCaseSummaryJob } from "../../flows/jobs/postCaseSummary.ts";
+import { CASE_FORM_BUTTONS } from "../listeners/caseForms/index.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 
@@ -17,7 +18,7 @@ export async function postCaseSummary(deps: SlackDeps, payload: PayloadOf<typeof
   const posted = await deps.slack.chat.postMessage({
     channel: record.channelId,
     text: caseHeadline(record),
-    blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: true }),
+    blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: CASE_FORM_BUTTONS }),
   });
   recordSummaryPost(deps, record, String(posted.ts), renderedSeq);
 }

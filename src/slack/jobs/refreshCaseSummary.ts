@@ -1,11 +1,12 @@
 import type { JobRow } from "../../../db/schema.ts";
-import { loadCaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
+import { loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { replaceLostSummary } from "../../flows/cases/recordSummaryPost.ts";
 import { isSupersededJob } from "../../flows/cases/supersededJob.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { refreshCaseSummaryJob } from "../../flows/jobs/refreshCaseSummary.ts";
 import { slackErrorCode } from "../../scheduler/slackFailure.ts";
+import { CASE_FORM_BUTTONS } from "../listeners/caseForms/index.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import { buildCaseSummary, caseHeadline } from "../views/caseSummary.ts";
 import { triagePostBlocks } from "./announceCase.ts";
@@ -32,7 +33,7 @@ export async function refreshCaseSummary(
         channel: channelId,
         ts: summaryTs,
         text,
-        blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: true }),
+        blocks: buildCaseSummary(snapshot, { offerWarRoom: false, workButtons: CASE_FORM_BUTTONS }),
       });
     } catch (error) {
       if (slackErrorCode(error) !== "message_not_found") throw error;

@@ -1,8 +1,8 @@
 import type { BusinessCalendar, BusinessHoursSpan, Holiday } from "../../core/businessHours.ts";
 import { formatLocal, parseIsoDate, type Weekday, weekdayOf } from "../../core/localTime.ts";
 import { truncate } from "../../core/text.ts";
-import type { HolidayList } from "../../flows/calendar/listHolidays.ts";
-import type { BusinessHoursOverview } from "../../flows/calendar/showBusinessHours.ts";
+import type { BusinessHoursOverview } from "../../flows/calendar/loadBusinessHoursOverview.ts";
+import type { HolidayList } from "../../flows/calendar/loadHolidayList.ts";
 import { COMMAND } from "../ids.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
 import { boundedLines, escapeMrkdwn, slackDate } from "./mrkdwn.ts";

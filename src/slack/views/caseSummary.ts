@@ -5,7 +5,7 @@ import { type CaseStatus, statusLabel } from "../../core/lifecycle.ts";
 import { MEDIATION_OFFER_LABELS, type MediationOffer } from "../../core/mediation.ts";
 import { SANCTION_RUNGS, STRIKE_WINDOW_MONTHS } from "../../core/sanctions.ts";
 import { parseSeverity, severityPolicy } from "../../core/severity.ts";
-import type { CaseSnapshot, PartySnapshot } from "../../flows/cases/caseSnapshot.ts";
+import type { CaseSnapshot, PartySnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { ACTION, BLOCK, COMMAND } from "../ids.ts";
 import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { jobLabel } from "./jobLabel.ts";
@@ -52,10 +52,17 @@ export function accountHistoryLine(p: PartySnapshot): string {
   return `*${role}:* ${who} · ${history}${flag}`;
 }
 
+/** A button on the case summary that opens a form on the case; its value is the case's human id. */
+export interface CaseButton {
+  label: string;
+  actionId: string;
+  style?: "danger";
+}
+
 /** The live case summary: pinned in the war room, or the triage-thread parent for SEV3/4 cases. */
 export function buildCaseSummary(
   snapshot: CaseSnapshot,
-  options: { offerWarRoom: boolean; workButtons?: boolean },
+  options: { offerWarRoom: boolean; workButtons?: readonly CaseButton[] },
 ): Block[] {
   const c = snapshot.record;
   const blocks: Block[] = [
@@ -93,16 +100,7 @@ export function buildCaseSummary(
   }
   const buttons = [
     ...(options.offerWarRoom ? [button("Open war room", ACTION.openWarRoom, c.humanId, "primary")] : []),
-    ...(options.workButtons
-      ? [
-          button("Add evidence", ACTION.addEvidence, c.humanId),
-          button("Consult", ACTION.requestConsult, c.humanId),
-          button("Log mediation", ACTION.logMediation, c.humanId),
-          button("Change status", ACTION.changeStatus, c.humanId),
-          button("Propose sanction", ACTION.proposeSanction, c.humanId),
-          button("Close case", ACTION.closeCase, c.humanId, "danger"),
-        ]
-      : []),
+    ...(options.workButtons ?? []).map((b) => button(b.label, b.actionId, c.humanId, b.style)),
   ];
   if (buttons.length > 0) blocks.push(actions(BLOCK.caseActions, buttons));
   blocks.push(

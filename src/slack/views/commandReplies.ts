@@ -1,6 +1,6 @@
 import type { CaseRow } from "../../../db/schema.ts";
-import type { CaseSnapshot } from "../../flows/cases/caseSnapshot.ts";
 import type { CasePage } from "../../flows/cases/findCases.ts";
+import type { CaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import type { OwedConsult } from "../../flows/consults/answerConsult.ts";
 import { COMMAND } from "../ids.ts";
 import { type Block, context, section } from "./blocks.ts";

@@ -1,6 +1,6 @@
 import type { CaseRow, ConsultRow } from "../../../db/schema.ts";
 import { CONSULT_ANSWER_LIMIT } from "../../flows/consults/answerConsult.ts";
-import { CALLBACK, CONSULT_BLOCK } from "../ids.ts";
+import { CALLBACK, CONSULT_ANSWER_BLOCK } from "../ids.ts";
 import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
 import { fields, LIMITS, type ModalView, plain, section } from "./blocks.ts";
 import { inputBlock, textInput } from "./inputs.ts";
@@ -23,7 +23,7 @@ export function buildConsultAnswerModal(record: CaseRow, consult: ConsultRow, te
       ]),
       section(`*Question*\n${userText(consult.question, LIMITS.sectionText - 20)}`),
       inputBlock(
-        CONSULT_BLOCK.answer,
+        CONSULT_ANSWER_BLOCK.answer,
         "Your answer",
         textInput("The team's answer, as it should go on the case record", CONSULT_ANSWER_LIMIT, true),
         { hint: "Posted to the case team and kept on the case record." },

@@ -3,7 +3,7 @@
  * the due time, nothing else of the case: the people consulted see what they are asked.
  */
 import type { CaseRow, ConsultRow } from "../../../db/schema.ts";
-import { ACTION, CONSULT_BLOCK } from "../ids.ts";
+import { ACTION, CONSULT_ANSWER_BLOCK } from "../ids.ts";
 import { actions, type Block, button, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { categoryLabel, severityLabel } from "./caseSummary.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
@@ -34,7 +34,7 @@ function consultFacts({ record, consult }: ConsultMessageInput): Block {
 }
 
 const answerButton = (consult: ConsultRow) =>
-  actions(CONSULT_BLOCK.actions, [button("Answer", ACTION.answerConsult, String(consult.id), "primary")]);
+  actions(CONSULT_ANSWER_BLOCK.actions, [button("Answer", ACTION.answerConsult, String(consult.id), "primary")]);
 
 /** The team's ping: a channel post, or a DM to each member of the team's user group. */
 export function buildConsultPing(input: ConsultMessageInput): SlackMessage {

@@ -1,7 +1,7 @@
 import type { EvidenceFileRow } from "../../../db/schema.ts";
 import { EVIDENCE_KIND_LABELS, type EvidenceEntryKind, REDACTION_KIND } from "../../core/evidence.ts";
 import { formatBytes } from "../../core/formatBytes.ts";
-import type { EvidenceListEntry, EvidenceListing } from "../../flows/evidence/listEvidence.ts";
+import type { EvidenceListEntry, EvidenceListing } from "../../flows/evidence/loadEvidenceListing.ts";
 import type { RedactEvidenceResult } from "../../flows/evidence/redactEvidence.ts";
 import { COMMAND } from "../ids.ts";
 import { type Block, capBlocks, LIMITS, section } from "./blocks.ts";

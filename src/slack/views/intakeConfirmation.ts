@@ -2,7 +2,7 @@ import type { CaseRow } from "../../../db/schema.ts";
 import { categoryById } from "../../core/categories.ts";
 import { parseSeverity } from "../../core/severity.ts";
 import { warRoomAtIntake } from "../../core/warRoomPolicy.ts";
-import type { PartySnapshot } from "../../flows/cases/caseSnapshot.ts";
+import type { PartySnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { type Block, type ModalView, plain, section } from "./blocks.ts";
 import { accountHistoryLine, caseHeadline } from "./caseSummary.ts";
 

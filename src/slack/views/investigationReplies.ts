@@ -1,5 +1,5 @@
 import type { AssignCaseResult } from "../../flows/cases/assignCase.ts";
-import type { CaseTimeline } from "../../flows/cases/caseTimeline.ts";
+import type { CaseTimeline } from "../../flows/cases/loadCaseTimeline.ts";
 import type { CaseVerification } from "../../flows/cases/verifyCase.ts";
 import { capBlocks, context, LIMITS, section } from "./blocks.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";

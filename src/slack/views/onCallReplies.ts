@@ -1,7 +1,7 @@
 import type { OnCallLayerRow, OnCallOverrideRow } from "../../../db/schema.ts";
 import { formatLocal } from "../../core/localTime.ts";
 import type { OnCall } from "../../core/onCall.ts";
-import type { OnCallOverview } from "../../flows/onCall/onCallOverview.ts";
+import type { OnCallOverview } from "../../flows/onCall/loadOnCallOverview.ts";
 import type { PassedOver } from "../../flows/onCall/onCallRoster.ts";
 import { type EphemeralReply, ephemeral } from "./commandReplies.ts";
 import { boundedLines, mention, slackDate } from "./mrkdwn.ts";

@@ -2,14 +2,22 @@
  * Every modal, Home tab and message the bot builds, at its worst (user text at its limits, lists longer than
  * Slack's caps), checked by the stand-in's own Block Kit checker: what it refuses, Slack refuses.
  */
+
 import { describe, expect, it } from "vitest";
 import { CASE_STATUSES } from "../../../src/core/lifecycle.ts";
+import { buildCloseModal } from "../../../src/slack/listeners/caseForms/closeForm.ts";
+import { buildConsultModal } from "../../../src/slack/listeners/caseForms/consultForm.ts";
+import { buildEvidenceModal, buildEvidenceRecorded } from "../../../src/slack/listeners/caseForms/evidenceForm.ts";
+import { CASE_FORM_BUTTONS } from "../../../src/slack/listeners/caseForms/index.ts";
+import { buildMediationModal } from "../../../src/slack/listeners/caseForms/mediationForm.ts";
+import { buildProposalModal } from "../../../src/slack/listeners/caseForms/proposalForm.ts";
+import { buildStatusModal } from "../../../src/slack/listeners/caseForms/statusForm.ts";
 import type { ModalView } from "../../../src/slack/views/blocks.ts";
 import { buildCaseSummary, buildWarRoomAnnouncement } from "../../../src/slack/views/caseSummary.ts";
-import { buildCloseModal } from "../../../src/slack/views/closeModal.ts";
 import { buildCloseSummaryMessage } from "../../../src/slack/views/closeReplies.ts";
 import { caseStatusReply, consultantCaseReply } from "../../../src/slack/views/commandReplies.ts";
 import { buildConsultAnswerModal } from "../../../src/slack/views/consultAnswerModal.ts";
+import { buildConsultListModal } from "../../../src/slack/views/consultListModal.ts";
 import {
   buildConsultAnswerNote,
   buildConsultPing,
@@ -18,22 +26,17 @@ import {
   buildConsultSentNote,
   buildConsultTeamReminder,
 } from "../../../src/slack/views/consultMessages.ts";
-import { buildConsultListModal, buildConsultModal } from "../../../src/slack/views/consultModal.ts";
-import { buildEvidenceModal, buildEvidenceRecorded } from "../../../src/slack/views/evidenceModal.ts";
 import { buildHomeView } from "../../../src/slack/views/homeView.ts";
 import { buildIntakeConfirmation } from "../../../src/slack/views/intakeConfirmation.ts";
 import { buildIntakeModal } from "../../../src/slack/views/intakeModal.ts";
-import { buildMediationModal } from "../../../src/slack/views/mediationModal.ts";
 import { buildPageAcknowledged, buildPageDm, buildPageEscalation } from "../../../src/slack/views/pageMessages.ts";
 import {
   buildProposalEscalation,
   buildProposalMessage,
   type ProposalMessageInput,
 } from "../../../src/slack/views/proposalMessage.ts";
-import { buildProposalModal } from "../../../src/slack/views/proposalModal.ts";
 import { buildShiftReminder } from "../../../src/slack/views/shiftMessages.ts";
 import { buildSlaReminder } from "../../../src/slack/views/slaMessages.ts";
-import { buildStatusModal } from "../../../src/slack/views/statusModal.ts";
 import { buildVoteModal } from "../../../src/slack/views/voteModal.ts";
 import { messageBlockProblems } from "../../slack-fake/methods/chat.ts";
 import { viewProblems } from "../../slack-fake/viewStore.ts";
@@ -106,7 +109,10 @@ const modals: Array<[string, () => ModalView]> = [
 ];
 
 const messages: Array<[string, () => { blocks?: unknown[] }]> = [
-  ["the case summary", () => ({ blocks: buildCaseSummary(worstSnapshot, { offerWarRoom: true, workButtons: true }) })],
+  [
+    "the case summary",
+    () => ({ blocks: buildCaseSummary(worstSnapshot, { offerWarRoom: true, workButtons: CASE_FORM_BUTTONS }) }),
+  ],
   ["the war room announcement", () => ({ blocks: buildWarRoomAnnouncement(worstSnapshot) })],
   ["the proposal message", () => buildProposalMessage(proposalInput)],
   ["the proposal escalation", () => buildProposalEscalation(proposalInput, manyUsers)],

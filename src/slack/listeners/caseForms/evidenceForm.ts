@@ -1,11 +1,92 @@
 import { z } from "zod";
-import { addEvidence } from "../../../flows/evidence/addEvidence.ts";
+import type { CaseRow } from "../../../../db/schema.ts";
+import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, EVIDENCE_LIMITS } from "../../../core/evidence.ts";
+import { formatBytes } from "../../../core/formatBytes.ts";
+import { type AddEvidenceResult, addEvidence } from "../../../flows/evidence/addEvidence.ts";
 import { checkEvidenceForm } from "../../../flows/evidence/checkEvidenceForm.ts";
 import { downloadSlackFiles } from "../../files/downloadSlackFiles.ts";
-import { ACTION, CALLBACK, EVIDENCE_BLOCK } from "../../ids.ts";
-import { buildEvidenceModal, buildEvidenceRecorded } from "../../views/evidenceModal.ts";
+import { COMMAND } from "../../ids.ts";
+import { context, LIMITS, type ModalView, option, plain, section } from "../../views/blocks.ts";
+import { fileLine } from "../../views/evidenceReplies.ts";
+import { inputBlock, textInput } from "../../views/inputs.ts";
+import { userText } from "../../views/mrkdwn.ts";
+import { writeCaseMetadata } from "../caseMetadata.ts";
 import { readText } from "../views/viewState.ts";
 import type { CaseForm } from "./caseForm.ts";
+
+const CALLBACK_ID = "evidence_add";
+
+/** Block ids; they equal the form's field names, so field errors map straight to blocks. */
+export const EVIDENCE_BLOCK = {
+  kind: "kind",
+  description: "description",
+  source: "source",
+  link: "link",
+  files: "files",
+} as const;
+
+/** The evidence form for one case. Field limits here match `validateEvidenceForm`, which re-checks them. */
+export function buildEvidenceModal(record: CaseRow): ModalView {
+  return {
+    type: "modal" as const,
+    callback_id: CALLBACK_ID,
+    private_metadata: writeCaseMetadata(record),
+    title: plain("Add evidence", LIMITS.modalTitle),
+    submit: plain("Record", LIMITS.modalTitle),
+    close: plain("Cancel", LIMITS.modalTitle),
+    blocks: [
+      section(`*${record.humanId}* · ${userText(record.title, 200)}`),
+      inputBlock(EVIDENCE_BLOCK.kind, "Kind", {
+        type: "static_select",
+        placeholder: plain("What is it?", 150),
+        options: EVIDENCE_KINDS.map((k) => option(EVIDENCE_KIND_LABELS[k], k)),
+      }),
+      inputBlock(
+        EVIDENCE_BLOCK.description,
+        "Description",
+        textInput("What it shows and why it matters", EVIDENCE_LIMITS.descriptionMax, true),
+      ),
+      inputBlock(
+        EVIDENCE_BLOCK.source,
+        "Source",
+        textInput("Who provided it, or where it comes from", EVIDENCE_LIMITS.sourceMax),
+        { hint: "e.g. reporter by email, Zendesk ticket 482113, payments dashboard" },
+      ),
+      inputBlock(
+        EVIDENCE_BLOCK.link,
+        "Link",
+        { type: "url_text_input", placeholder: plain("https://…", 150) },
+        { optional: true, hint: "Required for kind Link. http(s) addresses only." },
+      ),
+      inputBlock(
+        EVIDENCE_BLOCK.files,
+        "Files",
+        { type: "file_input", max_files: EVIDENCE_LIMITS.filesMax },
+        {
+          optional: true,
+          hint: `Up to ${EVIDENCE_LIMITS.filesMax} files of ${formatBytes(EVIDENCE_LIMITS.fileBytesMax)} each. The bot keeps a copy and its SHA-256; a redaction later deletes the copy and keeps the hash.`,
+        },
+      ),
+    ],
+  };
+}
+
+/** What the form turns into once the entry is recorded. */
+export function buildEvidenceRecorded(result: AddEvidenceResult): ModalView {
+  const { record, entry, files } = result;
+  return {
+    type: "modal" as const,
+    callback_id: CALLBACK_ID,
+    private_metadata: writeCaseMetadata(record),
+    title: plain("Evidence recorded", LIMITS.modalTitle),
+    close: plain("Done", LIMITS.modalTitle),
+    blocks: [
+      section(`:white_check_mark: *E${entry.seq} recorded* on *${record.humanId}*.`),
+      ...(files.length > 0 ? [section(files.map((f) => fileLine(f, false)).join("\n"))] : []),
+      context(`The case summary shows it shortly; \`${COMMAND} evidence list\` shows every entry.`),
+    ],
+  };
+}
 
 /** A file_input's state: Slack reports the uploaded files as objects; the bot uses only their ids. */
 const fileInputValues = z.object({
@@ -22,8 +103,8 @@ function readFileIds(values: unknown): string[] {
 /** The evidence form: files are downloaded and stored before the answer, so a failure is a field error. */
 export const EVIDENCE_FORM = {
   permission: "evidence.add",
-  button: ACTION.addEvidence,
-  callbackId: CALLBACK.evidence,
+  button: { label: "Add evidence", actionId: "add_evidence" },
+  callbackId: CALLBACK_ID,
   build: (_deps, record) => buildEvidenceModal(record),
   submit: async (deps, { userId, viewId, caseId, values, state }) => {
     const form = checkEvidenceForm(deps, {

@@ -2,11 +2,11 @@ import type { BusinessHoursSpan } from "../../../core/businessHours.ts";
 import { DomainError } from "../../../core/domainError.ts";
 import type { Weekday } from "../../../core/localTime.ts";
 import { addHoliday } from "../../../flows/calendar/addHoliday.ts";
-import { listHolidays } from "../../../flows/calendar/listHolidays.ts";
+import { loadBusinessHoursOverview } from "../../../flows/calendar/loadBusinessHoursOverview.ts";
+import { loadHolidayList } from "../../../flows/calendar/loadHolidayList.ts";
 import { removeHoliday } from "../../../flows/calendar/removeHoliday.ts";
 import { setBusinessHours } from "../../../flows/calendar/setBusinessHours.ts";
 import { setBusinessTimeZone } from "../../../flows/calendar/setBusinessTimeZone.ts";
-import { showBusinessHours } from "../../../flows/calendar/showBusinessHours.ts";
 import {
   businessHoursChangedReply,
   businessHoursReply,
@@ -55,7 +55,7 @@ export const calendarSubcommands: Record<string, Subcommand> = {
     summary: "business hours, holidays ahead and whether it is business time now; leads change them",
     run: (deps, { userId, args }) => {
       const [verb, ...more] = args;
-      if (verb === undefined) return businessHoursReply(showBusinessHours(deps, userId));
+      if (verb === undefined) return businessHoursReply(loadBusinessHoursOverview(deps, userId));
       if (verb === "set") {
         const [dayText, ...spanWords] = more;
         const days = DAYS.get((dayText ?? "").toLowerCase());
@@ -76,7 +76,7 @@ export const calendarSubcommands: Record<string, Subcommand> = {
     run: (deps, { userId, args, rest }) => {
       const [verb, date] = args;
       if (verb === undefined || (verb === "list" && args.length === 1)) {
-        return holidayListReply(listHolidays(deps, userId));
+        return holidayListReply(loadHolidayList(deps, userId));
       }
       if (verb === "add" && date) {
         const name = rest.slice(rest.indexOf(date) + date.length);

@@ -1,6 +1,6 @@
 import { mayOnSomeCases } from "../../../core/permissions.ts";
 import { listCases } from "../../../flows/cases/findCases.ts";
-import { readCaseStatus } from "../../../flows/cases/readCaseStatus.ts";
+import { loadCaseStatus } from "../../../flows/cases/loadCaseStatus.ts";
 import { userRole } from "../../../flows/roles/access.ts";
 import { caseListReply, caseStatusReply, consultantCaseReply } from "../../views/commandReplies.ts";
 import type { Subcommand } from "./subcommand.ts";
@@ -19,7 +19,7 @@ export const caseSubcommands: Record<string, Subcommand> = {
     usage: "status [TS-2026-0042]",
     summary: "a case's summary (in a war room, that room's case)",
     run: (deps, { userId, channelId, args: [idText] }) => {
-      const answer = readCaseStatus(deps, { userId, idText, channelId });
+      const answer = loadCaseStatus(deps, { userId, idText, channelId });
       return answer.kind === "case"
         ? caseStatusReply(answer.snapshot)
         : consultantCaseReply(answer.record, answer.consults);

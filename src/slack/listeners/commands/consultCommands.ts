@@ -7,7 +7,7 @@ import {
   consultTeamsFor,
 } from "../../../flows/consults/configureConsultTeam.ts";
 import { type EphemeralReply, ephemeral } from "../../views/commandReplies.ts";
-import { buildConsultListModal } from "../../views/consultModal.ts";
+import { buildConsultListModal } from "../../views/consultListModal.ts";
 import { channelLink } from "../../views/mrkdwn.ts";
 import { CONSULT_FORM } from "../caseForms/consultForm.ts";
 import { openCaseForm } from "./caseFormCommand.ts";

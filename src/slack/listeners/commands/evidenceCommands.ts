@@ -1,6 +1,6 @@
 import { DomainError } from "../../../core/domainError.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
-import { listEvidence } from "../../../flows/evidence/listEvidence.ts";
+import { loadEvidenceListing } from "../../../flows/evidence/loadEvidenceListing.ts";
 import { redactEvidence } from "../../../flows/evidence/redactEvidence.ts";
 import { COMMAND } from "../../ids.ts";
 import type { EphemeralReply } from "../../views/commandReplies.ts";
@@ -40,7 +40,7 @@ export const evidenceSubcommands: Record<string, Subcommand> = {
         case "list":
           if (args.length > 1) throw usageError();
           return evidenceListReply(
-            listEvidence(deps, { userId: ctx.userId, idText: args[0], channelId: ctx.channelId }),
+            loadEvidenceListing(deps, { userId: ctx.userId, idText: args[0], channelId: ctx.channelId }),
           );
         case "redact":
           return redact(deps, ctx);

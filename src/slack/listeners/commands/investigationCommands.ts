@@ -1,6 +1,10 @@
 import { DomainError } from "../../../core/domainError.ts";
 import { assignCase } from "../../../flows/cases/assignCase.ts";
-import { caseTimeline, TIMELINE_DEFAULT_EVENTS, TIMELINE_MAX_EVENTS } from "../../../flows/cases/caseTimeline.ts";
+import {
+  loadCaseTimeline,
+  TIMELINE_DEFAULT_EVENTS,
+  TIMELINE_MAX_EVENTS,
+} from "../../../flows/cases/loadCaseTimeline.ts";
 import { verifyCase } from "../../../flows/cases/verifyCase.ts";
 import { assignReply, timelineReply, verifyReply } from "../../views/investigationReplies.ts";
 import { MEDIATION_FORM } from "../caseForms/mediationForm.ts";
@@ -38,7 +42,7 @@ export const investigationSubcommands: Record<string, Subcommand> = {
     usage: TIMELINE_USAGE,
     summary: `the latest events of the case record (${TIMELINE_DEFAULT_EVENTS} by default, up to ${TIMELINE_MAX_EVENTS})`,
     run: (deps, { userId, channelId, args }) =>
-      timelineReply(caseTimeline(deps, { userId, channelId, ...timelineArgs(args) })),
+      timelineReply(loadCaseTimeline(deps, { userId, channelId, ...timelineArgs(args) })),
   },
   verify: {
     usage: "verify [TS-2026-0042]",

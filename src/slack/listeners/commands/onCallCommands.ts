@@ -5,7 +5,7 @@ import { readBusinessTimeZone } from "../../../flows/calendar/readBusinessTimeZo
 import { addOnCallLayer, type LayerSpec } from "../../../flows/onCall/addOnCallLayer.ts";
 import { addOnCallOverride } from "../../../flows/onCall/addOnCallOverride.ts";
 import { cancelOnCallOverride } from "../../../flows/onCall/cancelOnCallOverride.ts";
-import { onCallOverview } from "../../../flows/onCall/onCallOverview.ts";
+import { loadOnCallOverview } from "../../../flows/onCall/loadOnCallOverview.ts";
 import { removeOnCallLayer } from "../../../flows/onCall/removeOnCallLayer.ts";
 import { ephemeral } from "../../views/commandReplies.ts";
 import { mention } from "../../views/mrkdwn.ts";
@@ -51,7 +51,7 @@ export const onCallSubcommands: Record<string, Subcommand> = {
     summary: "who is on call now and next; leads manage the rotations and overrides",
     run: (deps, { userId, args, rest }) => {
       const [verb, second, ...more] = args;
-      if (verb === undefined) return onCallOverviewReply(onCallOverview(deps, userId));
+      if (verb === undefined) return onCallOverviewReply(loadOnCallOverview(deps, userId));
       if (verb === "layer" && second === "add") {
         const layer = addOnCallLayer(deps, userId, parseLayerAdd(more));
         return ephemeral(

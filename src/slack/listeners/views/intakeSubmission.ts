@@ -1,6 +1,6 @@
 import type { App } from "@slack/bolt";
 import { type IntakeRaw, validateIntake } from "../../../core/intake.ts";
-import { loadParties } from "../../../flows/cases/caseSnapshot.ts";
+import { loadParties } from "../../../flows/cases/loadCaseSnapshot.ts";
 import { openCase } from "../../../flows/cases/openCase.ts";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { toSubmissionErrors } from "../../errors.ts";
@@ -33,7 +33,7 @@ export function registerIntakeSubmission(app: App, deps: FlowDeps): void {
       const { record } = openCase(deps, { draft, createdBy: body.user.id, intakeViewId: view.id });
       await ack({ response_action: "update", view: buildIntakeConfirmation(record, loadParties(deps.db, record)) });
     } catch (error) {
-      await ack(toSubmissionErrors(error, INTAKE_BLOCK.title, deps.log, context));
+      await ack(toSubmissionErrors(error, { fallback: INTAKE_BLOCK.title }, deps.log, context));
     }
   });
 }

@@ -19,7 +19,7 @@ export interface BusinessHoursOverview {
   upcoming: Holiday[];
 }
 
-export function showBusinessHours(deps: FlowDeps, actor: string): BusinessHoursOverview {
+export function loadBusinessHoursOverview(deps: FlowDeps, actor: string): BusinessHoursOverview {
   const now = deps.clock.now();
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.read");

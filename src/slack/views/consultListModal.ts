@@ -1,48 +1,7 @@
-import type { CaseRow, ConsultTeamRow } from "../../../db/schema.ts";
+import type { CaseRow } from "../../../db/schema.ts";
 import type { OwedConsult } from "../../flows/consults/answerConsult.ts";
-import { hasSlackTarget } from "../../flows/consults/configureConsultTeam.ts";
-import { CONSULT_LIMITS } from "../../flows/consults/requestConsult.ts";
-import { CALLBACK, CONSULT_BLOCK } from "../ids.ts";
-import { writeCaseMetadata } from "../listeners/caseMetadata.ts";
-import { capBlocks, LIMITS, type ModalView, option, plain, section } from "./blocks.ts";
-import { inputBlock, textInput } from "./inputs.ts";
+import { capBlocks, LIMITS, type ModalView, plain, section } from "./blocks.ts";
 import { mention, slackDate, userText } from "./mrkdwn.ts";
-
-/**
- * "Consult" on a case: team, question, due time. Teams without a Slack target are listed (so people
- * learn they exist) and refused at submit with a pointer to `/incident team`.
- */
-export function buildConsultModal(record: CaseRow, teams: readonly ConsultTeamRow[]): ModalView {
-  const options = teams
-    .slice(0, LIMITS.selectOptions)
-    .map((t) => option(t.name, t.key, hasSlackTarget(t) ? undefined : "No Slack group or channel yet"));
-  return {
-    type: "modal" as const,
-    callback_id: CALLBACK.consult,
-    private_metadata: writeCaseMetadata(record),
-    title: plain(`Consult · ${record.humanId}`, LIMITS.modalTitle),
-    submit: plain("Send", LIMITS.modalTitle),
-    close: plain("Cancel", LIMITS.modalTitle),
-    blocks: [
-      inputBlock(CONSULT_BLOCK.team, "Team", {
-        type: "static_select",
-        placeholder: plain("Who should answer?", 150),
-        options,
-      }),
-      inputBlock(
-        CONSULT_BLOCK.question,
-        "Question",
-        textInput(
-          "What do you need to know? Only this question is shared with the team.",
-          CONSULT_LIMITS.questionMax,
-          true,
-        ),
-        { hint: "The team sees the case id, severity, category and this question; nothing else of the case." },
-      ),
-      inputBlock(CONSULT_BLOCK.due, "Answer due", { type: "datetimepicker" }, { hint: "Within the next 30 days." }),
-    ],
-  };
-}
 
 const MAX_NAMED_RECIPIENTS = 10;
 

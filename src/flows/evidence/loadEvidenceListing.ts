@@ -17,7 +17,7 @@ export interface EvidenceListing {
 }
 
 /** `/incident evidence list [case]`: the case's evidence catalogue, for anyone who may read the case. */
-export function listEvidence(
+export function loadEvidenceListing(
   deps: FlowDeps,
   input: { userId: string; idText: string | undefined; channelId: string },
 ): EvidenceListing {

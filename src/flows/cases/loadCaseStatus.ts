@@ -3,8 +3,8 @@ import { mayOnSomeCases } from "../../core/permissions.ts";
 import { consultsOwed, type OwedConsult } from "../consults/answerConsult.ts";
 import type { FlowDeps } from "../deps.ts";
 import { userRole } from "../roles/access.ts";
-import type { CaseSnapshot } from "./caseSnapshot.ts";
 import { caseForCommand } from "./findCases.ts";
+import type { CaseSnapshot } from "./loadCaseSnapshot.ts";
 
 /** The whole case, or (for whom the table grants only consults) the consults of it they may see. */
 export type CaseStatusAnswer =
@@ -12,7 +12,7 @@ export type CaseStatusAnswer =
   | { kind: "consults"; record: CaseRow; consults: OwedConsult[] };
 
 /** `/incident status [case]`: what the permission table lets this person read of the case. */
-export function readCaseStatus(
+export function loadCaseStatus(
   deps: FlowDeps,
   input: { userId: string; idText: string | undefined; channelId: string },
 ): CaseStatusAnswer {

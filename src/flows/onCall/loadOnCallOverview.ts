@@ -21,7 +21,7 @@ export interface OnCallOverview {
 }
 
 /** Who is on call now, the next hand-offs, and what the schedule is made of. */
-export function onCallOverview(deps: FlowDeps, actor: string): OnCallOverview {
+export function loadOnCallOverview(deps: FlowDeps, actor: string): OnCallOverview {
   const now = deps.clock.now();
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.read");

@@ -17,7 +17,7 @@ export interface HolidayList {
 }
 
 /** Upcoming holidays first, then those of the last month. */
-export function listHolidays(deps: FlowDeps, actor: string): HolidayList {
+export function loadHolidayList(deps: FlowDeps, actor: string): HolidayList {
   const now = deps.clock.now();
   return inTransaction(deps.db, (tx) => {
     assertMay(tx, actor, "oncall.read");

@@ -24,7 +24,7 @@ export interface CaseTimelineInput {
 }
 
 /** The latest events of a case's record, for someone who may read the case. */
-export function caseTimeline(deps: FlowDeps, input: CaseTimelineInput): CaseTimeline {
+export function loadCaseTimeline(deps: FlowDeps, input: CaseTimelineInput): CaseTimeline {
   const count = input.count ?? TIMELINE_DEFAULT_EVENTS;
   if (!Number.isInteger(count) || count < 1) {
     fail("invalid_input", `Ask for 1 to ${TIMELINE_MAX_EVENTS} events, like \`timeline TS-2026-0042 20\`.`);
