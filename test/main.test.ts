@@ -11,7 +11,8 @@ async function start(env: Record<string, string>) {
   return { status, stdout, lines: stderr.trim().split("\n"), cwd };
 }
 
-describe("npm start with a bad environment", () => {
+// Each test spawns a bot: a start is seconds, yet a loaded machine has been seen to take over 15 s.
+describe("npm start with a bad environment", { timeout: 60_000 }, () => {
   it("exits 1 with one line naming the missing variable and pointing at the demo", async () => {
     const { status, lines } = await start({});
     expect(status).toBe(1);
@@ -31,7 +32,7 @@ describe("npm start with a bad environment", () => {
   });
 });
 
-describe("npm start when Slack refuses what the environment names", () => {
+describe("npm start when Slack refuses what the environment names", { timeout: 60_000 }, () => {
   let fake: SlackFake;
   let channel: (name: string) => string;
 

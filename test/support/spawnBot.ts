@@ -88,10 +88,13 @@ export interface BotExit {
   cwd: string;
 }
 
-/** Runs the bot until it exits (or 15 s pass); async, so a stand-in in this process can answer it. */
+/**
+ * Runs the bot until it exits (or 50 s pass: a guard against a hang, far above the few seconds a start takes even
+ * on a busy machine); async, so a stand-in in this process can answer it.
+ */
 export function runBotToExit(env: Record<string, string | undefined>): Promise<BotExit> {
   const [cmd, args, options] = botCommand(env);
-  const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"], timeout: 15_000 });
+  const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"], timeout: 50_000 });
   let stdout = "";
   let stderr = "";
   child.stdout?.on("data", (chunk: Buffer) => {
