@@ -17,8 +17,7 @@ export const closeSubcommands: Record<string, Subcommand> = {
   },
   export: {
     usage: EXPORT_USAGE,
-    summary:
-      "statements of reasons as JSON and CSV files, posted here if private, else by DM (leads)",
+    summary: "statements of reasons as JSON and CSV files, posted here if private, else by DM (leads)",
     run: (deps, ctx) => {
       const [what, fromText, toText, ...extra] = ctx.args;
       if (what?.toLowerCase() !== "decisions" || extra.length > 0) {
