@@ -1,5 +1,6 @@
 export * from "./cases.ts";
 export * from "./consults.ts";
+export * from "./decisionExports.ts";
 export * from "./evidence.ts";
 export * from "./jobs.ts";
 export * from "./mediation.ts";

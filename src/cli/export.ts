@@ -9,7 +9,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { leftOutNote, parseExportRange } from "../core/decisionExport.ts";
 import { DomainError } from "../core/domainError.ts";
-import { buildDecisionExport } from "../flows/sanctions/exportDecisions.ts";
+import { buildDecisionExport } from "../flows/sanctions/buildDecisionExport.ts";
 import { openDatabase } from "../store/database.ts";
 
 const USAGE = "usage: npm run export -- --from YYYY-MM-DD --to YYYY-MM-DD [--out ./exports]";

@@ -118,8 +118,12 @@ function dateWithin(ms: number, [from, to]: readonly [number, number], what: str
 /** Characters as Laravel counts them (code points), not UTF-16 units. */
 export const characterCount = (text: string) => [...text].length;
 
+// No more UTF-16 units than `max` means no more code points: the usual short text skips counting them.
+const fitsWithin = (text: string, max: number) => text.length <= max || characterCount(text) <= max;
+
 /** At most `max` characters, never splitting a character in two. */
-const firstCharacters = (text: string, max: number) => [...text].slice(0, max).join("");
+const firstCharacters = (text: string, max: number) =>
+  fitsWithin(text, max) ? text : [...text].slice(0, max).join("");
 
 /**
  * `lead` + the items joined with "; " + `tail` in at most `max` characters: as many items as fit, then
@@ -130,7 +134,7 @@ function listWithin(max: number, lead: string, items: readonly string[], tail: s
     const rest = items.length - shown;
     const more = rest === 0 ? "" : `${shown > 0 ? "; " : ""}and ${rest} more clause${rest === 1 ? "" : "s"}`;
     const text = `${lead}${items.slice(0, shown).join("; ")}${more}${tail}`;
-    if (characterCount(text) <= max) return text;
+    if (fitsWithin(text, max)) return text;
   }
   return fail("conflict", "The statement's ground does not fit the DSA database's limit.");
 }
@@ -140,7 +144,7 @@ const POLICY = `Community Guidelines, Policies and Terms of Use (version ${POLIC
 /** The contractual ground: the clauses with their titles, or their ids alone when the titles do not fit. */
 function incompatibleGround(clauses: readonly string[], titled: readonly string[]): string {
   const full = `${POLICY}: ${titled.join("; ")}`;
-  if (characterCount(full) <= GROUND_MAX) return full;
+  if (fitsWithin(full, GROUND_MAX)) return full;
   return listWithin(GROUND_MAX, `${POLICY}, clauses `, clauses, " (titles in the explanation)");
 }
 

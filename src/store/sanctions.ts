@@ -137,16 +137,25 @@ export function decisionsBetween(tx: Executor, fromMs: number, toMs: number): De
 }
 
 export interface DecisionWithSources {
-  decision: DecisionRow;
+  decision: Pick<DecisionRow, "puid" | "rung" | "decidedAt" | "appliesFrom" | "appliesUntil">;
   record: Pick<CaseRow, "humanId" | "category" | "source" | "occurredAt" | "createdAt">;
   proposal: Pick<SanctionProposalRow, "clauses" | "facts">;
 }
 
-/** Decisions taken in [fromMs, toMs), oldest first, with what their statement of reasons is built from. */
+/**
+ * Decisions taken in [fromMs, toMs), oldest first, with what their statement of reasons is built from: only
+ * those columns, so a year of decisions does not parse every stored statement it will rebuild anyway.
+ */
 export function decisionsWithSourcesBetween(tx: Executor, fromMs: number, toMs: number): DecisionWithSources[] {
   return tx
     .select({
-      decision: decisions,
+      decision: {
+        puid: decisions.puid,
+        rung: decisions.rung,
+        decidedAt: decisions.decidedAt,
+        appliesFrom: decisions.appliesFrom,
+        appliesUntil: decisions.appliesUntil,
+      },
       record: {
         humanId: cases.humanId,
         category: cases.category,

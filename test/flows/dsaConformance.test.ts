@@ -4,6 +4,7 @@ import { POLICY_CLAUSE_TEXT } from "../../src/core/policyClauses.ts";
 import { ACTION, VOTE_BLOCK } from "../../src/slack/ids.ts";
 import { PROPOSAL_BLOCK, PROPOSAL_FORM } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { moveCase } from "../support/caseState.ts";
+import { exportProgressMessages } from "../support/decisionExport.ts";
 import { checkStatement } from "../support/dsaStatementRules.ts";
 import { grantRole, type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
@@ -119,13 +120,14 @@ describe("exported statements of reasons, against the Transparency Database's ru
     await appeal("D1", "modified suspension_7d Too harsh for a first theft", RUNGS.length + 1);
     await appeal("D5", "overturned The payouts were never at risk", RUNGS.length + 2);
 
-    const reply = await h.driver.command({
+    await h.driver.command({
       text: "export decisions 2026-11-01 2026-11-30",
       userId: USERS.lead,
       channelId: h.triageChannelId,
     });
-    exportReply = (reply.body as { text: string }).text;
-    await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
+    await h.settle();
+    exportReply = exportProgressMessages(h, h.triageChannelId).at(-1)?.text ?? "";
+    expect(h.fake.callsTo("files.completeUploadExternal")).toHaveLength(1);
     const shared = (h.fake.callsTo("files.completeUploadExternal")[0]?.args.files ?? []) as Array<{ id: string }>;
     const files = shared.map((f) => h.fake.fileContent(f.id)?.toString("utf8") ?? "");
     envelope = JSON.parse(files.find((c) => c.startsWith("{")) ?? "{}") as Envelope;

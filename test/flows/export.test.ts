@@ -5,12 +5,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { caseParties, decisions, sanctionProposals } from "../../db/schema.ts";
 import { EXPORT_COLUMNS, LEFT_OUT_REASON } from "../../src/core/decisionExport.ts";
-import type { SanctionRung } from "../../src/core/sanctions.ts";
-import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
-import { getCaseByHumanId } from "../../src/store/cases.ts";
-import { inTransaction } from "../../src/store/database.ts";
+import {
+  EXPORT_CASE as CASE,
+  exportProgressMessages,
+  EXPORT_FACTS as FACTS,
+  recordDecisions,
+  uploadedFile,
+} from "../support/decisionExport.ts";
 import { checkStatement } from "../support/dsaStatementRules.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
@@ -21,8 +23,6 @@ const TSX_LOADER = pathToFileURL(
   join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
 ).href;
 
-const CASE = "TS-2026-0001";
-const FACTS = '=HYPERLINK("http://evil") pro sent threats, then "apologised",\nafter the job';
 /** A strict RFC 4180 reader (CRLF rows, quoted fields), to read the file as a spreadsheet would. */
 function parseCsv(csv: string): string[][] {
   const rows: string[][] = [];
@@ -62,71 +62,13 @@ describe("decision export", () => {
     h = await startHarness();
     await submitIntake(h, intakeValues());
     await h.settle();
-    // Arrange: the decisions the sanction flows will record, stored as they store them; a warning
-    // in March restricts nothing, so it is on the record but no statement of reasons.
-    const decided: Array<[number, SanctionRung]> = [
-      [Date.UTC(2026, 1, 28, 23, 59), "suspension_7d"],
-      [Date.UTC(2026, 2, 1), "suspension_7d"],
-      [Date.UTC(2026, 2, 15), "warning"],
-      [Date.UTC(2026, 2, 31, 23, 59), "suspension_7d"],
-      [Date.UTC(2026, 3, 1), "suspension_7d"],
-    ];
-    inTransaction(h.desk.deps.db, (tx) => {
-      const record = getCaseByHumanId(tx, CASE);
-      const party = tx
-        .select()
-        .from(caseParties)
-        .all()
-        .find((p) => p.partyRole === "respondent");
-      if (!record || !party) throw new Error("arrange failed");
-      decided.forEach(([decidedAt, rung], i) => {
-        const proposal = tx
-          .insert(sanctionProposals)
-          .values({
-            caseId: record.id,
-            seq: i + 1,
-            kind: "sanction",
-            accountId: party.accountId,
-            rung,
-            clauses: ["CG-2.1"],
-            facts: FACTS,
-            evidenceIds: [],
-            guaranteeClaim: false,
-            legalFlag: false,
-            status: "approved",
-            proposedBy: USERS.specialist,
-            proposedAt: decidedAt - 60_000,
-            decidedAt,
-          })
-          .returning()
-          .get();
-        const puid = `ts-decision-${i + 1}`;
-        const appliesUntil = rung === "warning" ? null : decidedAt + 7 * 24 * 60 * 60_000;
-        const decision = { rung, puid, appliesFrom: decidedAt, appliesUntil };
-        tx.insert(decisions)
-          .values({
-            ...decision,
-            caseId: record.id,
-            proposalId: proposal.id,
-            accountId: party.accountId,
-            statement: statementOfDecision({ record, proposal, decision }),
-            decidedAt,
-          })
-          .run();
-      });
-    });
+    recordDecisions(h);
   });
   afterEach(() => h.close());
 
   const run = async (commandText: string, userId: string = USERS.lead) =>
     (await h.driver.command({ text: commandText, userId, channelId: h.triageChannelId })).body as { text: string };
-  const uploadedFile = (suffix: string) => {
-    const file = h.fake.callsTo("files.getUploadURLExternal").find((c) => String(c.args.filename).endsWith(suffix));
-    const completed = h.fake.callsTo("files.completeUploadExternal")[0];
-    const shared = (completed?.args.files as Array<{ id: string }> | undefined)?.map((f) => f.id) ?? [];
-    const id = shared.find((fileId) => h.fake.file(fileId)?.name === file?.args.filename) ?? "";
-    return h.fake.fileContent(id)?.toString("utf8") ?? "";
-  };
+  const progressText = () => exportProgressMessages(h, h.triageChannelId).map((m) => m.text);
 
   const LEFT_OUT = `1 decision left out: ${LEFT_OUT_REASON}.`;
   type Envelope = {
@@ -136,9 +78,12 @@ describe("decision export", () => {
 
   it("uploads the month's statements as JSON and CSV into the channel it was asked in", async () => {
     const reply = await run("export decisions 2026-03-01 2026-03-31");
-    expect(reply.text).toContain("Preparing the export: 2 statements of reasons");
-    expect(reply.text).toContain(LEFT_OUT);
-    await expect.poll(() => h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
+    expect(reply.text).toContain("Building the export of decisions from 2026-03-01 to 2026-03-31");
+    await h.settle();
+    expect(progressText()).toEqual([
+      `Exported 2 statements of reasons from 2026-03-01 to 2026-03-31: the JSON and CSV files are below. ${LEFT_OUT}`,
+    ]);
+    expect(h.fake.callsTo("files.completeUploadExternal")).toHaveLength(1);
     expect(h.fake.callsTo("files.getUploadURLExternal").map((c) => c.args.filename)).toEqual([
       "decisions-2026-03-01-to-2026-03-31.json",
       "decisions-2026-03-01-to-2026-03-31.csv",
@@ -150,7 +95,7 @@ describe("decision export", () => {
       `Decisions from 2026-03-01 to 2026-03-31: 2 statements of reasons. ${LEFT_OUT}`,
     );
 
-    const json = JSON.parse(uploadedFile(".json")) as Envelope;
+    const json = JSON.parse(uploadedFile(h, ".json")) as Envelope;
     expect(json.statements.map((s) => [s.case_id, s.decided_at, s.decision_id, s.statement.puid])).toEqual([
       [CASE, "2026-03-01T00:00:00.000Z", "ts-decision-2", "ts-decision-2"],
       [CASE, "2026-03-31T23:59:00.000Z", "ts-decision-4", "ts-decision-4"],
@@ -166,7 +111,7 @@ describe("decision export", () => {
       decisions: [{ decision_id: "ts-decision-3", rung: "warning" }],
     });
 
-    const [head, ...rows] = parseCsv(uploadedFile(".csv"));
+    const [head, ...rows] = parseCsv(uploadedFile(h, ".csv"));
     expect(head).toEqual([...EXPORT_COLUMNS]);
     expect(rows).toHaveLength(2);
     const facts = EXPORT_COLUMNS.indexOf("decision_facts");
@@ -177,14 +122,18 @@ describe("decision export", () => {
   });
 
   it("says so and uploads nothing when no decision falls in the range", async () => {
-    const reply = await run("export decisions 2025-01-01 2025-12-31");
-    expect(reply.text).toBe("No statements of reasons from 2025-01-01 to 2025-12-31: nothing to export.");
+    await run("export decisions 2025-01-01 2025-12-31");
+    await h.settle();
+    expect(progressText()).toEqual(["No statements of reasons from 2025-01-01 to 2025-12-31: nothing to export."]);
     expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
   });
 
   it("says why when every decision in the range restricts nothing, and uploads nothing", async () => {
-    const reply = await run("export decisions 2026-03-15 2026-03-15");
-    expect(reply.text).toBe(`No statements of reasons from 2026-03-15 to 2026-03-15: nothing to export. ${LEFT_OUT}`);
+    await run("export decisions 2026-03-15 2026-03-15");
+    await h.settle();
+    expect(progressText()).toEqual([
+      `No statements of reasons from 2026-03-15 to 2026-03-15: nothing to export. ${LEFT_OUT}`,
+    ]);
     expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
   });
 
@@ -196,20 +145,26 @@ describe("decision export", () => {
   ])("answers `%s` with a usage error", async (commandText, message) => {
     const reply = await run(commandText);
     expect(reply.text).toContain(message);
+    await h.settle();
     expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+    expect(progressText()).toEqual([]);
   });
 
   it("refuses a specialist", async () => {
     const reply = await run("export decisions 2026-03-01 2026-03-31", USERS.specialist);
     expect(jsonText(reply)).toContain("not permitted");
+    expect(await h.settle()).toBe(0);
     expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+    expect(progressText()).toEqual([]);
   });
 
-  it("tells the user when Slack refuses the upload", async () => {
+  it("tells the user in the progress message why, when Slack refuses the upload for good", async () => {
     h.fake.inject("files.completeUploadExternal", { error: "file_uploads_disabled" });
     await run("export decisions 2026-03-01 2026-03-31");
-    await expect.poll(() => h.fake.callsTo("chat.postEphemeral").length).toBe(1);
-    expect(jsonText(h.fake.callsTo("chat.postEphemeral")[0]?.args)).toContain("The export failed");
+    await h.settle();
+    expect(progressText()).toEqual([expect.stringContaining("The export failed")]);
+    expect(progressText()[0]).toContain("Slack answered file_uploads_disabled");
+    expect(h.fake.callsTo("files.completeUploadExternal")).toHaveLength(1);
   });
 
   describe("the CLI", () => {

@@ -65,8 +65,9 @@ it("exports a removal decided by votes as a statement of reasons without the par
     userId: USERS.lead,
     channelId: room.roomId,
   });
-  expect(jsonText(exported.body)).toContain("Preparing");
-  await expect.poll(() => room.h.fake.callsTo("files.completeUploadExternal").length).toBe(1);
+  expect(jsonText(exported.body)).toContain("Building");
+  await room.h.settle();
+  expect(room.h.fake.callsTo("files.completeUploadExternal")).toHaveLength(1);
   const shared = (room.h.fake.callsTo("files.completeUploadExternal")[0]?.args.files ?? []) as Array<{ id: string }>;
   const json = shared.map((f) => room.h.fake.fileContent(f.id)?.toString("utf8") ?? "").find((c) => c.startsWith("{"));
   const [first] = (JSON.parse(json ?? "{}") as { statements: Array<{ statement: Record<string, unknown> }> })

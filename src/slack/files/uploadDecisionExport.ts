@@ -1,15 +1,16 @@
 import { fail } from "../../core/domainError.ts";
-import type { ExportFile } from "../../flows/sanctions/exportDecisions.ts";
+import type { ExportFile } from "../../flows/sanctions/buildDecisionExport.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 
 /**
  * Uploads the files the way Slack asks since files.upload was retired: a URL per file, the bytes POSTed
- * to it, then one completeUploadExternal that shares them all into the channel with the comment.
+ * to it, then one completeUploadExternal that shares them all into the channel with the comment. Returns the
+ * shared files' ids.
  */
 export async function uploadDecisionExport(
   deps: SlackDeps,
   input: { channelId: string; files: readonly ExportFile[]; comment: string },
-): Promise<void> {
+): Promise<string[]> {
   const uploaded: Array<{ id: string; title: string }> = [];
   for (const file of input.files) {
     const bytes = Buffer.from(file.content, "utf8");
@@ -25,4 +26,5 @@ export async function uploadDecisionExport(
     channel_id: input.channelId,
     initial_comment: input.comment,
   });
+  return uploaded.map((file) => file.id);
 }

@@ -7,6 +7,7 @@ import { closePageMessagesJob } from "../../flows/jobs/closePageMessages.ts";
 import { createWarRoomJob } from "../../flows/jobs/createWarRoom.ts";
 import type { JobKindSchema, PayloadSchema } from "../../flows/jobs/defineJob.ts";
 import { escalateProposalJob } from "../../flows/jobs/escalateProposal.ts";
+import { exportDecisionsJob } from "../../flows/jobs/exportDecisions.ts";
 import { inviteToWarRoomJob } from "../../flows/jobs/inviteToWarRoom.ts";
 import { notifyFailureJob } from "../../flows/jobs/notifyFailure.ts";
 import { notifyPageJob } from "../../flows/jobs/notifyPage.ts";
@@ -31,6 +32,7 @@ import { archiveWarRoom } from "./archiveWarRoom.ts";
 import { closePageMessages } from "./closePageMessages.ts";
 import { createWarRoom } from "./createWarRoom.ts";
 import { escalateProposal } from "./escalateProposal.ts";
+import { exportDecisions } from "./exportDecisions.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
 import { notifyFailure } from "./notifyFailure.ts";
 import { notifyPage } from "./notifyPage.ts";
@@ -83,6 +85,7 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(remindSlaJob, remindSla),
   handle(planShiftRemindersJob, planShiftReminders),
   handle(remindShiftJob, remindShift),
+  handle(exportDecisionsJob, exportDecisions),
 ];
 
 /** The runner's table: each kind's handler, bound to the flows' dependencies. */

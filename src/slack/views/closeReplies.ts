@@ -1,6 +1,5 @@
 import type { CaseRow } from "../../../db/schema.ts";
 import { CLOSE_OUTCOMES, formatDuration } from "../../core/caseClose.ts";
-import { type ExportRange, leftOutNote } from "../../core/decisionExport.ts";
 import type { CloseSummaryInput } from "../../flows/cases/closeSummaryPost.ts";
 import { type Block, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
 import { caseHeadline, categoryLabel, severityLabel } from "./caseSummary.ts";
@@ -49,22 +48,3 @@ export function caseSearchReply(text: string, found: readonly CaseRow[], limit: 
     ),
   );
 }
-
-const withLeftOut = (text: string, leftOut: number) => [text, leftOutNote(leftOut)].filter(Boolean).join(" ");
-
-export const exportComment = (range: ExportRange, count: number, leftOut: number) =>
-  withLeftOut(
-    `Decisions from ${range.from} to ${range.to}: ${plural(count, "statement of reasons", "statements of reasons")}.`,
-    leftOut,
-  );
-
-export const exportEmptyReply = (range: ExportRange, leftOut: number): EphemeralReply =>
-  ephemeral(withLeftOut(`No statements of reasons from ${range.from} to ${range.to}: nothing to export.`, leftOut));
-
-export const exportStartedReply = (range: ExportRange, count: number, leftOut: number): EphemeralReply =>
-  ephemeral(
-    withLeftOut(
-      `Preparing the export: ${plural(count, "statement of reasons", "statements of reasons")} from ${range.from} to ${range.to}. The JSON and CSV files will appear in this channel.`,
-      leftOut,
-    ),
-  );

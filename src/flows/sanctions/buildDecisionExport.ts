@@ -5,15 +5,12 @@ import {
   type ExportedStatement,
   type ExportRange,
   exportBaseName,
-  parseExportRange,
 } from "../../core/decisionExport.ts";
 import { fail } from "../../core/domainError.ts";
 import { isSanctionRung } from "../../core/sanctions.ts";
 import { restrictsSomething } from "../../core/statementOfReasons.ts";
 import type { Executor } from "../../store/database.ts";
 import { decisionsWithSourcesBetween } from "../../store/sanctions.ts";
-import type { FlowDeps } from "../deps.ts";
-import { assertMay } from "../roles/access.ts";
 import { statementOfDecision } from "./statementOfDecision.ts";
 
 export interface ExportFile {
@@ -69,13 +66,4 @@ export function buildDecisionExport(tx: Executor, range: ExportRange): DecisionE
       },
     ],
   };
-}
-
-/** `/incident export decisions <from> <to>`: checked and built at once, uploaded after the command is answered. */
-export function prepareDecisionExport(
-  deps: FlowDeps,
-  input: { userId: string; fromText: string | undefined; toText: string | undefined },
-): DecisionExport {
-  assertMay(deps.db, input.userId, "decision.export");
-  return buildDecisionExport(deps.db, parseExportRange(input.fromText, input.toText));
 }

@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { rowId } from "./columns.ts";
+
+export const DECISION_EXPORT_OUTCOMES = ["uploaded", "empty", "failed"] as const;
+export type DecisionExportOutcome = (typeof DECISION_EXPORT_OUTCOMES)[number];
+
+/**
+ * `/incident export decisions` requests, built and uploaded by a job. Each step is recorded as it is done,
+ * so a retried job neither posts a second progress message nor uploads the files twice.
+ */
+export const decisionExports = sqliteTable(
+  "decision_exports",
+  {
+    id: rowId(),
+    requestedBy: text("requested_by").notNull(),
+    /** Where the command was typed; the files go there only if it is private (else to the requester's DM). */
+    requestChannelId: text("request_channel_id").notNull(),
+    /** The range as typed (YYYY-MM-DD, UTC, both days included). */
+    fromDay: text("from_day").notNull(),
+    toDay: text("to_day").notNull(),
+    requestedAt: integer("requested_at").notNull(),
+    progressChannelId: text("progress_channel_id"),
+    progressTs: text("progress_ts"),
+    /** Set once completeUploadExternal shared the files: a retry must not upload them again. */
+    uploadedAt: integer("uploaded_at"),
+    uploadedFileIds: text("uploaded_file_ids", { mode: "json" }).$type<string[]>(),
+    finishedAt: integer("finished_at"),
+    outcome: text("outcome", { enum: DECISION_EXPORT_OUTCOMES }),
+    /** Why it failed, as the progress message says it. */
+    failure: text("failure"),
+  },
+  // One export in progress per person, channel and range: a double-submitted command makes one export.
+  (t) => [
+    uniqueIndex("decision_exports_one_in_progress")
+      .on(t.requestedBy, t.requestChannelId, t.fromDay, t.toDay)
+      .where(sql`${t.finishedAt} IS NULL`),
+  ],
+);
+export type DecisionExportRow = typeof decisionExports.$inferSelect;

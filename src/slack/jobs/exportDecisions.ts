@@ -1,0 +1,117 @@
+import type { DecisionExportRow, JobRow } from "../../../db/schema.ts";
+import type { ExportRange } from "../../core/decisionExport.ts";
+import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
+import type { exportDecisionsJob } from "../../flows/jobs/exportDecisions.ts";
+import { buildDecisionExport } from "../../flows/sanctions/buildDecisionExport.ts";
+import { finishDecisionExport } from "../../flows/sanctions/finishDecisionExport.ts";
+import { loadDecisionExport } from "../../flows/sanctions/loadDecisionExport.ts";
+import { recordExportProgressMessage } from "../../flows/sanctions/recordExportProgressMessage.ts";
+import { recordExportUploaded } from "../../flows/sanctions/recordExportUploaded.ts";
+import { classifyFailure, type FailureClass, slackErrorCode } from "../../scheduler/slackFailure.ts";
+import { uploadDecisionExport } from "../files/uploadDecisionExport.ts";
+import type { SlackDeps } from "../slackDeps.ts";
+import {
+  exportComment,
+  exportDoneText,
+  exportEmptyText,
+  exportFailedText,
+  exportProgressText,
+} from "../views/exportMessages.ts";
+
+interface PostedMessage {
+  channel: string;
+  ts: string;
+}
+
+// conversations.info answers these when the bot cannot see the conversation or lacks im:read/mpim:read for it.
+const UNCONFIRMED_PRIVACY = new Set(["channel_not_found", "missing_scope"]);
+
+/**
+ * Statements of reasons are not for a public channel: the files go where the command was typed only when
+ * Slack confirms that conversation is private, else to the requester's DM with the bot.
+ */
+async function exportDestination(deps: SlackDeps, request: DecisionExportRow): Promise<string> {
+  try {
+    const { channel } = await deps.slack.conversations.info({ channel: request.requestChannelId });
+    if (channel?.is_private || channel?.is_im || channel?.is_mpim) return request.requestChannelId;
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code === undefined || !UNCONFIRMED_PRIVACY.has(code)) throw error;
+    deps.log.info({ exportId: request.id, code }, "conversation not confirmed private; export goes by DM");
+  }
+  return request.requestedBy;
+}
+
+/** The progress message, posted once: a retry finds it recorded and updates it instead. */
+async function progressMessage(
+  deps: SlackDeps,
+  request: DecisionExportRow,
+  range: ExportRange,
+): Promise<PostedMessage> {
+  if (request.progressChannelId && request.progressTs)
+    return { channel: request.progressChannelId, ts: request.progressTs };
+  const destination = await exportDestination(deps, request);
+  const posted = await deps.slack.chat.postMessage({ channel: destination, text: exportProgressText(range) });
+  const message = { channel: String(posted.channel), ts: String(posted.ts) };
+  recordExportProgressMessage(deps, request.id, message);
+  return message;
+}
+
+/** Builds, uploads once, and says how it went in the progress message. */
+async function runExport(deps: SlackDeps, request: DecisionExportRow, range: ExportRange): Promise<void> {
+  const progress = await progressMessage(deps, request, range);
+  const started = performance.now();
+  const built = buildDecisionExport(deps.db, range);
+  deps.log.info(
+    { exportId: request.id, count: built.count, buildMs: Math.round(performance.now() - started) },
+    "export built",
+  );
+  if (built.count === 0) {
+    await deps.slack.chat.update({ ...progress, text: exportEmptyText(range, built.leftOut) });
+    finishDecisionExport(deps, request.id, { outcome: "empty" });
+    return;
+  }
+  if (request.uploadedAt === null) {
+    const comment = exportComment(range, built.count, built.leftOut);
+    const fileIds = await uploadDecisionExport(deps, { channelId: progress.channel, files: built.files, comment });
+    recordExportUploaded(deps, request.id, fileIds);
+  }
+  await deps.slack.chat.update({ ...progress, text: exportDoneText(range, built.count, built.leftOut) });
+  finishDecisionExport(deps, request.id, { outcome: "uploaded" });
+}
+
+/** What the progress message says went wrong. */
+function failureReason(failure: FailureClass): string {
+  if (failure.kind === "permanent" && failure.code !== failure.detail) return failure.detail;
+  return failure.kind === "permanent" ? `Slack answered ${failure.detail}` : `Slack kept failing: ${failure.detail}`;
+}
+
+/** On a failure the runner will not retry, the requester learns why; the runner still records the failure. */
+async function reportFailure(deps: SlackDeps, exportId: number, range: ExportRange, failure: FailureClass) {
+  const request = loadDecisionExport(deps, exportId).request;
+  const text = exportFailedText(range, failureReason(failure));
+  if (request.progressChannelId && request.progressTs) {
+    await deps.slack.chat.update({ channel: request.progressChannelId, ts: request.progressTs, text });
+  } else {
+    await deps.slack.chat.postMessage({ channel: request.requestedBy, text });
+  }
+  finishDecisionExport(deps, exportId, { outcome: "failed", failure: failure.detail });
+}
+
+/** Job: `/incident export decisions`, built and uploaded after the command was answered. */
+export async function exportDecisions(
+  deps: SlackDeps,
+  payload: PayloadOf<typeof exportDecisionsJob>,
+  job: JobRow,
+): Promise<void> {
+  const { request, range } = loadDecisionExport(deps, payload.exportId);
+  if (request.finishedAt !== null) return;
+  try {
+    await runExport(deps, request, range);
+  } catch (error) {
+    const failure = classifyFailure(error);
+    const givesUp = failure.kind === "permanent" || (failure.kind === "transient" && job.attempts >= job.maxAttempts);
+    if (givesUp) await reportFailure(deps, request.id, range, failure);
+    throw error;
+  }
+}
