@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
 import { type CaseEventRow, caseEvents } from "../../db/schema.ts";
 import { canonicalJson, GENESIS_HASH, hashEvent, type StoredEvent } from "../core/auditHash.ts";
+import { slaFactsOfEvent } from "../core/slaFacts.ts";
 import type { StoredTimelinePayload, TimelineEventKind } from "../core/timelineEvents.ts";
 import type { Executor } from "./database.ts";
+import { foldSlaFacts } from "./slaFacts.ts";
 
 export interface NewCaseEvent<K extends TimelineEventKind> {
   caseId: number;
@@ -12,7 +14,10 @@ export interface NewCaseEvent<K extends TimelineEventKind> {
   payload: StoredTimelinePayload<K>;
 }
 
-/** Appends one event to the case's chain; call inside the transaction that made the change. */
+/**
+ * Appends one event to the case's chain; call inside the transaction that made the change. An event the
+ * SLA clocks read is folded into the case's clock facts here, so no way of recording one can miss them.
+ */
 export function appendEvent<K extends TimelineEventKind>(tx: Executor, event: NewCaseEvent<K>): CaseEventRow {
   const last = tx
     .select({ seq: caseEvents.seq, hash: caseEvents.hash })
@@ -25,11 +30,14 @@ export function appendEvent<K extends TimelineEventKind>(tx: Executor, event: Ne
   const prevHash = last?.hash ?? GENESIS_HASH;
   const payloadJson = canonicalJson(event.payload);
   const hash = hashEvent(prevHash, { ...event, seq, payloadJson });
-  return tx
+  const row = tx
     .insert(caseEvents)
     .values({ ...event, seq, payload: payloadJson, prevHash, hash })
     .returning()
     .get();
+  const facts = slaFactsOfEvent(event);
+  if (facts.length > 0) foldSlaFacts(tx, event.caseId, seq, facts);
+  return row;
 }
 
 /** The seq of the case's latest event, 0 before its first. */
