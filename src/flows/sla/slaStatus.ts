@@ -1,4 +1,4 @@
-import type { CaseEventRow, CaseRow } from "../../../db/schema.ts";
+import type { CaseRow } from "../../../db/schema.ts";
 import type { BusinessCalendar } from "../../core/businessHours.ts";
 import { fail } from "../../core/domainError.ts";
 import { parseSeverity } from "../../core/severity.ts";
@@ -7,7 +7,8 @@ import { slaFactsOfEvent } from "../../core/slaFacts.ts";
 import type { Executor } from "../../store/database.ts";
 import { slaFactsOfCases } from "../../store/slaFacts.ts";
 
-type TimelineEntry = Pick<CaseEventRow, "at" | "kind" | "payload">;
+/** A stored timeline event: its payload as the canonical JSON text it was stored as. */
+type TimelineEntry = { at: number; kind: string; payload: string };
 
 /** What the SLA clocks read from stored timeline events: the full replay the kept facts must always match. */
 export function slaFactsOf(events: readonly TimelineEntry[]): SlaFact[] {
