@@ -56,15 +56,41 @@ export function eventsOfCase(tx: Executor, caseId: number): CaseEventRow[] {
   return tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.seq)).all();
 }
 
-/** Up to `limit` of the case's events after seq `afterSeq`, oldest first: one slice of a long chain. */
-export function eventsOfCaseAfter(tx: Executor, caseId: number, afterSeq: number, limit: number): CaseEventRow[] {
-  return tx
-    .select()
+/** A stored event as the chain check reads it, column by column in the order `chainSliceAfter` selects them. */
+type ChainRow = [
+  caseId: number,
+  seq: number,
+  at: number,
+  actor: string,
+  kind: string,
+  payloadJson: string,
+  prevHash: string,
+  hash: string,
+];
+
+/**
+ * Up to `limit` of the case's events after seq `afterSeq`, oldest first, as the chain check reads them: one
+ * slice of a long chain, read as plain rows, since mapping each row to an object cost verify a third of its time.
+ */
+export function chainSliceAfter(tx: Executor, caseId: number, afterSeq: number, limit: number): StoredEvent[] {
+  const { seq, at, actor, kind, payload, prevHash, hash } = caseEvents;
+  const rows = tx
+    .select({ caseId: caseEvents.caseId, seq, at, actor, kind, payload, prevHash, hash })
     .from(caseEvents)
-    .where(and(eq(caseEvents.caseId, caseId), gt(caseEvents.seq, afterSeq)))
-    .orderBy(asc(caseEvents.seq))
+    .where(and(eq(caseEvents.caseId, caseId), gt(seq, afterSeq)))
+    .orderBy(asc(seq))
     .limit(limit)
-    .all();
+    .values() as ChainRow[];
+  return rows.map(([caseId, seq, at, actor, kind, payloadJson, prevHash, hash]) => ({
+    caseId,
+    seq,
+    at,
+    actor,
+    kind,
+    payloadJson,
+    prevHash,
+    hash,
+  }));
 }
 
 /** The case's events of one kind, oldest first. */
