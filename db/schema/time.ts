@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { BusinessCalendar } from "../../src/core/businessHours.ts";
+import type { SlaFact } from "../../src/core/slaClock.ts";
 import { cases } from "./cases.ts";
 import { rowId } from "./columns.ts";
 
@@ -54,3 +55,16 @@ export const slaWatch = sqliteTable(
     index("sla_watch_due").on(t.dueAt).where(sql`risk_at IS NOT NULL`),
   ],
 );
+
+/**
+ * What each case's SLA clocks read of its timeline, kept in the transaction of every event that bears on
+ * them (`relevantSlaFacts`): status, summary and App Home read one row per case, never the timeline.
+ */
+export const slaFacts = sqliteTable("sla_facts", {
+  caseId: integer("case_id")
+    .primaryKey()
+    .references(() => cases.id),
+  facts: text("facts", { mode: "json" }).$type<SlaFact[]>().notNull(),
+  /** The seq of the last event folded in. */
+  throughSeq: integer("through_seq").notNull(),
+});

@@ -21,12 +21,13 @@ import { loadOnCallOverview } from "../../src/flows/onCall/loadOnCallOverview.ts
 import { createLogger } from "../../src/log.ts";
 import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
-import { appendEvent } from "../../src/store/events.ts";
+import { appendEvent, chainSliceAfter } from "../../src/store/events.ts";
 import { evidenceSeqAddedByView } from "../../src/store/evidence.ts";
 import { claimDueJobs, hasLaterPendingJob, nextJobDueAt, pendingJobCount } from "../../src/store/jobs.ts";
 import { decisionsBetween, decisionsWithSourcesBetween } from "../../src/store/sanctions.ts";
 import { rememberSlackSignature } from "../../src/store/seenSlackSignatures.ts";
 import { slackEventHandled } from "../../src/store/slackEvents.ts";
+import { slaFactsOfCases } from "../../src/store/slaFacts.ts";
 import { FakeClock } from "../support/fakeClock.ts";
 import { SEED_START, SHAPE, seedLargeDatabaseShape } from "../support/largeDatabaseShape.ts";
 
@@ -123,6 +124,8 @@ const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
   },
   "appending to a timeline": (d) =>
     appendEvent(d.db, { caseId: busyCase, at: NOW, actor: "U1", kind: "status_changed", payload: { note: "n" } }),
+  "SLA clocks' kept facts": (d) => slaFactsOfCases(d.db, [busyCase, busyCase - 1]),
+  "a slice of verify": (d) => chainSliceAfter(d.db, busyCase, 0, 250),
   "request replay check": (d) => [rememberSlackSignature(d.db, "v0=new", NOW, NOW), slackEventHandled(d.db, "Ev9")],
 };
 
