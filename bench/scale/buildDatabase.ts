@@ -6,9 +6,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { instantAt, localDayOf } from "../../src/core/localTime.ts";
 import { openDatabase } from "../../src/store/database.ts";
 import { type BulkWriter, bulkWriter } from "./bulkWriter.ts";
 import { type CasePlan, type Party, type Staff, writeCaseHistory } from "./caseHistory.ts";
+import { CONSULT_TEAMS } from "./contactHistory.ts";
 import {
   BUILDER_VERSION,
   evenShare,
@@ -48,7 +50,10 @@ export interface BuiltDatabase {
 const STAFF: Staff = {
   specialists: Array.from({ length: 24 }, (_, i) => `U0SPEC${String(i + 1).padStart(3, "0")}`),
   leads: ["U0LEAD001", "U0LEAD002", "U0LEAD003", "U0LEAD004"],
+  consultants: CONSULT_TEAMS.map((_, i) => `U0CONS${String(i + 1).padStart(3, "0")}`),
 };
+const ONCALL_TIME_ZONE = "Europe/Berlin";
+const HANDOFF_MINUTE = 9 * 60;
 
 /** Which cases are open at the end: the newest OPEN_SHARE·0.8, and one in a hundred older ones that lingered. */
 const isOpenCase = (index: number, cases: number) =>
@@ -75,16 +80,22 @@ function writeTeam(w: BulkWriter, at: number): void {
   for (const user of STAFF.specialists)
     w.role({ user_id: user, role: "specialist", updated_by: "U0BENCH", updated_at: at });
   for (const user of STAFF.leads) w.role({ user_id: user, role: "lead", updated_by: "U0BENCH", updated_at: at });
+  for (const user of STAFF.consultants)
+    w.role({ user_id: user, role: "consultant", updated_by: "U0BENCH", updated_at: at });
+  for (const team of CONSULT_TEAMS)
+    w.consultTeamGroup({ key: team.key, usergroup: team.usergroup, updated_by: "U0LEAD001", updated_at: at });
+  // The product refuses a rotation that does not start at its hand-off time (core/onCall.ts rotationIndex).
+  const rotationStart = instantAt(localDayOf(at, ONCALL_TIME_ZONE), HANDOFF_MINUTE, ONCALL_TIME_ZONE);
   const layer = (name: string, position: number, windowKind: string, users: readonly string[]) =>
     w.layer({
       name,
       position,
-      time_zone: "Europe/Berlin",
+      time_zone: ONCALL_TIME_ZONE,
       window_kind: windowKind,
       window_from: null,
       window_to: null,
       users: JSON.stringify(users),
-      starts_at: at,
+      starts_at: rotationStart,
       length_hours: 168,
       handoff_time: "09:00",
       created_by: "U0LEAD001",
@@ -179,7 +190,7 @@ function writeScaleDatabase(path: string, shape: ScaleShape): Omit<ScaleManifest
       written.evidence += tally.evidence;
       written.decisions += tally.decisions;
       written.votes += tally.votes;
-      written.jobs += 3;
+      written.jobs += tally.jobs;
       if (i === longIndex || i === heavyOpenIndex || i === sampleIndex)
         humanIds[i] = `TS-${year}-${String(seq).padStart(4, "0")}`;
     }
@@ -192,6 +203,8 @@ function writeScaleDatabase(path: string, shape: ScaleShape): Omit<ScaleManifest
       console.log(`  scale build: ${from.toLocaleString("en")} of ${cases.toLocaleString("en")} cases, ${seconds} s`);
     }
   }
+  // A database of this age has statistics (the product runs PRAGMA optimize at open): the planner sees them.
+  sqlite.exec("ANALYZE");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   handle.close();
   return {

@@ -18,6 +18,15 @@ function insertInto(sqlite: Database.Database, table: string, columns: readonly 
   return (row: Row): number => Number(statement.run(row).lastInsertRowid);
 }
 
+/** A prepared UPDATE bound by name; throws unless exactly one row changed. */
+function update(sqlite: Database.Database, text: string) {
+  const statement = sqlite.prepare(text);
+  return (row: Row): void => {
+    const { changes } = statement.run(row);
+    if (changes !== 1) throw new Error(`scale: ${text} changed ${changes} rows`);
+  };
+}
+
 /** One case's hash chain while its events are written, as appendEvent keeps it in the table. */
 export class CaseChain {
   private seq = 0;
@@ -179,6 +188,56 @@ export function bulkWriter(sqlite: Database.Database) {
       "done_at",
       "failed_at",
       "created_at",
+    ]),
+    // The migrations seed the teams; a lead has since set where each one's consults go.
+    consultTeamGroup: update(
+      sqlite,
+      "UPDATE consult_teams SET slack_usergroup_id = @usergroup, updated_by = @updated_by, updated_at = @updated_at WHERE key = @key",
+    ),
+    consult: insertInto(sqlite, "consults", [
+      "case_id",
+      "team_id",
+      "question",
+      "due_at",
+      "status",
+      "requested_by",
+      "requested_at",
+      "resume_status",
+      "answer",
+      "answered_by",
+      "answered_at",
+      "ping_channel_id",
+      "ping_ts",
+    ]),
+    // A case waiting on an open consult: known only once the consult is written, after the case row.
+    caseStatus: update(sqlite, "UPDATE cases SET status = @status WHERE id = @id"),
+    consultRecipient: insertInto(sqlite, "consult_recipients", ["consult_id", "user_id"]),
+    mediation: insertInto(sqlite, "mediation_entries", [
+      "case_id",
+      "account_id",
+      "channel",
+      "summary",
+      "offer_kind",
+      "offer_amount_minor",
+      "offer_currency",
+      "outcome",
+      "logged_by",
+      "logged_at",
+    ]),
+    page: insertInto(sqlite, "pages", [
+      "case_id",
+      "trigger",
+      "requested_by",
+      "primary_user",
+      "secondary_user",
+      "ack_minutes",
+      "status",
+      "step",
+      "step_at",
+      "acked_by",
+      "acked_at",
+      "created_at",
+      "dedupe_key",
     ]),
     slaWatch: insertInto(sqlite, "sla_watch", ["case_id", "risk_at", "due_at", "checked_at"]),
     role: insertInto(sqlite, "user_roles", ["user_id", "role", "updated_by", "updated_at"]),

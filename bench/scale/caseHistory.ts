@@ -1,19 +1,18 @@
 /**
  * One case's rows as the product's flows would have left them: the case, its parties, timeline events
  * (chained), evidence with file rows, sanction proposals, votes and decisions (with an appeal that
- * supersedes one now and then), the case's jobs and its SLA watch row.
+ * supersedes one now and then), pages, consults and mediation, the case's jobs and its SLA watch row.
  */
 
 import { formatCaseId, warRoomChannelName } from "../../src/core/caseId.ts";
 import { CATEGORIES, CATEGORY_CATALOG_VERSION, type CategoryId } from "../../src/core/categories.ts";
 import { EVIDENCE_KINDS } from "../../src/core/evidence.ts";
 import type { CaseSource } from "../../src/core/intake.ts";
-import { approvalRequirement, SANCTION_RUNGS, type SanctionRung } from "../../src/core/sanctions.ts";
-import { announceCaseJob } from "../../src/flows/jobs/announceCase.ts";
-import { checkSlaClocksJob } from "../../src/flows/jobs/checkSlaClocks.ts";
-import { refreshCaseSummaryJob } from "../../src/flows/jobs/refreshCaseSummary.ts";
-import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
+import type { SanctionRung } from "../../src/core/sanctions.ts";
 import { type BulkWriter, CaseChain } from "./bulkWriter.ts";
+import { writeCaseJobs } from "./caseJobs.ts";
+import { type ContactContext, writeContacts, writeIntakePage } from "./contactHistory.ts";
+import { type SanctionContext, writeDecision } from "./sanctionHistory.ts";
 import type { SeededRandom } from "./seededRandom.ts";
 
 const MINUTE = 60_000;
@@ -47,6 +46,8 @@ export interface CasePlan {
 export interface Staff {
   specialists: readonly string[];
   leads: readonly string[];
+  /** One per consult team, in the order of CONSULT_TEAMS. */
+  consultants: readonly string[];
 }
 
 /** What one case added, for the totals the builder checks. */
@@ -55,6 +56,7 @@ export interface CaseTally {
   evidence: number;
   decisions: number;
   votes: number;
+  jobs: number;
 }
 
 function caseText(random: SeededRandom, categoryId: CategoryId, humanId: string) {
@@ -139,6 +141,8 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
     ],
   });
   chain.append(step(), "UBOT", "announced_in_triage", { channelId: "CTRIAGE", ts: triageTs });
+  const contacts: ContactContext = { w, random, staff, chain, caseId, owner, step };
+  if (severity === "sev1") writeIntakePage(contacts, severity);
   chain.append(step(), owner, "status_changed", { status: { from: "new", to: "investigating" } });
 
   const evidenceIds: number[] = [];
@@ -179,127 +183,33 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
     });
   }
 
-  const record = { humanId, category: category.id, source, occurredAt, createdAt: plan.createdAt };
+  const sanction: SanctionContext = {
+    w,
+    random,
+    staff,
+    chain,
+    plan,
+    humanId,
+    category,
+    severity,
+    source,
+    occurredAt,
+    owner,
+    channelId,
+    evidenceIds,
+  };
   let votes = 0;
-  let decisionId: number | null = null;
-  let decisionPuid = "";
   const decide = (proposalSeq: number, rung: SanctionRung, appeal: { id: number; decisionId: number } | null) => {
-    const proposedBy = owner;
-    const kind = appeal ? "modification" : "sanction";
-    const clauses = [...category.policyRefs];
-    const facts = `The respondent's conduct on the booked job breached ${clauses.join(", ")}; confirmed by the evidence on file.`;
-    const requirement = approvalRequirement({
-      kind,
-      rung,
-      caseSeverity: severity,
-      guaranteeClaim: false,
-      legalFlag: false,
-    });
-    const proposedAt = step();
-    const voters = [...(requirement.lead ? [random.pick(staff.leads)] : []), ...staff.specialists]
-      .filter((u) => u !== proposedBy)
-      .slice(0, requirement.approvers);
-    const decidedAt = voters.length > 0 ? proposedAt + (voters.length + 1) * 30 * MINUTE : proposedAt;
-    const proposalId = w.proposal({
-      case_id: caseId,
-      seq: proposalSeq,
-      kind,
-      account_id: plan.respondent.accountId,
-      rung,
-      clauses: JSON.stringify(clauses),
-      facts,
-      evidence_ids: JSON.stringify(evidenceIds),
-      guarantee_claim: 0,
-      legal_flag: 0,
-      appeal_id: appeal?.id ?? null,
-      status: "approved",
-      proposed_by: proposedBy,
-      proposed_at: proposedAt,
-      decided_at: decidedAt,
-      request_view_id: `VPROP${caseId}-${proposalSeq}`,
-      message_channel_id: channelId,
-      message_ts: channelId ? `${Math.floor(proposedAt / 1000)}.000300` : null,
-    });
-    const ref = { proposal: `P${proposalSeq}`, proposalId };
-    chain.append(proposedAt, proposedBy, "sanction_proposed", {
-      ...ref,
-      proposalKind: kind,
-      viewId: `VPROP${caseId}-${proposalSeq}`,
-      ...(appeal ? { appealId: appeal.id } : {}),
-      accountRef: plan.respondent.accountRef,
-      accountRole: plan.respondent.role,
-      rung,
-      clauses,
-      facts,
-      evidenceIds,
-      guaranteeClaim: false,
-      legalFlag: false,
-      requirement,
-      ...(appeal ? {} : { status: { from: "investigating" as const, to: "decision" as const } }),
-    });
-    for (const [index, voter] of voters.entries()) {
-      const castAt = proposedAt + (index + 1) * 30 * MINUTE;
-      const isLead = staff.leads.includes(voter);
-      const viewId = `VVOTE${proposalId}-${index + 1}`;
-      const voteId = w.vote({
-        proposal_id: proposalId,
-        voter,
-        choice: "approve",
-        rationale: "The evidence supports the proposed sanction.",
-        voter_is_lead: isLead ? 1 : 0,
-        voter_is_legal: 0,
-        cast_at: castAt,
-        view_id: viewId,
-      });
-      const last = index === voters.length - 1;
-      chain.append(castAt, voter, "vote_cast", {
-        ...ref,
-        voteId,
-        viewId,
-        choice: "approve",
-        rationale: "The evidence supports the proposed sanction.",
-        voterIsLead: isLead,
-        voterIsLegal: false,
-        outcome: last ? "approved" : "pending",
-        ...(last ? {} : { missing: [`${voters.length - index - 1} more approval`] }),
-      });
-      votes += 1;
-    }
-    const puid = `${humanId}-D${proposalSeq}`;
-    const days = SANCTION_RUNGS[rung].days;
-    const appliesUntil = days === null ? null : decidedAt + days * DAY;
-    const decision = { rung, puid, appliesFrom: decidedAt, appliesUntil };
-    const statement = statementOfDecision({ record, proposal: { clauses, facts }, decision });
-    decisionId = w.decision({
-      case_id: caseId,
-      proposal_id: proposalId,
-      account_id: plan.respondent.accountId,
-      rung,
-      puid,
-      statement: JSON.stringify(statement),
-      supersedes_decision_id: appeal?.decisionId ?? null,
-      decided_at: decidedAt,
-      applies_from: decidedAt,
-      applies_until: appliesUntil,
-    });
-    decisionPuid = puid;
-    chain.append(decidedAt, voters.at(-1) ?? proposedBy, "decision_recorded", {
-      ...ref,
-      puid,
-      rung,
-      accountRef: plan.respondent.accountRef,
-      accountRole: plan.respondent.role,
-      appliesFrom: decidedAt,
-      endDate: appliesUntil === null ? null : new Date(appliesUntil).toISOString().slice(0, 10),
-      interimSuspensions: [],
-      ...(appeal ? { appealId: appeal.id, supersedesDecisionId: appeal.decisionId } : {}),
-    });
-    at = Math.max(at, decidedAt);
+    const decided = writeDecision(sanction, step(), proposalSeq, rung, appeal);
+    votes += decided.votes;
+    at = Math.max(at, decided.decidedAt);
+    return decided;
   };
 
-  if (plan.decisions > 0) decide(1, random.pick(RUNGS.slice(1)), null);
   // Room for the closing events after the filler: 4 to close, 3 when the decision already moved the case on.
   const fillerEnd = plan.events - (plan.open ? 0 : plan.decisions === 0 ? 4 : 3);
+  writeContacts(contacts, plan);
+  const first = plan.decisions > 0 ? decide(1, random.pick(RUNGS.slice(1)), null) : null;
   for (let n = 0; chain.length < fillerEnd; n++) {
     if (n % 3 === 2) chain.append(step(), owner, "status_changed", { note: `Update ${n}: called the reporter back` });
     else chain.append(step(), owner, "member_invited", { userId: random.pick(staff.specialists) });
@@ -324,11 +234,11 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
       channelId: "CTRIAGE",
       ts: `${Math.floor(at / 1000)}.000400`,
     });
-    if (plan.decisions > 1 && decisionId !== null) {
+    if (plan.decisions > 1 && first !== null) {
       const openedAt = step();
       const appealId = w.appeal({
         case_id: caseId,
-        decision_id: decisionId,
+        decision_id: first.decisionId,
         grounds: "The respondent disputes the length of the sanction.",
         opened_by: owner,
         opened_at: openedAt,
@@ -339,16 +249,16 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
       });
       chain.append(openedAt, owner, "appeal_opened", {
         appealId,
-        puid: decisionPuid,
+        puid: first.puid,
         grounds: "The respondent disputes the length of the sanction.",
         status: { from: "closed", to: "appealed" },
       });
-      decide(2, "warning", { id: appealId, decisionId });
+      decide(2, "warning", { id: appealId, decisionId: first.decisionId });
       chain.append(step(), owner, "case_closed", { summary, ...closeView, status: { from: "appealed", to: "closed" } });
     }
   }
 
-  writeCaseJobs(w, caseId, plan, chain.length, at);
+  const jobs = writeCaseJobs(w, caseId, plan, chain.length, at);
   // The product leaves the watch row of a closed case behind: the issue's "stale risk rows".
   w.slaWatch({
     case_id: caseId,
@@ -356,33 +266,5 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
     due_at: plan.createdAt + DAY,
     checked_at: at,
   });
-  return { events: chain.length, evidence: plan.evidence, decisions: plan.decisions, votes };
-}
-
-/** Three jobs per case, as intake and the summary refresh queue them; done unless the case is still open. */
-function writeCaseJobs(w: BulkWriter, caseId: number, plan: CasePlan, version: number, lastAt: number): void {
-  const jobs = [
-    { kind: announceCaseJob.kind, key: announceCaseJob.key({ caseId }), runAt: plan.createdAt },
-    { kind: refreshCaseSummaryJob.kind, key: refreshCaseSummaryJob.key({ caseId }, version), runAt: lastAt },
-    { kind: checkSlaClocksJob.kind, key: checkSlaClocksJob.key({ caseId }, `v${version}`), runAt: lastAt },
-  ];
-  for (const job of jobs) {
-    const done = !plan.open || job.kind === announceCaseJob.kind;
-    w.job({
-      kind: job.kind,
-      payload: JSON.stringify({ caseId }),
-      case_id: caseId,
-      idempotency_key: job.key,
-      // An open case's refresh waits for a later change; it must not run during the bench.
-      run_at: done ? job.runAt : job.runAt + 365 * DAY,
-      attempts: done ? 1 : 0,
-      max_attempts: 12,
-      lease_until: null,
-      leased_by: null,
-      last_error: null,
-      done_at: done ? job.runAt + 200 : null,
-      failed_at: null,
-      created_at: job.runAt,
-    });
-  }
+  return { events: chain.length, evidence: plan.evidence, decisions: plan.decisions, votes, jobs };
 }

@@ -5,9 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BuiltDatabase, buildScaleDatabase } from "../../bench/scale/buildDatabase.ts";
 import { scaleShape } from "../../bench/scale/scaleShape.ts";
 import { verifyChain } from "../../src/core/auditHash.ts";
+import { whoIsOnCall } from "../../src/core/onCall.ts";
+import { loadCaseSnapshot } from "../../src/flows/cases/caseSnapshot.ts";
+import { loadCalendar } from "../../src/store/calendars.ts";
 import { getCaseByHumanId } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
 import { eventsOfCase, toStoredEvent } from "../../src/store/events.ts";
+import { loadSchedule } from "../../src/store/onCall.ts";
 import { standingDecisionsOfAccount } from "../../src/store/sanctions.ts";
 
 const CASES = 200;
@@ -39,14 +43,61 @@ describe("the scale database builder", () => {
     expect(broken).toEqual([]);
   });
 
-  it("keeps the issue's ratios: 10 events, 1.5 evidence entries, 0.175 decisions and 3 jobs per case", () => {
-    expect(count("SELECT count(*) AS n FROM case_events")).toBe(shape.events);
+  it("keeps the issue's ratios: about 10 events, 1.5 evidence entries, 0.175 decisions and 3 jobs per case", () => {
+    const events = count("SELECT count(*) AS n FROM case_events");
+    // Consults and mediation add their events where a case's share has no filler left to give up.
+    expect(events).toBeGreaterThanOrEqual(shape.events);
+    expect(events).toBeLessThanOrEqual(shape.events * 1.15);
     expect(count("SELECT count(*) AS n FROM evidence")).toBe(shape.evidence);
     expect(count("SELECT count(*) AS n FROM evidence_files")).toBe(shape.evidence);
     expect(count("SELECT count(*) AS n FROM decisions")).toBe(shape.decisions);
-    expect(count("SELECT count(*) AS n FROM jobs")).toBe(shape.jobs);
+    const open = count("SELECT count(*) AS n FROM cases WHERE status <> 'closed'");
+    // Each open case also holds the SLA check of an earlier start.
+    expect(count("SELECT count(*) AS n FROM jobs")).toBe(shape.jobs + open);
     expect(count("SELECT count(*) AS n FROM sla_watch")).toBe(CASES);
-    expect(built.manifest.written).toMatchObject({ cases: CASES, events: shape.events, decisions: shape.decisions });
+    expect(built.manifest.written).toMatchObject({ cases: CASES, events, decisions: shape.decisions });
+  });
+
+  it("writes a few consults, mediation contacts and SEV1 pages per case, which the case summary shows", () => {
+    const perCase = (table: string) => count(`SELECT count(*) AS n FROM ${table}`) / CASES;
+    expect(perCase("consults")).toBeGreaterThan(0.1);
+    expect(perCase("consults")).toBeLessThan(0.3);
+    expect(perCase("mediation_entries")).toBeGreaterThan(0.15);
+    expect(perCase("mediation_entries")).toBeLessThan(0.45);
+    expect(count("SELECT count(*) AS n FROM pages")).toBe(
+      count("SELECT count(*) AS n FROM cases WHERE severity = 'sev1'"),
+    );
+    const humanId = database.sqlite
+      .prepare(
+        "SELECT c.human_id FROM cases c JOIN consults k ON k.case_id = c.id JOIN mediation_entries m ON m.case_id = c.id LIMIT 1",
+      )
+      .pluck()
+      .get() as string;
+    const record = getCaseByHumanId(database.db, humanId);
+    const snapshot = record && loadCaseSnapshot(database.db, record, Date.now(), "Europe/Berlin");
+    expect(snapshot?.consults.length).toBeGreaterThan(0);
+    expect(snapshot?.mediation.length).toBeGreaterThan(0);
+  });
+
+  it("keeps a case with an open consult waiting on it, as requestConsult does", () => {
+    const mismatched = count(
+      "SELECT count(*) AS n FROM cases c WHERE (c.status = 'waiting_consult') <> EXISTS (SELECT 1 FROM consults k WHERE k.case_id = c.id AND k.status = 'open')",
+    );
+    expect(count("SELECT count(*) AS n FROM consults WHERE status = 'open'")).toBeGreaterThan(0);
+    expect(mismatched).toBe(0);
+  });
+
+  it("writes an on-call schedule the product's on-call reads accept, with someone on call now", () => {
+    const schedule = loadSchedule(database.db, loadCalendar(database.db, "Europe/Berlin"), Date.now());
+    expect(whoIsOnCall(schedule, Date.now())?.primary).toMatch(/^U0/);
+  });
+
+  it("leaves no job due: a bot started on the file has no backlog to run, and its start-up SLA checks are taken", () => {
+    expect(count(`SELECT count(*) AS n FROM jobs WHERE done_at IS NULL AND run_at <= ${Date.now()}`)).toBe(0);
+    const openWithoutStartupCheck = count(
+      "SELECT count(*) AS n FROM cases c WHERE c.status <> 'closed' AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.idempotency_key = 'sla.check:' || c.id || ':startup')",
+    );
+    expect(openWithoutStartupCheck).toBe(0);
   });
 
   it("closes about 95 % of cases and leaves most jobs done", () => {
