@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { instantAt, localDayOf } from "../../src/core/localTime.ts";
 import { openDatabase } from "../../src/store/database.ts";
+import { seededRandom } from "../../test/support/seededRandom.ts";
 import { type BulkWriter, bulkWriter } from "./bulkWriter.ts";
 import { type CasePlan, type Party, type Staff, writeCaseHistory } from "./caseHistory.ts";
 import { CONSULT_TEAMS } from "./contactHistory.ts";
@@ -21,7 +22,6 @@ import {
   type ScaleShape,
   scaleShape,
 } from "./scaleShape.ts";
-import { seededRandom } from "./seededRandom.ts";
 
 export const DATA_DIR = fileURLToPath(new URL("../.data", import.meta.url));
 const CASES_PER_TRANSACTION = 2_000;
@@ -165,7 +165,7 @@ function writeScaleDatabase(path: string, shape: ScaleShape): Omit<ScaleManifest
       if (heavy) heavyDecisions += decisions;
       const respondentRef = heavy
         ? "pro_000000"
-        : `pro_${String(1 + random.below(Math.ceil(cases / 3))).padStart(6, "0")}`;
+        : `pro_${String(1 + random.int(Math.ceil(cases / 3))).padStart(6, "0")}`;
       const othersBefore = i - (i > longIndex ? 1 : 0);
       const events =
         i === longIndex

@@ -9,11 +9,11 @@ import { CATEGORIES, CATEGORY_CATALOG_VERSION, type CategoryId } from "../../src
 import { EVIDENCE_KINDS } from "../../src/core/evidence.ts";
 import type { CaseSource } from "../../src/core/intake.ts";
 import type { SanctionRung } from "../../src/core/sanctions.ts";
+import type { SeededRandom } from "../../test/support/seededRandom.ts";
 import { type BulkWriter, CaseChain } from "./bulkWriter.ts";
 import { writeCaseJobs } from "./caseJobs.ts";
 import { type ContactContext, writeContacts, writeIntakePage } from "./contactHistory.ts";
 import { type SanctionContext, writeDecision } from "./sanctionHistory.ts";
-import type { SeededRandom } from "./seededRandom.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -80,12 +80,12 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
   const channelId = warRoom ? `C${plan.id.toString(36).toUpperCase().padStart(8, "0")}` : null;
   const channelName = warRoom ? warRoomChannelName(plan.year, plan.seq, category.id) : null;
   const triageTs = `${Math.floor(plan.createdAt / 1000)}.000100`;
-  const occurredAt = plan.createdAt - (1 + random.below(48)) * 60 * MINUTE;
+  const occurredAt = plan.createdAt - (1 + random.int(48)) * 60 * MINUTE;
   const zendeskTicket = source === "zendesk" ? String(400_000 + plan.id) : null;
-  const closedAt = plan.createdAt + (1 + random.below(20)) * DAY;
+  const closedAt = plan.createdAt + (1 + random.int(20)) * DAY;
   let at = plan.createdAt;
   const step = () => {
-    at += 1 + random.below(plan.open ? 30 : 120) * MINUTE;
+    at += 1 + random.int(plan.open ? 30 : 120) * MINUTE;
     return at;
   };
 
@@ -149,7 +149,7 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
   for (let seq = 1; seq <= plan.evidence; seq++) {
     const kind = random.pick(EVIDENCE_KINDS);
     const evidenceAt = step();
-    const file = { name: MIME.name, sha256: random.hex(64), size: 20_000 + random.below(2_000_000) };
+    const file = { name: MIME.name, sha256: random.hex(64), size: 20_000 + random.int(2_000_000) };
     const text = `${kind.replace(/_/g, " ")} from the reporter about the job (${seq})`;
     const entryId = w.evidence({
       case_id: caseId,

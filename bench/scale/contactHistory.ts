@@ -6,9 +6,9 @@ import type { PartyRole } from "../../src/core/intake.ts";
 import type { MediationOffer, MediationOutcome } from "../../src/core/mediation.ts";
 import { pageAckMinutes } from "../../src/core/paging.ts";
 import type { Severity } from "../../src/core/severity.ts";
+import type { SeededRandom } from "../../test/support/seededRandom.ts";
 import type { BulkWriter, CaseChain } from "./bulkWriter.ts";
 import type { CasePlan, Party, Staff } from "./caseHistory.ts";
-import type { SeededRandom } from "./seededRandom.ts";
 
 const DAY = 24 * 60 * 60_000;
 
@@ -82,7 +82,7 @@ export function writeIntakePage(ctx: ContactContext, severity: Severity): void {
 /** A consult (requestConsult), its ping to the team's consultant, and the answer unless it is still open. */
 export function writeConsult(ctx: ContactContext, answered: boolean): void {
   const { w, random, staff, chain, caseId, owner } = ctx;
-  const teamIndex = random.below(CONSULT_TEAMS.length);
+  const teamIndex = random.int(CONSULT_TEAMS.length);
   const team = CONSULT_TEAMS[teamIndex] ?? CONSULT_TEAMS[0];
   const consultant = staff.consultants[teamIndex % staff.consultants.length] ?? "";
   const question = `Does the ${team.name} team see a problem with the amounts and messages on file?`;

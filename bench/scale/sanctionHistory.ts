@@ -7,9 +7,9 @@ import type { CaseSource } from "../../src/core/intake.ts";
 import { approvalRequirement, SANCTION_RUNGS, type SanctionRung } from "../../src/core/sanctions.ts";
 import type { Severity } from "../../src/core/severity.ts";
 import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
+import type { SeededRandom } from "../../test/support/seededRandom.ts";
 import type { BulkWriter, CaseChain } from "./bulkWriter.ts";
 import type { CasePlan, Staff } from "./caseHistory.ts";
-import type { SeededRandom } from "./seededRandom.ts";
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

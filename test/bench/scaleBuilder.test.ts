@@ -6,7 +6,7 @@ import { type BuiltDatabase, buildScaleDatabase } from "../../bench/scale/buildD
 import { scaleShape } from "../../bench/scale/scaleShape.ts";
 import { verifyChain } from "../../src/core/auditHash.ts";
 import { whoIsOnCall } from "../../src/core/onCall.ts";
-import { loadCaseSnapshot } from "../../src/flows/cases/caseSnapshot.ts";
+import { loadCaseSnapshot } from "../../src/flows/cases/loadCaseSnapshot.ts";
 import { loadCalendar } from "../../src/store/calendars.ts";
 import { getCaseByHumanId } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";

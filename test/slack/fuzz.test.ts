@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type FuzzRequest, fuzzRequest, seededRandom } from "../support/fuzzRequests.ts";
+import { type FuzzRequest, fuzzRequest } from "../support/fuzzRequests.ts";
 import { type Harness, SIGNING_SECRET, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
+import { seededRandom } from "../support/seededRandom.ts";
 import { signSlackRequest } from "../support/slackDriver.ts";
 
 const CASES = Number(process.env.FUZZ_CASES ?? 3000);

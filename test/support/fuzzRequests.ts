@@ -3,27 +3,7 @@
  * Every choice comes from one PRNG, so a seed reproduces a whole run.
  */
 import { ACTION, CALLBACK, COMMAND } from "../../src/slack/ids.ts";
-
-export interface Random {
-  next(): number;
-  int(below: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-}
-
-/** mulberry32: small, fast and good enough to pick test inputs. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (below: number) => Math.floor(next() * below);
-  return { next, int, pick: (items) => items[int(items.length)] as (typeof items)[number], chance: (p) => next() < p };
-}
+import type { SeededRandom as Random } from "./seededRandom.ts";
 
 export interface FuzzContext {
   users: readonly string[];
