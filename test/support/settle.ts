@@ -20,14 +20,21 @@ function nextRateLimitedJobAt(db: Db): number | undefined {
   return waiting.length === 0 ? undefined : Math.min(...waiting.map((job) => job.runAt));
 }
 
+/** When the next job waiting on Slack's rate limits may run: held back by the runner's pacing, or after a 429. */
+function nextRateWaitOver(scheduler: Scheduler, db: Db): number | undefined {
+  const times = [scheduler.nextPacedRunAt(), nextRateLimitedJobAt(db)].filter((at) => at !== undefined);
+  return times.length === 0 ? undefined : Math.min(...times);
+}
+
 /**
- * Runs every job due now; while a job waits out a Retry-After, moves the clock to it and runs again,
- * as production would sleep. Fails loudly past `MAX_RATE_LIMIT_WAIT_MS` of waiting.
+ * Runs every job due now; while a job waits for Slack's rate limits (held back by the runner's pacing, or
+ * out a Retry-After), moves the clock there and runs again, as production would sleep. Fails loudly past
+ * `MAX_RATE_LIMIT_WAIT_MS` of waiting.
  */
 export async function settle(scheduler: Scheduler, db: Db, clock: FakeClock): Promise<number> {
   const giveUpAt = clock.now() + MAX_RATE_LIMIT_WAIT_MS;
   let ran = await scheduler.runUntilIdle();
-  for (let next = nextRateLimitedJobAt(db); next !== undefined; next = nextRateLimitedJobAt(db)) {
+  for (let next = nextRateWaitOver(scheduler, db); next !== undefined; next = nextRateWaitOver(scheduler, db)) {
     if (next > giveUpAt) {
       throw new Error(`settle: jobs still rate-limited after ${MAX_RATE_LIMIT_WAIT_MS / 1000}s of fake time`);
     }
