@@ -20,10 +20,15 @@ function nextRateLimitedJobAt(db: Db): number | undefined {
   return waiting.length === 0 ? undefined : Math.min(...waiting.map((job) => job.runAt));
 }
 
-/** When the next job waiting on Slack's rate limits may run: held back by the runner's pacing, or after a 429. */
-function nextRateWaitOver(scheduler: Scheduler, db: Db): number | undefined {
-  const times = [scheduler.nextPacedRunAt(), nextRateLimitedJobAt(db)].filter((at) => at !== undefined);
-  return times.length === 0 ? undefined : Math.min(...times);
+/**
+ * When the next job waiting on Slack's rate limits may run: held back by the runner's pacing, or after a 429.
+ * A 429's wait that is over but whose job the runner still holds back for its budget waits for the budget.
+ */
+function nextRateWaitOver(scheduler: Scheduler, db: Db, now: number): number | undefined {
+  const paced = scheduler.nextPacedRunAt();
+  const limited = nextRateLimitedJobAt(db);
+  if (paced !== undefined && (limited === undefined || limited <= now)) return paced;
+  return paced === undefined ? limited : Math.min(paced, limited ?? paced);
 }
 
 /**
@@ -34,7 +39,8 @@ function nextRateWaitOver(scheduler: Scheduler, db: Db): number | undefined {
 export async function settle(scheduler: Scheduler, db: Db, clock: FakeClock): Promise<number> {
   const giveUpAt = clock.now() + MAX_RATE_LIMIT_WAIT_MS;
   let ran = await scheduler.runUntilIdle();
-  for (let next = nextRateWaitOver(scheduler, db); next !== undefined; next = nextRateWaitOver(scheduler, db)) {
+  const nextWait = () => nextRateWaitOver(scheduler, db, clock.now());
+  for (let next = nextWait(); next !== undefined; next = nextWait()) {
     if (next > giveUpAt) {
       throw new Error(`settle: jobs still rate-limited after ${MAX_RATE_LIMIT_WAIT_MS / 1000}s of fake time`);
     }
