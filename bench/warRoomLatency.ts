@@ -42,7 +42,7 @@ async function openIntake(load: WarRoomLoad): Promise<string | undefined> {
 }
 
 // Not test/support's intakeValues: importing it loads vitest and the whole bot into the load-generating process.
-function submitSev1(load: WarRoomLoad, viewId: string): Promise<DriverResponse> {
+export function submitSev1(load: Pick<WarRoomLoad, "driver" | "userId">, viewId: string): Promise<DriverResponse> {
   return load.driver.submitView({
     viewId,
     userId: load.userId,
@@ -65,7 +65,7 @@ function submitSev1(load: WarRoomLoad, viewId: string): Promise<DriverResponse> 
   });
 }
 
-const accepted = (response: DriverResponse) =>
+export const accepted = (response: DriverResponse) =>
   response.status === 200 &&
   typeof response.body === "object" &&
   response.body !== null &&

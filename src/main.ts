@@ -13,7 +13,7 @@ import { createLogger, type Logger } from "./log.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
-import { buildJobHandlers } from "./slack/jobs/index.ts";
+import { buildJobHandlers, buildPacing } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 
@@ -70,6 +70,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
     clock,
     log,
     handlers: buildJobHandlers(deps),
+    pacing: buildPacing(deps),
     leaseMs: config.jobs.leaseMs,
     onGiveUp: (job, error) => recordJobFailure(deps, job, error),
   });

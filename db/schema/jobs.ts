@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { LOWEST_SEVERITY_RANK } from "../../src/core/severity.ts";
 import { cases } from "./cases.ts";
 import { rowId } from "./columns.ts";
 
@@ -14,6 +15,8 @@ export const jobs = sqliteTable(
     caseId: integer("case_id").references(() => cases.id),
     idempotencyKey: text("idempotency_key").notNull().unique(),
     runAt: integer("run_at").notNull(),
+    /** The case's severity rank when queued (1 = SEV1): the runner claims lower numbers first. */
+    priority: integer("priority").notNull().default(LOWEST_SEVERITY_RANK),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull(),
     leaseUntil: integer("lease_until"),
@@ -25,6 +28,8 @@ export const jobs = sqliteTable(
   },
   (t) => [
     index("jobs_due").on(t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`),
+    // The runner claims due jobs by priority, then run_at, then id (the rowid every index ends with).
+    index("jobs_claim").on(t.priority, t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`),
     index("jobs_case").on(t.caseId),
     // A case summary lists the case's failed side effects, latest first.
     index("jobs_case_failed").on(t.caseId, t.failedAt).where(sql`failed_at IS NOT NULL`),

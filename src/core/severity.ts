@@ -2,6 +2,12 @@
 export const SEVERITIES = ["sev1", "sev2", "sev3", "sev4"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
+/** A severity's place in SEVERITIES from 1 (SEV1): the priority of the case's jobs, lower running first. */
+export const severityRank = (severity: Severity): number => SEVERITIES.indexOf(severity) + 1;
+
+/** The rank of the least severe level: jobs of no case, and jobs queued before ranks existed, run last. */
+export const LOWEST_SEVERITY_RANK = SEVERITIES.length;
+
 export interface ClockTarget {
   minutes: number;
   clock: "calendar" | "business";

@@ -5,7 +5,9 @@ import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
 import type { Db, Executor } from "../store/database.ts";
 import { inTransaction, isDatabaseBusy } from "../store/database.ts";
-import { claimDueJobs, completeJob, deferJob, failJob, nextJobDueAt, retryJobLater } from "../store/jobs.ts";
+import { completeJob, deferJob, failJob, nextJobDueAfter, retryJobLater } from "../store/jobs.ts";
+import { claimPacedJobs, nextRoomForDueKinds } from "./pacedClaim.ts";
+import { type JobPacing, PaceLedger, UNPACED } from "./pacing.ts";
 import { backoffMs, classifyFailure, DATABASE_BUSY_RETRY_MS, type FailureClass } from "./slackFailure.ts";
 
 /** What to write about a job once its handler returned, and what to do once it is written. */
@@ -28,8 +30,10 @@ export interface SchedulerOptions {
   log: Logger;
   handlers: Readonly<Record<string, JobHandler>>;
   leaseMs: number;
-  /** Jobs run at once; Slack side effects of one case are ordered by enqueueing, not by this. */
+  /** Jobs run at once, each of a different case (a case's jobs run one at a time, in queue order). */
   concurrency?: number;
+  /** The rate budgets each job spends; a job whose budget is spent waits, due, while other work runs. */
+  pacing?: JobPacing;
   /** Longest sleep between looks at the table, so jobs written by another process are seen. */
   pollMs?: number;
   /** Called once when a job is given up on (a permanent error, or attempts exhausted). */
@@ -47,10 +51,17 @@ export class Scheduler {
   private started = false;
   private idle: Promise<void> = Promise.resolve();
   private claimMetBusyDatabase = false;
+  private readonly pacing: JobPacing;
+  private readonly ledger = new PaceLedger();
+  private readonly busyCases = new Set<number>();
+  /** When the earliest job the last claim passed over for a spent budget may run. */
+  private heldUntil: number | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
-    this.concurrency = options.concurrency ?? 4;
+    // Enough for a burst's war rooms to open side by side; each slot waits on Slack, not on the CPU.
+    this.concurrency = options.concurrency ?? 8;
     this.pollMs = options.pollMs ?? 1000;
+    this.pacing = options.pacing ?? UNPACED;
   }
 
   start(): void {
@@ -85,7 +96,12 @@ export class Scheduler {
     let total = 0;
     for (;;) {
       for (const job of this.claim(this.concurrency - running.size)) {
-        const run: Promise<void> = this.runOne(job).finally(() => running.delete(run));
+        const caseId = job.caseId;
+        if (caseId !== null) this.busyCases.add(caseId);
+        const run: Promise<void> = this.runOne(job).finally(() => {
+          running.delete(run);
+          if (caseId !== null) this.busyCases.delete(caseId);
+        });
         running.add(run);
         total += 1;
       }
@@ -112,14 +128,28 @@ export class Scheduler {
     }
   }
 
+  /**
+   * When a job held back for a spent rate budget may run next, or undefined when none waits: the runner
+   * sleeps until then, and tests move their fake clock there.
+   */
+  nextPacedRunAt(): number | undefined {
+    const now = this.options.clock.now();
+    const kindsRoomAt = nextRoomForDueKinds(this.options.db, this.pacing, this.ledger, now);
+    const held = this.heldUntil !== undefined && this.heldUntil > now ? this.heldUntil : undefined;
+    const times = [kindsRoomAt, held].filter((at) => at !== undefined);
+    return times.length === 0 ? undefined : Math.min(...times);
+  }
+
   private arm(): void {
     if (!this.started) return;
-    const next = nextJobDueAt(this.options.db);
+    const now = this.options.clock.now();
+    const times = [nextJobDueAfter(this.options.db, now), this.nextPacedRunAt()].filter((at) => at !== undefined);
+    const next = times.length === 0 ? undefined : Math.min(...times);
     const wait = this.claimMetBusyDatabase
       ? DATABASE_BUSY_RETRY_MS
       : next === undefined
         ? this.pollMs
-        : Math.min(Math.max(0, next - this.options.clock.now()), this.pollMs);
+        : Math.min(Math.max(0, next - now), this.pollMs);
     this.timer = setTimeout(() => this.wake(), wait);
     this.timer.unref?.();
   }
@@ -129,11 +159,20 @@ export class Scheduler {
     if (limit <= 0) return [];
     const { db, clock, leaseMs, log } = this.options;
     try {
-      const claimed = inTransaction(db, (tx) =>
-        claimDueJobs(tx, { now: clock.now(), limit, leaseMs, owner: this.owner }),
+      const round = inTransaction(db, (tx) =>
+        claimPacedJobs(tx, {
+          now: clock.now(),
+          limit,
+          leaseMs,
+          owner: this.owner,
+          busyCases: this.busyCases,
+          pacing: this.pacing,
+          ledger: this.ledger,
+        }),
       );
+      this.heldUntil = round.heldUntil;
       this.claimMetBusyDatabase = false;
-      return claimed;
+      return round.claimed;
     } catch (error) {
       if (!isDatabaseBusy(error)) throw error;
       log.warn({ retryInMs: DATABASE_BUSY_RETRY_MS }, "database busy; will look for due jobs again");

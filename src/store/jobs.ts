@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gt, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
-import { type JobRow, jobs } from "../../db/schema.ts";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import { cases, type JobRow, jobs } from "../../db/schema.ts";
+import { LOWEST_SEVERITY_RANK, severityRank } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
 
 export interface NewJob {
@@ -14,16 +15,25 @@ export interface NewJob {
 
 const DEFAULT_MAX_ATTEMPTS = 12;
 
+/** The case's severity rank as it is now; a job of no case runs last. */
+function priorityOf(tx: Executor, caseId: number | null): number {
+  if (caseId === null) return LOWEST_SEVERITY_RANK;
+  const record = tx.select({ severity: cases.severity }).from(cases).where(eq(cases.id, caseId)).get();
+  return record ? severityRank(record.severity) : LOWEST_SEVERITY_RANK;
+}
+
 /** Returns true when a new job was written, false when its key was already known. */
 export function enqueueJob(tx: Executor, job: NewJob, now: number): boolean {
+  const caseId = job.caseId ?? null;
   const result = tx
     .insert(jobs)
     .values({
       kind: job.kind,
       payload: job.payload,
-      caseId: job.caseId ?? null,
+      caseId,
       idempotencyKey: job.key,
       runAt: job.runAt,
+      priority: priorityOf(tx, caseId),
       maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       createdAt: now,
     })
@@ -34,26 +44,54 @@ export function enqueueJob(tx: Executor, job: NewJob, now: number): boolean {
 
 const pending = and(isNull(jobs.doneAt), isNull(jobs.failedAt));
 
-/** Leases up to `limit` due jobs to `owner`; a lease that ran out (a crashed worker) is claimable again. */
-export function claimDueJobs(
+const unleased = (now: number) => or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now));
+
+/**
+ * Up to `limit` due jobs nobody holds a lease on, most severe case first, then oldest due, then first queued;
+ * a lease that ran out (a crashed worker) makes its job due again. Kinds and cases the runner holds back are
+ * left out here, so held-back work never crowds the jobs that can run out of the window.
+ */
+export function dueJobsInClaimOrder(
   tx: Executor,
-  claim: { now: number; limit: number; leaseMs: number; owner: string },
+  due: { now: number; limit: number; skipKinds: readonly string[]; skipCases: readonly number[] },
 ): JobRow[] {
-  const due = tx
+  return tx
+    .select()
+    .from(jobs)
+    .where(
+      and(
+        pending,
+        lte(jobs.runAt, due.now),
+        unleased(due.now),
+        due.skipKinds.length > 0 ? notInArray(jobs.kind, [...due.skipKinds]) : undefined,
+        due.skipCases.length > 0 ? or(isNull(jobs.caseId), notInArray(jobs.caseId, [...due.skipCases])) : undefined,
+      ),
+    )
+    .orderBy(asc(jobs.priority), asc(jobs.runAt), asc(jobs.id))
+    .limit(due.limit)
+    .all();
+}
+
+/** Leases one job to `owner` and counts the attempt. */
+export function leaseJob(tx: Executor, id: number, lease: { now: number; leaseMs: number; owner: string }): JobRow {
+  return tx
+    .update(jobs)
+    .set({ leaseUntil: lease.now + lease.leaseMs, leasedBy: lease.owner, attempts: sql`${jobs.attempts} + 1` })
+    .where(eq(jobs.id, id))
+    .returning()
+    .get();
+}
+
+/** Whether a job of one of `kinds` is due and unleased: work the runner holds back, waiting for Slack's budget. */
+export function hasDueJobOfKinds(tx: Executor, now: number, kinds: readonly string[]): boolean {
+  if (kinds.length === 0) return false;
+  const found = tx
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(pending, lte(jobs.runAt, claim.now), or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, claim.now))))
-    .orderBy(asc(jobs.runAt), asc(jobs.id))
-    .limit(claim.limit)
-    .all();
-  return due.map(({ id }) =>
-    tx
-      .update(jobs)
-      .set({ leaseUntil: claim.now + claim.leaseMs, leasedBy: claim.owner, attempts: sql`${jobs.attempts} + 1` })
-      .where(eq(jobs.id, id))
-      .returning()
-      .get(),
-  );
+    .where(and(pending, lte(jobs.runAt, now), unleased(now), inArray(jobs.kind, [...kinds])))
+    .limit(1)
+    .get();
+  return found !== undefined;
 }
 
 export function completeJob(tx: Executor, id: number, now: number): void {
@@ -112,12 +150,16 @@ export function failJob(tx: Executor, id: number, error: string, now: number): v
     .run();
 }
 
-/** When the next pending job becomes due (or its lease runs out), for the scheduler's sleep. */
-export function nextJobDueAt(tx: Executor): number | undefined {
+/**
+ * When the next pending job becomes due (or its lease runs out) after `now`, for the scheduler's sleep; jobs
+ * due already are either running or held back for Slack's budget, whose refill the runner knows itself.
+ */
+export function nextJobDueAfter(tx: Executor, now: number): number | undefined {
+  const dueAt = sql<number>`max(${jobs.runAt}, coalesce(${jobs.leaseUntil}, 0))`;
   const row = tx
-    .select({ at: sql<number | null>`min(max(${jobs.runAt}, coalesce(${jobs.leaseUntil}, 0)))` })
+    .select({ at: sql<number | null>`min(${dueAt})` })
     .from(jobs)
-    .where(pending)
+    .where(and(pending, gt(dueAt, now)))
     .get();
   return row?.at ?? undefined;
 }

@@ -31,7 +31,7 @@ describe("a busy day under Slack's default rate limits", () => {
 
   const sql = <T>(query: string) => h.desk.database.sqlite.prepare(query).all() as T[];
 
-  it("gives every one of 21 SEV1 cases opened in one minute its war room, waiting out the 429s it meets", async () => {
+  it("gives every one of 21 SEV1 cases opened in one minute its war room, pacing each method to its tier rather than meeting 429s", async () => {
     for (let i = 1; i <= INTAKES; i++) {
       await submitIntake(h, intakeValues({ category: "physical-safety", title: `Violence on site, report ${i}` }));
     }
@@ -46,10 +46,10 @@ describe("a busy day under Slack's default rate limits", () => {
       expect(h.fake.pins(roomId), `pinned summary of case ${i + 1}`).toEqual([c.summary_ts]);
     }
     const refused = h.fake.calls.filter((call) => call.status === 429).map((call) => call.method);
-    expect(refused).toContain("conversations.create");
+    expect(refused, "paced to Slack's tiers, the burst meets no 429").toEqual([]);
     expect(sql("SELECT kind, last_error FROM jobs WHERE failed_at IS NOT NULL")).toEqual([]);
     expect(sql("SELECT kind FROM jobs WHERE done_at IS NULL AND last_error IS NOT NULL")).toEqual([]);
-  }, 60_000); // hundreds of real HTTP calls, 429s included, on a shared machine
+  }, 60_000); // hundreds of real HTTP calls on a shared machine
 });
 
 describe("the harness's stand-in", () => {

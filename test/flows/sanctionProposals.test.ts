@@ -44,6 +44,8 @@ describe("proposing", () => {
   });
 
   it("records P1, moves the case to decision, posts it in the war room and schedules the escalation", async () => {
+    // Posting waits for the room's channel budget, so the clock may move after the proposal is recorded.
+    const proposedAt = room.h.clock.now();
     const res = await room.propose();
     expect(res.body).toBe("");
     expect(room.proposals()).toEqual([
@@ -59,7 +61,7 @@ describe("proposing", () => {
     });
     expect(room.sql("SELECT idempotency_key, run_at FROM jobs WHERE kind LIKE 'proposal.%' ORDER BY id")).toEqual([
       { idempotency_key: "proposal.post:1", run_at: expect.any(Number) },
-      { idempotency_key: "proposal.escalate:1", run_at: room.h.clock.now() + 72 * HOUR },
+      { idempotency_key: "proposal.escalate:1", run_at: proposedAt + 72 * HOUR },
     ]);
     const message = jsonText(room.proposalMessage()?.blocks);
     expect(message).toContain("pro_9911");
@@ -162,8 +164,9 @@ describe("escalation", () => {
       .filter((m) => m.text?.startsWith("Undecided sanction"));
 
   it("tells the leads once, 72 hours after an undecided proposal", async () => {
+    const proposedAt = room.h.clock.now();
     await room.propose();
-    room.h.clock.advance(72 * HOUR - 1);
+    room.h.clock.set(proposedAt + 72 * HOUR - 1);
     await room.h.settle();
     expect(escalations()).toEqual([]);
     room.h.clock.advance(1);

@@ -20,9 +20,11 @@ describe("SLA clocks and reminders", () => {
         rung: "suspension_30d",
         facts: "The pro took tools from the customer's garage during a booked job and refused to return them.",
       });
+      // Posts in the room wait for its channel budget, so the fake clock has moved a few seconds since the intake.
+      const resolvedAt = desk.h.clock.now();
       moveCase(desk.h, CASE, "resolved", USERS.lead);
       await desk.h.settle();
-      expect(desk.pinnedSummary()).toContain(`*Resolution:* :white_check_mark: met ${slackDate(opened)}`);
+      expect(desk.pinnedSummary()).toContain(`*Resolution:* :white_check_mark: met ${slackDate(resolvedAt)}`);
 
       // A week later, Wednesday 10:00, the suspended pro appeals.
       await desk.settleAt(opened, 7 * 24 * 60);

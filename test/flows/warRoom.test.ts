@@ -216,9 +216,10 @@ describe("war rooms", () => {
       await publicRooms.close();
     }
     const asked = h.fake.callsTo("conversations.create").map((c) => [c.args.name, String(c.args.is_private)]);
+    // The SEV1 theft case's room is asked for first: jobs run most severe case first.
     expect(asked).toEqual([
-      ["ts-2026-0001-sexual-misconduct", "true"],
       ["ts-2026-0002-theft", "false"],
+      ["ts-2026-0001-sexual-misconduct", "true"],
     ]);
     expect(h.fake.channelByName("ts-2026-0001-sexual-misconduct")?.is_private).toBe(true);
     expect(h.fake.channelByName("ts-2026-0002-theft")?.is_private).toBe(false);

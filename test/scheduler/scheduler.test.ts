@@ -7,7 +7,7 @@ import { createLogger } from "../../src/log.ts";
 import { type JobHandler, Scheduler } from "../../src/scheduler/scheduler.ts";
 import { backoffMs, DATABASE_BUSY_RETRY_MS } from "../../src/scheduler/slackFailure.ts";
 import { type DatabaseHandle, inTransaction, openDatabase } from "../../src/store/database.ts";
-import { claimDueJobs, enqueueJob } from "../../src/store/jobs.ts";
+import { dueJobsInClaimOrder, enqueueJob, leaseJob } from "../../src/store/jobs.ts";
 import { FakeClock } from "../support/fakeClock.ts";
 import { holdWriteLock } from "../support/lockHolder.ts";
 
@@ -154,7 +154,9 @@ describe("the durable job runner", () => {
   it("lets another worker take a job whose lease ran out (a crashed worker)", async () => {
     enqueue("c");
     const crashed = inTransaction(database.db, (tx) =>
-      claimDueJobs(tx, { now: clock.now(), limit: 10, leaseMs: LEASE_MS, owner: "crashed-worker" }),
+      dueJobsInClaimOrder(tx, { now: clock.now(), limit: 10, skipKinds: [], skipCases: [] }).map(({ id }) =>
+        leaseJob(tx, id, { now: clock.now(), leaseMs: LEASE_MS, owner: "crashed-worker" }),
+      ),
     );
     expect(crashed).toHaveLength(1);
     const s = scheduler({ "test.record": async () => void runs.push("ran") });

@@ -90,6 +90,7 @@ export class FakeServer {
   private async apiCall(req: IncomingMessage, method: string, body: Buffer, query: URLSearchParams): Promise<Reply> {
     let parsed: ParsedArgs | undefined;
     let reply: Reply;
+    const at = this.state.now();
     try {
       parsed = parseArgs(req, body, query);
       this.unanswered.set(method, (this.unanswered.get(method) ?? 0) + 1);
@@ -102,7 +103,14 @@ export class FakeServer {
     }
     const args: Args = parsed?.args ?? {};
     const error = typeof reply.body.error === "string" ? reply.body.error : undefined;
-    this.calls.push({ method, args, ok: reply.body.ok === true, ...(error ? { error } : {}), status: reply.status });
+    this.calls.push({
+      method,
+      at,
+      args,
+      ok: reply.body.ok === true,
+      ...(error ? { error } : {}),
+      status: reply.status,
+    });
     return reply;
   }
 

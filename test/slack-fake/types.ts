@@ -161,6 +161,8 @@ export interface StoredFile {
 
 export interface RecordedCall {
   method: string;
+  /** The stand-in's clock when the call arrived, the time its rate windows counted it at. */
+  at: number;
   args: Args;
   ok: boolean;
   error?: string;

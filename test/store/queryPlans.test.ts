@@ -23,7 +23,14 @@ import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
 import { appendEvent, chainSliceAfter } from "../../src/store/events.ts";
 import { evidenceSeqAddedByView } from "../../src/store/evidence.ts";
-import { claimDueJobs, hasLaterPendingJob, nextJobDueAt, pendingJobCount } from "../../src/store/jobs.ts";
+import {
+  dueJobsInClaimOrder,
+  hasDueJobOfKinds,
+  hasLaterPendingJob,
+  leaseJob,
+  nextJobDueAfter,
+  pendingJobCount,
+} from "../../src/store/jobs.ts";
 import { decisionsBetween, decisionsWithSourcesBetween } from "../../src/store/sanctions.ts";
 import { rememberSlackSignature } from "../../src/store/seenSlackSignatures.ts";
 import { slackEventHandled } from "../../src/store/slackEvents.ts";
@@ -96,7 +103,11 @@ afterAll(() => {
 });
 
 const command = (userId: string) => ({ userId, idText: busyHumanId, channelId: "C0NOWHERE" });
-const job = () => getCase(deps.db, busyCase) && claimDueJobs(deps.db, { now: NOW, limit: 4, leaseMs: 1, owner: "w" });
+const job = () =>
+  getCase(deps.db, busyCase) &&
+  dueJobsInClaimOrder(deps.db, { now: NOW, limit: 4, skipKinds: ["war_room.create"], skipCases: [busyCase] }).map(
+    ({ id }) => leaseJob(deps.db, id, { now: NOW, leaseMs: 1, owner: "w" }),
+  );
 
 /** What a user or a job waits on, each through the code that serves it. */
 const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
@@ -120,7 +131,12 @@ const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
   ],
   "job claim and scheduler sleep": (d) => {
     const claimed = job();
-    return [claimed?.map((j) => hasLaterPendingJob(d.db, j)), nextJobDueAt(d.db), pendingJobCount(d.db)];
+    return [
+      claimed?.map((j) => hasLaterPendingJob(d.db, j)),
+      hasDueJobOfKinds(d.db, NOW, ["war_room.create"]),
+      nextJobDueAfter(d.db, NOW),
+      pendingJobCount(d.db),
+    ];
   },
   "appending to a timeline": (d) =>
     appendEvent(d.db, { caseId: busyCase, at: NOW, actor: "U1", kind: "status_changed", payload: { note: "n" } }),

@@ -25,6 +25,7 @@ import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
 import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
 import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
+import type { JobPacing } from "../../scheduler/pacing.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import { announceCase } from "./announceCase.ts";
@@ -34,6 +35,7 @@ import { createWarRoom } from "./createWarRoom.ts";
 import { escalateProposal } from "./escalateProposal.ts";
 import { exportDecisions } from "./exportDecisions.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
+import { buildJobPacing, caseRoom, pageTarget, type SlackCalls } from "./jobPacing.ts";
 import { notifyFailure } from "./notifyFailure.ts";
 import { notifyPage } from "./notifyPage.ts";
 import { pinCaseSummary } from "./pinCaseSummary.ts";
@@ -47,10 +49,11 @@ import { remindShift } from "./remindShift.ts";
 import { remindSla } from "./remindSla.ts";
 import { setWarRoomTopic } from "./setWarRoomTopic.ts";
 
-/** A job kind's definition with the handler that runs it, given the flows' dependencies. */
+/** A job kind's definition with the handler that runs it, given the flows' dependencies, and the Slack calls it makes. */
 export interface JobRegistration {
   readonly definition: JobKindSchema;
   bind(deps: SlackDeps): JobHandler;
+  readonly calls: SlackCalls;
 }
 
 /** The handler gets the payload its definition's schema parses: the compiler checks the two agree. */
@@ -58,35 +61,50 @@ function handle<Schema extends PayloadSchema>(
   definition: JobKindSchema<Schema>,
   // biome-ignore lint/suspicious/noConfusingVoidType: most handlers never defer and are plain `Promise<void>` functions.
   run: (deps: SlackDeps, payload: z.output<Schema>, job: JobRow) => Promise<JobDeferral | void>,
+  calls: SlackCalls = {},
 ): JobRegistration {
-  return { definition, bind: (deps) => async (raw, job) => run(deps, definition.payload.parse(raw), job) };
+  return { definition, calls, bind: (deps) => async (raw, job) => run(deps, definition.payload.parse(raw), job) };
 }
 
-/** Every job kind, once: adding a kind is its definition in src/flows/jobs/, its handler, and a line here. */
+/**
+ * Every job kind, once: adding a kind is its definition in src/flows/jobs/, its handler, and a line here
+ * naming the Slack calls its handler makes (see SlackCalls), which the runner paces.
+ */
 export const JOB_REGISTRY: readonly JobRegistration[] = [
-  handle(createWarRoomJob, createWarRoom),
-  handle(inviteToWarRoomJob, inviteToWarRoom),
-  handle(setWarRoomTopicJob, setWarRoomTopic),
-  handle(postCaseSummaryJob, postCaseSummary),
-  handle(pinCaseSummaryJob, pinCaseSummary),
-  handle(refreshCaseSummaryJob, refreshCaseSummary),
-  handle(announceCaseJob, announceCase),
-  handle(pingConsultTeamJob, pingConsultTeam),
-  handle(remindOverdueConsultJob, remindOverdueConsult),
-  handle(postProposalJob, postProposal),
-  handle(escalateProposalJob, escalateProposal),
-  handle(postCloseSummaryJob, postCloseSummary),
-  handle(archiveWarRoomJob, archiveWarRoom),
+  handle(createWarRoomJob, createWarRoom, { methods: ["conversations.create"] }),
+  handle(inviteToWarRoomJob, inviteToWarRoom, { methods: ["conversations.invite"] }),
+  handle(setWarRoomTopicJob, setWarRoomTopic, { methods: ["conversations.setTopic"] }),
+  handle(postCaseSummaryJob, postCaseSummary, { postsTo: caseRoom }),
+  handle(pinCaseSummaryJob, pinCaseSummary, { methods: ["pins.add"] }),
+  // The pinned summary and the triage post: two updates.
+  handle(refreshCaseSummaryJob, refreshCaseSummary, { methods: ["chat.update", "chat.update"] }),
+  handle(announceCaseJob, announceCase, { postsTo: "triage" }),
+  // The team's ping goes to its own channel or DMs; an answer updates the ping, and a note goes to the room.
+  handle(pingConsultTeamJob, pingConsultTeam, { methods: ["chat.update"], postsTo: caseRoom }),
+  handle(remindOverdueConsultJob, remindOverdueConsult, { postsTo: caseRoom }),
+  // Posts the proposal once, then updates it.
+  handle(postProposalJob, postProposal, { methods: ["chat.update"], postsTo: caseRoom }),
+  handle(escalateProposalJob, escalateProposal, { postsTo: "escalation" }),
+  handle(postCloseSummaryJob, postCloseSummary, { postsTo: "triage" }),
+  handle(archiveWarRoomJob, archiveWarRoom, { methods: ["conversations.archive"] }),
   handle(notifyFailureJob, notifyFailure),
-  handle(notifyPageJob, notifyPage),
-  handle(closePageMessagesJob, closePageMessages),
+  handle(notifyPageJob, notifyPage, { postsTo: pageTarget }),
+  handle(closePageMessagesJob, closePageMessages, { methods: ["chat.update"] }),
   handle(checkSlaClocksJob, checkSlaClocks),
   handle(sweepSlaClocksJob, sweepSlaClocks),
-  handle(remindSlaJob, remindSla),
+  handle(remindSlaJob, remindSla, { postsTo: caseRoom }),
   handle(planShiftRemindersJob, planShiftReminders),
   handle(remindShiftJob, remindShift),
-  handle(exportDecisionsJob, exportDecisions),
+  // Reads whether the conversation is private, uploads the two files, then updates its progress message.
+  handle(exportDecisionsJob, exportDecisions, {
+    methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
+  }),
 ];
+
+/** The runner's pacing: each kind's Slack calls as the budgets they spend. */
+export function buildPacing(deps: SlackDeps): JobPacing {
+  return buildJobPacing(deps, new Map(JOB_REGISTRY.map(({ definition, calls }) => [definition.kind, calls])));
+}
 
 /** The runner's table: each kind's handler, bound to the flows' dependencies. */
 export function buildJobHandlers(deps: SlackDeps): Readonly<Record<string, JobHandler>> {
