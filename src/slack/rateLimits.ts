@@ -18,6 +18,8 @@ export const METHOD_TIERS = {
   "conversations.archive": 2,
   // docs.slack.dev/reference/methods/conversations.create
   "conversations.create": 2,
+  // docs.slack.dev/reference/methods/conversations.info
+  "conversations.info": 3,
   // docs.slack.dev/reference/methods/conversations.invite
   "conversations.invite": 3,
   // docs.slack.dev/reference/methods/conversations.join
@@ -26,6 +28,10 @@ export const METHOD_TIERS = {
   "conversations.members": 4,
   // docs.slack.dev/reference/methods/conversations.setTopic
   "conversations.setTopic": 2,
+  // docs.slack.dev/reference/methods/files.completeUploadExternal
+  "files.completeUploadExternal": 4,
+  // docs.slack.dev/reference/methods/files.getUploadURLExternal
+  "files.getUploadURLExternal": 4,
   // docs.slack.dev/reference/methods/pins.add
   "pins.add": 2,
   // docs.slack.dev/reference/methods/usergroups.users.list
