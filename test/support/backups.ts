@@ -1,5 +1,9 @@
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { expect } from "vitest";
 import { EVIDENCE_BLOCK, EVIDENCE_FORM } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
 import type { Harness } from "./harness.ts";
@@ -60,3 +64,33 @@ export const blobFilesOf = (backup: string) =>
   readdirSync(join(backup, "evidence"), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const TSX_LOADER = pathToFileURL(
+  join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
+).href;
+
+/** A command-line tool (`src/cli/<name>.ts`) as its own process, through tsx so no build is needed. */
+export interface SpawnedTool {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
+
+export function spawnTool(name: string, argv: string[], env: Record<string, string | undefined>): SpawnedTool {
+  const child = spawn(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/cli", `${name}.ts`), ...argv], {
+    cwd: mkdtempSync(join(tmpdir(), "incident-desk-cwd-")),
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
