@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runBackupCli } from "../../src/cli/backup.ts";
 import { runRestoreCli } from "../../src/cli/restore.ts";
-import { readManifest } from "../../src/flows/backup/backupManifest.ts";
+import { hashFile, readManifest } from "../../src/flows/backup/backupManifest.ts";
 import { listBackups } from "../../src/flows/backup/pruneBackups.ts";
 import { takeDatabaseExclusively } from "../../src/store/databaseHold.ts";
 import { addEvidenceFile, blobFilesOf, dataEnv, runTool } from "../support/backups.ts";
@@ -92,6 +92,26 @@ describe("npm run backup and npm run restore", () => {
       err: [expect.stringMatching(/incident-desk\.sqlite SHA-256 does not match the manifest/)],
     });
     expect(readFileSync(target).equals(before)).toBe(true);
+  });
+
+  it("restores but fails, naming the case, when a timeline in the backup was altered", async () => {
+    expect((await backup()).code).toBe(0);
+    const [name] = await listBackups(backups);
+    const folder = join(backups, name ?? "");
+    const copy = new Database(join(folder, "incident-desk.sqlite"));
+    const triggers = copy.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'case_events'");
+    for (const { name: trigger } of triggers.all() as { name: string }[]) copy.exec(`DROP TRIGGER "${trigger}"`);
+    copy.prepare("UPDATE case_events SET actor = 'U0SOMEONE' WHERE seq = 1 AND case_id = 2").run();
+    copy.close();
+    // The manifest is rewritten to match, as someone altering the record on purpose would.
+    const manifest = await readManifest(folder);
+    const database = manifest.files[0];
+    if (database) Object.assign(database, await hashFile(join(folder, "incident-desk.sqlite")));
+    writeFileSync(join(folder, "manifest.json"), JSON.stringify(manifest));
+    const run = await restoreTo(folder);
+    expect(run.code).toBe(1);
+    expect(run.out).toContain("Cases: 2, chains verified: 1");
+    expect(run.err).toContain(`FAILED: TS-${YEAR}-0002: timeline chain broken at event #1 (hash does not match)`);
   });
 
   it("refuses to restore over the database of a running bot", async () => {
