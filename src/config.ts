@@ -59,6 +59,19 @@ const envSchema = z.object({
     .min(0, "must be a number of hours from 0 to 168")
     .max(168, "must be a number of hours from 0 to 168")
     .default(12),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_EVERY_HOURS: z.coerce
+    .number({ message: "must be a whole number of hours from 1 to 720" })
+    .int("must be a whole number of hours from 1 to 720")
+    .min(1, "must be a whole number of hours from 1 to 720")
+    .max(720, "must be a whole number of hours from 1 to 720")
+    .default(24),
+  BACKUP_KEEP: z.coerce
+    .number({ message: "must be a whole number of backups from 1 to 1000" })
+    .int("must be a whole number of backups from 1 to 1000")
+    .min(1, "must be a whole number of backups from 1 to 1000")
+    .max(1000, "must be a whole number of backups from 1 to 1000")
+    .default(14),
 });
 
 function isIanaZone(zone: string): boolean {
@@ -98,6 +111,10 @@ const configSchema = envSchema
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     /** How long before a weekend or holiday on-call shift its person gets a reminder. */
     onCall: { shiftReminderLeadMs: e.SHIFT_REMINDER_LEAD_HOURS * 60 * 60_000 },
+    /** Scheduled backups, when BACKUP_DIR is set: every `everyMs`, the newest `keep` kept. */
+    backup: e.BACKUP_DIR
+      ? { dir: e.BACKUP_DIR, everyMs: e.BACKUP_EVERY_HOURS * 60 * 60_000, keep: e.BACKUP_KEEP }
+      : undefined,
   }));
 
 export type Config = z.infer<typeof configSchema>;

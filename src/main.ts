@@ -1,10 +1,13 @@
+import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
 import type { App } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { checkSlackSetup } from "./checkSlackSetup.ts";
 import { type Clock, systemClock } from "./clock.ts";
-import type { Config } from "./config.ts";
+import { type Config, ConfigError } from "./config.ts";
+import { startBackupSchedule } from "./flows/backup/scheduledBackup.ts";
 import { recordJobFailure } from "./flows/cases/recordJobFailure.ts";
 import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
@@ -16,6 +19,7 @@ import { boltLogger } from "./slack/boltLogger.ts";
 import { buildJobHandlers, buildPacing } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
+import { holdDatabase } from "./store/databaseHold.ts";
 
 export interface StartOptions {
   clock?: Clock;
@@ -53,6 +57,10 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   });
   // Before the data folder or database exists, so a wrong token or channel leaves nothing behind.
   const identity = await checkSlackSetup(slack, config);
+  mkdirSync(dirname(config.db.path), { recursive: true });
+  // Held until stop: `npm run restore` refuses while any bot holds the database (see databaseHold.ts).
+  const hold = holdDatabase(config.db.path);
+  if (!hold) throw new ConfigError(`${config.db.path} is being restored (npm run restore holds it); start again after`);
   const database = openDatabase(config.db.path);
 
   let scheduler: Scheduler | undefined;
@@ -78,6 +86,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   bootstrapAdmins(deps);
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
+  startBackupSchedule(deps);
   const app = createSlackApp(deps, { botId: identity.botId });
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
@@ -97,6 +106,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
       await running.scheduler.stop();
       await app.stop();
       database.close();
+      hold.release();
     },
   };
   return running;

@@ -9,7 +9,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import * as schema from "../../db/schema.ts";
 
-export type Db = BetterSQLite3Database<typeof schema>;
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 /** A database handle or an open transaction: every store function takes either. */
 export type Executor = BaseSQLiteDatabase<"sync", RunResult, typeof schema>;
 
@@ -27,7 +27,7 @@ export interface DatabaseHandle {
  */
 export const BUSY_TIMEOUT_MS = 20;
 
-const MIGRATIONS = fileURLToPath(new URL("../../db/migrations", import.meta.url));
+export const MIGRATIONS = fileURLToPath(new URL("../../db/migrations", import.meta.url));
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Opens (creating the folder if needed) and migrates the SQLite file. */

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { JobRow } from "../../../db/schema.ts";
+import { takeScheduledBackup } from "../../flows/backup/scheduledBackup.ts";
 import { announceCaseJob } from "../../flows/jobs/announceCase.ts";
 import { archiveWarRoomJob } from "../../flows/jobs/archiveWarRoom.ts";
 import { checkSlaClocksJob } from "../../flows/jobs/checkSlaClocks.ts";
@@ -23,6 +24,7 @@ import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
 import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
 import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
 import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
+import { takeScheduledBackupJob } from "../../flows/jobs/takeScheduledBackup.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
 import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
 import type { JobPacing } from "../../scheduler/pacing.ts";
@@ -99,6 +101,7 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(exportDecisionsJob, exportDecisions, {
     methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
   }),
+  handle(takeScheduledBackupJob, takeScheduledBackup),
 ];
 
 /** The runner's pacing: each kind's Slack calls as the budgets they spend. */

@@ -1,0 +1,51 @@
+import { inTransaction } from "../../store/database.ts";
+import type { FlowDeps } from "../deps.ts";
+import type { PayloadOf } from "../jobs/defineJob.ts";
+import { enqueueScheduledBackup, type takeScheduledBackupJob } from "../jobs/takeScheduledBackup.ts";
+import { pruneBackups } from "./pruneBackups.ts";
+import { takeBackup } from "./takeBackup.ts";
+
+/** About 400 KB per step: each step blocks the event loop for about a millisecond, a request's wait at most. */
+export const BOT_BACKUP_PAGES_PER_STEP = 100;
+
+/** At start, when BACKUP_DIR is set: the current period's backup, due now (kept once per period by its key). */
+export function startBackupSchedule(deps: FlowDeps): void {
+  const schedule = deps.config.backup;
+  if (!schedule) return;
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => enqueueScheduledBackup(tx, Math.floor(now / schedule.everyMs), now, now));
+}
+
+/**
+ * Job: queues the next period's backup first (so a failing backup, retried by the runner, never stops the
+ * schedule), then copies the database through the bot's own connection, so the bot's writes meanwhile go
+ * into the copy instead of restarting it, and keeps the newest BACKUP_KEEP backups.
+ */
+export async function takeScheduledBackup(
+  deps: FlowDeps,
+  { period }: PayloadOf<typeof takeScheduledBackupJob>,
+): Promise<void> {
+  const schedule = deps.config.backup;
+  if (!schedule) {
+    deps.log.info({ period }, "scheduled backup skipped: BACKUP_DIR is no longer set");
+    return;
+  }
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => enqueueScheduledBackup(tx, period + 1, (period + 1) * schedule.everyMs, now));
+  const { path, manifest } = await takeBackup({
+    db: deps.db,
+    evidenceDir: deps.config.evidenceDir,
+    outDir: schedule.dir,
+    now,
+    pagesPerStep: BOT_BACKUP_PAGES_PER_STEP,
+  });
+  const removed = await pruneBackups(schedule.dir, schedule.keep);
+  deps.log.info(
+    { backup: path, ...manifest.counts, missingBlobs: manifest.missingBlobs.length, removed: removed.length },
+    "backup taken",
+  );
+  if (manifest.missingBlobs.length > 0) {
+    deps.log.warn({ backup: path, missing: manifest.missingBlobs.map((b) => b.usedBy) }, "evidence files missing");
+  }
+  deps.wakeScheduler();
+}

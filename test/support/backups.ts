@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { expect } from "vitest";
+import { EVIDENCE_BLOCK, EVIDENCE_FORM } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
+import type { Harness } from "./harness.ts";
+import { USERS } from "./harness.ts";
+
+/** What a command-line tool printed, and how it ended. */
+export interface ToolRun {
+  code: number;
+  out: string[];
+  err: string[];
+}
+
+export async function runTool(
+  tool: (
+    argv: readonly string[],
+    env: Record<string, string | undefined>,
+    io: { out: (l: string) => void; err: (l: string) => void },
+  ) => Promise<number>,
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<ToolRun> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await tool(argv, env, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+/** The bot's files as the tools read them from the environment. */
+export const dataEnv = (h: Harness) => ({ DATABASE_PATH: h.config.db.path, EVIDENCE_DIR: h.config.evidenceDir });
+
+/** `/incident evidence <case>` in the triage channel, submitted with one uploaded file holding `content`. */
+export async function addEvidenceFile(h: Harness, caseId: string, content: Buffer): Promise<void> {
+  const fileId = h.fake.addFile({ name: "texts.png", content }).id;
+  const opened = h.fake.callsTo("views.open").length;
+  await h.driver.command({ text: `evidence ${caseId}`, userId: USERS.specialist, channelId: h.triageChannelId });
+  await expect.poll(() => h.fake.callsTo("views.open").length).toBeGreaterThan(opened);
+  const view = h.fake
+    .views()
+    .filter((v) => v.callback_id === EVIDENCE_FORM.callbackId && v.open)
+    .at(-1);
+  const res = await h.driver.submitView({
+    viewId: view?.id ?? "",
+    userId: USERS.specialist,
+    values: {
+      [EVIDENCE_BLOCK.kind]: "screenshot",
+      [EVIDENCE_BLOCK.description]: "Texts the pro sent after the job was cancelled.",
+      [EVIDENCE_BLOCK.source]: "Reporter, by email to support",
+      [EVIDENCE_BLOCK.files]: [fileId],
+    },
+  });
+  expect(res.status).toBe(200);
+}
+
+/** The names in a folder of backups, partial folders included, sorted. */
+export const backupFolderEntries = (dir: string) => readdirSync(dir).sort();
+
+export const blobFilesOf = (backup: string) =>
+  readdirSync(join(backup, "evidence"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+
+const ROOT = new URL("../..", import.meta.url).pathname;
+const TSX_LOADER = pathToFileURL(
+  join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
+).href;
+
+/** A command-line tool (`src/cli/<name>.ts`) as its own process, through tsx so no build is needed. */
+export interface SpawnedTool {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<{ code: number | null; signal: string | null }>;
+}
+
+export function spawnTool(name: string, argv: string[], env: Record<string, string | undefined>): SpawnedTool {
+  const child = spawn(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/cli", `${name}.ts`), ...argv], {
+    cwd: mkdtempSync(join(tmpdir(), "incident-desk-cwd-")),
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+  const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, exited };
+}
