@@ -10,12 +10,22 @@ import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
 import { startSlaWatch } from "./flows/sla/slaReminders.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { DeskMetrics } from "./operations/deskMetrics.ts";
+import { operationsRoutes } from "./operations/operationsRoutes.ts";
+import { Readiness } from "./operations/readiness.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
+import { settlesWithin } from "./settlesWithin.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
 import { buildJobHandlers } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
+
+/**
+ * How long a stop waits for running jobs and open requests. Past it, a job keeps its lease (it runs again at
+ * the next start, once the lease ends) and open connections are cut (Slack retries an unanswered event).
+ */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface StartOptions {
   clock?: Clock;
@@ -32,6 +42,7 @@ export interface RunningDesk {
   scheduler: Scheduler;
   /** The port actually bound (PORT=0 picks a free one). */
   port: number;
+  /** Stops taking requests, lets running jobs finish (at most SHUTDOWN_GRACE_MS), checkpoints and closes the database. */
   stop(): Promise<void>;
 }
 
@@ -44,8 +55,10 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
 
+  const metrics = new DeskMetrics(config.slack.apiUrl);
   // Jobs see every Slack failure themselves: no silent client retries, 429s surface with Retry-After.
   const slack = new WebClient(config.slack.botToken, {
+    fetch: metrics.slackFetch,
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -53,12 +66,14 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   });
   // Before the data folder or database exists, so a wrong token or channel leaves nothing behind.
   const identity = await checkSlackSetup(slack, config);
+  const authCheckedAt = clock.now();
   const database = openDatabase(config.db.path);
 
   let scheduler: Scheduler | undefined;
   const deps: SlackDeps = {
     db: database.db,
     slack,
+    metrics,
     clock,
     config,
     log,
@@ -77,7 +92,8 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   bootstrapAdmins(deps);
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
-  const app = createSlackApp(deps, { botId: identity.botId });
+  const readiness = new Readiness({ deps, slack, scheduler }, authCheckedAt);
+  const app = createSlackApp(deps, { botId: identity.botId }, operationsRoutes(readiness, metrics, deps));
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
   if (options.runScheduler ?? true) scheduler.start();
@@ -93,8 +109,18 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
     scheduler,
     port,
     stop: async () => {
-      await running.scheduler.stop();
-      await app.stop();
+      const requestsAnswered = app.stop();
+      const [jobsFinished, answered] = await Promise.all([
+        running.scheduler.stop(SHUTDOWN_GRACE_MS),
+        settlesWithin(requestsAnswered, SHUTDOWN_GRACE_MS),
+      ]);
+      if (!jobsFinished)
+        log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "jobs still running at stop; their leases will lapse");
+      if (!answered) {
+        log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still open at stop; closing their connections");
+        server?.closeAllConnections();
+        await requestsAnswered;
+      }
       database.close();
     },
   };
