@@ -100,7 +100,9 @@ describe("SIGTERM", { timeout: START_BOUND_MS + 2 * WORK_BOUND_MS }, () => {
     // Another connection stays open (as a backup or a sqlite3 shell would): the bot's close is then not the last
     // one, and SQLite leaves the WAL as it is unless the bot checkpoints it.
     const bystander = new Database(join(dir, "cases.sqlite"));
-    onTestFinished(() => bystander.close());
+    onTestFinished(() => {
+      bystander.close();
+    });
     // A first read maps the WAL index, which is what makes SQLite count this connection as open.
     bystander.prepare("SELECT count(*) FROM jobs").get();
 
