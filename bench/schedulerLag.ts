@@ -126,11 +126,13 @@ async function runLoad(database: DatabaseHandle, options: SchedulerLagOptions): 
   clearInterval(feeder);
   const stoppedAt = systemClock.now();
   const ranBeforeStop = started;
-  const dueAtStop = database.sqlite
-    .prepare("SELECT count(*) AS n FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= ?")
-    .get(stoppedAt) as { n: number };
-  // stop() lets the loop finish every job already due, so their lags are counted too.
-  await scheduler.stop();
+  const countDue = database.sqlite.prepare(
+    "SELECT count(*) AS n FROM jobs WHERE done_at IS NULL AND failed_at IS NULL AND run_at <= ?",
+  );
+  const dueAtStop = countDue.get(stoppedAt) as { n: number };
+  // Every job already due runs before the stop (which starts none), so their lags are counted too.
+  while ((countDue.get(stoppedAt) as { n: number }).n > 0) await delay(50);
+  await scheduler.stop(60_000);
   loopDelay.disable();
 
   return {

@@ -13,13 +13,23 @@ import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
 import { startSlaWatch } from "./flows/sla/slaReminders.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { DeskMetrics } from "./operations/deskMetrics.ts";
+import { operationsRoutes } from "./operations/operationsRoutes.ts";
+import { Readiness } from "./operations/readiness.ts";
 import { Scheduler } from "./scheduler/scheduler.ts";
+import { settlesWithin } from "./settlesWithin.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
 import { buildJobHandlers, buildPacing } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 import { holdDatabase } from "./store/databaseHold.ts";
+
+/**
+ * How long a stop waits for running jobs and open requests. Past it, a job keeps its lease (it runs again at
+ * the next start, once the lease ends) and open connections are cut (Slack retries an unanswered event).
+ */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export interface StartOptions {
   clock?: Clock;
@@ -36,6 +46,7 @@ export interface RunningDesk {
   scheduler: Scheduler;
   /** The port actually bound (PORT=0 picks a free one). */
   port: number;
+  /** Stops taking requests, lets running jobs finish (at most SHUTDOWN_GRACE_MS), checkpoints and closes the database. */
   stop(): Promise<void>;
 }
 
@@ -48,8 +59,10 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
 
+  const metrics = new DeskMetrics(config.slack.apiUrl);
   // Jobs see every Slack failure themselves: no silent client retries, 429s surface with Retry-After.
   const slack = new WebClient(config.slack.botToken, {
+    fetch: metrics.slackFetch,
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
@@ -57,6 +70,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   });
   // Before the data folder or database exists, so a wrong token or channel leaves nothing behind.
   const identity = await checkSlackSetup(slack, config);
+  const authCheckedAt = clock.now();
   mkdirSync(dirname(config.db.path), { recursive: true });
   // Held until stop: `npm run restore` refuses while any bot holds the database (see databaseHold.ts).
   const hold = holdDatabase(config.db.path);
@@ -67,6 +81,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   const deps: SlackDeps = {
     db: database.db,
     slack,
+    metrics,
     clock,
     config,
     log,
@@ -87,7 +102,8 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
   startBackupSchedule(deps);
-  const app = createSlackApp(deps, { botId: identity.botId });
+  const readiness = new Readiness({ deps, slack, scheduler }, authCheckedAt);
+  const app = createSlackApp(deps, { botId: identity.botId }, operationsRoutes(readiness, metrics, deps));
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
   if (options.runScheduler ?? true) scheduler.start();
@@ -103,8 +119,18 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
     scheduler,
     port,
     stop: async () => {
-      await running.scheduler.stop();
-      await app.stop();
+      const requestsAnswered = app.stop();
+      const [jobsFinished, answered] = await Promise.all([
+        running.scheduler.stop(SHUTDOWN_GRACE_MS),
+        settlesWithin(requestsAnswered, SHUTDOWN_GRACE_MS),
+      ]);
+      if (!jobsFinished)
+        log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "jobs still running at stop; their leases will lapse");
+      if (!answered) {
+        log.warn({ graceMs: SHUTDOWN_GRACE_MS }, "requests still open at stop; closing their connections");
+        server?.closeAllConnections();
+        await requestsAnswered;
+      }
       database.close();
       hold.release();
     },

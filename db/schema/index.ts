@@ -2,6 +2,7 @@ export * from "./cases.ts";
 export * from "./consults.ts";
 export * from "./decisionExports.ts";
 export * from "./evidence.ts";
+export * from "./health.ts";
 export * from "./jobs.ts";
 export * from "./mediation.ts";
 export * from "./onCall.ts";

@@ -3,6 +3,7 @@ import { setTimeout as delay, setImmediate as nextTurn } from "node:timers/promi
 import type { JobRow } from "../../db/schema.ts";
 import type { Clock } from "../clock.ts";
 import type { Logger } from "../log.ts";
+import { settlesWithin } from "../settlesWithin.ts";
 import type { Db, Executor } from "../store/database.ts";
 import { inTransaction, isDatabaseBusy } from "../store/database.ts";
 import { completeJob, deferJob, failJob, nextJobDueAfter, retryJobLater } from "../store/jobs.ts";
@@ -56,6 +57,8 @@ export class Scheduler {
   private readonly busyCases = new Set<number>();
   /** When the earliest job the last claim passed over for a spent budget may run. */
   private heldUntil: number | undefined;
+  private stopping = false;
+  private lastLook: number | undefined;
 
   constructor(private readonly options: SchedulerOptions) {
     // Enough for a burst's war rooms to open side by side; each slot waits on Slack, not on the CPU.
@@ -66,13 +69,24 @@ export class Scheduler {
 
   start(): void {
     this.started = true;
+    this.stopping = false;
     this.wake();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Claims no more jobs and waits for the running ones, at most `graceMs`: true when none was left running.
+   * A job still running then keeps its lease, and runs again once the lease ends (at the next start).
+   */
+  async stop(graceMs: number): Promise<boolean> {
     this.started = false;
+    this.stopping = true;
     clearTimeout(this.timer);
-    await this.idle;
+    return settlesWithin(this.idle, graceMs);
+  }
+
+  /** When the runner last looked for due jobs (by its clock), for readiness: a stuck loop stops looking. */
+  lastLookedAt(): number | undefined {
+    return this.lastLook;
   }
 
   /** Run what is due now; safe to call at any time and from any flow. */
@@ -95,7 +109,9 @@ export class Scheduler {
     const running = new Set<Promise<void>>();
     let total = 0;
     for (;;) {
-      for (const job of this.claim(this.concurrency - running.size)) {
+      // Once stopping, the running jobs finish and none starts: a queue of a million waits for the next start.
+      const claimed = this.stopping ? [] : this.claim(this.concurrency - running.size);
+      for (const job of claimed) {
         const caseId = job.caseId;
         if (caseId !== null) this.busyCases.add(caseId);
         const run: Promise<void> = this.runOne(job).finally(() => {
@@ -156,8 +172,9 @@ export class Scheduler {
 
   /** Due jobs, leased to this runner; none while another process holds the write lock (the loop looks again soon). */
   private claim(limit: number): JobRow[] {
-    if (limit <= 0) return [];
     const { db, clock, leaseMs, log } = this.options;
+    this.lastLook = clock.now();
+    if (limit <= 0) return [];
     try {
       const round = inTransaction(db, (tx) =>
         claimPacedJobs(tx, {

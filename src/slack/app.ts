@@ -17,7 +17,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** The Bolt app: one request URL for commands, interactivity and events, plus /healthz. */
+/** The Bolt app: one request URL for commands, interactivity and events, plus /healthz and the routes given. */
 export function createSlackApp(deps: SlackDeps, identity: { botId: string }, extraRoutes: CustomRoute[] = []): App {
   const { config } = deps;
   // The bot's identity comes from the auth.test that start-up awaits: given both ids, Bolt makes no call of
@@ -34,7 +34,12 @@ export function createSlackApp(deps: SlackDeps, identity: { botId: string }, ext
   ];
   // Listener calls answer a person within Slack's 3 seconds (a trigger_id dies then): fail fast, never queue.
   // On a 429 the client would otherwise sleep Retry-After and pause every call, then throw a bare Error.
-  const clientOptions = { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true };
+  const clientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    fetch: deps.metrics.slackFetch,
+  };
   const receiver = config.slack.appToken
     ? undefined
     : new HTTPReceiver({

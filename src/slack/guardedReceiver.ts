@@ -1,7 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import { type App, HTTPModuleFunctions, type HTTPReceiver, type ReceiverEvent } from "@slack/bolt";
 import type { FlowDeps } from "../flows/deps.ts";
 import { SlackSignatureLedger } from "../flows/slackRequests/recordSlackSignature.ts";
+import type { RequestSurface } from "../operations/deskMetrics.ts";
 import {
   type Refusal,
   readBoundedBody,
@@ -10,11 +12,12 @@ import {
   SLACK_REQUEST_WINDOW_MS,
   verifySlackSignature,
 } from "./requestGuard.ts";
+import type { SlackDeps } from "./slackDeps.ts";
 import { parseSlackRequest, type SlackRequest } from "./slackRequestShape.ts";
 
 interface GuardTarget {
   app: App;
-  deps: FlowDeps;
+  deps: SlackDeps;
   signingSecret: string;
   path: string;
 }
@@ -78,6 +81,20 @@ async function dispatch(target: GuardTarget, request: SlackRequest, req: Incomin
   }
 }
 
+// Interactivity payload types (https://api.slack.com/reference/interaction-payloads) by the surface they are timed under.
+const INTERACTION_SURFACES: Readonly<Record<string, RequestSurface>> = {
+  block_actions: "action",
+  view_submission: "view_submission",
+  view_closed: "view_closed",
+  block_suggestion: "options",
+};
+
+function surfaceOf(request: SlackRequest): RequestSurface | undefined {
+  if (request.kind === "command" || request.kind === "event") return request.kind;
+  if (request.kind === "interaction") return INTERACTION_SURFACES[String(request.body.type)];
+  return undefined;
+}
+
 async function guardSlackRequest(
   target: GuardTarget,
   signatures: SlackSignatureLedger,
@@ -85,6 +102,7 @@ async function guardSlackRequest(
   res: ServerResponse,
 ): Promise<void> {
   const { deps } = target;
+  const receivedAt = performance.now();
   const rawBody = await readBoundedBody(req, SLACK_BODY_LIMIT_BYTES);
   if (rawBody === undefined) return refuseRequest(target, res, refuse(413, "body over the size limit"));
   const now = deps.clock.now();
@@ -97,6 +115,9 @@ async function guardSlackRequest(
   // Slack's retry may carry the first attempt's signature; the event_id check keeps it from acting twice.
   const slackRetry = request.kind === "event" && req.headers["x-slack-retry-num"] !== undefined;
   if (!firstSeen && !slackRetry) return refuseRequest(target, res, refuse(401, "replayed signature"));
+  const surface = surfaceOf(request);
+  // Timed until the answer is sent, which is what Slack's 3 seconds measure; a listener may work on after its ack.
+  if (surface) res.once("finish", () => deps.metrics.requestAnswered(surface, performance.now() - receivedAt));
   await dispatch(target, request, req, res);
 }
 

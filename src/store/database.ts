@@ -47,7 +47,10 @@ export function openDatabase(path: string): DatabaseHandle {
   const close = () => {
     clearInterval(daily);
     // A connection already closed (the health check's test closes it under the app) has nothing to optimize.
-    if (sqlite.open) sqlite.pragma("optimize");
+    if (!sqlite.open) return;
+    sqlite.pragma("optimize");
+    // Folds the WAL into the database file and empties it, so a copy of the file alone is whole after a stop.
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
     sqlite.close();
   };
   return { db, sqlite, close };

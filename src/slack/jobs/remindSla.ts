@@ -16,4 +16,5 @@ export async function remindSla(deps: SlackDeps, payload: PayloadOf<typeof remin
     buildSlaReminder({ humanId: record.humanId, notify, ...reminder, dueAt }),
   );
   recordSlaReminder(deps, due, posted);
+  if (reminder.threshold === 1) deps.metrics.slaBreached(reminder.clock);
 }

@@ -1,13 +1,13 @@
 import type { App, BlockButtonAction } from "@slack/bolt";
-import type { FlowDeps } from "../../../flows/deps.ts";
 import { acknowledgePage } from "../../../flows/paging/acknowledgePage.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";
+import type { SlackDeps } from "../../slackDeps.ts";
 import { errorReply } from "../../views/commandReplies.ts";
 import { alreadyAcknowledgedReply, buildPageAcknowledged } from "../../views/pageMessages.ts";
 
 /** The Acknowledge button on a page DM or escalation post (its value is the page id). */
-export function registerPageActions(app: App, deps: FlowDeps): void {
+export function registerPageActions(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION.ackPage, async ({ ack, action, body, respond }) => {
     await ack();
     try {
@@ -16,6 +16,7 @@ export function registerPageActions(app: App, deps: FlowDeps): void {
         await respond({ ...alreadyAcknowledgedReply(result.page), replace_original: false });
         return;
       }
+      deps.metrics.pageAcknowledged((result.page.ackedAt ?? result.page.createdAt) - result.page.createdAt);
       await respond({ ...buildPageAcknowledged(result.record, result.page, result.warRoom), replace_original: true });
     } catch (error) {
       await respond({
