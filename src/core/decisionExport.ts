@@ -1,7 +1,7 @@
 import { fail } from "./domainError.ts";
-import { GrowingUtf8Buffer } from "./growingUtf8Buffer.ts";
 import type { SanctionRung } from "./sanctions.ts";
 import type { StatementFields, StatementOfReasons } from "./statementOfReasons.ts";
+import { TextChunks } from "./textChunks.ts";
 
 /** Our references to a decision, carried beside its statement and never inside it. */
 export interface DecisionReference {
@@ -125,13 +125,25 @@ export function csvField(value: string): string {
 
 const CSV_HEADER = EXPORT_COLUMNS.join(",");
 
-/** A statement field's value as JSON and as a CSV field. */
+/** A statement field's value as JSON and as a CSV field with the comma before it. */
 interface ValueTexts {
   json: string;
-  csv: string;
+  csvField: string;
 }
 
-const valueTexts = (value: unknown): ValueTexts => ({ json: JSON.stringify(value), csv: csvField(cellText(value)) });
+const valueTexts = (value: unknown): ValueTexts => ({
+  json: JSON.stringify(value),
+  csvField: `,${csvField(cellText(value))}`,
+});
+
+// Each field's JSON key, as the first in the object and after another: pieces the writer adds as they are.
+const jsonKeys = (before: string) =>
+  Object.fromEntries(STATEMENT_COLUMNS.map((column) => [column, `${before}"${column}":`])) as Record<
+    keyof StatementOfReasons,
+    string
+  >;
+const JSON_KEYS = jsonKeys("");
+const LATER_JSON_KEYS = jsonKeys(",");
 
 /** Fields whose value is the decision's own; the others repeat across decisions (wording, dates, codes). */
 const OWN_VALUE_FIELDS: ReadonlySet<string> = new Set<keyof StatementOfReasons>(["decision_facts", "puid"]);
@@ -149,17 +161,17 @@ export interface DecisionFiles {
  * - CSV: a header row, then one row per statement; lines end in CRLF as RFC 4180 says.
  */
 export class DecisionExportWriter {
-  private readonly json = new GrowingUtf8Buffer();
-  private readonly leftOutJson = new GrowingUtf8Buffer();
-  private readonly csv = new GrowingUtf8Buffer();
+  private readonly json = new TextChunks();
+  private readonly leftOutJson = new TextChunks();
+  private readonly csv = new TextChunks();
   private statements = 0;
   private leftOut = 0;
   private finished: DecisionFiles | undefined;
   private readonly repeating = new Map<unknown, ValueTexts>();
 
   constructor(range: ExportRange) {
-    this.json.write(`{"range":{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)}},"statements":[`);
-    this.csv.write(`${CSV_HEADER}\r\n`);
+    this.json.add(`{"range":{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)}},"statements":[`);
+    this.csv.add(`${CSV_HEADER}\r\n`);
   }
 
   get statementCount(): number {
@@ -177,22 +189,24 @@ export class DecisionExportWriter {
    */
   addStatement(d: ExportedStatement): void {
     const decidedAt = new Date(d.decidedAt).toISOString();
-    let json = `${this.statements === 0 ? "" : ","}${referencesJson(d, decidedAt)},"statement":{`;
-    let csv = `${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`;
-    let separator = "";
+    const [json, csv] = [this.json, this.csv];
+    json.add(`${this.statements === 0 ? "" : ","}${referencesJson(d, decidedAt)},"statement":{`);
+    csv.add(`${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`);
+    let keys = JSON_KEYS;
     for (const column of STATEMENT_COLUMNS) {
       const value = d.statement[column];
       if (value === undefined) {
-        csv += ",";
+        csv.add(",");
         continue;
       }
       const texts = OWN_VALUE_FIELDS.has(column) ? valueTexts(value) : this.repeatingValueTexts(value);
-      json += `${separator}"${column}":${texts.json}`;
-      csv += `,${texts.csv}`;
-      separator = ",";
+      json.add(keys[column]);
+      json.add(texts.json);
+      csv.add(texts.csvField);
+      keys = LATER_JSON_KEYS;
     }
-    this.json.write(`${json}}}`);
-    this.csv.write(`${csv}\r\n`);
+    json.add("}}");
+    csv.add("\r\n");
     this.statements += 1;
   }
 
@@ -207,16 +221,16 @@ export class DecisionExportWriter {
 
   addLeftOut(d: DecisionReference): void {
     const comma = this.leftOut === 0 ? "" : ",";
-    this.leftOutJson.write(`${comma}${referencesJson(d, new Date(d.decidedAt).toISOString())}}`);
+    this.leftOutJson.add(`${comma}${referencesJson(d, new Date(d.decidedAt).toISOString())}}`);
     this.leftOut += 1;
   }
 
   /** The files' text; nothing more may be added. */
   files(): DecisionFiles {
     if (this.finished === undefined) {
-      this.json.write(`],"left_out":{"reason":${JSON.stringify(LEFT_OUT_REASON)},"decisions":[`);
-      this.json.append(this.leftOutJson);
-      this.json.write("]}}\n");
+      this.json.add(`],"left_out":{"reason":${JSON.stringify(LEFT_OUT_REASON)},"decisions":[`);
+      this.json.addAll(this.leftOutJson);
+      this.json.add("]}}\n");
       this.finished = { json: this.json.text(), csv: this.csv.text() };
     }
     return this.finished;
