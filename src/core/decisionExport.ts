@@ -1,6 +1,7 @@
 import { fail } from "./domainError.ts";
 import type { SanctionRung } from "./sanctions.ts";
-import type { StatementOfReasons } from "./statementOfReasons.ts";
+import type { StatementFields, StatementOfReasons } from "./statementOfReasons.ts";
+import { TextChunks } from "./textChunks.ts";
 
 /** Our references to a decision, carried beside its statement and never inside it. */
 export interface DecisionReference {
@@ -11,9 +12,12 @@ export interface DecisionReference {
   rung: SanctionRung;
 }
 
-/** One exported decision: our references and its statement of reasons (API fields only). */
+/**
+ * One exported decision: our references and its statement of reasons (API fields only), as the API object
+ * or as its fields with the absent ones undefined: both write the same bytes.
+ */
 export interface ExportedStatement extends DecisionReference {
-  statement: StatementOfReasons;
+  statement: StatementOfReasons | StatementFields;
 }
 
 /** Why a decision is on our record but not among the exported statements; the files and messages say it. */
@@ -96,29 +100,10 @@ const OUR_COLUMNS = [
 ] as const;
 export const EXPORT_COLUMNS: readonly string[] = [...OUR_COLUMNS, ...STATEMENT_COLUMNS];
 
-const references = (d: DecisionReference) => ({
-  case_id: d.caseHumanId,
-  decision_id: d.decisionId,
-  decided_at: new Date(d.decidedAt).toISOString(),
-  rung: d.rung,
-});
-
-/**
- * The JSON file: an envelope, not a request body. `statements[].statement` is exactly what the API
- * takes; our references sit beside it; `left_out` lists the decisions that are no statement, and why.
- */
-export function decisionsToJson(
-  range: ExportRange,
-  exported: readonly ExportedStatement[],
-  leftOut: readonly DecisionReference[],
-): string {
-  const envelope = {
-    range: { from: range.from, to: range.to },
-    statements: exported.map((d) => ({ ...references(d), statement: d.statement })),
-    left_out: { reason: LEFT_OUT_REASON, decisions: leftOut.map(references) },
-  };
-  return `${JSON.stringify(envelope, null, 2)}\n`;
-}
+/** A decision's references as the JSON object's opening, `{"case_id":…,"rung":…` (the caller closes it). */
+const referencesJson = (d: DecisionReference, decidedAt: string) =>
+  `{"case_id":${JSON.stringify(d.caseHumanId)},"decision_id":${JSON.stringify(d.decisionId)},` +
+  `"decided_at":"${decidedAt}","rung":${JSON.stringify(d.rung)}`;
 
 /** Arrays (content types, visibility) join with `|`; a field the statement leaves out is empty. */
 function cellText(value: unknown): string {
@@ -138,17 +123,118 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The CSV file: a header row, then one row per statement; lines end in CRLF as RFC 4180 says. */
-export function decisionsToCsv(exported: readonly ExportedStatement[]): string {
-  const rows = [
-    EXPORT_COLUMNS.join(","),
-    ...exported.map((d) => {
-      const ours = [d.caseHumanId, d.decisionId, new Date(d.decidedAt).toISOString(), d.rung];
-      const fields: ReadonlyArray<unknown> = STATEMENT_COLUMNS.map((column) => d.statement[column]);
-      return [...ours, ...fields].map((value) => csvField(cellText(value))).join(",");
-    }),
-  ];
-  return `${rows.join("\r\n")}\r\n`;
+const CSV_HEADER = EXPORT_COLUMNS.join(",");
+
+/** A statement field's value as JSON and as a CSV field with the comma before it. */
+interface ValueTexts {
+  json: string;
+  csvField: string;
+}
+
+const valueTexts = (value: unknown): ValueTexts => ({
+  json: JSON.stringify(value),
+  csvField: `,${csvField(cellText(value))}`,
+});
+
+// Each field's JSON key, as the first in the object and after another: pieces the writer adds as they are.
+const jsonKeys = (before: string) =>
+  Object.fromEntries(STATEMENT_COLUMNS.map((column) => [column, `${before}"${column}":`])) as Record<
+    keyof StatementOfReasons,
+    string
+  >;
+const JSON_KEYS = jsonKeys("");
+const LATER_JSON_KEYS = jsonKeys(",");
+
+/** Fields whose value is the decision's own; the others repeat across decisions (wording, dates, codes). */
+const OWN_VALUE_FIELDS: ReadonlySet<string> = new Set<keyof StatementOfReasons>(["decision_facts", "puid"]);
+
+export interface DecisionFiles {
+  json: string;
+  csv: string;
+}
+
+/**
+ * Both files of an export, written as decisions come in (one pass, no list of statements kept):
+ * - JSON: an envelope, not a request body. `statements[].statement` is exactly what the API takes; our
+ *   references sit beside it; `left_out` lists the decisions that are no statement, and why. Compact: a
+ *   year of statements is tens of megabytes, and indenting them costs a third more.
+ * - CSV: a header row, then one row per statement; lines end in CRLF as RFC 4180 says.
+ */
+export class DecisionExportWriter {
+  private readonly json = new TextChunks();
+  private readonly leftOutJson = new TextChunks();
+  private readonly csv = new TextChunks();
+  private statements = 0;
+  private leftOut = 0;
+  private finished: DecisionFiles | undefined;
+  private readonly repeating = new Map<unknown, ValueTexts>();
+
+  constructor(range: ExportRange) {
+    this.json.add(`{"range":{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)}},"statements":[`);
+    this.csv.add(`${CSV_HEADER}\r\n`);
+  }
+
+  get statementCount(): number {
+    return this.statements;
+  }
+
+  get leftOutCount(): number {
+    return this.leftOut;
+  }
+
+  /**
+   * The statement's JSON object and CSV row in one pass over its fields, in STATEMENT_COLUMNS' order (the
+   * API's, which statementFields and buildStatementOfReasons keep): a field left out is absent from the
+   * JSON and an empty CSV field. A repeating value is escaped once per export.
+   */
+  addStatement(d: ExportedStatement): void {
+    const decidedAt = new Date(d.decidedAt).toISOString();
+    const [json, csv] = [this.json, this.csv];
+    json.add(`${this.statements === 0 ? "" : ","}${referencesJson(d, decidedAt)},"statement":{`);
+    csv.add(`${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`);
+    let keys = JSON_KEYS;
+    for (const column of STATEMENT_COLUMNS) {
+      const value = d.statement[column];
+      if (value === undefined) {
+        csv.add(",");
+        continue;
+      }
+      const texts = OWN_VALUE_FIELDS.has(column) ? valueTexts(value) : this.repeatingValueTexts(value);
+      json.add(keys[column]);
+      json.add(texts.json);
+      csv.add(texts.csvField);
+      keys = LATER_JSON_KEYS;
+    }
+    json.add("}}");
+    csv.add("\r\n");
+    this.statements += 1;
+  }
+
+  private repeatingValueTexts(value: unknown): ValueTexts {
+    let texts = this.repeating.get(value);
+    if (texts === undefined) {
+      texts = valueTexts(value);
+      this.repeating.set(value, texts);
+    }
+    return texts;
+  }
+
+  addLeftOut(d: DecisionReference): void {
+    const comma = this.leftOut === 0 ? "" : ",";
+    this.leftOutJson.add(`${comma}${referencesJson(d, new Date(d.decidedAt).toISOString())}}`);
+    this.leftOut += 1;
+  }
+
+  /** The files' text; nothing more may be added. */
+  files(): DecisionFiles {
+    if (this.finished === undefined) {
+      this.json.add(`],"left_out":{"reason":${JSON.stringify(LEFT_OUT_REASON)},"decisions":[`);
+      this.json.addAll(this.leftOutJson);
+      this.json.add("]}}\n");
+      this.finished = { json: this.json.text(), csv: this.csv.text() };
+    }
+    return this.finished;
+  }
 }
 
 /** `decisions-2026-01-01-to-2026-12-31`: the name both files share. */

@@ -71,14 +71,6 @@ const RESTRICTIONS: Readonly<Record<SanctionRung, Restrictions>> = {
   },
 };
 
-/** The end-date field of each restriction (the API has no plain `end_date`). */
-const END_DATE_FIELD = {
-  decision_visibility: "end_date_visibility_restriction",
-  decision_monetary: "end_date_monetary_restriction",
-  decision_provision: "end_date_service_restriction",
-  decision_account: "end_date_account_restriction",
-} as const satisfies Record<RestrictionField, keyof StatementOfReasons>;
-
 /**
  * Article 17 DSA asks a statement of reasons for a restriction; the database refuses one without any
  * of the four. A decision that restricts nothing (a warning, an overturn to none) is kept on our
@@ -107,7 +99,18 @@ export interface StatementInput {
 const DAY = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d);
 const CONTENT_DATE_RANGE = [DAY(2000, 1, 1), DAY(2038, 1, 1)] as const;
 const APPLICATION_DATE_RANGE = [DAY(2020, 1, 1), DAY(2038, 1, 2) - 1] as const;
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const DAY_MS = 24 * 60 * 60_000;
+// Each day's text once: an export of a year writes three dates for each of tens of thousands of decisions.
+const isoDays = new Map<number, string>();
+/** The UTC day of `ms`, YYYY-MM-DD; only days the API accepts are remembered, so the memo stays small. */
+function isoDate(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  const known = isoDays.get(day);
+  if (known !== undefined) return known;
+  const text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  if (ms >= CONTENT_DATE_RANGE[0] && ms <= APPLICATION_DATE_RANGE[1]) isoDays.set(day, text);
+  return text;
+}
 
 /** A date the API takes, or a loud failure: a decision dated outside it cannot be published. */
 function dateWithin(ms: number, [from, to]: readonly [number, number], what: string): string {
@@ -148,41 +151,71 @@ function incompatibleGround(clauses: readonly string[], titled: readonly string[
   return listWithin(GROUND_MAX, `${POLICY}, clauses `, clauses, " (titles in the explanation)");
 }
 
-type EndDates = Partial<Pick<StatementOfReasons, (typeof END_DATE_FIELD)[RestrictionField]>>;
-
-/** One end date per restriction the rung sets, when the sanction ends. */
-function endDatesOf(restrictions: Restrictions, endsAt: number | null): EndDates {
-  if (endsAt === null) return {};
-  const date = dateWithin(endsAt, APPLICATION_DATE_RANGE, "end date");
-  const fields = (Object.keys(restrictions) as RestrictionField[]).map((field) => END_DATE_FIELD[field]);
-  return Object.fromEntries(fields.map((field) => [field, date]));
+/** The wording a statement takes from its rung and clauses alone: equal for every decision with both equal. */
+export interface StatementWording {
+  ground: string;
+  explanation: string;
 }
 
-export function buildStatementOfReasons(input: StatementInput): StatementOfReasons {
-  const titled = input.clauses.map((id) => `${id} ${policyClauseTitle(id) ?? ""}`.trim());
-  const restrictions = RESTRICTIONS[input.rung];
+export function statementWording(rung: SanctionRung, clauses: readonly string[]): StatementWording {
+  const titled = clauses.map((id) => `${id} ${policyClauseTitle(id) ?? ""}`.trim());
   const explanation =
-    input.rung === "none"
+    rung === "none"
       ? listWithin(EXPLANATION_MAX, "The earlier decision under ", titled, " was overturned on appeal.")
-      : listWithin(EXPLANATION_MAX, `${SANCTION_RUNGS[input.rung].label} for breach of `, titled, ".");
+      : listWithin(EXPLANATION_MAX, `${SANCTION_RUNGS[rung].label} for breach of `, titled, ".");
+  return { ground: incompatibleGround(clauses, titled), explanation };
+}
+
+/**
+ * Every field of a statement, in the order the API lists them and the files write them, a field the
+ * statement leaves out being undefined: one shape for every statement, so an export of tens of thousands
+ * writes them without building objects of a dozen shapes (JSON.stringify leaves undefined out).
+ */
+export type StatementFields = { [F in keyof Required<StatementOfReasons>]: StatementOfReasons[F] };
+
+const CONTENT_TYPE: StatementOfReasons["content_type"] = ["CONTENT_TYPE_OTHER"];
+
+/** `wording` may come from a cache of statementWording: an export words each rung and clause list once. */
+export function statementFields(
+  input: StatementInput,
+  wording: StatementWording = statementWording(input.rung, input.clauses),
+): StatementFields {
+  const restrictions = RESTRICTIONS[input.rung];
   const contentAt = Math.min(Math.max(input.contentAt, CONTENT_DATE_RANGE[0]), CONTENT_DATE_RANGE[1]);
+  const applicationDate = dateWithin(input.appliesAt, APPLICATION_DATE_RANGE, "decision date");
+  const endDate = input.endsAt === null ? undefined : dateWithin(input.endsAt, APPLICATION_DATE_RANGE, "end date");
+  // The API has no plain `end_date`: each restriction the rung sets ends on its own field.
+  const endOf = (restriction: Restrictions[RestrictionField]) => (restriction === undefined ? undefined : endDate);
   return {
-    ...restrictions,
+    decision_visibility: restrictions.decision_visibility,
+    decision_monetary: restrictions.decision_monetary,
+    decision_provision: restrictions.decision_provision,
+    decision_account: restrictions.decision_account,
     decision_ground: "DECISION_GROUND_INCOMPATIBLE_CONTENT",
-    incompatible_content_ground: incompatibleGround(input.clauses, titled),
-    incompatible_content_explanation: explanation,
+    incompatible_content_ground: wording.ground,
+    incompatible_content_explanation: wording.explanation,
     category: input.category.dsaCategory,
-    content_type: ["CONTENT_TYPE_OTHER"],
+    content_type: CONTENT_TYPE,
     content_type_other: "Marketplace account",
     content_date: isoDate(contentAt),
-    application_date: dateWithin(input.appliesAt, APPLICATION_DATE_RANGE, "decision date"),
-    ...endDatesOf(restrictions, input.endsAt),
+    application_date: applicationDate,
+    end_date_visibility_restriction: endOf(restrictions.decision_visibility),
+    end_date_monetary_restriction: endOf(restrictions.decision_monetary),
+    end_date_service_restriction: endOf(restrictions.decision_provision),
+    end_date_account_restriction: endOf(restrictions.decision_account),
     decision_facts: firstCharacters(input.facts, DECISION_FACTS_MAX),
     source_type: input.reportedByUser ? "SOURCE_ARTICLE_16" : "SOURCE_VOLUNTARY",
     automated_detection: "No",
     automated_decision: "AUTOMATED_DECISION_NOT_AUTOMATED",
     puid: input.puid,
   };
+}
+
+/** The statement as the API takes it: only the fields it carries, none sent as null or undefined. */
+export function buildStatementOfReasons(input: StatementInput): StatementOfReasons {
+  const present = Object.entries(statementFields(input)).filter(([, value]) => value !== undefined);
+  // statementFields is typed field by field; dropping the undefined ones leaves a StatementOfReasons.
+  return Object.fromEntries(present) as unknown as StatementOfReasons;
 }
 
 /**

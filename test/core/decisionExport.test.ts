@@ -3,8 +3,8 @@ import { formatDuration, stepsToClose } from "../../src/core/caseClose.ts";
 import { categoryById } from "../../src/core/categories.ts";
 import {
   csvField,
-  decisionsToCsv,
-  decisionsToJson,
+  DecisionExportWriter,
+  type DecisionReference,
   EXPORT_COLUMNS,
   type ExportedStatement,
   LEFT_OUT_REASON,
@@ -34,6 +34,14 @@ const decision = (facts: string): ExportedStatement => ({
 });
 const range = parseExportRange("2026-03-01", "2026-03-31");
 
+/** Both files of these decisions, as the export writes them. */
+function filesOf(exported: readonly ExportedStatement[], leftOut: readonly DecisionReference[] = []) {
+  const writer = new DecisionExportWriter(range);
+  for (const d of exported) writer.addStatement(d);
+  for (const d of leftOut) writer.addLeftOut(d);
+  return writer.files();
+}
+
 describe("CSV fields (RFC 4180, formula-safe)", () => {
   it.each([
     ["plain text", "plain text"],
@@ -55,7 +63,7 @@ describe("CSV fields (RFC 4180, formula-safe)", () => {
 
 describe("decision files", () => {
   it("writes one CSV row per statement: our columns first and prefixed, then the API's fields, arrays joined with |", () => {
-    const csv = decisionsToCsv([decision('Threats, then "sorry"\nafter the job'), decision("-again")]);
+    const { csv } = filesOf([decision('Threats, then "sorry"\nafter the job'), decision("-again")]);
     const [head, ...rest] = csv.split("\r\n");
     expect(head).toBe(EXPORT_COLUMNS.join(","));
     expect(
@@ -71,7 +79,7 @@ describe("decision files", () => {
   });
 
   it("writes the JSON as an envelope: the statement holds API fields only, our references sit beside it", () => {
-    const envelope = JSON.parse(decisionsToJson(range, [decision("Facts")], [])) as {
+    const envelope = JSON.parse(filesOf([decision("Facts")]).json) as {
       range: unknown;
       statements: Array<Record<string, unknown> & { statement: Record<string, unknown> }>;
       left_out: unknown;
@@ -100,7 +108,7 @@ describe("decision files", () => {
       decidedAt: 0,
       rung: "warning" as const,
     };
-    const envelope = JSON.parse(decisionsToJson(range, [], [warning])) as { left_out: unknown };
+    const envelope = JSON.parse(filesOf([], [warning]).json) as { left_out: unknown };
     expect(envelope.left_out).toEqual({
       reason: LEFT_OUT_REASON,
       decisions: [

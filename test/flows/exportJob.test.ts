@@ -34,7 +34,7 @@ describe("the decision export job", () => {
     await h.settle();
     expect(progressText()).toEqual([expect.stringMatching(DONE)]);
     expect(succeededUploads()).toHaveLength(1);
-    expect(uploadedFile(h, ".json")).toContain(`"case_id": "${EXPORT_CASE}"`);
+    expect(uploadedFile(h, ".json")).toContain(`"case_id":"${EXPORT_CASE}"`);
     expect(JSON.parse(uploadedFile(h, ".json")).statements.map((s: { decision_id: string }) => s.decision_id)).toEqual([
       "ts-decision-2",
       "ts-decision-4",

@@ -1,17 +1,16 @@
-import {
-  type DecisionReference,
-  decisionsToCsv,
-  decisionsToJson,
-  type ExportedStatement,
-  type ExportRange,
-  exportBaseName,
-} from "../../core/decisionExport.ts";
+import type { PolicyClauseId } from "../../core/categories.ts";
+import { DecisionExportWriter, type ExportRange, exportBaseName } from "../../core/decisionExport.ts";
 import { fail } from "../../core/domainError.ts";
-import { isSanctionRung } from "../../core/sanctions.ts";
-import { restrictsSomething } from "../../core/statementOfReasons.ts";
+import { isSanctionRung, type SanctionRung } from "../../core/sanctions.ts";
+import {
+  restrictsSomething,
+  type StatementWording,
+  statementFields,
+  statementWording,
+} from "../../core/statementOfReasons.ts";
 import type { Executor } from "../../store/database.ts";
-import { decisionsWithSourcesBetween } from "../../store/sanctions.ts";
-import { statementOfDecision } from "./statementOfDecision.ts";
+import { type DecisionSourceRow, decisionsWithSourcesBetween } from "../../store/sanctions.ts";
+import { statementInputOf } from "./statementOfDecision.ts";
 
 export interface ExportFile {
   filename: string;
@@ -29,40 +28,72 @@ export interface DecisionExport {
   files: ExportFile[];
 }
 
+interface WordedClauses {
+  clauses: PolicyClauseId[];
+  wording: StatementWording;
+}
+
+/** The clauses and wording of each rung and clause list met, parsed and worded on first sight only. */
+function wordingCache() {
+  const known = new Map<string, WordedClauses>();
+  return (rung: SanctionRung, clausesJson: string): WordedClauses => {
+    const key = `${rung} ${clausesJson}`;
+    let worded = known.get(key);
+    if (worded === undefined) {
+      const clauses = JSON.parse(clausesJson) as PolicyClauseId[];
+      worded = { clauses, wording: statementWording(rung, clauses) };
+      known.set(key, worded);
+    }
+    return worded;
+  };
+}
+
+/** Writes one decision into the files: a statement of reasons, or a line in `left_out`. */
+function writeDecision(writer: DecisionExportWriter, row: DecisionSourceRow, worded: ReturnType<typeof wordingCache>) {
+  const rung = isSanctionRung(row.rung) ? row.rung : fail("conflict", `${row.puid} has an unknown rung ${row.rung}.`);
+  const reference = { caseHumanId: row.caseHumanId, decisionId: row.puid, decidedAt: row.decidedAt, rung };
+  if (!restrictsSomething(rung)) {
+    writer.addLeftOut(reference);
+    return;
+  }
+  const { clauses, wording } = worded(rung, row.clausesJson);
+  const input = statementInputOf({
+    record: {
+      humanId: row.caseHumanId,
+      category: row.category,
+      source: row.source,
+      occurredAt: row.occurredAt,
+      createdAt: row.createdAt,
+    },
+    proposal: { clauses, facts: row.facts },
+    decision: { rung, puid: row.puid, appliesFrom: row.appliesFrom, appliesUntil: row.appliesUntil },
+  });
+  writer.addStatement({ ...reference, statement: statementFields(input, wording) });
+}
+
 /** Both files of the decisions taken in the range (the bot and the CLI share this). */
 export function buildDecisionExport(tx: Executor, range: ExportRange): DecisionExport {
-  const exported: ExportedStatement[] = [];
-  const leftOut: DecisionReference[] = [];
-  for (const { decision, record, proposal } of decisionsWithSourcesBetween(tx, range.fromMs, range.toMs)) {
-    const rung = isSanctionRung(decision.rung)
-      ? decision.rung
-      : fail("conflict", `${decision.puid} has an unknown rung ${decision.rung}.`);
-    const reference = { caseHumanId: record.humanId, decisionId: decision.puid, decidedAt: decision.decidedAt, rung };
-    if (!restrictsSomething(rung)) {
-      leftOut.push(reference);
-      continue;
-    }
-    exported.push({
-      ...reference,
-      statement: statementOfDecision({ record, proposal, decision: { ...decision, rung } }),
-    });
-  }
-  if (exported.length === 0) return { range, count: 0, leftOut: leftOut.length, files: [] };
+  const writer = new DecisionExportWriter(range);
+  const worded = wordingCache();
+  for (const row of decisionsWithSourcesBetween(tx, range.fromMs, range.toMs)) writeDecision(writer, row, worded);
+  const [count, leftOut] = [writer.statementCount, writer.leftOutCount];
+  if (count === 0) return { range, count, leftOut, files: [] };
   const base = exportBaseName(range);
+  const { json, csv } = writer.files();
   return {
     range,
-    count: exported.length,
-    leftOut: leftOut.length,
+    count,
+    leftOut,
     files: [
       {
         filename: `${base}.json`,
         title: `Statements of reasons ${range.from} to ${range.to} (JSON)`,
-        content: decisionsToJson(range, exported, leftOut),
+        content: json,
       },
       {
         filename: `${base}.csv`,
         title: `Statements of reasons ${range.from} to ${range.to} (CSV)`,
-        content: decisionsToCsv(exported),
+        content: csv,
       },
     ],
   };

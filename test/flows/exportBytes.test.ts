@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { accounts, decisions, sanctionProposals } from "../../db/schema.ts";
+import { runExportCli } from "../../src/cli/export.ts";
+import {
+  CATEGORIES,
+  CATEGORY_CATALOG_VERSION,
+  POLICY_CLAUSES,
+  type PolicyClauseId,
+} from "../../src/core/categories.ts";
+import { parseExportRange } from "../../src/core/decisionExport.ts";
+import { CASE_SOURCES } from "../../src/core/intake.ts";
+import { SANCTION_RUNGS, type SanctionRung } from "../../src/core/sanctions.ts";
+import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
+import { insertCase } from "../../src/store/cases.ts";
+import { type DatabaseHandle, inTransaction, openDatabase } from "../../src/store/database.ts";
+import { exportFilesAsBefore } from "../support/exportAsBefore.ts";
+
+const DAY = 24 * 60 * 60_000;
+const YEAR_START = Date.UTC(2026, 0, 1);
+const RUNGS = Object.keys(SANCTION_RUNGS) as SanctionRung[];
+const CLAUSES = Object.keys(POLICY_CLAUSES) as PolicyClauseId[];
+/** Facts people type: CSV and JSON specials, formula openings, accents, emoji (two UTF-16 units), the 3,000 cap. */
+const FACTS = [
+  "The pro kept the customer's tools.",
+  'Said "I will come back", then did; commas, too',
+  "Line one\r\nline two\nline three",
+  '=HYPERLINK("http://evil")',
+  "+1 555 0100 called twenty times",
+  "-2 stars and a threat",
+  "@everyone was told the address",
+  "Déjà vu: the same café, the same threat",
+  "🚫 blocked, then 🔥 in the chat",
+  "\\ back\\slash and </script> and \u2028 and \u0001",
+  "🔥".repeat(1500),
+  "x".repeat(3000),
+];
+/** Clause lists: one, two, every clause (a ground too long for titles), and a list in another order. */
+const CLAUSE_LISTS: PolicyClauseId[][] = [
+  CLAUSES.slice(0, 1),
+  CLAUSES.slice(2, 4),
+  CLAUSES,
+  [...CLAUSES].reverse().slice(0, 3),
+];
+
+/** `count` decisions in 2026 over cases of every category and source, stored as recordDecision stores them. */
+function recordVariedDecisions(handle: DatabaseHandle, count: number): void {
+  inTransaction(handle.db, (tx) => {
+    const account = tx
+      .insert(accounts)
+      .values({
+        accountRef: "pro_1",
+        role: "pro",
+        displayName: "Pro One",
+        createdAt: YEAR_START,
+        updatedAt: YEAR_START,
+      })
+      .returning()
+      .get();
+    for (let i = 0; i < count; i++) {
+      const category = CATEGORIES[i % CATEGORIES.length];
+      const source = CASE_SOURCES[i % CASE_SOURCES.length];
+      if (!category || !source) throw new Error("arrange failed");
+      // Several decisions share an instant, so the id breaks the tie; some cases tell when the conduct happened, one before 2000.
+      const decidedAt = YEAR_START + Math.floor(i / 3) * 3 * DAY + 3_600_000;
+      const occurredAt = [null, decidedAt - 5 * DAY, Date.UTC(1999, 5, 1)][i % 3] ?? null;
+      const record = insertCase(tx, {
+        humanId: `TS-2026-${String(i + 1).padStart(4, "0")}`,
+        year: 2026,
+        seq: i + 1,
+        category: category.id,
+        categoryVersion: CATEGORY_CATALOG_VERSION,
+        severity: "sev2",
+        status: "resolved",
+        title: "t",
+        description: "d",
+        source,
+        occurredAt,
+        createdBy: "U0SPEC1",
+        createdAt: decidedAt - 10 * DAY,
+        updatedAt: decidedAt,
+      });
+      const rung = RUNGS[i % RUNGS.length] ?? "warning";
+      const proposal = tx
+        .insert(sanctionProposals)
+        .values({
+          caseId: record.id,
+          seq: 1,
+          kind: "sanction",
+          accountId: account.id,
+          rung,
+          clauses: CLAUSE_LISTS[i % CLAUSE_LISTS.length] ?? [],
+          facts: FACTS[i % FACTS.length] ?? "",
+          evidenceIds: [],
+          guaranteeClaim: false,
+          legalFlag: false,
+          status: "approved",
+          proposedBy: "U0SPEC1",
+          proposedAt: decidedAt - 60_000,
+          decidedAt,
+        })
+        .returning()
+        .get();
+      const days = SANCTION_RUNGS[rung].days;
+      const decision = {
+        rung,
+        puid: `${record.humanId}-D1`,
+        appliesFrom: decidedAt,
+        appliesUntil: days && decidedAt + days * DAY,
+      };
+      const statement = statementOfDecision({ record, proposal, decision });
+      tx.insert(decisions)
+        .values({
+          ...decision,
+          caseId: record.id,
+          proposalId: proposal.id,
+          accountId: account.id,
+          statement,
+          decidedAt,
+        })
+        .run();
+    }
+  });
+}
+
+describe("the decision export's bytes", () => {
+  let dir: string;
+  let handle: DatabaseHandle;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "export-bytes-"));
+    handle = openDatabase(join(dir, "desk.sqlite"));
+  });
+  afterEach(() => {
+    handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts", () => {
+    recordVariedDecisions(handle, 240);
+    const out: string[] = [];
+    const args = ["--from", "2026-01-01", "--to", "2026-12-31", "--out", join(dir, "exports")];
+    expect(
+      runExportCli(
+        args,
+        { DATABASE_PATH: join(dir, "desk.sqlite") },
+        { out: (l) => out.push(l), err: (l) => out.push(l) },
+      ),
+    ).toBe(0);
+    const before = exportFilesAsBefore(handle.db, parseExportRange("2026-01-01", "2026-12-31"));
+    const written = (ext: string) =>
+      readFileSync(join(dir, "exports", `decisions-2026-01-01-to-2026-12-31.${ext}`), "utf8");
+
+    expect(JSON.parse(before.json).statements).toHaveLength(192);
+    expect(JSON.parse(before.json).left_out.decisions).toHaveLength(48);
+    expect(written("json")).toBe(before.json);
+    expect(written("csv")).toBe(before.csv);
+  });
+});
