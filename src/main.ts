@@ -7,6 +7,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import { recordJobFailure } from "./flows/cases/recordJobFailure.ts";
 import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
+import { startRetentionPlanning } from "./flows/retention/planRetention.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
 import { startSlaWatch } from "./flows/sla/slaReminders.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -77,6 +78,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   bootstrapAdmins(deps);
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
+  startRetentionPlanning(deps);
   const app = createSlackApp(deps, { botId: identity.botId });
   const server = (await app.start(config.http.port)) as Server | undefined;
   const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;

@@ -1,7 +1,14 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import type { CaseRow } from "../../../db/schema.ts";
-import { CHAIN_START, type ChainLink, type ChainVerdict, verifyChainSlice } from "../../core/auditHash.ts";
-import { chainSliceAfter } from "../../store/events.ts";
+import {
+  CHAIN_START,
+  type ChainLink,
+  type ChainVerdict,
+  SEALING_EVENT_KIND,
+  sealsOf,
+  verifyChainSlice,
+} from "../../core/auditHash.ts";
+import { chainSliceAfter, eventsOfKind, toStoredEvent } from "../../store/events.ts";
 import type { FlowDeps } from "../deps.ts";
 import { caseFromCommand } from "./caseForAction.ts";
 
@@ -25,10 +32,12 @@ export async function verifyCase(
   input: { userId: string; idText: string | undefined; channelId: string },
 ): Promise<CaseVerification> {
   const record = caseFromCommand(deps, input, "case.verify");
+  // Read first, trusted only as far as the chain then verifies them: a forged seal breaks its own event's hash.
+  const seals = sealsOf(eventsOfKind(deps.db, record.id, SEALING_EVENT_KIND).map(toStoredEvent));
   let link: ChainLink = CHAIN_START;
   for (;;) {
     const slice = chainSliceAfter(deps.db, record.id, link.seq, VERIFY_SLICE_EVENTS);
-    const step = verifyChainSlice(link, slice);
+    const step = verifyChainSlice(link, slice, seals);
     if (!step.ok) {
       deps.log.warn({ caseId: record.humanId, seq: step.seq, reason: step.reason }, "case record chain broken");
       return { record, verdict: step, lastHash: slice.at(-1)?.hash ?? null };
