@@ -35,7 +35,11 @@ export async function planRetention(deps: FlowDeps, window: PayloadOf<typeof pla
     });
     for (const caseId of candidates) planRedaction(tx, caseId, `day${window.day}`, now);
     if (windowEnd < throughId) enqueueRetentionWindow(tx, { ...window, afterId: windowEnd }, now, now);
-    else enqueueRetentionWindow(tx, { day: window.day + 1, afterId: 0 }, (window.day + 1) * DAY_MS, now);
+    else {
+      // After a long stop, tomorrow follows today, not the day the last run was planned for.
+      const nextDay = Math.max(window.day, Math.floor(now / DAY_MS)) + 1;
+      enqueueRetentionWindow(tx, { day: nextDay, afterId: 0 }, nextDay * DAY_MS, now);
+    }
   });
   deps.wakeScheduler();
 }
