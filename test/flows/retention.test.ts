@@ -7,6 +7,7 @@ import { searchIds } from "../support/caseSearch.ts";
 import { moveCase } from "../support/caseState.ts";
 import { PNG, sha256, useEvidenceRoom } from "../support/evidenceRoom.ts";
 import { grantRole, USERS } from "../support/harness.ts";
+import { intakeValues, submitIntake } from "../support/intake.ts";
 import { CONSULTANT, SEV1_CASE } from "../support/sev1WarRoom.ts";
 
 const DAY = 24 * 60 * 60_000;
@@ -75,6 +76,19 @@ describe("retention and legal hold", () => {
     expect(await searchIds(room.h, "bruise")).toEqual([]);
   });
 
+  it("keeps the name of a party a live case shares, yet the redacted case is no longer found by it", async () => {
+    await closeWithEvidence();
+    room.h.clock.advance(PERIOD - DAY);
+    await submitIntake(room.h, intakeValues({ title: "Dana again: a second complaint" }));
+    await passTime(2 * DAY);
+
+    expect(caseRow()?.description).toBe(REDACTED);
+    expect(room.sql("SELECT display_name FROM accounts WHERE account_ref = 'cus_48213'")).toEqual([
+      { display_name: "Dana R." },
+    ]);
+    expect(await searchIds(room.h, "Dana")).toEqual(["TS-2036-0001"]);
+  });
+
   it("names a redacted event whose remaining content was changed afterwards", async () => {
     await closeWithEvidence();
     await passTime(PERIOD + DAY);
@@ -115,10 +129,13 @@ describe("retention and legal hold", () => {
     expect((await onCase(`verify ${SEV1_CASE}`)).text).toContain("chain intact");
   });
 
-  it("does not redact a case reopened by an appeal", async () => {
+  it("does not redact a case reopened by an appeal after its redaction was queued", async () => {
     await closeWithEvidence();
+    await passTime(PERIOD - DAY / 2);
+    expect(room.sql("SELECT id FROM jobs WHERE kind = 'retention.redact' AND done_at IS NULL")).toHaveLength(1);
+
     moveCase(room.h, SEV1_CASE, "appealed", USERS.specialist);
-    await passTime(PERIOD + DAY);
+    await passTime(DAY);
     expect(caseRow()?.description).not.toBe(REDACTED);
     expect(redactionEvents()).toEqual([]);
   });
