@@ -76,3 +76,18 @@ SELECT
   ) END AS parties,
   c.category
 FROM cases c;
+--> statement-breakpoint
+-- A vote of a redacted case may lose its rationale (to the marker), nothing else.
+DROP TRIGGER sanction_votes_no_update;
+--> statement-breakpoint
+CREATE TRIGGER sanction_votes_no_update BEFORE UPDATE ON sanction_votes
+WHEN NEW.id IS NOT OLD.id OR NEW.proposal_id IS NOT OLD.proposal_id OR NEW.voter IS NOT OLD.voter
+  OR NEW.choice IS NOT OLD.choice OR NEW.voter_is_lead IS NOT OLD.voter_is_lead
+  OR NEW.voter_is_legal IS NOT OLD.voter_is_legal OR NEW.cast_at IS NOT OLD.cast_at OR NEW.view_id IS NOT OLD.view_id
+  OR NEW.rationale IS NOT '[redacted under retention]'
+  OR NOT EXISTS (
+    SELECT 1 FROM sanction_proposals p JOIN case_redactions r ON r.case_id = p.case_id WHERE p.id = OLD.proposal_id
+  )
+BEGIN
+  SELECT RAISE(ABORT, 'sanction_votes is append-only');
+END;

@@ -12,6 +12,7 @@ import {
   isCaseRedacted,
   markCaseRedacted,
   redactCaseTexts,
+  redactCaseWorkTexts,
   redactEvidenceTexts,
   redactUnsharedAccountNames,
   sealEventPayload,
@@ -66,6 +67,7 @@ export async function redactPersonalData(
       "evidence.link": evidenceTexts.links,
       "evidence_file.name": evidenceTexts.files,
       "account.displayName": redactUnsharedAccountNames(tx, record.id),
+      ...redactCaseWorkTexts(tx, record.id),
     });
     const bytesToDelete = blobHashesOfCase(tx, record.id).filter(
       (sha) => !isBlobHeldElsewhere(tx, sha, record.id) && blobExists(deps.config.evidenceDir, sha),
