@@ -2,16 +2,22 @@ import { type AnyColumn, and, asc, desc, eq, gt, inArray, isNull, lte, ne, notEx
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   accounts,
+  appeals,
   type CaseEventRow,
   caseEventRedactions,
   caseEvents,
   caseParties,
   caseRedactions,
   cases,
+  consults,
   evidence,
   evidenceFiles,
+  interimSuspensions,
   type LegalHoldRow,
   legalHolds,
+  mediationEntries,
+  sanctionProposals,
+  sanctionVotes,
 } from "../../db/schema.ts";
 import { REDACTED } from "../core/retention.ts";
 import type { Executor } from "./database.ts";
@@ -177,4 +183,50 @@ export function redactUnsharedAccountNames(tx: Executor, caseId: number): number
     .map((r) => r.id);
   if (ids.length === 0) return 0;
   return tx.update(accounts).set({ displayName: REDACTED }).where(inArray(accounts.id, ids)).run().changes;
+}
+
+/**
+ * The texts people typed while working the case: consult questions and answers, mediation summaries, proposal
+ * facts, vote rationales, appeal grounds and rationales, interim reasons. Field name → rows changed.
+ */
+export function redactCaseWorkTexts(tx: Executor, caseId: number): Record<string, number> {
+  const proposalIds = tx
+    .select({ id: sanctionProposals.id })
+    .from(sanctionProposals)
+    .where(eq(sanctionProposals.caseId, caseId))
+    .all()
+    .map((r) => r.id);
+  const votes =
+    proposalIds.length === 0
+      ? 0
+      : tx
+          .update(sanctionVotes)
+          .set({ rationale: REDACTED })
+          .where(inArray(sanctionVotes.proposalId, proposalIds))
+          .run().changes;
+  const answered = and(eq(consults.caseId, caseId), sql`${consults.answer} IS NOT NULL`);
+  const reviewed = and(eq(appeals.caseId, caseId), sql`${appeals.rationale} IS NOT NULL`);
+  return {
+    "consult.question": tx.update(consults).set({ question: REDACTED }).where(eq(consults.caseId, caseId)).run()
+      .changes,
+    "consult.answer": tx.update(consults).set({ answer: REDACTED }).where(answered).run().changes,
+    "mediation.summary": tx
+      .update(mediationEntries)
+      .set({ summary: REDACTED })
+      .where(eq(mediationEntries.caseId, caseId))
+      .run().changes,
+    "proposal.facts": tx
+      .update(sanctionProposals)
+      .set({ facts: REDACTED })
+      .where(eq(sanctionProposals.caseId, caseId))
+      .run().changes,
+    "vote.rationale": votes,
+    "appeal.grounds": tx.update(appeals).set({ grounds: REDACTED }).where(eq(appeals.caseId, caseId)).run().changes,
+    "appeal.rationale": tx.update(appeals).set({ rationale: REDACTED }).where(reviewed).run().changes,
+    "interim.reason": tx
+      .update(interimSuspensions)
+      .set({ reason: REDACTED })
+      .where(eq(interimSuspensions.caseId, caseId))
+      .run().changes,
+  };
 }
