@@ -10,6 +10,7 @@ import { type Config, ConfigError } from "./config.ts";
 import { startBackupSchedule } from "./flows/backup/scheduledBackup.ts";
 import { recordJobFailure } from "./flows/cases/recordJobFailure.ts";
 import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
+import { startRetentionPlanning } from "./flows/retention/planRetention.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
 import { startSlaWatch } from "./flows/sla/slaReminders.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -101,6 +102,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   bootstrapAdmins(deps);
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
+  startRetentionPlanning(deps);
   startBackupSchedule(deps);
   const readiness = new Readiness({ deps, slack, scheduler }, authCheckedAt);
   const app = createSlackApp(deps, { botId: identity.botId }, operationsRoutes(readiness, metrics, deps));

@@ -58,18 +58,50 @@ export interface ChainLink {
 export const CHAIN_START: ChainLink = { seq: 0, hash: GENESIS_HASH };
 
 /**
+ * Seq → the hash of an event as retention rewrote it (personal data replaced by a marker), from the chained
+ * `personal_data_redacted` event that sealed it: the original hash still links the chain, the seal covers what is left.
+ */
+export type ChainSeals = ReadonlyMap<number, string>;
+
+export const SEALING_EVENT_KIND = "personal_data_redacted";
+const NO_SEALS: ChainSeals = new Map();
+
+/** The seals the sealing events among `events` record, each only for events before it. */
+export function sealsOf(events: readonly Pick<HashedEventFields, "seq" | "kind" | "payloadJson">[]): ChainSeals {
+  const seals = new Map<number, string>();
+  for (const event of events) {
+    if (event.kind !== SEALING_EVENT_KIND) continue;
+    const listed: unknown = (JSON.parse(event.payloadJson) as { seals?: unknown }).seals;
+    for (const seal of Array.isArray(listed) ? listed : []) {
+      const { seq, hash } = seal as { seq?: unknown; hash?: unknown };
+      if (typeof seq === "number" && typeof hash === "string" && seq < event.seq) seals.set(seq, hash);
+    }
+  }
+  return seals;
+}
+
+/**
  * Verifies the events that follow `from`, in order, so a long chain can be checked a slice at a time;
- * answers where the chain stands after them, or the first link that does not hold.
+ * answers where the chain stands after them, or the first link that does not hold. A sealed event must
+ * hash to its seal as it now reads; its stored hash is what the next event links to.
  */
 export function verifyChainSlice(
   from: ChainLink,
   events: readonly StoredEvent[],
+  seals: ChainSeals = NO_SEALS,
 ): { ok: true; link: ChainLink } | Extract<ChainVerdict, { ok: false }> {
   let link = from;
   for (const event of events) {
     if (event.seq !== link.seq + 1) return { ok: false, seq: event.seq, reason: `expected event #${link.seq + 1}` };
     if (event.prevHash !== link.hash) return { ok: false, seq: event.seq, reason: "prev_hash does not match" };
-    if (hashEvent(link.hash, event) !== event.hash) return { ok: false, seq: event.seq, reason: "hash does not match" };
+    const expected = seals.get(event.seq) ?? event.hash;
+    if (hashEvent(link.hash, event) !== expected) {
+      return {
+        ok: false,
+        seq: event.seq,
+        reason: seals.has(event.seq) ? "does not match its seal" : "hash does not match",
+      };
+    }
     link = { seq: event.seq, hash: event.hash };
   }
   return { ok: true, link };
@@ -77,6 +109,6 @@ export function verifyChainSlice(
 
 /** Recomputes a case's chain in order and names the first link that does not hold. */
 export function verifyChain(events: readonly StoredEvent[]): ChainVerdict {
-  const verdict = verifyChainSlice(CHAIN_START, events);
+  const verdict = verifyChainSlice(CHAIN_START, events, sealsOf(events));
   return verdict.ok ? { ok: true, events: verdict.link.seq } : verdict;
 }

@@ -69,7 +69,25 @@ interface CategoryFields {
   policyRefs: readonly PolicyClauseId[];
   /** Mediate between pro and customer before any sanction is proposed. */
   mediationFirst: boolean;
+  /** How long a closed case keeps its personal data (RETENTION_DAYS), before redaction. */
+  retention: RetentionClass;
 }
+
+/**
+ * Days a closed case keeps its personal data, counted from its close; whole years with their leap days, so a
+ * period never ends early. Counsel may lengthen any of them; a lead's legal hold keeps a single case longer.
+ */
+export const RETENTION_DAYS = {
+  // DSA Art. 20: complaints stay open 6 months after the decision; Art. 21 bodies then take up to 180 days.
+  dispute: 366,
+  // The regular limitation period for civil claims (3 years, e.g. BGB §195): a sanction or payout contested in court.
+  conduct: 1096,
+  // Records of what was disclosed to whom, for the requesting authority's and a court's review.
+  legal: 1827,
+  // Injury, abuse and minors: criminal proceedings and damage claims run long (limitation often starts at majority).
+  harm: 3653,
+} as const satisfies Record<string, number>;
+export type RetentionClass = keyof typeof RETENTION_DAYS;
 
 // One row per category, in the order the intake select lists them. Keys are the ids: kebab-case,
 // at most 24 characters, because they end war-room channel names (`ts-<year>-<seq>-<id>`).
@@ -82,6 +100,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_VIOLENCE",
     policyRefs: ["CG-1.1"],
     mediationFirst: false,
+    retention: "harm",
   },
   minors: {
     label: "Minor involved",
@@ -91,6 +110,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_PROTECTION_OF_MINORS",
     policyRefs: ["CG-1.3"],
     mediationFirst: false,
+    retention: "harm",
   },
   "self-harm": {
     label: "Self-harm or suicide risk",
@@ -100,6 +120,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_SELF_HARM",
     policyRefs: ["CG-1.4"],
     mediationFirst: false,
+    retention: "harm",
   },
   "sexual-misconduct": {
     label: "Sexual misconduct",
@@ -109,6 +130,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_VIOLENCE",
     policyRefs: ["CG-1.2"],
     mediationFirst: false,
+    retention: "harm",
   },
   "stalking-doxxing": {
     label: "Stalking or doxxing",
@@ -118,6 +140,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_CYBER_VIOLENCE",
     policyRefs: ["CG-2.3"],
     mediationFirst: false,
+    retention: "harm",
   },
   "bodily-injury": {
     label: "Bodily injury",
@@ -127,6 +150,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS",
     policyRefs: ["CG-1.5"],
     mediationFirst: false,
+    retention: "harm",
   },
   theft: {
     label: "Theft",
@@ -137,6 +161,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
     policyRefs: ["CG-4.4"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "payment-fraud": {
     label: "Payment fraud",
@@ -146,6 +171,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
     policyRefs: ["CG-3.2"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "account-takeover": {
     label: "Account takeover / integrity",
@@ -155,6 +181,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
     policyRefs: ["CG-3.3"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "legal-request": {
     label: "Legal / law-enforcement request",
@@ -165,6 +192,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_NOT_SPECIFIED_NOTICE",
     policyRefs: ["LE-1"],
     mediationFirst: false,
+    retention: "legal",
   },
   harassment: {
     label: "Harassment",
@@ -174,6 +202,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_CYBER_VIOLENCE",
     policyRefs: ["CG-2.1"],
     mediationFirst: false,
+    retention: "conduct",
   },
   discrimination: {
     label: "Discrimination",
@@ -183,6 +212,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
     policyRefs: ["CG-2.2"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "property-damage": {
     label: "Property damage (Guarantee claim)",
@@ -192,6 +222,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
     policyRefs: ["CG-4.4", "GT-1"],
     mediationFirst: true,
+    retention: "conduct",
   },
   "no-show": {
     label: "No-show after payment",
@@ -201,6 +232,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
     policyRefs: ["CG-4.2", "CG-3.2"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "off-platform-payment": {
     label: "Off-platform payment",
@@ -210,6 +242,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
     policyRefs: ["CG-3.1"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "review-integrity": {
     label: "Review integrity",
@@ -219,6 +252,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_SCAMS_AND_FRAUD",
     policyRefs: ["CG-3.4"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "prohibited-service": {
     label: "Prohibited service",
@@ -228,6 +262,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_UNSAFE_AND_PROHIBITED_PRODUCTS",
     policyRefs: ["CG-4.3"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "customer-misconduct": {
     label: "Customer misconduct toward a pro",
@@ -237,6 +272,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_OTHER_VIOLATION_TC",
     policyRefs: ["CG-5.1"],
     mediationFirst: false,
+    retention: "conduct",
   },
   "service-quality": {
     label: "Service-quality dispute",
@@ -246,6 +282,7 @@ const CATALOG = {
     dsaCategory: "STATEMENT_CATEGORY_CONSUMER_INFORMATION",
     policyRefs: ["CG-4.1"],
     mediationFirst: false,
+    retention: "dispute",
   },
 } as const satisfies Record<string, CategoryFields>;
 

@@ -32,6 +32,8 @@ export const ACTIONS = [
   "oncall.manage",
   /** Page the on-call person (or someone named) about a case, and acknowledge a page. */
   "page.send",
+  /** Place or release a legal hold, which keeps a case's personal data past its retention: leads and admins only. */
+  "case.hold",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

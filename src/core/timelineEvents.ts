@@ -163,6 +163,16 @@ export interface TimelinePayloads {
     ts: string;
   };
   slack_effect_failed: { jobId: number; jobKind: string; error: string };
+  legal_hold_placed: { holdId: number; reason: string };
+  legal_hold_released: { holdId: number };
+  /** What retention redacted, by field name and count (never a value), and the seal of each rewritten event. */
+  personal_data_redacted: {
+    retentionDays: number;
+    closedAt: number;
+    fields: Record<string, number>;
+    evidenceBytesDeleted: number;
+    seals: Array<{ seq: number; hash: string }>;
+  };
 }
 
 export type TimelineEventKind = keyof TimelinePayloads;
@@ -209,6 +219,9 @@ const KIND_PRESENT: Readonly<Record<TimelineEventKind, true>> = {
   page_acknowledged: true,
   sla_reminder: true,
   slack_effect_failed: true,
+  legal_hold_placed: true,
+  legal_hold_released: true,
+  personal_data_redacted: true,
 };
 
 // A non-empty tuple, so it can type the `kind` column; the record above makes the list complete.

@@ -9,7 +9,14 @@ import {
   type Role,
 } from "../../src/core/permissions.ts";
 
-const SPECIALIST_CANNOT: Action[] = ["role.manage", "team.manage", "decision.export", "interim.apply", "oncall.manage"];
+const SPECIALIST_CANNOT: Action[] = [
+  "role.manage",
+  "team.manage",
+  "decision.export",
+  "interim.apply",
+  "oncall.manage",
+  "case.hold",
+];
 const OBSERVER_CAN: Action[] = ["case.list", "case.read", "consult.read", "case.verify", "oncall.read"];
 // Only the consults sent to them: never a case's description, parties or evidence ("case.read").
 const CONSULTANT_CAN_WHEN_CONSULTED: Action[] = ["case.list", "consult.read", "consult.answer"];

@@ -2,6 +2,7 @@
  * Rows as large as the bot lets them get: every user-typed field at its limit and made of characters that
  * grow when escaped for mrkdwn, every list longer than Slack's caps. For checking builders against Slack.
  */
+
 import type {
   AccountRow,
   CaseRow,
@@ -20,6 +21,7 @@ import { PROPOSAL_FACTS_MAX } from "../../src/core/statementOfReasons.ts";
 import type { CaseSnapshot } from "../../src/flows/cases/loadCaseSnapshot.ts";
 import { CONSULT_ANSWER_LIMIT } from "../../src/flows/consults/answerConsult.ts";
 import { CONSULT_LIMITS } from "../../src/flows/consults/requestConsult.ts";
+import { HOLD_REASON_MAX } from "../../src/flows/retention/legalHold.ts";
 import { VOTE_RATIONALE_MAX } from "../../src/flows/sanctions/castVote.ts";
 import type { PartyWithAccount } from "../../src/store/parties.ts";
 
@@ -228,6 +230,15 @@ export const worstSnapshot: CaseSnapshot = {
     appliedAt: AT,
   })),
   problems: manyOf(5, () => ({ jobKind: "case.createWarRoom", error: worstText(1000), at: AT })),
+  legalHold: {
+    id: 1,
+    caseId: worstCaseRow.id,
+    reason: worstText(HOLD_REASON_MAX),
+    placedBy: "U0LEAD1",
+    placedAt: AT,
+    releasedBy: null,
+    releasedAt: null,
+  },
   sla: [],
   now: AT,
 };

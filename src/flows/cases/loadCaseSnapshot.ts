@@ -1,4 +1,4 @@
-import type { AccountRow, CaseRow } from "../../../db/schema.ts";
+import type { AccountRow, CaseRow, LegalHoldRow } from "../../../db/schema.ts";
 import { type MediationStep, mediationChecklist } from "../../core/mediation.ts";
 import type { SlaClockState } from "../../core/slaClock.ts";
 import { loadCalendar } from "../../store/calendars.ts";
@@ -10,6 +10,7 @@ import { activeInterimSuspensions } from "../../store/interimSuspensions.ts";
 import { failedJobsOfCase, type JobFailure } from "../../store/jobs.ts";
 import { latestMediationOfCase, type MediationEntrySummary, mediationProgressOfCase } from "../../store/mediation.ts";
 import { accountOf, type PriorCase, partiesOfCase, priorCasesOfAccount } from "../../store/parties.ts";
+import { activeLegalHold } from "../../store/retention.ts";
 import { type AccountStrikes, accountStrikes } from "../sanctions/accountStrikes.ts";
 import { type OpenProposalSummary, openProposalSummaries } from "../sanctions/proposalStanding.ts";
 import { slaClocksOfCase } from "../sla/slaStatus.ts";
@@ -49,6 +50,8 @@ export interface CaseSnapshot {
   /** Interim protective suspensions in force, awaiting a decision that confirms or lifts them. */
   interim: InterimSnapshot[];
   problems: JobFailure[];
+  /** A lead's legal hold in force: retention keeps the case's personal data until it is released. */
+  legalHold: LegalHoldRow | undefined;
   /** First response, next update and resolution, as of `now`. */
   sla: SlaClockState[];
   /** The instant the snapshot was read: time left and "ago" are counted from it. */
@@ -85,6 +88,7 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number, bus
       appliedAt: s.appliedAt,
     })),
     problems: failedJobsOfCase(tx, record.id, 5),
+    legalHold: activeLegalHold(tx, record.id),
     sla: slaClocksOfCase(tx, record, loadCalendar(tx, businessTimeZone), now),
     now,
   };

@@ -1,7 +1,14 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { CHAIN_START, type ChainLink, type ChainVerdict, verifyChainSlice } from "../../core/auditHash.ts";
+import {
+  CHAIN_START,
+  type ChainLink,
+  type ChainVerdict,
+  SEALING_EVENT_KIND,
+  sealsOf,
+  verifyChainSlice,
+} from "../../core/auditHash.ts";
 import type { Executor } from "../../store/database.ts";
-import { chainSliceAfter } from "../../store/events.ts";
+import { chainSliceAfter, eventsOfKind, toStoredEvent } from "../../store/events.ts";
 
 /** Events read and hashed between yields (about 1 ms on a quiet machine), so a slice stays under 5 ms under load. */
 export const VERIFY_SLICE_EVENTS = 250;
@@ -14,13 +21,16 @@ export interface ChainCheck {
 
 /**
  * Recomputes a case's hash chain from the stored events, a slice at a time with the event loop free between
- * slices. Events appended meanwhile extend the chain and are verified too.
+ * slices. Events appended meanwhile extend the chain and are verified too. A redacted event is checked against
+ * the seal its redaction recorded (see docs/data-model.md, "Retention and redaction").
  */
 export async function verifyCaseChain(db: Executor, caseId: number): Promise<ChainCheck> {
+  // Read first, trusted only as far as the chain then verifies them: a forged seal breaks its own event's hash.
+  const seals = sealsOf(eventsOfKind(db, caseId, SEALING_EVENT_KIND).map(toStoredEvent));
   let link: ChainLink = CHAIN_START;
   for (;;) {
     const slice = chainSliceAfter(db, caseId, link.seq, VERIFY_SLICE_EVENTS);
-    const step = verifyChainSlice(link, slice);
+    const step = verifyChainSlice(link, slice, seals);
     if (!step.ok) return { verdict: step, lastHash: slice.at(-1)?.hash ?? null };
     link = step.link;
     if (slice.length < VERIFY_SLICE_EVENTS) break;

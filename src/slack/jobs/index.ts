@@ -14,10 +14,12 @@ import { notifyFailureJob } from "../../flows/jobs/notifyFailure.ts";
 import { notifyPageJob } from "../../flows/jobs/notifyPage.ts";
 import { pinCaseSummaryJob } from "../../flows/jobs/pinCaseSummary.ts";
 import { pingConsultTeamJob } from "../../flows/jobs/pingConsultTeam.ts";
+import { planRetentionJob } from "../../flows/jobs/planRetention.ts";
 import { planShiftRemindersJob } from "../../flows/jobs/planShiftReminders.ts";
 import { postCaseSummaryJob } from "../../flows/jobs/postCaseSummary.ts";
 import { postCloseSummaryJob } from "../../flows/jobs/postCloseSummary.ts";
 import { postProposalJob } from "../../flows/jobs/postProposal.ts";
+import { redactPersonalDataJob } from "../../flows/jobs/redactPersonalData.ts";
 import { refreshCaseSummaryJob } from "../../flows/jobs/refreshCaseSummary.ts";
 import { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.ts";
 import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
@@ -26,6 +28,8 @@ import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
 import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
 import { takeScheduledBackupJob } from "../../flows/jobs/takeScheduledBackup.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
+import { planRetention } from "../../flows/retention/planRetention.ts";
+import { redactPersonalData } from "../../flows/retention/redactPersonalData.ts";
 import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
 import type { JobPacing } from "../../scheduler/pacing.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
@@ -102,6 +106,8 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
     methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
   }),
   handle(takeScheduledBackupJob, takeScheduledBackup),
+  handle(planRetentionJob, planRetention),
+  handle(redactPersonalDataJob, redactPersonalData),
 ];
 
 /** The runner's pacing: each kind's Slack calls as the budgets they spend. */

@@ -84,6 +84,14 @@ export function buildCaseSummary(
     blocks.push(section(snapshot.parties.map(accountHistoryLine).join("\n")));
   }
   if (snapshot.interim.length > 0) blocks.push(section(interimLines(snapshot.interim)));
+  const hold = snapshot.legalHold;
+  if (hold) {
+    blocks.push(
+      section(
+        `:lock: *Legal hold* since ${slackDate(hold.placedAt)} by ${mention(hold.placedBy)}: ${userText(hold.reason, 300)}. Retention will not redact this case until a lead releases it.`,
+      ),
+    );
+  }
   if (snapshot.consults.length > 0) blocks.push(section(consultLines(snapshot.consults)));
   if (snapshot.checklist.length > 0) blocks.push(section(checklistLines(snapshot.checklist)));
   if (snapshot.mediation.length > 0) blocks.push(section(mediationLines(snapshot.mediation)));

@@ -11,6 +11,7 @@ import { caseSubcommands } from "./caseCommands.ts";
 import { closeSubcommands } from "./closeCommands.ts";
 import { consultSubcommands } from "./consultCommands.ts";
 import { evidenceSubcommands } from "./evidenceCommands.ts";
+import { holdSubcommands } from "./holdCommands.ts";
 import { interimSubcommands } from "./interimCommands.ts";
 import { investigationSubcommands } from "./investigationCommands.ts";
 import { onCallSubcommands } from "./onCallCommands.ts";
@@ -32,6 +33,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...interimSubcommands,
   ...appealSubcommands,
   ...closeSubcommands,
+  ...holdSubcommands,
   ...calendarSubcommands,
   ...onCallSubcommands,
   ...pageSubcommands,
