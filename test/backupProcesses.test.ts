@@ -13,7 +13,7 @@ import { type Harness, SIGNING_SECRET, startHarness, USERS } from "./support/har
 import { intakeValues, submitIntake } from "./support/intake.ts";
 import { freePort, spawnBot, untilHealthy } from "./support/spawnBot.ts";
 
-// A cold tsx start is 8-14 s on a busy 2-core machine; these cap a process that never comes, nothing waits them out.
+// A start is seconds even on a busy 2-core machine; these cap a process that never comes, nothing waits them out.
 const PROCESS_BOUND_MS = 90_000;
 const TEST_TIMEOUT_MS = 3 * PROCESS_BOUND_MS;
 const YEAR = 2026;

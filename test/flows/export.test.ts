@@ -1,11 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EXPORT_COLUMNS, LEFT_OUT_REASON } from "../../src/core/decisionExport.ts";
+import { compiledCli } from "../support/compiledBuild.ts";
 import {
   EXPORT_CASE as CASE,
   exportProgressMessages,
@@ -17,11 +16,6 @@ import { checkStatement } from "../support/dsaStatementRules.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 import { jsonText } from "../support/jsonText.ts";
-
-const ROOT = new URL("../..", import.meta.url).pathname;
-const TSX_LOADER = pathToFileURL(
-  join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
-).href;
 
 /** A strict RFC 4180 reader (CRLF rows, quoted fields), to read the file as a spreadsheet would. */
 function parseCsv(csv: string): string[][] {
@@ -168,8 +162,9 @@ describe("decision export", () => {
   });
 
   describe("the CLI", () => {
+    const ROOT = new URL("../..", import.meta.url).pathname;
     const cli = (args: string[], options: { env?: Record<string, string | undefined>; cwd?: string } = {}) =>
-      spawnSync(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/cli/export.ts"), ...args], {
+      spawnSync(process.execPath, [compiledCli("export"), ...args], {
         cwd: options.cwd ?? mkdtempSync(join(tmpdir(), "incident-desk-export-")),
         env: options.env ?? { PATH: process.env.PATH, DATABASE_PATH: h.config.db.path },
         encoding: "utf8",

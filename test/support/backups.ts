@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
 import { expect } from "vitest";
 import { EVIDENCE_BLOCK, EVIDENCE_FORM } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
+import { compiledCli } from "./compiledBuild.ts";
 import type { Harness } from "./harness.ts";
 import { USERS } from "./harness.ts";
 
@@ -65,12 +64,7 @@ export const blobFilesOf = (backup: string) =>
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
 
-const ROOT = new URL("../..", import.meta.url).pathname;
-const TSX_LOADER = pathToFileURL(
-  join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
-).href;
-
-/** A command-line tool (`src/cli/<name>.ts`) as its own process, through tsx so no build is needed. */
+/** A command-line tool as its own process, compiled as `npm run <name>` runs it (see compiledBuild.ts). */
 export interface SpawnedTool {
   child: ChildProcess;
   output(): string;
@@ -78,7 +72,7 @@ export interface SpawnedTool {
 }
 
 export function spawnTool(name: string, argv: string[], env: Record<string, string | undefined>): SpawnedTool {
-  const child = spawn(process.execPath, ["--import", TSX_LOADER, join(ROOT, "src/cli", `${name}.ts`), ...argv], {
+  const child = spawn(process.execPath, [compiledCli(name), ...argv], {
     cwd: mkdtempSync(join(tmpdir(), "incident-desk-cwd-")),
     env: { PATH: process.env.PATH, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,31 +1,24 @@
 import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { pathToFileURL } from "node:url";
+import { compiledCli } from "./compiledBuild.ts";
 
-const ROOT = new URL("../..", import.meta.url).pathname;
-const MAIN = join(ROOT, "src/cli/start.ts");
-/** What `npm start` runs once `npm run build` (or `npm ci`) has compiled the sources. */
-export const COMPILED_MAIN = join(ROOT, "dist/src/cli/start.js");
-// tsx's ESM loader, by absolute URL, so the bot can run from a scratch folder with no .env in it.
-const TSX_LOADER = pathToFileURL(
-  join(dirname(createRequire(import.meta.url).resolve("tsx/package.json")), "dist/loader.mjs"),
-).href;
+/** What `npm start` runs once `npm run build` (or `npm ci`) has compiled the sources; see compiledBuild.ts. */
+export const COMPILED_MAIN = compiledCli("start");
 // Keeps the end of a chatty run: what led up to a failure is at the end.
 const MAX_OUTPUT_CHARS = 200_000;
 
 /**
- * `npm start` as an operator runs it, but in an empty working folder and with only the given environment.
- * The sources run through tsx, so a test needs no build first; `compiled` runs dist/ with plain node.
+ * `npm start` as an operator runs it (plain node on the compiled dist/, built by the tests' global setup), but
+ * in an empty working folder and with only the given environment.
  */
-function botCommand(env: Record<string, string | undefined>, compiled = false): [string, string[], SpawnOptions] {
+function botCommand(env: Record<string, string | undefined>): [string, string[], SpawnOptions] {
   return [
     process.execPath,
-    compiled ? [COMPILED_MAIN] : ["--import", TSX_LOADER, MAIN],
+    [COMPILED_MAIN],
     { cwd: mkdtempSync(join(tmpdir(), "incident-desk-cwd-")), env: { PATH: process.env.PATH, ...env } },
   ];
 }
@@ -38,8 +31,8 @@ export interface SpawnedBot {
   exited: Promise<string>;
 }
 
-export function spawnBot(env: Record<string, string | undefined>, run: { compiled?: boolean } = {}): SpawnedBot {
-  const [cmd, args, options] = botCommand(env, run.compiled);
+export function spawnBot(env: Record<string, string | undefined>): SpawnedBot {
+  const [cmd, args, options] = botCommand(env);
   const child = spawn(cmd, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const keep = (chunk: Buffer) => {
@@ -54,7 +47,7 @@ export function spawnBot(env: Record<string, string | undefined>, run: { compile
 }
 
 /**
- * Polls /healthz until the bot answers 200. Start-up is tsx transforming the sources, 8-14 s on a busy
+ * Polls /healthz until the bot answers 200. Start-up of the compiled bot is about a second, longer on a busy
  * 2-core machine; `boundMs` only caps a bot that never comes up, and a bot that exits fails at once.
  */
 export async function untilHealthy(bot: SpawnedBot, port: number, boundMs: number): Promise<void> {
