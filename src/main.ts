@@ -1,5 +1,3 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { App } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
 import { checkSlackSetup } from "./checkSlackSetup.ts";
@@ -15,6 +13,7 @@ import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
 import { buildJobHandlers } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
+import { startSlackApp } from "./slack/startSlackApp.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 
 export interface StartOptions {
@@ -78,8 +77,10 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
   const app = createSlackApp(deps, { botId: identity.botId });
-  const server = (await app.start(config.http.port)) as Server | undefined;
-  const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
+  const port = await startSlackApp(app, config).catch((error: unknown) => {
+    database.close();
+    throw error;
+  });
   if (options.runScheduler ?? true) scheduler.start();
   log.info(
     { port, mode: config.slack.appToken ? "socket" : "http", botUserId: deps.botUserId },

@@ -51,7 +51,9 @@ export function createSlackApp(deps: SlackDeps, identity: { botId: string }, ext
         socketMode: true,
         ...bot,
         customRoutes,
-        installerOptions: { port: config.http.port },
+        // Its own client for apps.connections.open, with the SDK's retries: the listeners' fail-fast options would
+        // end the bot's connection for good at one failed reconnect.
+        installerOptions: { port: config.http.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
         clientOptions,
         logger,
       });
