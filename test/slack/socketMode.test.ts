@@ -102,4 +102,28 @@ describe("Socket Mode", () => {
     expect(link().deliveries.at(-1)?.envelope).toMatchObject({ type: "events_api", retry_attempt: 1 });
     expectEveryEnvelopeAckedOnce();
   });
+
+  it("leaves a failed event unacknowledged, so Slack's redelivery of it is handled", async () => {
+    const event = { type: "app_home_opened", user: USERS.lead, tab: "home" };
+    room.h.fake.inject("views.publish", { error: "internal_error" });
+    await expect(room.h.driver.event({ event, eventId: "Ev0FAILSONCE" })).rejects.toThrow(/not acknowledged/);
+    expect(room.h.fake.homeView(USERS.lead)).toBeUndefined();
+
+    await link().redeliver(link().deliveries.at(-1)?.envelope.envelope_id ?? "");
+    expect(room.h.fake.homeView(USERS.lead)).toBeDefined();
+    expect(room.sqlite().prepare("SELECT COUNT(*) FROM processed_slack_events").pluck().get()).toBe(1);
+  });
+
+  it("acknowledges a click no listener handles, as the HTTP endpoint answers it", async () => {
+    const linkButton = { type: "button", action_id: "open_runbook", text: { type: "plain_text", text: "Runbook" } };
+    const message = room.h.fake.addMessage({
+      channel: room.roomId,
+      user: USERS.lead,
+      text: "Runbook",
+      blocks: [{ type: "actions", block_id: "runbook", elements: [{ ...linkButton, url: "https://example.com/rb" }] }],
+    });
+    const click = { userId: USERS.lead, channelId: room.roomId, messageTs: message.ts, actionId: "open_runbook" };
+    expect(await room.h.driver.clickButton(click)).toMatchObject({ status: 200, body: "" });
+    expectEveryEnvelopeAckedOnce();
+  });
 });
