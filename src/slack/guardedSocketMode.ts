@@ -1,6 +1,8 @@
 import type { App, SocketModeReceiver } from "@slack/bolt";
 import type { FlowDeps } from "../flows/deps.ts";
 import { processedWithoutError } from "./guardedReceiver.ts";
+import { type Refusal, refuse } from "./requestGuard.ts";
+import { checkCommand, checkEvent, checkInteraction } from "./slackRequestShape.ts";
 
 /** What @slack/socket-mode emits as `slack_event` for each envelope (its SocketModeClient.onWebSocketMessage). */
 interface SocketModeEnvelope {
@@ -11,8 +13,22 @@ interface SocketModeEnvelope {
   retry_reason?: string;
 }
 
+/** The HTTP guard's shape checks, by envelope type: listeners see only what Slack sends on either transport. */
+function shapeRefusal(envelope: SocketModeEnvelope): Refusal | undefined {
+  if (envelope.type === "slash_commands") return checkCommand(envelope.body);
+  if (envelope.type === "interactive") return checkInteraction(envelope.body);
+  if (envelope.type === "events_api") return checkEvent(envelope.body);
+  return refuse(400, "envelope of a type Socket Mode does not send");
+}
+
 /** Acks an envelope as the HTTP guard answers a request: once handled, and empty if no listener answered. */
 async function answerEnvelope(app: App, deps: FlowDeps, envelope: SocketModeEnvelope): Promise<void> {
+  const refusal = shapeRefusal(envelope);
+  if (refusal) {
+    // Acked all the same: Slack would only redeliver what will never pass.
+    deps.log.info({ type: envelope.type, reason: refusal.reason }, "Socket Mode envelope refused");
+    return envelope.ack();
+  }
   let acked = false;
   const ackOnce = async (response?: unknown) => {
     if (acked) return;

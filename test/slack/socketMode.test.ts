@@ -126,4 +126,18 @@ describe("Socket Mode", () => {
     expect(await room.h.driver.clickButton(click)).toMatchObject({ status: 200, body: "" });
     expectEveryEnvelopeAckedOnce();
   });
+
+  it("acks and ignores a command missing fields Slack always sends, as the HTTP guard refuses it", async () => {
+    const opened = room.h.fake.callsTo("views.open").length;
+    const answer = await link().deliver("slash_commands", {
+      command: "/incident",
+      text: "",
+      user_id: USERS.specialist,
+      channel_id: room.h.triageChannelId,
+      trigger_id: room.h.fake.issueTriggerId({ userId: USERS.specialist }),
+    });
+    expect(answer).toEqual({});
+    expect(room.h.fake.callsTo("views.open")).toHaveLength(opened);
+    expectEveryEnvelopeAckedOnce();
+  });
 });
