@@ -51,6 +51,11 @@ async function checkChannel(slack: WebClient, config: Config, variable: string, 
   }
 }
 
+/** Socket Mode's start failed: Slack's apps.connections.open refused the app-level token, or was not reached. */
+export function refuseAppToken(error: unknown, config: Config): never {
+  refuse(error, config, "SLACK_APP_TOKEN was refused by Slack's apps.connections.open");
+}
+
 /** One line for a failed start-up call: Slack's answer after `refused`, or that Slack could not be reached. */
 function refuse(error: unknown, config: Config, refused: string): never {
   const e = (typeof error === "object" && error !== null ? error : {}) as FailedCall;

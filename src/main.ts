@@ -1,6 +1,4 @@
 import { mkdirSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
 import type { App } from "@slack/bolt";
 import { WebClient } from "@slack/web-api";
@@ -23,6 +21,7 @@ import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
 import { buildJobHandlers, buildPacing } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
+import { startSlackApp } from "./slack/startSlackApp.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 import { holdDatabase } from "./store/databaseHold.ts";
 
@@ -106,8 +105,11 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   startBackupSchedule(deps);
   const readiness = new Readiness({ deps, slack, scheduler }, authCheckedAt);
   const app = createSlackApp(deps, { botId: identity.botId }, operationsRoutes(readiness, metrics, deps));
-  const server = (await app.start(config.http.port)) as Server | undefined;
-  const port = (server?.address() as AddressInfo | null)?.port ?? config.http.port;
+  const { port, server } = await startSlackApp(app, config).catch((error: unknown) => {
+    database.close();
+    hold.release();
+    throw error;
+  });
   if (options.runScheduler ?? true) scheduler.start();
   log.info(
     { port, mode: config.slack.appToken ? "socket" : "http", botUserId: deps.botUserId },

@@ -1,8 +1,9 @@
 import type { ServerResponse } from "node:http";
-import { App, type CustomRoute, HTTPReceiver } from "@slack/bolt";
+import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import { checkHealth } from "../flows/slackRequests/checkHealth.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { guardSlackEndpoint } from "./guardedReceiver.ts";
+import { guardSocketMode } from "./guardedSocketMode.ts";
 import { registerActions } from "./listeners/actions/index.ts";
 import { registerCaseForms } from "./listeners/caseForms/index.ts";
 import { registerCommands } from "./listeners/commands/index.ts";
@@ -41,28 +42,26 @@ export function createSlackApp(deps: SlackDeps, identity: { botId: string }, ext
     fetch: deps.metrics.slackFetch,
   };
   const receiver = config.slack.appToken
-    ? undefined
+    ? new SocketModeReceiver({
+        appToken: config.slack.appToken,
+        customRoutes,
+        // Its own client for apps.connections.open, with the SDK's retries: the listeners' fail-fast options would
+        // end the bot's connection for good at one failed reconnect.
+        installerOptions: { port: config.http.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
+        logger,
+      })
     : new HTTPReceiver({
         signingSecret: config.slack.signingSecret ?? "",
         endpoints: SLACK_EVENTS_PATH,
         customRoutes,
         logger,
       });
-  const app = receiver
-    ? new App({ token: config.slack.botToken, receiver, ...bot, clientOptions, logger })
-    : new App({
-        token: config.slack.botToken,
-        appToken: config.slack.appToken,
-        socketMode: true,
-        ...bot,
-        customRoutes,
-        installerOptions: { port: config.http.port },
-        clientOptions,
-        logger,
-      });
-  if (receiver) {
+  const app = new App({ token: config.slack.botToken, receiver, ...bot, clientOptions, logger });
+  if (receiver instanceof HTTPReceiver) {
     const signingSecret = config.slack.signingSecret ?? "";
     guardSlackEndpoint(receiver, { app, deps, signingSecret, path: SLACK_EVENTS_PATH });
+  } else {
+    guardSocketMode(receiver, { app, deps });
   }
 
   registerCommands(app, deps);

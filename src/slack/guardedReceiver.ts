@@ -46,7 +46,7 @@ function retryNumOf(req: IncomingMessage): number | undefined {
 }
 
 /** Runs Bolt's listeners; false when one failed (the app's error handler has logged it and rethrown). */
-async function processedWithoutError(app: App, event: ReceiverEvent, log: FlowDeps["log"]): Promise<boolean> {
+export async function processedWithoutError(app: App, event: ReceiverEvent, log: FlowDeps["log"]): Promise<boolean> {
   try {
     await app.processEvent(event);
     return true;

@@ -121,11 +121,33 @@ function parseJsonBody(text: string): SlackRequest | Refusal {
     return check.success ? { kind: "url_verification", challenge: check.data.challenge } : malformed("bad challenge");
   }
   if (body.type === "app_rate_limited") return { kind: "notice", type: "app_rate_limited" };
+  return checkEvent(body) ?? { kind: "event", body };
+}
+
+/** An Events API callback as Slack sends it, over HTTP or Socket Mode; undefined when it is one. */
+export function checkEvent(body: Record<string, unknown>): Refusal | undefined {
   const envelope = eventCallback.safeParse(body);
   if (!envelope.success) return malformed("not an event callback");
   const shape = eventShapes[envelope.data.event.type];
   if (shape && !shape.safeParse(envelope.data.event).success) return malformed("event of an unexpected shape");
-  return { kind: "event", body };
+  return undefined;
+}
+
+/** An interaction payload of a type the app enables, in Slack's shape; undefined when it is one. */
+export function checkInteraction(body: Record<string, unknown>): Refusal | undefined {
+  const base = interaction.safeParse(body);
+  if (!base.success) return malformed("not an interaction payload");
+  const shape = interactionShapes[base.data.type];
+  if (!shape) return malformed("interaction of a type the app does not enable");
+  if (!shape.safeParse(body).success) return malformed("interaction of an unexpected shape");
+  return undefined;
+}
+
+/** A slash command carrying every field Slack sends, from a user; undefined when it is one. */
+export function checkCommand(fields: Readonly<Record<string, unknown>>): Refusal | undefined {
+  if (COMMAND_FIELDS.some((name) => typeof fields[name] !== "string")) return malformed("slash command missing fields");
+  if (!slackUserId.safeParse(fields.user_id).success) return malformed("slash command from no user");
+  return undefined;
 }
 
 function parseFormBody(text: string): SlackRequest | Refusal {
@@ -139,17 +161,10 @@ function parseFormBody(text: string): SlackRequest | Refusal {
     const parsed = parseJsonObject(fields.payload);
     if (parsed.kind === "refused") return parsed;
     const body = parsed.value;
-    const base = interaction.safeParse(body);
-    if (!base.success) return malformed("not an interaction payload");
-    const shape = interactionShapes[base.data.type];
-    if (!shape) return malformed("interaction of a type the app does not enable");
-    if (!shape.safeParse(body).success) return malformed("interaction of an unexpected shape");
-    return { kind: "interaction", body };
+    return checkInteraction(body) ?? { kind: "interaction", body };
   }
   if (fields.ssl_check === "1") return { kind: "notice", type: "ssl_check" };
-  if (COMMAND_FIELDS.some((name) => fields[name] === undefined)) return malformed("slash command missing fields");
-  if (!slackUserId.safeParse(fields.user_id).success) return malformed("slash command from no user");
-  return { kind: "command", body: fields };
+  return checkCommand(fields) ?? { kind: "command", body: fields };
 }
 
 /** What Slack sent, by content type and shape; anything Slack does not send is refused before Bolt sees it. */

@@ -6,6 +6,7 @@ import { newFile } from "./methods/files.ts";
 import { manifestBotScopes } from "./scopes.ts";
 import { messageJson, viewJson } from "./serialize.ts";
 import { FakeServer } from "./server.ts";
+import type { SocketModeLink } from "./socketMode.ts";
 import { FakeState } from "./state.ts";
 import type {
   EphemeralMessage,
@@ -40,6 +41,14 @@ export class SlackFake {
   }
   get botToken(): string {
     return this.state.config.botToken;
+  }
+  /** What the bot's SLACK_APP_TOKEN is set to for Socket Mode. */
+  get appToken(): string {
+    return this.state.config.appToken;
+  }
+  /** The Socket Mode side: envelopes sent and their acks, connections, disconnects and drops. */
+  get socketMode(): SocketModeLink {
+    return this.state.socketMode;
   }
   get botUserId(): string {
     return this.state.config.botUserId;
@@ -283,14 +292,18 @@ export async function startSlackFake(options: SlackFakeOptions = {}): Promise<Sl
     origin: `http://127.0.0.1:${port}`,
     now: options.now ?? Date.now,
     scopes: options.scopes ?? manifestBotScopes(),
+    appToken: options.appToken ?? "xapp-1-A0TEST-1-test-token",
+    appScopes: options.appScopes ?? ["connections:write"],
   });
   state.addUser({ id: botUserId, name: "incident-desk", real_name: "Incident Desk", is_bot: true });
   for (const user of options.users ?? []) state.addUser(user);
   for (const channel of options.channels ?? []) state.createChannel(channel);
   const server = new FakeServer(state, { rateLimits: options.rateLimits ?? true });
   httpServer.on("request", server.handle);
+  state.socketMode.attach(httpServer);
   const stop = () =>
     new Promise<void>((resolve, reject) => {
+      state.socketMode.close();
       httpServer.closeAllConnections();
       httpServer.close((error) => (error ? reject(error) : resolve()));
     });

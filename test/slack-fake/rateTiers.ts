@@ -20,6 +20,8 @@ export const POST_MESSAGE_PER_CHANNEL = { burst: 3, refillPerSecond: 1 } as cons
 export const METHOD_TIERS: Readonly<Record<string, Tier>> = {
   // docs.slack.dev/reference/methods/auth.test: "Special", "hundreds of requests per minute": Tier 4's floor.
   "auth.test": 4,
+  // docs.slack.dev/reference/methods/apps.connections.open
+  "apps.connections.open": 1,
   // docs.slack.dev/reference/methods/chat.getPermalink: "Special", "hundreds of requests per minute": Tier 4's floor.
   "chat.getPermalink": 4,
   // docs.slack.dev/reference/methods/chat.postEphemeral

@@ -47,6 +47,8 @@ const LISTED_KIND: Record<string, keyof ByConversationType> = {
 
 const REQUIRED_SCOPES: Record<string, Need> = {
   "auth.test": null,
+  // An app-level token's scope (docs.slack.dev/reference/methods/apps.connections.open).
+  "apps.connections.open": "connections:write",
   "chat.postMessage": "chat:write",
   "chat.update": "chat:write",
   "chat.postEphemeral": "chat:write",

@@ -40,6 +40,9 @@ function rateLimited(retryAfter: number): Reply {
   return { ...refusal("ratelimited", {}, 429), headers: { "retry-after": String(retryAfter) } };
 }
 
+/** Methods called with the app-level token (xapp-…) rather than the bot token. */
+const APP_LEVEL_METHODS: ReadonlySet<string> = new Set(["apps.connections.open"]);
+
 function bearer(req: IncomingMessage): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
 }
@@ -120,8 +123,14 @@ export class FakeServer {
     if (!handler) return refusal("unknown_method", { req_method: method }, 404);
     const token = bearer(req) ?? parsed.bodyToken;
     if (token === undefined) return refusal("not_authed");
-    if (token !== this.state.config.botToken) return refusal("invalid_auth");
-    const scopeProblem = missingScope(this.state, this.state.config.scopes, method, parsed.args);
+    const { botToken, appToken, scopes, appScopes } = this.state.config;
+    const appLevel = APP_LEVEL_METHODS.has(method);
+    // Each token opens only its own methods: docs.slack.dev/reference/methods/apps.connections.open
+    // ("not_allowed_token_type"); stricter reading: an app-level token is refused by every bot method too.
+    if (token !== (appLevel ? appToken : botToken)) {
+      return refusal(token === (appLevel ? botToken : appToken) ? "not_allowed_token_type" : "invalid_auth");
+    }
+    const scopeProblem = missingScope(this.state, appLevel ? appScopes : scopes, method, parsed.args);
     if (scopeProblem) return refusal("missing_scope", scopeProblem);
 
     const fault = this.faults.take(method);

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { fail } from "./args.ts";
 import { withGeneratedIds } from "./blockLimits.ts";
 import type { IssuedResponseUrl } from "./responseUrls.ts";
+import { SocketModeLink } from "./socketMode.ts";
 import type {
   EphemeralMessage,
   FakeUser,
@@ -29,6 +30,9 @@ export interface FakeConfig {
   now: () => number;
   /** The bot token's scopes; a call needing another answers missing_scope. */
   scopes: readonly string[];
+  /** The app-level token (xapp-…) Socket Mode connects with, and its scopes. */
+  appToken: string;
+  appScopes: readonly string[];
 }
 
 interface Trigger {
@@ -56,7 +60,11 @@ export class FakeState {
   private counter = 0;
   private lastTsMicros = 0;
 
-  constructor(readonly config: FakeConfig) {}
+  readonly socketMode: SocketModeLink;
+
+  constructor(readonly config: FakeConfig) {
+    this.socketMode = new SocketModeLink(config.origin, config.appId);
+  }
 
   now(): number {
     return this.config.now();

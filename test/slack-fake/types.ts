@@ -40,6 +40,9 @@ export interface SlackFakeOptions {
   rateLimits?: boolean;
   /** The bot token's scopes; default: `oauth_config.scopes.bot` of the repository's manifest.yml. */
   scopes?: readonly string[];
+  /** The app-level token Socket Mode connects with (default xapp-test-token) and its scopes (default connections:write). */
+  appToken?: string;
+  appScopes?: readonly string[];
 }
 
 export type Args = Record<string, unknown>;

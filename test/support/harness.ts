@@ -10,6 +10,7 @@ import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { FakeClock } from "./fakeClock.ts";
 import { settle } from "./settle.ts";
 import { createSlackDriver, type SlackDriver } from "./slackDriver.ts";
+import { createSocketModeDriver } from "./socketModeDriver.ts";
 
 export const SIGNING_SECRET = "test-signing-secret";
 export const USERS = {
@@ -47,6 +48,8 @@ export interface HarnessOptions {
   dir?: string;
   /** Give USERS.specialist, lead and observer their roles at start (default true). */
   seedRoles?: boolean;
+  /** Start the bot in Socket Mode (SLACK_APP_TOKEN, no signing secret): the driver then speaks over its WebSocket. */
+  socketMode?: boolean;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -63,9 +66,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     }));
   const triageChannelId = fake.channelByName("ts-triage")?.id ?? "";
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), "incident-desk-"));
+  const transport = options.socketMode ? { SLACK_APP_TOKEN: fake.appToken } : { SLACK_SIGNING_SECRET: SIGNING_SECRET };
   const config = loadConfig({
     SLACK_BOT_TOKEN: fake.botToken,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...transport,
     SLACK_API_URL: fake.url,
     TRIAGE_CHANNEL_ID: triageChannelId,
     ADMIN_USER_IDS: USERS.admin,
@@ -78,16 +82,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log = createLogger(config.logLevel);
   const start = () => startIncidentDesk(config, { clock, log, runScheduler: false });
 
+  const driverFor = (port: number): SlackDriver =>
+    options.socketMode
+      ? createSocketModeDriver({ fake, now: () => clock.now() })
+      : createSlackDriver({
+          appUrl: `http://127.0.0.1:${port}/slack/events`,
+          signingSecret: SIGNING_SECRET,
+          fake,
+          now: () => clock.now(),
+        });
+
   let desk = await start();
   const harness: Harness = {
     fake,
     desk,
-    driver: createSlackDriver({
-      appUrl: `http://127.0.0.1:${desk.port}/slack/events`,
-      signingSecret: SIGNING_SECRET,
-      fake,
-      now: () => clock.now(),
-    }),
+    driver: driverFor(desk.port),
     clock,
     config,
     triageChannelId,
@@ -99,12 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       desk = await start();
       harness.desk = desk;
       harness.baseUrl = `http://127.0.0.1:${desk.port}`;
-      harness.driver = createSlackDriver({
-        appUrl: `${harness.baseUrl}/slack/events`,
-        signingSecret: SIGNING_SECRET,
-        fake,
-        now: () => clock.now(),
-      });
+      harness.driver = driverFor(desk.port);
     },
     close: async () => {
       await desk.stop();

@@ -32,12 +32,15 @@ export class Sev1WarRoom {
   h!: Harness;
   roomId = "";
 
-  /** `consultantRole: false` leaves the consultant without a role until a test grants one. */
-  constructor(private readonly options: { consultantRole?: boolean } = {}) {}
+  /**
+   * `consultantRole: false` leaves the consultant without a role until a test grants one; `socketMode: true`
+   * runs the bot in Socket Mode, every interaction an envelope on its WebSocket.
+   */
+  constructor(private readonly options: { consultantRole?: boolean; socketMode?: boolean } = {}) {}
 
   /** Starts the app and opens the case. */
   async open(): Promise<Harness> {
-    this.h = await startHarness();
+    this.h = await startHarness({ socketMode: this.options.socketMode ?? false });
     this.h.fake.addUser({ id: CONSULTANT, name: "legal" });
     if (this.options.consultantRole ?? true) await grantRole(this.h, CONSULTANT, "consultant");
     await submitIntake(this.h, SEV1);
@@ -109,4 +112,5 @@ export class Sev1WarRoom {
 }
 
 /** A fresh SEV1 war room before each test of the calling spec, closed after it. */
-export const useSev1WarRoom = (): Sev1WarRoom => useFixture(new Sev1WarRoom());
+export const useSev1WarRoom = (options: { socketMode?: boolean } = {}): Sev1WarRoom =>
+  useFixture(new Sev1WarRoom(options));

@@ -69,18 +69,28 @@ function findButton(
   throw new Error(`no button with action_id ${actionId} in the message`);
 }
 
-export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
-  const { appUrl, signingSecret, fake } = options;
+/**
+ * How the driver's payloads reach the app: signed HTTP posts (this file) or Socket Mode envelopes
+ * (socketModeDriver.ts). The payloads are the same; only the carrier differs.
+ */
+export interface SlackTransport {
+  command(fields: Record<string, string>): Promise<DriverResponse>;
+  interaction(payload: Record<string, unknown>): Promise<DriverResponse>;
+  event(body: Record<string, unknown>, retryNum: number | undefined): Promise<DriverResponse>;
+  raw(input: { body: string; contentType?: string; timestamp?: number; signature?: string }): Promise<DriverResponse>;
+}
+
+/** Slack's HTTP delivery: every request signed with the signing secret and the clock's timestamp. */
+function httpTransport(options: SlackDriverOptions): SlackTransport {
+  const { appUrl, signingSecret } = options;
   const now = options.now ?? Date.now;
-  const nowSeconds = () => Math.floor(now() / 1000);
-  const actionTs = () => (now() / 1000).toFixed(6);
 
   async function post(
     body: string,
     contentType: string,
     sent: { headers?: Record<string, string>; timestamp?: number; signature?: string } = {},
   ) {
-    const timestamp = sent.timestamp ?? nowSeconds();
+    const timestamp = sent.timestamp ?? Math.floor(now() / 1000);
     const response = await fetch(appUrl, {
       method: "POST",
       headers: {
@@ -97,8 +107,31 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     return { status: response.status, body: parsed };
   }
 
-  const postInteraction = (payload: Record<string, unknown>) =>
-    post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM);
+  return {
+    command: (fields) => post(new URLSearchParams(fields).toString(), FORM),
+    interaction: (payload) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM),
+    event: (body, retryNum) => {
+      const retry: Record<string, string> =
+        retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
+      return post(JSON.stringify(body), "application/json", { headers: retry });
+    },
+    raw: ({ body, contentType = FORM, timestamp, signature }) => post(body, contentType, { timestamp, signature }),
+  };
+}
+
+export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
+  return createDriverOver(httpTransport(options), options);
+}
+
+/** The driver's interactions, built from what the stand-in stored, sent over `transport`. */
+export function createDriverOver(
+  transport: SlackTransport,
+  options: { fake: SlackFake; now?: () => number },
+): SlackDriver {
+  const { fake } = options;
+  const now = options.now ?? Date.now;
+  const nowSeconds = () => Math.floor(now() / 1000);
+  const actionTs = () => (now() / 1000).toFixed(6);
 
   function user(userId: string) {
     const name = fake.user(userId)?.name ?? userId;
@@ -131,7 +164,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     async command({ text = "", userId, channelId, command = "/incident" }) {
       const triggerId = fake.issueTriggerId({ userId });
       const responseUrl = fake.responseUrl({ channelId, userId });
-      const form = new URLSearchParams({
+      const form = {
         token: VERIFICATION_TOKEN,
         team_id: fake.teamId,
         team_domain: TEAM_DOMAIN,
@@ -145,8 +178,8 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         is_enterprise_install: "false",
         response_url: responseUrl,
         trigger_id: triggerId,
-      });
-      return { ...(await post(form.toString(), FORM)), triggerId, responseUrl };
+      };
+      return { ...(await transport.command(form)), triggerId, responseUrl };
     },
 
     async submitView({ viewId, userId, values }) {
@@ -156,7 +189,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
         view: { ...fake.viewPayload(viewId), state: { values: stateValues(view.blocks, values, findFile) } },
         response_urls: [],
       };
-      const response = await postInteraction(payload);
+      const response = await transport.interaction(payload);
       if (response.status === 200) fake.applyViewSubmissionResponse(viewId, response.body);
       return response;
     },
@@ -165,7 +198,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       const view = openView(viewId);
       const block = view.blocks.filter(isRecord).find((b) => b.block_id === blockId);
       if (!block) throw new Error(`view ${viewId} has no block ${blockId}`);
-      return postInteraction({
+      return transport.interaction({
         ...envelope("block_actions", userId, fake.issueTriggerId({ userId, viewId })),
         container: { type: "view", view_id: viewId },
         view: {
@@ -182,7 +215,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
       const triggerId = fake.issueTriggerId({ userId });
       // The URL belongs to the clicked message: replace_original and delete_original act on it.
       const responseUrl = fake.responseUrl({ channelId, userId, messageTs });
-      const response = await postInteraction({
+      const response = await transport.interaction({
         ...envelope("block_actions", userId, triggerId),
         container: {
           type: "message",
@@ -201,7 +234,7 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
     },
 
     event({ event, eventId = `Ev${randomBytes(5).toString("hex").toUpperCase()}`, retryNum }) {
-      const body = JSON.stringify({
+      const body = {
         token: VERIFICATION_TOKEN,
         team_id: fake.teamId,
         api_app_id: fake.appId,
@@ -219,14 +252,10 @@ export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
           },
         ],
         is_ext_shared_channel: false,
-      });
-      const retry: Record<string, string> =
-        retryNum === undefined ? {} : { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" };
-      return post(body, "application/json", { headers: retry });
+      };
+      return transport.event(body, retryNum);
     },
 
-    raw({ body, contentType = FORM, timestamp, signature }) {
-      return post(body, contentType, { timestamp, signature });
-    },
+    raw: transport.raw,
   };
 }

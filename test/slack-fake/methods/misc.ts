@@ -1,4 +1,4 @@
-/** auth.test and reactions.add. */
+/** auth.test, apps.connections.open and reactions.add. */
 import { fail, optionalString, requiredString } from "../args.ts";
 import type { MethodTable } from "./handler.ts";
 
@@ -12,6 +12,9 @@ export const miscMethods: MethodTable = {
     bot_id: state.config.botId,
     is_enterprise_install: false,
   }),
+
+  // A fresh WebSocket URL for Socket Mode (docs.slack.dev/reference/methods/apps.connections.open).
+  "apps.connections.open": (state) => ({ url: state.socketMode.issueUrl() }),
 
   "reactions.add": (state, args) => {
     const channel = state.visibleChannel(requiredString(args, "channel", "channel_not_found"));
