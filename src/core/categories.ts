@@ -1,3 +1,4 @@
+import type { RetentionClass } from "./retentionPeriods.ts";
 import type { Severity } from "./severity.ts";
 
 /** Bump when a category, default or mapping changes, so reports can say which catalog a case used. */
@@ -72,22 +73,6 @@ interface CategoryFields {
   /** How long a closed case keeps its personal data (RETENTION_DAYS), before redaction. */
   retention: RetentionClass;
 }
-
-/**
- * Days a closed case keeps its personal data, counted from its close; whole years with their leap days, so a
- * period never ends early. Counsel may lengthen any of them; a lead's legal hold keeps a single case longer.
- */
-export const RETENTION_DAYS = {
-  // DSA Art. 20: complaints stay open 6 months after the decision; Art. 21 bodies then take up to 180 days.
-  dispute: 366,
-  // The regular limitation period for civil claims (3 years, e.g. BGB §195): a sanction or payout contested in court.
-  conduct: 1096,
-  // Records of what was disclosed to whom, for the requesting authority's and a court's review.
-  legal: 1827,
-  // Injury, abuse and minors: criminal proceedings and damage claims run long (limitation often starts at majority).
-  harm: 3653,
-} as const satisfies Record<string, number>;
-export type RetentionClass = keyof typeof RETENTION_DAYS;
 
 // One row per category, in the order the intake select lists them. Keys are the ids: kebab-case,
 // at most 24 characters, because they end war-room channel names (`ts-<year>-<seq>-<id>`).

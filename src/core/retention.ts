@@ -1,5 +1,6 @@
-import { categoryById, RETENTION_DAYS } from "./categories.ts";
+import { categoryById } from "./categories.ts";
 import type { CaseStatus } from "./lifecycle.ts";
+import { RETENTION_DAYS } from "./retentionPeriods.ts";
 import type { TimelineEventKind } from "./timelineEvents.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { RETENTION_DAYS } from "../../src/core/categories.ts";
 import { REDACTED } from "../../src/core/retention.ts";
+import { RETENTION_DAYS } from "../../src/core/retentionPeriods.ts";
 import { EVIDENCE_BLOCK } from "../../src/slack/listeners/caseForms/evidenceForm.ts";
 import { searchIds } from "../support/caseSearch.ts";
 import { moveCase } from "../support/caseState.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RETENTION_DAYS } from "../../src/core/categories.ts";
 import { REDACTED } from "../../src/core/retention.ts";
+import { RETENTION_DAYS } from "../../src/core/retentionPeriods.ts";
 import { PROPOSAL_BLOCK } from "../../src/slack/listeners/caseForms/proposalForm.ts";
 import { USERS } from "../support/harness.ts";
 import { jsonText } from "../support/jsonText.ts";

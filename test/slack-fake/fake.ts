@@ -1,7 +1,6 @@
 /** `startSlackFake`: the stand-in started on a free port, with what tests arrange, inspect and break. */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isRecord } from "./args.ts";
 import { newFile } from "./methods/files.ts";
 import { manifestBotScopes } from "./scopes.ts";
 import { messageJson, viewJson } from "./serialize.ts";
@@ -23,7 +22,8 @@ import type {
   StoredView,
   TriggerContext,
 } from "./types.ts";
-import { closeView, pushView, replaceView, stackOf, validView } from "./viewStore.ts";
+import { closeView, stackOf } from "./viewStore.ts";
+import { applyViewSubmissionResponse } from "./viewSubmission.ts";
 
 export class SlackFake {
   constructor(
@@ -234,19 +234,9 @@ export class SlackFake {
     closeView(this.state, view, { clear: view.clear_on_close });
   }
 
-  /**
-   * Applies the app's answer to a view_submission as Slack would: empty closes the view, `errors` keeps it
-   * open (and must name input blocks of it), `update` replaces it, `push` stacks a new one, `clear` closes all.
-   */
+  /** Applies the app's answer to a view_submission as Slack would (see viewSubmission.ts). */
   applyViewSubmissionResponse(viewId: string, response: unknown): void {
-    const view = this.mustView(viewId);
-    const action = isRecord(response) ? response.response_action : undefined;
-    if (!isRecord(response) || action === undefined) closeView(this.state, view);
-    else if (action === "clear") closeView(this.state, view, { clear: true });
-    else if (action === "update") replaceView(this.state, view, validView(response.view, ["modal"]));
-    else if (action === "push") pushView(this.state, validView(response.view, ["modal"]), view.user, view);
-    else if (action === "errors") assertErrorsNameInputs(view, response.errors);
-    else throw new Error(`slack-fake: Slack does not accept response_action ${JSON.stringify(action)}`);
+    applyViewSubmissionResponse(this.state, this.mustView(viewId), response);
   }
 
   private mustChannel(id: string): StoredChannel {
@@ -260,22 +250,6 @@ export class SlackFake {
     if (!view) throw new Error(`slack-fake: no view ${id}`);
     return view;
   }
-}
-
-/** Slack refuses a `response_action: errors` whose keys are not input block ids of the submitted view. */
-function assertErrorsNameInputs(view: StoredView, errors: unknown): void {
-  if (!isRecord(errors) || Object.keys(errors).length === 0) {
-    throw new Error("slack-fake: response_action errors needs a non-empty errors object");
-  }
-  const inputIds = new Set(
-    view.blocks
-      .filter(isRecord)
-      .filter((b) => b.type === "input")
-      .map((b) => b.block_id),
-  );
-  const unknown = Object.keys(errors).filter((blockId) => !inputIds.has(blockId));
-  if (unknown.length > 0)
-    throw new Error(`slack-fake: errors name blocks that are not inputs of the view: ${unknown.join(", ")}`);
 }
 
 export async function startSlackFake(options: SlackFakeOptions = {}): Promise<SlackFake> {
