@@ -42,18 +42,30 @@ export function openDatabase(path: string): DatabaseHandle {
   migrate(db, { migrationsFolder: MIGRATIONS });
   // Planner statistics kept current, as https://sqlite.org/pragma.html#pragma_optimize advises for long-lived
   // connections: 0x10002 at open (every table, cheap: SQLite caps the analysis), then daily and at close.
-  sqlite.pragma("optimize=0x10002");
-  const daily = setInterval(() => sqlite.pragma("optimize"), DAY_MS).unref();
+  optimizeUnlessBusy(sqlite, "optimize=0x10002");
+  const daily = setInterval(() => optimizeUnlessBusy(sqlite, "optimize"), DAY_MS).unref();
   const close = () => {
     clearInterval(daily);
     // A connection already closed (the health check's test closes it under the app) has nothing to optimize.
     if (!sqlite.open) return;
-    sqlite.pragma("optimize");
+    optimizeUnlessBusy(sqlite, "optimize");
     // Folds the WAL into the database file and empties it, so a copy of the file alone is whole after a stop.
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
     sqlite.close();
   };
   return { db, sqlite, close };
+}
+
+/**
+ * `PRAGMA optimize` may write planner statistics, so it needs the write lock: while another process holds it
+ * (the bot, for a CLI opening the same file), the statistics wait for the next chance rather than failing the open.
+ */
+function optimizeUnlessBusy(sqlite: Database.Database, pragma: string): void {
+  try {
+    sqlite.pragma(pragma);
+  } catch (error) {
+    if (!isDatabaseBusy(error)) throw error;
+  }
 }
 
 /**
