@@ -4,7 +4,7 @@ import { getCase } from "../../store/cases.ts";
 import { inTransaction } from "../../store/database.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
 import type { FlowDeps } from "../deps.ts";
-import { fetchEvidenceFilesJob } from "../jobs/fetchEvidenceFiles.ts";
+import { FETCH_EVIDENCE_ATTEMPTS, fetchEvidenceFilesJob } from "../jobs/fetchEvidenceFiles.ts";
 import type { CheckedEvidenceForm } from "./checkEvidenceForm.ts";
 import { type EvidenceSubmission, loadEvidenceSubmission } from "./loadEvidenceSubmission.ts";
 
@@ -27,7 +27,12 @@ export function submitEvidenceFiles(deps: FlowDeps, form: CheckedEvidenceForm): 
     });
     fetchEvidenceFilesJob.enqueue(
       tx,
-      { payload: { caseId: record.id, viewId: form.viewId }, caseId: record.id, runAt: at },
+      {
+        payload: { caseId: record.id, viewId: form.viewId },
+        caseId: record.id,
+        runAt: at,
+        maxAttempts: FETCH_EVIDENCE_ATTEMPTS,
+      },
       at,
     );
     return { record, userId: form.userId, draft: form.draft, state: { saving: true } };
