@@ -60,6 +60,9 @@ export const PERSONAL_PAYLOAD_FIELDS: Readonly<Record<TimelineEventKind, readonl
   close_summary_posted: [],
   war_room_archived: [],
   evidence_added: ["description", "source", "link", "files[].name"],
+  evidence_submitted: ["description", "source", "link"],
+  // The reason names the file.
+  evidence_not_saved: ["reason"],
   evidence_redacted: ["reason"],
   consult_requested: ["question"],
   consult_sent: [],

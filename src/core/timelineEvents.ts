@@ -66,6 +66,17 @@ export interface TimelinePayloads {
     link: string | null;
     files: Array<{ name: string; sha256: string; size: number; mimeType: string }>;
   };
+  /** A form with files, recorded when answered; its evidence_added (or evidence_not_saved) follows once they are fetched. */
+  evidence_submitted: {
+    viewId: string;
+    kind: EvidenceKind;
+    description: string;
+    source: string;
+    link: string | null;
+    fileIds: string[];
+  };
+  /** The submitted form's files could not be fetched: which file and why, as the submitter was told. */
+  evidence_not_saved: { viewId: string; reason: string };
   evidence_redacted: {
     seq: number;
     redacts: number;
@@ -199,6 +210,8 @@ const KIND_PRESENT: Readonly<Record<TimelineEventKind, true>> = {
   close_summary_posted: true,
   war_room_archived: true,
   evidence_added: true,
+  evidence_submitted: true,
+  evidence_not_saved: true,
   evidence_redacted: true,
   consult_requested: true,
   consult_sent: true,

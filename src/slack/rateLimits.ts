@@ -32,12 +32,16 @@ export const METHOD_TIERS = {
   "files.completeUploadExternal": 4,
   // docs.slack.dev/reference/methods/files.getUploadURLExternal
   "files.getUploadURLExternal": 4,
+  // docs.slack.dev/reference/methods/files.info
+  "files.info": 4,
   // docs.slack.dev/reference/methods/pins.add
   "pins.add": 2,
   // docs.slack.dev/reference/methods/usergroups.users.list
   "usergroups.users.list": 2,
   // docs.slack.dev/reference/methods/users.conversations
   "users.conversations": 3,
+  // docs.slack.dev/reference/methods/views.update
+  "views.update": 4,
 } as const satisfies Record<string, Tier>;
 
 export type TieredMethod = keyof typeof METHOD_TIERS;

@@ -22,7 +22,9 @@ describe("recording evidence", () => {
     const answer = await room.submitEvidence(viewId, evidenceValues({ [EVIDENCE_BLOCK.files]: [png.id, pdf.id] }));
 
     expect(answer.response_action).toBe("update");
-    expect(JSON.stringify(answer.view?.blocks)).toContain("E1 recorded");
+    expect(JSON.stringify(answer.view?.blocks)).toContain("Saving 2 files");
+    await room.h.settle();
+    expect(room.shownIn(viewId)).toContain("E1 recorded");
     expect(room.evidenceRows()).toEqual([
       expect.objectContaining({ seq: 1, kind: "screenshot", added_by: USERS.specialist, redacts_evidence_id: null }),
     ]);
@@ -51,12 +53,14 @@ describe("recording evidence", () => {
   });
 
   it("stores the same bytes once, however many entries hold them", async () => {
-    await room.addEvidence({ [EVIDENCE_BLOCK.files]: [room.h.fake.addFile({ name: "a.png", content: PNG }).id] });
-    const again = await room.addEvidence({
+    await room.addEvidenceWithFiles({
+      [EVIDENCE_BLOCK.files]: [room.h.fake.addFile({ name: "a.png", content: PNG }).id],
+    });
+    const again = await room.addEvidenceWithFiles({
       [EVIDENCE_BLOCK.kind]: "photo",
       [EVIDENCE_BLOCK.files]: [room.h.fake.addFile({ name: "copy-of-a.png", content: PNG }).id],
     });
-    expect(JSON.stringify(again.view?.blocks)).toContain("E2 recorded");
+    expect(again.shown).toContain("E2 recorded");
     expect(room.fileRows().map((f) => f.sha256)).toEqual([sha256(PNG), sha256(PNG)]);
     expect(room.storedFiles()).toEqual([relative(room.evidenceDir(), room.blobPath(sha256(PNG)))]);
   });
@@ -101,16 +105,19 @@ describe("recording evidence", () => {
     expect(room.evidenceRows()[0]).toMatchObject({ kind: "link", link: "https://example.com/p/1" });
   });
 
-  it("takes a file of exactly the limit and refuses one byte more, on the files field", async () => {
+  it("takes a file of exactly the limit and refuses one byte more, naming the file in the form and on the timeline", async () => {
     const limit = EVIDENCE_LIMITS.fileBytesMax;
     expect(limit).toBe(10 * 1024 * 1024);
     const atLimit = room.h.fake.addFile({ name: "call.mp3", content: Buffer.alloc(limit, 7) });
-    expect((await room.addEvidence({ [EVIDENCE_BLOCK.files]: [atLimit.id] })).response_action).toBe("update");
+    expect((await room.addEvidenceWithFiles({ [EVIDENCE_BLOCK.files]: [atLimit.id] })).shown).toContain("E1 recorded");
 
     const over = room.h.fake.addFile({ name: "video.mov", content: Buffer.alloc(limit + 1, 8) });
-    const answer = await room.addEvidence({ [EVIDENCE_BLOCK.files]: [over.id] });
-    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("video.mov is 10 MB");
-    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("at most 10 MB");
+    const { shown } = await room.addEvidenceWithFiles({ [EVIDENCE_BLOCK.files]: [over.id] });
+    expect(shown).toContain("video.mov is 10 MB");
+    expect(shown).toContain("at most 10 MB");
+    expect(room.eventKinds("evidence_not_saved").map((e) => JSON.parse(e.payload).reason)).toEqual([
+      expect.stringContaining("video.mov is 10 MB"),
+    ]);
     expect(room.h.fake.callsTo("files.info")).toHaveLength(2);
     expect(room.evidenceRows()).toHaveLength(1);
     expect(room.storedFiles()).toHaveLength(1);
@@ -121,18 +128,18 @@ describe("recording evidence", () => {
     const small = room.h.fake.addFile({ name: "small.png", content: PNG });
     const described = room.h.fake.file(file.id);
     if (described) described.size = 100;
-    const answer = await room.addEvidence({ [EVIDENCE_BLOCK.files]: [small.id, file.id] });
-    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("big.png is more than 10 MB");
+    const { shown } = await room.addEvidenceWithFiles({ [EVIDENCE_BLOCK.files]: [small.id, file.id] });
+    expect(shown).toContain("big.png is more than 10 MB");
     expect(room.evidenceRows()).toHaveLength(0);
     // Neither the partial download nor the file that did arrive stay on disk.
     expect(room.storedFiles()).toEqual([]);
   });
 
-  it("explains on the files field when Slack will not describe a file", async () => {
+  it("explains in the form when Slack will not describe a file", async () => {
     room.h.fake.inject("files.info", { error: "file_not_found" });
     const file = room.h.fake.addFile({ name: "texts.png", content: PNG });
-    const answer = await room.addEvidence({ [EVIDENCE_BLOCK.files]: [file.id] });
-    expect(answer.errors?.[EVIDENCE_BLOCK.files]).toContain("file_not_found");
+    const { shown } = await room.addEvidenceWithFiles({ [EVIDENCE_BLOCK.files]: [file.id] });
+    expect(shown).toContain("file_not_found");
     expect(room.evidenceRows()).toHaveLength(0);
   });
 
@@ -164,8 +171,12 @@ describe("recording evidence", () => {
 
     for (const res of [first, second, replay]) {
       expect(res.status).toBe(200);
-      expect(JSON.stringify((res.body as ViewAnswer).view?.blocks)).toContain("E1 recorded");
+      expect(JSON.stringify((res.body as ViewAnswer).view?.blocks)).toContain("Saving 1 file");
     }
+    await room.h.settle();
+    expect(room.shownIn(viewId)).toContain("E1 recorded");
+    expect(room.h.fake.callsTo("files.info")).toHaveLength(1);
+    expect(room.eventKinds("evidence_submitted")).toHaveLength(1);
     expect(room.evidenceRows()).toHaveLength(1);
     expect(room.fileRows()).toHaveLength(1);
     expect(room.eventKinds("evidence_added")).toHaveLength(1);

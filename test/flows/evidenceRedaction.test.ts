@@ -69,6 +69,7 @@ describe("redacting evidence", () => {
       other,
       evidenceValues({ [EVIDENCE_BLOCK.files]: [room.h.fake.addFile({ name: "b.png", content: PNG }).id] }),
     );
+    await room.h.settle();
 
     const reply = await room.command(
       "evidence redact TS-2026-0001 E1 not this case's",

@@ -64,12 +64,15 @@ describe("retention and legal hold", () => {
         "timeline.case_opened.title": 1,
         "timeline.case_opened.description": 1,
         "timeline.evidence_added.files[].name": 1,
+        "timeline.evidence_submitted.description": 1,
         "evidence_file.name": 1,
         "account.displayName": 2,
       },
     });
     expect(recorded.seals.map((s: { seq: number }) => s.seq)).toEqual(
-      room.events().flatMap((e) => (e.kind === "case_opened" || e.kind === "evidence_added" ? [e.seq] : [])),
+      room
+        .events()
+        .flatMap((e) => (["case_opened", "evidence_submitted", "evidence_added"].includes(e.kind) ? [e.seq] : [])),
     );
     expect((await onCase(`verify ${SEV1_CASE}`)).text).toContain("chain intact");
     expect(await searchIds(room.h, "Dana")).toEqual([]);

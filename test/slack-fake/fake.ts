@@ -121,6 +121,11 @@ export class SlackFake {
     this.server.faults.inject(method, fault);
   }
 
+  /** Requests for url_private so far, each with the wall time it was answered. */
+  downloads(): ReadonlyArray<{ path: string; at: number; status?: number }> {
+    return this.server.downloads;
+  }
+
   clearFaults(): void {
     this.server.faults.clear();
   }

@@ -24,6 +24,9 @@ interface Outgoing {
   headers: Record<string, string>;
 }
 
+/** The name `inject` takes for the file host that serves url_private, which is no Web API method. */
+export const FILE_HOST = "files-pri";
+
 const NOT_FOUND: Outgoing = { status: 404, body: "not found", headers: { "content-type": "text/plain" } };
 const SIGN_IN_PAGE = "<!DOCTYPE html><html><body>Sign in to Fake Workspace</body></html>";
 
@@ -52,6 +55,8 @@ export class FakeServer {
   /** Calls received and not yet answered, by method: what a test kills the caller in the middle of. */
   readonly unanswered = new Map<string, number>();
   readonly faults = new FaultQueue();
+  /** Every request for a url_private, with the wall time it was answered (a held one, after its stall). */
+  readonly downloads: Array<{ path: string; at: number; status?: number }> = [];
   readonly rateLimits: RateLimiter;
 
   constructor(
@@ -81,7 +86,7 @@ export class FakeServer {
     const path = url.pathname;
     if (path.startsWith("/api/")) return asJson(await this.apiCall(req, path.slice(5), body, url.searchParams));
     if (req.method === "POST" && path.startsWith("/upload/v1/")) return this.upload(req, path, body);
-    if (req.method === "GET" && path.startsWith("/files-pri/")) return this.download(req, path);
+    if (req.method === "GET" && path.startsWith("/files-pri/")) return this.faultyDownload(req, path);
     if (req.method === "GET" && path === "/")
       return { status: 200, body: SIGN_IN_PAGE, headers: { "content-type": "text/html" } };
     if (req.method === "POST" && this.state.responseUrls.has(`${this.state.config.origin}${path}`)) {
@@ -162,6 +167,16 @@ export class FakeServer {
     stored.content = Buffer.from(content);
     stored.file.size = content.length;
     return { status: 200, body: `OK - ${content.length}`, headers: { "content-type": "text/plain" } };
+  }
+
+  /** Trouble asked of the file host (`inject(FILE_HOST, …)`): a stall, then maybe an HTTP error. */
+  private async faultyDownload(req: IncomingMessage, path: string): Promise<Outgoing> {
+    const fault = this.faults.take(FILE_HOST);
+    if (fault?.delayMs) await delay(fault.delayMs);
+    this.downloads.push({ path, at: Date.now(), ...(fault?.status ? { status: fault.status } : {}) });
+    if (fault?.status)
+      return { status: fault.status, body: "file host trouble", headers: { "content-type": "text/plain" } };
+    return this.download(req, path);
   }
 
   /** url_private needs the bot token; without it Slack redirects to its sign-in page, which answers 200 HTML. */

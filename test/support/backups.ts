@@ -54,6 +54,8 @@ export async function addEvidenceFile(h: Harness, caseId: string, content: Buffe
     },
   });
   expect(res.status).toBe(200);
+  // The answer says "saving…"; the job that fetches the file records the entry.
+  await h.settle();
 }
 
 /** The names in a folder of backups, partial folders included, sorted. */

@@ -87,8 +87,26 @@ export class EvidenceRoom extends Sev1WarRoom {
     return res.body as ViewAnswer;
   };
 
-  addEvidence = async (values: Record<string, FieldValue> = {}) =>
-    this.submitEvidence(await this.openFormByCommand(), evidenceValues(values));
+  /** Submits the form; with files, also runs the job that fetches them (the answer itself only says "saving…"). */
+  addEvidence = async (values: Record<string, FieldValue> = {}) => {
+    const answer = await this.submitEvidence(await this.openFormByCommand(), evidenceValues(values));
+    const files = values[EVIDENCE_BLOCK.files];
+    if (Array.isArray(files) && files.length > 0) await this.h.settle();
+    return answer;
+  };
+
+  /** What the modal shows now (the job replaces the "saving" answer with the result), as text to search. */
+  shownIn = (viewId: string) => JSON.stringify(this.h.fake.view(viewId)?.blocks ?? []);
+
+  /** Submits a form with files: answered "saving…" at once; then the fetch job runs, and the modal shows its result. */
+  addEvidenceWithFiles = async (values: Record<string, FieldValue>) => {
+    const viewId = await this.openFormByCommand();
+    const answer = await this.submitEvidence(viewId, evidenceValues(values));
+    expect(answer.response_action).toBe("update");
+    expect(JSON.stringify(answer.view?.blocks)).toContain("Saving");
+    await this.h.settle();
+    return { viewId, answer, shown: this.shownIn(viewId) };
+  };
 }
 
 /** A fresh SEV1 war room before each evidence test, its consultant without a role until a test grants one. */

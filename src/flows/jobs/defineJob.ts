@@ -10,6 +10,8 @@ export interface QueuedJob<P> {
   payload: P;
   caseId?: number | null;
   runAt: number;
+  /** Fewer tries than the default, for a job someone is watching. */
+  maxAttempts?: number;
 }
 
 /**
@@ -44,7 +46,11 @@ export function defineJob<Schema extends PayloadSchema, Extra extends unknown[] 
 }): JobDefinition<Schema, Extra> {
   return {
     ...definition,
-    enqueue: (tx, { payload, caseId, runAt }, now, ...extra) =>
-      enqueueJob(tx, { kind: definition.kind, payload, caseId, key: definition.key(payload, ...extra), runAt }, now),
+    enqueue: (tx, { payload, caseId, runAt, maxAttempts }, now, ...extra) =>
+      enqueueJob(
+        tx,
+        { kind: definition.kind, payload, caseId, key: definition.key(payload, ...extra), runAt, maxAttempts },
+        now,
+      ),
   };
 }

@@ -7,7 +7,7 @@ import { storeEvidenceBlob } from "../../flows/evidence/storeEvidenceBlob.ts";
 import { classifyFailure } from "../../scheduler/slackFailure.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 
-/** Slack wants the modal answered within 3 s; a stalled download must not hold the form forever. */
+/** A stalled file host must not hold the job's lease forever. */
 const DOWNLOAD_TIMEOUT_MS = 20_000;
 
 /** Where Slack serves `url_private` (https://api.slack.com/types/file): the only file host the bot token may reach. */
@@ -26,14 +26,24 @@ const slackFileInfo = z.object({
 
 const fileError = (message: string): never => fail("invalid_input", message, { field: "files" });
 
+/** A download that may work if tried again (Slack or its file host answered 5xx, the network failed); the message names the file. */
+export class RetryableDownloadError extends Error {
+  override readonly name = "RetryableDownloadError";
+}
+const retryable = (message: string): never => {
+  throw new RetryableDownloadError(message);
+};
+
 /** Fetches one file a user uploaded in a modal, with the bot token, and stores it by SHA-256. */
 export async function downloadSlackFile(deps: SlackDeps, fileId: string): Promise<StoredEvidenceFile> {
   const max = EVIDENCE_LIMITS.fileBytesMax;
-  const answer = await deps.slack.files
-    .info({ file: fileId })
-    .catch((error: unknown) =>
-      fileError(`Slack did not show the bot an uploaded file (${classifyFailure(error).detail}).`),
-    );
+  const answer = await deps.slack.files.info({ file: fileId }).catch((error: unknown) => {
+    const failure = classifyFailure(error);
+    const message = `Slack did not show the bot an uploaded file (${failure.detail}).`;
+    // A 429 goes back to the runner as is, so it waits as Slack asked.
+    if (failure.kind === "rate_limited") throw error;
+    return failure.kind === "permanent" ? fileError(message) : retryable(message);
+  });
   const parsed = slackFileInfo.safeParse(answer);
   if (!parsed.success) return fileError("Slack described an uploaded file in a way the bot did not understand.");
   const { file } = parsed.data;
@@ -46,7 +56,7 @@ export async function downloadSlackFile(deps: SlackDeps, fileId: string): Promis
     fileError(`${name} is not on Slack's file server, so the bot did not download it. Upload it in Slack again.`);
   }
 
-  const failed = (error: unknown) => fileError(`Downloading ${name} failed (${describeFetchError(error)}). Try again.`);
+  const failed = (error: unknown) => retryable(`Downloading ${name} failed (${describeFetchError(error)}).`);
   const refused = `Slack did not let the bot download ${name}: it sent its sign-in page, so the bot token was not accepted.`;
   // Never follow a redirect: it would carry the bot token elsewhere, and from Slack it means "sign in".
   const response = await fetch(file.url_private, {
@@ -61,7 +71,9 @@ export async function downloadSlackFile(deps: SlackDeps, fileId: string): Promis
   }
   if (!response.ok || !response.body) {
     await response.body?.cancel();
-    fileError(`Downloading ${name} failed: Slack answered HTTP ${response.status}.`);
+    const message = `Downloading ${name} failed: Slack answered HTTP ${response.status}.`;
+    if (response.status >= 500) retryable(message);
+    fileError(message);
   }
 
   async function* counted(body: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {

@@ -9,6 +9,7 @@ import { createWarRoomJob } from "../../flows/jobs/createWarRoom.ts";
 import type { JobKindSchema, PayloadSchema } from "../../flows/jobs/defineJob.ts";
 import { escalateProposalJob } from "../../flows/jobs/escalateProposal.ts";
 import { exportDecisionsJob } from "../../flows/jobs/exportDecisions.ts";
+import { fetchEvidenceFilesJob } from "../../flows/jobs/fetchEvidenceFiles.ts";
 import { inviteToWarRoomJob } from "../../flows/jobs/inviteToWarRoom.ts";
 import { notifyFailureJob } from "../../flows/jobs/notifyFailure.ts";
 import { notifyPageJob } from "../../flows/jobs/notifyPage.ts";
@@ -40,6 +41,7 @@ import { closePageMessages } from "./closePageMessages.ts";
 import { createWarRoom } from "./createWarRoom.ts";
 import { escalateProposal } from "./escalateProposal.ts";
 import { exportDecisions } from "./exportDecisions.ts";
+import { fetchEvidenceFiles } from "./fetchEvidenceFiles.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
 import { buildJobPacing, caseRoom, pageTarget, type SlackCalls } from "./jobPacing.ts";
 import { notifyFailure } from "./notifyFailure.ts";
@@ -105,6 +107,8 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(exportDecisionsJob, exportDecisions, {
     methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
   }),
+  // Describes each file (one call counted: most forms carry one), then updates the form; a closed form gets a DM.
+  handle(fetchEvidenceFilesJob, fetchEvidenceFiles, { methods: ["files.info", "views.update"] }),
   handle(takeScheduledBackupJob, takeScheduledBackup),
   handle(planRetentionJob, planRetention),
   handle(redactPersonalDataJob, redactPersonalData),

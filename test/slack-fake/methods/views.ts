@@ -48,6 +48,8 @@ export const viewMethods: MethodTable = {
 
   "views.update": (state, args) => {
     const view = findView(state, args);
+    // docs.slack.dev/reference/methods/views.update ("not_found"); stricter reading: a closed modal is not found.
+    if (view.type === "modal" && !view.open) fail("not_found");
     assertHash(view, args);
     const spec = viewArg(args, [view.type]);
     return { view: viewJson(replaceView(state, view, spec)) };

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CASE_STATUSES } from "../../../src/core/lifecycle.ts";
 import { buildCloseModal } from "../../../src/slack/listeners/caseForms/closeForm.ts";
 import { buildConsultModal } from "../../../src/slack/listeners/caseForms/consultForm.ts";
-import { buildEvidenceModal, buildEvidenceRecorded } from "../../../src/slack/listeners/caseForms/evidenceForm.ts";
+import { buildEvidenceModal } from "../../../src/slack/listeners/caseForms/evidenceForm.ts";
 import { CASE_FORM_BUTTONS } from "../../../src/slack/listeners/caseForms/index.ts";
 import { buildMediationModal } from "../../../src/slack/listeners/caseForms/mediationForm.ts";
 import { buildProposalModal } from "../../../src/slack/listeners/caseForms/proposalForm.ts";
@@ -26,6 +26,7 @@ import {
   buildConsultSentNote,
   buildConsultTeamReminder,
 } from "../../../src/slack/views/consultMessages.ts";
+import { buildEvidenceRecorded } from "../../../src/slack/views/evidenceFormResults.ts";
 import { buildHomeView } from "../../../src/slack/views/homeView.ts";
 import { buildIntakeConfirmation } from "../../../src/slack/views/intakeConfirmation.ts";
 import { buildIntakeModal } from "../../../src/slack/views/intakeModal.ts";

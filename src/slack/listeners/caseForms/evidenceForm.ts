@@ -2,19 +2,20 @@ import { z } from "zod";
 import type { CaseRow } from "../../../../db/schema.ts";
 import { EVIDENCE_KIND_LABELS, EVIDENCE_KINDS, EVIDENCE_LIMITS } from "../../../core/evidence.ts";
 import { formatBytes } from "../../../core/formatBytes.ts";
-import { type AddEvidenceResult, addEvidence } from "../../../flows/evidence/addEvidence.ts";
+import { addEvidence } from "../../../flows/evidence/addEvidence.ts";
 import { checkEvidenceForm } from "../../../flows/evidence/checkEvidenceForm.ts";
-import { downloadSlackFiles } from "../../files/downloadSlackFiles.ts";
-import { COMMAND } from "../../ids.ts";
-import { context, LIMITS, type ModalView, option, plain, section } from "../../views/blocks.ts";
-import { fileLine } from "../../views/evidenceReplies.ts";
+import { submitEvidenceFiles } from "../../../flows/evidence/submitEvidenceFiles.ts";
+import { LIMITS, type ModalView, option, plain, section } from "../../views/blocks.ts";
+import {
+  buildEvidenceRecorded,
+  buildEvidenceSubmission,
+  EVIDENCE_CALLBACK_ID,
+} from "../../views/evidenceFormResults.ts";
 import { inputBlock, textInput } from "../../views/inputs.ts";
 import { userText } from "../../views/mrkdwn.ts";
 import { writeCaseMetadata } from "../caseMetadata.ts";
 import { readText } from "../views/viewState.ts";
 import type { CaseForm } from "./caseForm.ts";
-
-const CALLBACK_ID = "evidence_add";
 
 /** Block ids; they equal the form's field names, so field errors map straight to blocks. */
 export const EVIDENCE_BLOCK = {
@@ -29,7 +30,7 @@ export const EVIDENCE_BLOCK = {
 export function buildEvidenceModal(record: CaseRow): ModalView {
   return {
     type: "modal" as const,
-    callback_id: CALLBACK_ID,
+    callback_id: EVIDENCE_CALLBACK_ID,
     private_metadata: writeCaseMetadata(record),
     title: plain("Add evidence", LIMITS.modalTitle),
     submit: plain("Record", LIMITS.modalTitle),
@@ -71,23 +72,6 @@ export function buildEvidenceModal(record: CaseRow): ModalView {
   };
 }
 
-/** What the form turns into once the entry is recorded. */
-export function buildEvidenceRecorded(result: AddEvidenceResult): ModalView {
-  const { record, entry, files } = result;
-  return {
-    type: "modal" as const,
-    callback_id: CALLBACK_ID,
-    private_metadata: writeCaseMetadata(record),
-    title: plain("Evidence recorded", LIMITS.modalTitle),
-    close: plain("Done", LIMITS.modalTitle),
-    blocks: [
-      section(`:white_check_mark: *E${entry.seq} recorded* on *${record.humanId}*.`),
-      ...(files.length > 0 ? [section(files.map((f) => fileLine(f, false)).join("\n"))] : []),
-      context(`The case summary shows it shortly; \`${COMMAND} evidence list\` shows every entry.`),
-    ],
-  };
-}
-
 /** A file_input's state: Slack reports the uploaded files as objects; the bot uses only their ids. */
 const fileInputValues = z.object({
   [EVIDENCE_BLOCK.files]: z
@@ -100,11 +84,14 @@ function readFileIds(values: unknown): string[] {
   return Object.values(block).flatMap((element) => (element.files ?? []).map((f) => f.id));
 }
 
-/** The evidence form: files are downloaded and stored before the answer, so a failure is a field error. */
+/**
+ * The evidence form. Without files the entry is recorded before the answer; with files the answer comes at
+ * once ("saving…", Slack waits only 3 s) and a job fetches them, then updates this view (fetchEvidenceFiles).
+ */
 export const EVIDENCE_FORM = {
   permission: "evidence.add",
   button: { label: "Add evidence", actionId: "add_evidence" },
-  callbackId: CALLBACK_ID,
+  callbackId: EVIDENCE_CALLBACK_ID,
   build: (_deps, record) => buildEvidenceModal(record),
   submit: async (deps, { userId, viewId, caseId, values, state }) => {
     const form = checkEvidenceForm(deps, {
@@ -119,8 +106,9 @@ export const EVIDENCE_FORM = {
         files: readFileIds(state),
       },
     });
-    const result = form.recorded ?? addEvidence(deps, form, await downloadSlackFiles(deps, form.draft.files));
-    return buildEvidenceRecorded(result);
+    if (form.recorded) return buildEvidenceRecorded(form.recorded);
+    if (form.draft.files.length > 0) return buildEvidenceSubmission(submitEvidenceFiles(deps, form));
+    return buildEvidenceRecorded(addEvidence(deps, form, []));
   },
   fallbackBlock: EVIDENCE_BLOCK.kind,
 } satisfies CaseForm;
