@@ -29,10 +29,15 @@ function parseLabels(text: string, line: string): Record<string, string> {
   return labels;
 }
 
+/**
+ * A sample value "as required by Go's ParseFloat()" (prometheus.io/docs/instrumenting/exposition_formats), which
+ * reads NaN and Inf/Infinity with an optional sign in any letter case (pkg.go.dev/strconv#ParseFloat): prom-client
+ * writes an empty summary's mean as `Nan`.
+ */
 function parseValue(text: string, line: string): number {
-  if (text === "+Inf") return Number.POSITIVE_INFINITY;
-  if (text === "-Inf") return Number.NEGATIVE_INFINITY;
-  if (text === "NaN") return Number.NaN;
+  const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text);
+  if (special?.[2]?.toLowerCase() === "nan") return Number.NaN;
+  if (special) return special[1] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   const value = Number(text);
   if (Number.isNaN(value) || text.trim() === "") throw new Error(`malformed value in: ${line}`);
   return value;
