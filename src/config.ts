@@ -59,6 +59,12 @@ const envSchema = z.object({
     .min(0, "must be a number of hours from 0 to 168")
     .max(168, "must be a number of hours from 0 to 168")
     .default(12),
+  // Off by default: redaction cannot be undone, and on a desk with years of history its first run redacts every
+  // case already past its period; an operator turns it on once counsel has agreed the periods.
+  RETENTION_REDACTION: z
+    .enum(["true", "false"], { message: "must be true or false" })
+    .default("false")
+    .transform((value) => value === "true"),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_EVERY_HOURS: z.coerce
     .number({ message: "must be a whole number of hours from 1 to 720" })
@@ -111,6 +117,8 @@ const configSchema = envSchema
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     /** How long before a weekend or holiday on-call shift its person gets a reminder. */
     onCall: { shiftReminderLeadMs: e.SHIFT_REMINDER_LEAD_HOURS * 60 * 60_000 },
+    /** Whether the daily retention job redacts closed cases past their category's period. */
+    retention: { redact: e.RETENTION_REDACTION },
     /** Scheduled backups, when BACKUP_DIR is set: every `everyMs`, the newest `keep` kept. */
     backup: e.BACKUP_DIR
       ? { dir: e.BACKUP_DIR, everyMs: e.BACKUP_EVERY_HOURS * 60 * 60_000, keep: e.BACKUP_KEEP }

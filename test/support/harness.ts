@@ -77,6 +77,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     EVIDENCE_DIR: join(dir, "evidence"),
     PORT: "0",
     LOG_LEVEL: "silent",
+    // On in tests, as an operator who has agreed the periods runs it; `retentionOff.test.ts` covers the default.
+    RETENTION_REDACTION: "true",
     ...options.env,
   });
   const log = createLogger(config.logLevel);

@@ -36,11 +36,13 @@ export class Sev1WarRoom {
    * `consultantRole: false` leaves the consultant without a role until a test grants one; `socketMode: true`
    * runs the bot in Socket Mode, every interaction an envelope on its WebSocket.
    */
-  constructor(private readonly options: { consultantRole?: boolean; socketMode?: boolean } = {}) {}
+  constructor(
+    private readonly options: { consultantRole?: boolean; socketMode?: boolean; env?: Record<string, string> } = {},
+  ) {}
 
   /** Starts the app and opens the case. */
   async open(): Promise<Harness> {
-    this.h = await startHarness({ socketMode: this.options.socketMode ?? false });
+    this.h = await startHarness({ socketMode: this.options.socketMode ?? false, env: this.options.env ?? {} });
     this.h.fake.addUser({ id: CONSULTANT, name: "legal" });
     if (this.options.consultantRole ?? true) await grantRole(this.h, CONSULTANT, "consultant");
     await submitIntake(this.h, SEV1);

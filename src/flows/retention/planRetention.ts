@@ -15,6 +15,7 @@ export const RETENTION_PLAN_WINDOW = 500;
 
 /** At start: today's planner run (keyed by the UTC day, so restarts add nothing). */
 export function startRetentionPlanning(deps: FlowDeps): void {
+  if (!deps.config.retention.redact) return;
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => enqueueRetentionWindow(tx, { day: Math.floor(now / DAY_MS), afterId: 0 }, now, now));
 }
@@ -24,6 +25,8 @@ export function startRetentionPlanning(deps: FlowDeps): void {
  * the day's last window queues tomorrow's first. Each redaction re-checks the rule when it runs.
  */
 export async function planRetention(deps: FlowDeps, window: PayloadOf<typeof planRetentionJob>): Promise<void> {
+  // Turned off since it was queued: the chain of windows ends here; turning it on again starts a new one.
+  if (!deps.config.retention.redact) return;
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => {
     const throughId = lastCaseId(tx);

@@ -42,6 +42,8 @@ export async function redactPersonalData(
   deps: FlowDeps,
   payload: PayloadOf<typeof redactPersonalDataJob>,
 ): Promise<void> {
+  // Queued while it was on (a plan, a released hold): nothing is redacted while an operator has it off.
+  if (!deps.config.retention.redact) return;
   const now = deps.clock.now();
   const done = inTransaction(deps.db, (tx) => {
     const record = loadJobCase(tx, payload);
