@@ -1,31 +1,19 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { type SlackFake, startSlackFake } from "./slack-fake/index.ts";
 import { SIGNING_SECRET, USERS } from "./support/harness.ts";
-import { intakeValues } from "./support/intake.ts";
-import { createSlackDriver } from "./support/slackDriver.ts";
 import { freePort, type SpawnedBot, spawnBot, untilHealthy } from "./support/spawnBot.ts";
+import { openSev1CaseOn, WORK_BOUND_MS, waitFor } from "./support/spawnedBotIntake.ts";
 
 const ROOM = `ts-${new Date().getUTCFullYear()}-0001-physical-safety`;
 // A cold start is 8-14 s on a busy 2-core machine; these cap a bot or a job that never comes, nothing waits them out.
 const START_BOUND_MS = 90_000;
-const WORK_BOUND_MS = 60_000;
 // Two cold starts and the work between them, each within its bound above.
 const TEST_TIMEOUT_MS = 2 * START_BOUND_MS + 2 * WORK_BOUND_MS;
 // Short, so the restarted bot may take over the killed bot's job soon; still far longer than one Slack call here.
 const JOB_LEASE_SECONDS = "10";
-
-async function waitFor(check: () => boolean, what: string, boundMs = WORK_BOUND_MS): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (Date.now() < deadline) {
-    if (check()) return;
-    await delay(50);
-  }
-  throw new Error(`timed out after ${boundMs} ms waiting for ${what}`);
-}
 
 describe("a crash between intake and war room", () => {
   let fake: SlackFake;
@@ -80,22 +68,7 @@ describe("a crash between intake and war room", () => {
     expect(await bot.exited).toBe("killed by SIGKILL");
   }
 
-  async function openSev1Case(): Promise<void> {
-    const driver = createSlackDriver({
-      appUrl: `http://127.0.0.1:${port}/slack/events`,
-      signingSecret: SIGNING_SECRET,
-      fake,
-    });
-    await driver.command({ text: "", userId: USERS.specialist, channelId: "C0" });
-    await waitFor(() => fake.views().some((v) => v.callback_id === "incident_intake"), "the intake modal");
-    const view = fake.views().find((v) => v.callback_id === "incident_intake");
-    const submitted = await driver.submitView({
-      viewId: view?.id ?? "",
-      userId: USERS.specialist,
-      values: intakeValues({ category: "physical-safety" }),
-    });
-    expect(submitted.status).toBe(200);
-  }
+  const openSev1Case = () => openSev1CaseOn(fake, port);
 
   const roomsOfTheCase = () => fake.channels().filter((c) => c.name.startsWith(ROOM));
 

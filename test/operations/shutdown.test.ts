@@ -7,26 +7,15 @@ import { afterEach, beforeEach, describe, expect, it, onTestFailed, onTestFinish
 import { SHUTDOWN_GRACE_MS } from "../../src/main.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { SIGNING_SECRET, USERS } from "../support/harness.ts";
-import { intakeValues } from "../support/intake.ts";
-import { createSlackDriver } from "../support/slackDriver.ts";
 import { freePort, type SpawnedBot, spawnBot, untilHealthy } from "../support/spawnBot.ts";
+import { openSev1CaseOn, WORK_BOUND_MS, waitFor } from "../support/spawnedBotIntake.ts";
 
 // A cold start is 8-14 s on a busy 2-core machine; these cap a bot that never comes, nothing waits them out.
 const START_BOUND_MS = 90_000;
-const WORK_BOUND_MS = 60_000;
 // The stop's grace plus the checkpoint and close, with room for a loaded machine's scheduling.
 const EXIT_BOUND_MS = SHUTDOWN_GRACE_MS + 5_000;
 // Long enough for the signal to land mid-call, well inside the stop's grace.
 const SLOW_CREATE_MS = 5_000;
-
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + WORK_BOUND_MS;
-  while (Date.now() < deadline) {
-    if (check()) return;
-    await delay(50);
-  }
-  throw new Error(`timed out after ${WORK_BOUND_MS} ms waiting for ${what}`);
-}
 
 describe("SIGTERM", { timeout: START_BOUND_MS + 2 * WORK_BOUND_MS }, () => {
   let fake: SlackFake;
@@ -62,23 +51,7 @@ describe("SIGTERM", { timeout: START_BOUND_MS + 2 * WORK_BOUND_MS }, () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A SEV1 intake through the real HTTP endpoint: its war room is created by a job. */
-  async function openSev1Case(): Promise<void> {
-    const driver = createSlackDriver({
-      appUrl: `http://127.0.0.1:${port}/slack/events`,
-      signingSecret: SIGNING_SECRET,
-      fake,
-    });
-    await driver.command({ text: "", userId: USERS.specialist, channelId: "C0" });
-    await waitFor(() => fake.views().some((v) => v.callback_id === "incident_intake"), "the intake modal");
-    const view = fake.views().find((v) => v.callback_id === "incident_intake");
-    const submitted = await driver.submitView({
-      viewId: view?.id ?? "",
-      userId: USERS.specialist,
-      values: intakeValues({ category: "physical-safety" }),
-    });
-    expect(submitted.status).toBe(200);
-  }
+  const openSev1Case = () => openSev1CaseOn(fake, port);
 
   function jobState(kind: string): { done: boolean; leased: boolean } {
     const db = new Database(join(dir, "cases.sqlite"), { readonly: true });
