@@ -186,14 +186,19 @@ try {
       files: [screenshot.id],
     },
   });
-  const recorded = (added.body as { view?: { blocks?: unknown[] } }).view?.blocks;
-  console.log(renderBlocks(recorded));
+  // The form is answered at once; a job fetches the file, records the entry and updates the form.
+  const saving = (added.body as { view?: { blocks?: unknown[] } }).view?.blocks;
+  console.log(renderBlocks(saving));
   const stored = getCaseByChannel(desk.deps.db, room.id);
   if (!stored) throw new Error("demo: no case for the war room");
-  const [evidenceRow] = filesOfEvidence(
-    desk.deps.db,
-    evidenceOfCase(desk.deps.db, stored.id).map((e) => e.id),
-  );
+  const storedFiles = () =>
+    filesOfEvidence(
+      desk.deps.db,
+      evidenceOfCase(desk.deps.db, stored.id).map((e) => e.id),
+    );
+  await waitFor(() => storedFiles().length > 0 && fake.callsTo("views.update").length > 0, "the file to be saved");
+  console.log(renderBlocks(fake.view(evidenceForm?.id ?? "")?.blocks));
+  const [evidenceRow] = storedFiles();
   if (!evidenceRow) throw new Error("demo: no evidence file stored");
   console.log(
     `   Stored once by hash: ${config.evidenceDir}/…/${evidenceRow.sha256.slice(0, 16)}… (${evidenceRow.size} bytes)`,
