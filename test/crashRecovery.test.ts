@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, onTestFailed } from "vitest";
-import { type SlackFake, startSlackFake } from "./slack-fake/index.ts";
+import type { SlackFake } from "./slack-fake/index.ts";
 import { SIGNING_SECRET, USERS } from "./support/harness.ts";
 import { freePort, type SpawnedBot, spawnBot, untilHealthy } from "./support/spawnBot.ts";
-import { openSev1CaseOn, WORK_BOUND_MS, waitFor } from "./support/spawnedBotIntake.ts";
+import { openSev1CaseOn, startTriageFake, WORK_BOUND_MS, waitFor } from "./support/spawnedBotIntake.ts";
 
 const ROOM = `ts-${new Date().getUTCFullYear()}-0001-physical-safety`;
 // A cold start is 8-14 s on a busy 2-core machine; these cap a bot or a job that never comes, nothing waits them out.
@@ -22,10 +22,7 @@ describe("a crash between intake and war room", () => {
   let bots: SpawnedBot[];
 
   beforeEach(async () => {
-    fake = await startSlackFake({
-      users: [{ id: USERS.specialist, name: "spec" }],
-      channels: [{ name: "ts-triage", is_private: true, members: ["UBOT"] }],
-    });
+    fake = await startTriageFake();
     dir = mkdtempSync(join(tmpdir(), "incident-desk-crash-"));
     port = await freePort();
     bots = [];

@@ -5,10 +5,10 @@ import { setTimeout as delay } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it, onTestFailed, onTestFinished } from "vitest";
 import { SHUTDOWN_GRACE_MS } from "../../src/main.ts";
-import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
+import type { SlackFake } from "../slack-fake/index.ts";
 import { SIGNING_SECRET, USERS } from "../support/harness.ts";
 import { freePort, type SpawnedBot, spawnBot, untilHealthy } from "../support/spawnBot.ts";
-import { openSev1CaseOn, WORK_BOUND_MS, waitFor } from "../support/spawnedBotIntake.ts";
+import { openSev1CaseOn, startTriageFake, WORK_BOUND_MS, waitFor } from "../support/spawnedBotIntake.ts";
 
 // A cold start is 8-14 s on a busy 2-core machine; these cap a bot that never comes, nothing waits them out.
 const START_BOUND_MS = 90_000;
@@ -24,10 +24,7 @@ describe("SIGTERM", { timeout: START_BOUND_MS + 2 * WORK_BOUND_MS }, () => {
   let bot: SpawnedBot;
 
   beforeEach(async () => {
-    fake = await startSlackFake({
-      users: [{ id: USERS.specialist, name: "spec" }],
-      channels: [{ name: "ts-triage", is_private: true, members: ["UBOT"] }],
-    });
+    fake = await startTriageFake();
     dir = mkdtempSync(join(tmpdir(), "incident-desk-stop-"));
     port = await freePort();
     bot = spawnBot({

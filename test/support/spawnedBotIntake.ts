@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { expect } from "vitest";
-import type { SlackFake } from "../slack-fake/index.ts";
+import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { SIGNING_SECRET, USERS } from "./harness.ts";
 import { intakeValues } from "./intake.ts";
 import { createSlackDriver } from "./slackDriver.ts";
@@ -17,6 +17,13 @@ export async function waitFor(check: () => boolean, what: string, boundMs = WORK
   }
   throw new Error(`timed out after ${boundMs} ms waiting for ${what}`);
 }
+
+/** The stand-in a spawned bot talks to: the specialist who files the intake, and a private triage channel. */
+export const startTriageFake = (): Promise<SlackFake> =>
+  startSlackFake({
+    users: [{ id: USERS.specialist, name: "spec" }],
+    channels: [{ name: "ts-triage", is_private: true, members: ["UBOT"] }],
+  });
 
 /** A SEV1 intake through a spawned bot's real HTTP endpoint: its war room is then created by a job. */
 export async function openSev1CaseOn(fake: SlackFake, port: number): Promise<void> {
