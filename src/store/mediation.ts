@@ -1,5 +1,5 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
-import { accounts, caseParties, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
+import { accounts, type MediationEntryRow, mediationEntries } from "../../db/schema.ts";
 import type { MediationProgress } from "../core/mediation.ts";
 import type { Executor } from "./database.ts";
 import { eventWithPayloadField, payloadField } from "./events.ts";
@@ -18,13 +18,16 @@ export function mediationEntryLoggedFromView(tx: Executor, caseId: number, viewI
   return typeof entryId === "number" ? entryId : undefined;
 }
 
-/** Every entry of the case, oldest first, reduced to what the mediation checklist reads. */
+/**
+ * Every entry of the case, oldest first, reduced to what the mediation checklist reads. The subquery names its
+ * tables: drizzle leaves columns unqualified in a one-table select, and `account_id = account_id` was always true.
+ */
 export function mediationProgressOfCase(tx: Executor, caseId: number): MediationProgress[] {
   return tx
     .select({
       partyRole: sql<
         string | null
-      >`(SELECT ${caseParties.partyRole} FROM ${caseParties} WHERE ${caseParties.caseId} = ${caseId} AND ${caseParties.accountId} = ${mediationEntries.accountId} LIMIT 1)`,
+      >`(SELECT party_role FROM case_parties WHERE case_parties.case_id = ${caseId} AND case_parties.account_id = mediation_entries.account_id LIMIT 1)`,
       offerKind: mediationEntries.offerKind,
       outcome: mediationEntries.outcome,
     })

@@ -170,4 +170,16 @@ describe("mediation", () => {
       "Mediation first",
     );
   });
+  it("ticks the step of the party actually contacted, not the case's first party", async () => {
+    await submitIntake(room.h, intakeValues({ category: "property-damage", title: "Floor scratched during install" }));
+    const opened = room.h.fake.callsTo("views.open").length;
+    await room.run(USERS.specialist, "mediate TS-2026-0002", room.h.triageChannelId);
+    const viewId = await room.formOpened(MEDIATION_FORM.callbackId, USERS.specialist, opened);
+    await room.submit(viewId, USERS.specialist, entry(partyOf(viewId, "Respondent"), { outcome: "pending" }));
+
+    const again = await room.openByCommand(USERS.specialist, "mediate TS-2026-0002", MEDIATION_FORM.callbackId);
+    const checklist = jsonText(room.h.fake.view(again)?.blocks);
+    expect(checklist).toContain(":white_circle: Contact the reporter");
+    expect(checklist).toContain(":white_check_mark: Contact the respondent");
+  });
 });
