@@ -19,6 +19,7 @@ import { Scheduler } from "./scheduler/scheduler.ts";
 import { settlesWithin } from "./settlesWithin.ts";
 import { createSlackApp } from "./slack/app.ts";
 import { boltLogger } from "./slack/boltLogger.ts";
+import { jobSlackCallTimeoutMs } from "./slack/callTimeouts.ts";
 import { buildJobHandlers, buildPacing } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
 import { startSlackApp } from "./slack/startSlackApp.ts";
@@ -60,12 +61,15 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   const clock = options.clock ?? systemClock;
 
   const metrics = new DeskMetrics(config.slack.apiUrl);
-  // Jobs see every Slack failure themselves: no silent client retries, 429s surface with Retry-After.
+  // Jobs see every Slack failure themselves: no silent client retries, 429s surface with Retry-After. A call
+  // that hangs is given up at half the job's lease, so the attempt fails and retries before the lease could
+  // let a second worker run the same job beside it.
   const slack = new WebClient(config.slack.botToken, {
     fetch: metrics.slackFetch,
     slackApiUrl: config.slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
+    timeout: jobSlackCallTimeoutMs(config.jobs.leaseMs),
     logger: boltLogger(log),
   });
   // Before the data folder or database exists, so a wrong token or channel leaves nothing behind.

@@ -39,6 +39,7 @@ interface SlackLikeError {
   retryAfter?: unknown;
   statusCode?: unknown;
   data?: { error?: unknown };
+  original?: { name?: unknown };
 }
 
 export function classifyFailure(error: unknown): FailureClass {
@@ -59,7 +60,8 @@ export function classifyFailure(error: unknown): FailureClass {
     case "slack_webapi_http_error":
       return { kind: "transient", detail: `HTTP ${String(e.statusCode)}` };
     case "slack_webapi_request_error":
-      return { kind: "transient", detail: "network error" };
+      // The client's timeout aborts the request with a TimeoutError: say so, an operator reads it as Slack stalling.
+      return { kind: "transient", detail: e.original?.name === "TimeoutError" ? "timed out" : "network error" };
     default:
       return { kind: "transient", detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
   }

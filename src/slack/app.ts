@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { App, type CustomRoute, HTTPReceiver, SocketModeReceiver } from "@slack/bolt";
 import { checkHealth } from "../flows/slackRequests/checkHealth.ts";
 import { boltLogger } from "./boltLogger.ts";
+import { LISTENER_SLACK_CALL_TIMEOUT_MS } from "./callTimeouts.ts";
 import { guardSlackEndpoint } from "./guardedReceiver.ts";
 import { guardSocketMode } from "./guardedSocketMode.ts";
 import { registerActions } from "./listeners/actions/index.ts";
@@ -40,6 +41,7 @@ export function createSlackApp(deps: SlackDeps, identity: { botId: string }, ext
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     fetch: deps.metrics.slackFetch,
+    timeout: LISTENER_SLACK_CALL_TIMEOUT_MS,
   };
   const receiver = config.slack.appToken
     ? new SocketModeReceiver({
