@@ -151,6 +151,23 @@ describe("internal notes on a case's Zendesk ticket", () => {
     }
   });
 
+  it("paces a burst of notes to 30 a minute, under Zendesk's Update Ticket limit shared with the agents", async () => {
+    await start();
+    const tickets = Array.from({ length: 32 }, (_, i) => TICKET + i);
+    for (const ticket of tickets) {
+      zendesk.addTicket(ticket);
+      await submitIntake(h, intakeValues({ severity: "sev3", zendesk_ticket: String(ticket) }));
+    }
+    await h.settle();
+
+    expect(tickets.map((t) => zendesk.comments(t).length)).toEqual(tickets.map(() => 1));
+    const times = zendesk.calls.map((c) => c.at);
+    const busiestMinute = Math.max(
+      ...times.map((from) => times.filter((at) => at >= from && at < from + 60_000).length),
+    );
+    expect(busiestMinute).toBe(30);
+  });
+
   it("adds the note once when the bot restarts while the note waits out a 429", async () => {
     await start();
     zendesk.inject({ kind: "rate_limited", retryAfter: 30 });
