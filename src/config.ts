@@ -38,6 +38,17 @@ const envSchema = z.object({
     .default("America/Los_Angeles")
     .refine(isIanaZone, "must be an IANA time zone such as America/Los_Angeles"),
   ZENDESK_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // Zendesk subdomains are letters, digits and hyphens: the {subdomain} of https://{subdomain}.zendesk.com.
+  ZENDESK_SUBDOMAIN: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/i, "must be the subdomain only, such as acme for acme.zendesk.com")
+    .optional(),
+  ZENDESK_API_EMAIL: z.email({ message: "must be the email address of the agent who owns the API token" }).optional(),
+  ZENDESK_API_TOKEN: z.string().min(1).optional(),
+  ZENDESK_API_URL: z
+    .url({ message: "must be an http(s) URL such as https://acme.zendesk.com" })
+    .refine((url) => /^https?:\/\//.test(url), "must be an http(s) URL such as https://acme.zendesk.com")
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   WAR_ROOM_PRIVATE: z
     .enum(["true", "false"], { message: "must be true or false" })
@@ -80,6 +91,18 @@ const envSchema = z.object({
     .default(14),
 });
 
+// All or none: a half-set token would look configured and fail on every note.
+const ZENDESK_API_VARIABLES = ["ZENDESK_SUBDOMAIN", "ZENDESK_API_EMAIL", "ZENDESK_API_TOKEN"] as const;
+
+type Env = z.infer<typeof envSchema>;
+
+/** The Zendesk API the notes go to; ZENDESK_API_URL points tests and the demo at a stand-in. */
+function zendeskApi(e: Env): { apiUrl: string; email: string; apiToken: string } | undefined {
+  if (!e.ZENDESK_SUBDOMAIN || !e.ZENDESK_API_EMAIL || !e.ZENDESK_API_TOKEN) return undefined;
+  const apiUrl = (e.ZENDESK_API_URL ?? `https://${e.ZENDESK_SUBDOMAIN}.zendesk.com`).replace(/\/+$/, "");
+  return { apiUrl, email: e.ZENDESK_API_EMAIL, apiToken: e.ZENDESK_API_TOKEN };
+}
+
 function isIanaZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat("en-US", { timeZone: zone });
@@ -94,6 +117,23 @@ const configSchema = envSchema
   .refine((e) => e.SLACK_APP_TOKEN !== undefined || e.SLACK_SIGNING_SECRET !== undefined, {
     path: ["SLACK_SIGNING_SECRET"],
     message: "is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)",
+  })
+  .superRefine((e, ctx) => {
+    const missing = ZENDESK_API_VARIABLES.filter((name) => e[name] === undefined);
+    if (missing.length > 0 && missing.length < ZENDESK_API_VARIABLES.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: [missing[0] ?? "ZENDESK_API_TOKEN"],
+        message: `is required when any of ${ZENDESK_API_VARIABLES.join(", ")} is set (set them all for Zendesk notes, or none)`,
+      });
+    }
+    if (missing.length === ZENDESK_API_VARIABLES.length && e.ZENDESK_API_URL !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ZENDESK_API_URL"],
+        message: `needs ${ZENDESK_API_VARIABLES.join(", ")} too (it only points them elsewhere)`,
+      });
+    }
   })
   .transform((e) => ({
     slack: {
@@ -113,6 +153,8 @@ const configSchema = envSchema
     adminUserIds: e.ADMIN_USER_IDS,
     businessTimeZone: e.BUSINESS_TZ,
     zendeskWebhookSecret: e.ZENDESK_WEBHOOK_SECRET,
+    /** Internal notes on a case's Zendesk ticket, when the API token is set: undefined means no notes and no jobs. */
+    zendesk: zendeskApi(e),
     logLevel: e.LOG_LEVEL,
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     /** How long before a weekend or holiday on-call shift its person gets a reminder. */

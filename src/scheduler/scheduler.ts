@@ -228,7 +228,7 @@ export class Scheduler {
     const now = clock.now();
     switch (failure.kind) {
       case "rate_limited": {
-        log.warn({ ...context, retryAfterMs: failure.retryAfterMs }, "Slack rate limit; waiting as asked");
+        log.warn({ ...context, retryAfterMs: failure.retryAfterMs }, "rate limited; waiting as asked");
         const retry = { runAt: now + failure.retryAfterMs, error: failure.detail, countAttempt: false };
         return { write: (tx) => retryJobLater(tx, job.id, retry) };
       }

@@ -34,6 +34,23 @@ export function isRateLimitWait(lastError: string | null): boolean {
   return lastError?.startsWith(RATE_LIMIT_WAIT) ?? false;
 }
 
+/**
+ * A failure its handler has already classified: calls to services other than Slack (Zendesk) throw this, so
+ * the runner treats them by the same rules (wait out a 429, back off on 5xx, give up on a refusal).
+ */
+export class ClassifiedFailure extends Error {
+  constructor(readonly failure: FailureClass) {
+    super(failure.detail);
+    this.name = "ClassifiedFailure";
+  }
+}
+
+/** A 429's wait of `seconds`, written as Slack's are, so settle() and readers of the jobs table see the wait. */
+export function rateLimitedFor(seconds: number, service: string): FailureClass {
+  const wait = seconds > 0 ? seconds : 1;
+  return { kind: "rate_limited", retryAfterMs: wait * 1000, detail: `${RATE_LIMIT_WAIT} ${wait}s) from ${service}` };
+}
+
 interface SlackLikeError {
   code?: unknown;
   retryAfter?: unknown;
@@ -43,6 +60,7 @@ interface SlackLikeError {
 }
 
 export function classifyFailure(error: unknown): FailureClass {
+  if (error instanceof ClassifiedFailure) return error.failure;
   if (error instanceof DomainError) return { kind: "permanent", code: error.code, detail: error.message };
   if (isDatabaseBusy(error)) return { kind: "database_busy", detail: "database busy (write lock held elsewhere)" };
   const e = (typeof error === "object" && error !== null ? error : {}) as SlackLikeError;

@@ -115,6 +115,7 @@ export function reviewAppeal(deps: FlowDeps, input: ReviewAppealInput): { record
       proposedBy: input.userId,
       viewId: null,
       at: now,
+      config: deps.config,
     });
     return { record: proposed, proposal: `P${proposal.seq}` };
   });

@@ -18,6 +18,7 @@ import { type Executor, inTransaction } from "../../store/database.ts";
 import { timelinePayload } from "../../store/events.ts";
 import { undecidedProposalsOfCase } from "../../store/sanctions.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueZendeskNote } from "../jobs/addZendeskNote.ts";
 import { enqueueArchive } from "../jobs/archiveWarRoom.ts";
 import { enqueueCloseSummary } from "../jobs/postCloseSummary.ts";
 import { recordCaseChange } from "./caseChange.ts";
@@ -131,5 +132,6 @@ export function closeCase(deps: FlowDeps, input: CloseCaseInput): CaseRow {
 /** Close jobs name the close they follow (its event's seq): a case closed, reopened and closed again gets new ones. */
 function enqueueCloseJobs(tx: Executor, deps: FlowDeps, record: CaseRow, closeSeq: number, now: number): void {
   enqueueCloseSummary(tx, record, closeSeq, now);
+  enqueueZendeskNote(tx, deps.config, record, { occasion: "closed", caseId: record.id, closeSeq }, now);
   if (record.channelId) enqueueArchive(tx, record, closeSeq, now + deps.config.slack.archiveGraceMs, now);
 }

@@ -8,6 +8,7 @@ import { inTransaction } from "../../store/database.ts";
 import { appendEvent } from "../../store/events.ts";
 import { addParty, upsertAccount } from "../../store/parties.ts";
 import type { FlowDeps } from "../deps.ts";
+import { enqueueZendeskNote } from "../jobs/addZendeskNote.ts";
 import { enqueueTriagePost } from "../jobs/announceCase.ts";
 import { enqueueCreateWarRoom } from "../jobs/createWarRoom.ts";
 import { pageOnIntake } from "../paging/pageOnCall.ts";
@@ -86,6 +87,7 @@ export function openCase(deps: FlowDeps, input: OpenCaseInput): OpenCaseResult {
     } else {
       enqueueTriagePost(tx, record, now);
     }
+    enqueueZendeskNote(tx, deps.config, record, { occasion: "opened", caseId: record.id }, now);
     watchSlaClocks(tx, record, now);
     pageOnIntake(tx, deps, record, now);
     return { record, created: true };

@@ -137,7 +137,13 @@ export function castVote(deps: FlowDeps, input: CastVoteInput): CastVoteResult {
     });
     enqueueProposalUpdate(tx, proposal, `vote:${vote.id}`, now);
     if (tally.outcome === "approved") {
-      const { decision } = recordDecision(tx, { record: voted, proposal, decidedBy: input.userId, at: now });
+      const { decision } = recordDecision(tx, {
+        record: voted,
+        proposal,
+        decidedBy: input.userId,
+        at: now,
+        config: deps.config,
+      });
       return { vote, tally, decision, created: true };
     }
     if (tally.outcome === "rejected") rejectProposal(tx, { record: voted, proposal, by: tally.by, at: now });

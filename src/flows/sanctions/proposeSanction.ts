@@ -1,4 +1,5 @@
 import type { CaseRow, DecisionRow, EvidenceRow, SanctionProposalRow } from "../../../db/schema.ts";
+import type { Config } from "../../config.ts";
 import { categoryById, type PolicyClauseId, policyClauseTitle } from "../../core/categories.ts";
 import { DomainError, fail } from "../../core/domainError.ts";
 import type { AccountRole } from "../../core/intake.ts";
@@ -174,6 +175,7 @@ export function proposeSanction(deps: FlowDeps, input: ProposeSanctionInput): Pr
       proposedBy: input.userId,
       viewId: input.viewId,
       at: now,
+      config: deps.config,
     });
     return { ...recorded, created: true };
   });
@@ -197,6 +199,8 @@ export interface ProposalToRecord {
   proposedBy: string;
   viewId: string | null;
   at: number;
+  /** Whether a decision made at once gets a Zendesk note (config.zendesk). */
+  config: Config;
 }
 
 /**
@@ -251,7 +255,13 @@ export function recordProposal(
   });
   enqueueProposalPost(tx, proposal, at);
   if (requirement.approvers === 0 && !requirement.legal) {
-    const decided = recordDecision(tx, { record: proposed, proposal, decidedBy: input.proposedBy, at });
+    const decided = recordDecision(tx, {
+      record: proposed,
+      proposal,
+      decidedBy: input.proposedBy,
+      at,
+      config: input.config,
+    });
     return { record: decided.record, proposal, decision: decided.decision };
   }
   enqueueProposalEscalation(tx, { caseId: record.id, proposalId: proposal.id }, at + PROPOSAL_ESCALATION_MS, at);

@@ -1,4 +1,5 @@
 import type { CaseRow, DecisionRow, SanctionProposalRow } from "../../../db/schema.ts";
+import type { Config } from "../../config.ts";
 import { fail } from "../../core/domainError.ts";
 import { SANCTION_RUNGS } from "../../core/sanctions.ts";
 import { getAppeal, setAppealReview } from "../../store/appeals.ts";
@@ -6,6 +7,7 @@ import type { Executor } from "../../store/database.ts";
 import { accountOf } from "../../store/parties.ts";
 import { decisionCountOfCase, insertDecision, settleProposal } from "../../store/sanctions.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
+import { enqueueZendeskNote } from "../jobs/addZendeskNote.ts";
 import { enqueueProposalUpdate } from "../jobs/postProposal.ts";
 import { proposalRung } from "./proposalStanding.ts";
 import { resolveInterimSuspensions } from "./resolveInterimSuspensions.ts";
@@ -19,6 +21,8 @@ export interface RecordDecisionInput {
   /** Who decided: the approver whose vote completed the approval, or the proposer of a warning. */
   decidedBy: string;
   at: number;
+  /** Whether the decision gets a Zendesk note (config.zendesk). */
+  config: Config;
 }
 
 export interface RecordedDecision {
@@ -88,5 +92,12 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     },
   });
   enqueueProposalUpdate(tx, proposal, "decision", at);
+  enqueueZendeskNote(
+    tx,
+    input.config,
+    updated,
+    { occasion: "decision", caseId: record.id, decisionId: decision.id },
+    at,
+  );
   return { decision, record: updated };
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { JobRow } from "../../../db/schema.ts";
 import { takeScheduledBackup } from "../../flows/backup/scheduledBackup.ts";
+import { addZendeskNoteJob } from "../../flows/jobs/addZendeskNote.ts";
 import { announceCaseJob } from "../../flows/jobs/announceCase.ts";
 import { archiveWarRoomJob } from "../../flows/jobs/archiveWarRoom.ts";
 import { checkSlaClocksJob } from "../../flows/jobs/checkSlaClocks.ts";
@@ -34,6 +35,7 @@ import { redactPersonalData } from "../../flows/retention/redactPersonalData.ts"
 import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
 import type { JobPacing } from "../../scheduler/pacing.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
+import { addZendeskNote, ZENDESK_TICKET_UPDATES } from "../../zendesk/notes.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import { announceCase } from "./announceCase.ts";
 import { archiveWarRoom } from "./archiveWarRoom.ts";
@@ -112,6 +114,8 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(takeScheduledBackupJob, takeScheduledBackup),
   handle(planRetentionJob, planRetention),
   handle(redactPersonalDataJob, redactPersonalData),
+  // No Slack call: one Zendesk ticket update, paced under Zendesk's Update Ticket limit.
+  handle(addZendeskNoteJob, addZendeskNote, { budgets: [ZENDESK_TICKET_UPDATES] }),
 ];
 
 /** The runner's pacing: each kind's Slack calls as the budgets they spend. */

@@ -28,6 +28,8 @@ export interface SlackCalls {
   /** Tiered methods, one entry per call. */
   methods?: readonly TieredMethod[];
   postsTo?: PostTarget;
+  /** Budgets of services other than Slack (Zendesk's ticket updates), spent once per job. */
+  budgets?: readonly PaceBudget[];
 }
 
 /** Pacing from each kind's declared calls: tier budgets per method, and the posting channel's budget. */
@@ -38,7 +40,11 @@ export function buildJobPacing(deps: SlackDeps, callsByKind: ReadonlyMap<string,
     const calls = callsByKind.get(kind);
     const target = calls?.postsTo;
     const channel = typeof target === "string" ? configured[target] : undefined;
-    return [...(calls?.methods ?? []).map(methodBudget), ...(channel ? [postMessageBudget(channel)] : [])];
+    return [
+      ...(calls?.methods ?? []).map(methodBudget),
+      ...(channel ? [postMessageBudget(channel)] : []),
+      ...(calls?.budgets ?? []),
+    ];
   };
   const budgetsOfJob = (job: JobRow): PaceBudget[] => {
     const own = budgetsOfKind(job.kind);

@@ -8,7 +8,7 @@ import { parseSeverity, severityPolicy } from "../../core/severity.ts";
 import type { CaseSnapshot, PartySnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
 import { ACTION, BLOCK, COMMAND } from "../ids.ts";
 import { actions, type Block, button, capBlocks, context, fields, header, LIMITS, section } from "./blocks.ts";
-import { jobLabel } from "./jobLabel.ts";
+import { jobLabel, jobRefuser } from "./jobLabel.ts";
 import { channelLink, mention, slackDate, userText } from "./mrkdwn.ts";
 import { slaSection } from "./slaMessages.ts";
 
@@ -24,11 +24,12 @@ export function caseHeadline(record: CaseRow): string {
   return `${record.humanId} · ${severityLabel(record.severity)} · ${categoryLabel(record.category)}`;
 }
 
-/** A DM to the case's opener about a side effect Slack refused for good (`error` is Slack's error code). */
+/** A DM to the case's opener about a side effect Slack (or Zendesk) refused for good (`error` is its error code). */
 export function failureNotice(record: CaseRow, jobKind: string, error: string): string {
+  const { service, check } = jobRefuser(jobKind);
   return (
-    `:warning: ${caseHeadline(record)} is recorded, but Slack refused ${jobLabel(jobKind)}: ` +
-    `\`${userText(error, 200)}\`. Ask an admin to check the bot's access (is it in the triage channel?). ` +
+    `:warning: ${caseHeadline(record)} is recorded, but ${service} refused ${jobLabel(jobKind)}: ` +
+    `\`${userText(error, 200)}\`. Ask an admin to check ${check}. ` +
     `\`${COMMAND} status ${record.humanId}\` shows the case meanwhile.`
   );
 }
@@ -99,7 +100,7 @@ export function buildCaseSummary(
   for (const problem of snapshot.problems) {
     blocks.push(
       section(
-        `:warning: Slack refused ${jobLabel(problem.jobKind)}: \`${userText(problem.error, 200)}\` (${slackDate(problem.at)}). An admin should check the app's access.`,
+        `:warning: ${jobRefuser(problem.jobKind).service} refused ${jobLabel(problem.jobKind)}: \`${userText(problem.error, 200)}\` (${slackDate(problem.at)}). An admin should check ${jobRefuser(problem.jobKind).check}.`,
       ),
     );
   }

@@ -1,3 +1,4 @@
+import { addZendeskNoteJob } from "../../flows/jobs/addZendeskNote.ts";
 import { announceCaseJob } from "../../flows/jobs/announceCase.ts";
 import { archiveWarRoomJob } from "../../flows/jobs/archiveWarRoom.ts";
 import { checkSlaClocksJob } from "../../flows/jobs/checkSlaClocks.ts";
@@ -43,6 +44,15 @@ const JOB_LABELS: Readonly<Record<string, string>> = {
   [remindSlaJob.kind]: "posting an SLA reminder",
   [planShiftRemindersJob.kind]: "planning on-call shift reminders",
   [remindShiftJob.kind]: "reminding someone of their on-call shift",
+  [addZendeskNoteJob.kind]: "adding an internal note to the Zendesk ticket",
 };
 
 export const jobLabel = (kind: string): string => JOB_LABELS[kind] ?? kind;
+
+/** Who refused a job for good and what an admin checks: Slack, but for the kinds that call another service. */
+const REFUSERS: Readonly<Record<string, { service: string; check: string }>> = {
+  [addZendeskNoteJob.kind]: { service: "Zendesk", check: "the Zendesk API token and the ticket number" },
+};
+
+export const jobRefuser = (kind: string): { service: string; check: string } =>
+  REFUSERS[kind] ?? { service: "Slack", check: "the app's access (is the bot in the triage channel?)" };
