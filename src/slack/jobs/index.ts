@@ -20,15 +20,18 @@ import { planShiftRemindersJob } from "../../flows/jobs/planShiftReminders.ts";
 import { postCaseSummaryJob } from "../../flows/jobs/postCaseSummary.ts";
 import { postCloseSummaryJob } from "../../flows/jobs/postCloseSummary.ts";
 import { postProposalJob } from "../../flows/jobs/postProposal.ts";
+import { postReportJob } from "../../flows/jobs/postReport.ts";
 import { redactPersonalDataJob } from "../../flows/jobs/redactPersonalData.ts";
 import { refreshCaseSummaryJob } from "../../flows/jobs/refreshCaseSummary.ts";
 import { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.ts";
 import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
 import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
+import { scheduleWeeklyReportJob } from "../../flows/jobs/scheduleWeeklyReport.ts";
 import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
 import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
 import { takeScheduledBackupJob } from "../../flows/jobs/takeScheduledBackup.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
+import { scheduleWeeklyReport } from "../../flows/reports/weeklyReport.ts";
 import { planRetention } from "../../flows/retention/planRetention.ts";
 import { redactPersonalData } from "../../flows/retention/redactPersonalData.ts";
 import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
@@ -51,6 +54,7 @@ import { pingConsultTeam } from "./pingConsultTeam.ts";
 import { postCaseSummary } from "./postCaseSummary.ts";
 import { postCloseSummary } from "./postCloseSummary.ts";
 import { postProposal } from "./postProposal.ts";
+import { postReport } from "./postReport.ts";
 import { refreshCaseSummary } from "./refreshCaseSummary.ts";
 import { remindOverdueConsult } from "./remindOverdueConsult.ts";
 import { remindShift } from "./remindShift.ts";
@@ -112,6 +116,11 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(takeScheduledBackupJob, takeScheduledBackup),
   handle(planRetentionJob, planRetention),
   handle(redactPersonalDataJob, redactPersonalData),
+  handle(scheduleWeeklyReportJob, scheduleWeeklyReport),
+  // Posts its progress message (after conversations.info when asked for), uploads the charts and CSV, then updates it.
+  handle(postReportJob, postReport, {
+    methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
+  }),
 ];
 
 /** The runner's pacing: each kind's Slack calls as the budgets they spend. */
