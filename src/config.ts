@@ -23,6 +23,7 @@ const envSchema = z.object({
   EVIDENCE_DIR: z.string().min(1).default("./data/evidence"),
   TRIAGE_CHANNEL_ID: z.string().regex(slackId, "must be a Slack channel id such as C0123456789"),
   ESCALATION_CHANNEL_ID: z.string().regex(slackId, "must be a Slack channel id such as C0123456789").optional(),
+  REPORT_CHANNEL_ID: z.string().regex(slackId, "must be a Slack channel id such as C0123456789").optional(),
   ADMIN_USER_IDS: z
     .string()
     .default("")
@@ -143,6 +144,8 @@ const configSchema = envSchema
       apiUrl: e.SLACK_API_URL.endsWith("/") ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
       triageChannelId: e.TRIAGE_CHANNEL_ID,
       escalationChannelId: e.ESCALATION_CHANNEL_ID ?? e.TRIAGE_CHANNEL_ID,
+      /** Where the weekly report goes every Monday at 09:00 business time; unset, no weekly report. */
+      reportChannelId: e.REPORT_CHANNEL_ID,
       warRoomsPrivate: e.WAR_ROOM_PRIVATE,
       /** How long a closed case's war room stays open before it is archived. */
       archiveGraceMs: e.WAR_ROOM_ARCHIVE_GRACE_HOURS * 60 * 60_000,

@@ -8,6 +8,7 @@ import { type Config, ConfigError } from "./config.ts";
 import { startBackupSchedule } from "./flows/backup/scheduledBackup.ts";
 import { recordJobFailure } from "./flows/cases/recordJobFailure.ts";
 import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
+import { startWeeklyReportSchedule } from "./flows/reports/weeklyReport.ts";
 import { startRetentionPlanning } from "./flows/retention/planRetention.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
 import { startSlaWatch } from "./flows/sla/slaReminders.ts";
@@ -107,6 +108,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   startSlaWatch(deps);
   startRetentionPlanning(deps);
   startBackupSchedule(deps);
+  startWeeklyReportSchedule(deps);
   const readiness = new Readiness({ deps, slack, scheduler }, authCheckedAt);
   const app = createSlackApp(deps, { botId: identity.botId }, operationsRoutes(readiness, metrics, deps));
   const { port, server } = await startSlackApp(app, config).catch((error: unknown) => {

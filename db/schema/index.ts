@@ -6,6 +6,7 @@ export * from "./health.ts";
 export * from "./jobs.ts";
 export * from "./mediation.ts";
 export * from "./onCall.ts";
+export * from "./reports.ts";
 export * from "./retention.ts";
 export * from "./roles.ts";
 export * from "./sanctions.ts";

@@ -73,6 +73,11 @@ export const pages = sqliteTable(
     /** Makes the automatic page of a case happen once; null for manual pages. */
     dedupeKey: text("dedupe_key").unique(),
   },
-  (t) => [index("pages_case").on(t.caseId), index("pages_status").on(t.status)],
+  (t) => [
+    index("pages_case").on(t.caseId),
+    index("pages_status").on(t.status),
+    // Reports read the pages of a period.
+    index("pages_created").on(t.createdAt),
+  ],
 );
 export type PageRow = typeof pages.$inferSelect;

@@ -113,7 +113,12 @@ export const appeals = sqliteTable(
     rationale: text("rationale"),
     decidedAt: integer("decided_at"),
   },
-  (t) => [index("appeals_decision").on(t.decisionId)],
+  (t) => [
+    index("appeals_decision").on(t.decisionId),
+    // Reports read the appeals opened, and the appeals decided, in a period.
+    index("appeals_opened").on(t.openedAt),
+    index("appeals_decided").on(t.decidedAt),
+  ],
 );
 export type AppealRow = typeof appeals.$inferSelect;
 

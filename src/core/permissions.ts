@@ -34,6 +34,8 @@ export const ACTIONS = [
   "page.send",
   /** Place or release a legal hold, which keeps a case's personal data past its retention: leads and admins only. */
   "case.hold",
+  /** The team's reports (counts and times, no case or person): leads, admins and specialists, not readers. */
+  "report.read",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -68,6 +70,7 @@ export const PERMISSIONS: Readonly<Record<Role, Readonly<Partial<Record<Action, 
     "sanction.vote": "all",
     "oncall.read": "all",
     "page.send": "all",
+    "report.read": "all",
   },
   // Consultants see only the consults sent to them: never a case's description, parties or evidence.
   consultant: {

@@ -76,6 +76,14 @@ export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
   return db.transaction(work, { behavior: "immediate" });
 }
 
+/**
+ * One read snapshot: every query inside sees the same committed state, and under WAL it keeps no writer
+ * waiting, so a long read (a month's report) never holds up a command's transaction.
+ */
+export function inReadSnapshot<T>(db: Db, work: (tx: Executor) => T): T {
+  return db.transaction(work, { behavior: "deferred" });
+}
+
 export function databaseAnswers(db: Db): boolean {
   try {
     return db.get<{ ok: number }>(sql`SELECT 1 AS ok`)?.ok === 1;

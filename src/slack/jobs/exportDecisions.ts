@@ -7,8 +7,8 @@ import { finishDecisionExport } from "../../flows/sanctions/finishDecisionExport
 import { loadDecisionExport } from "../../flows/sanctions/loadDecisionExport.ts";
 import { recordExportProgressMessage } from "../../flows/sanctions/recordExportProgressMessage.ts";
 import { recordExportUploaded } from "../../flows/sanctions/recordExportUploaded.ts";
-import { classifyFailure, type FailureClass, slackErrorCode } from "../../scheduler/slackFailure.ts";
-import { uploadDecisionExport } from "../files/uploadDecisionExport.ts";
+import { classifyFailure, type FailureClass } from "../../scheduler/slackFailure.ts";
+import { uploadFiles } from "../files/uploadFiles.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import {
   exportComment,
@@ -17,29 +17,11 @@ import {
   exportFailedText,
   exportProgressText,
 } from "../views/exportMessages.ts";
+import { privateDestination } from "./privateDestination.ts";
 
 interface PostedMessage {
   channel: string;
   ts: string;
-}
-
-// conversations.info answers these when the bot cannot see the conversation or lacks im:read/mpim:read for it.
-const UNCONFIRMED_PRIVACY = new Set(["channel_not_found", "missing_scope"]);
-
-/**
- * Statements of reasons are not for a public channel: the files go where the command was typed only when
- * Slack confirms that conversation is private, else to the requester's DM with the bot.
- */
-async function exportDestination(deps: SlackDeps, request: DecisionExportRow): Promise<string> {
-  try {
-    const { channel } = await deps.slack.conversations.info({ channel: request.requestChannelId });
-    if (channel?.is_private || channel?.is_im || channel?.is_mpim) return request.requestChannelId;
-  } catch (error) {
-    const code = slackErrorCode(error);
-    if (code === undefined || !UNCONFIRMED_PRIVACY.has(code)) throw error;
-    deps.log.info({ exportId: request.id, code }, "conversation not confirmed private; export goes by DM");
-  }
-  return request.requestedBy;
 }
 
 /** The progress message, posted once: a retry finds it recorded and updates it instead. */
@@ -50,7 +32,12 @@ async function progressMessage(
 ): Promise<PostedMessage> {
   if (request.progressChannelId && request.progressTs)
     return { channel: request.progressChannelId, ts: request.progressTs };
-  const destination = await exportDestination(deps, request);
+  // Statements of reasons are not for a public channel.
+  const destination = await privateDestination(
+    deps,
+    { channelId: request.requestChannelId, userId: request.requestedBy },
+    { exportId: request.id },
+  );
   const posted = await deps.slack.chat.postMessage({ channel: destination, text: exportProgressText(range) });
   const message = { channel: String(posted.channel), ts: String(posted.ts) };
   recordExportProgressMessage(deps, request.id, message);
@@ -73,7 +60,7 @@ async function runExport(deps: SlackDeps, request: DecisionExportRow, range: Exp
   }
   if (request.uploadedAt === null) {
     const comment = exportComment(range, built.count, built.leftOut);
-    const fileIds = await uploadDecisionExport(deps, { channelId: progress.channel, files: built.files, comment });
+    const fileIds = await uploadFiles(deps, { channelId: progress.channel, files: built.files, comment });
     recordExportUploaded(deps, request.id, fileIds);
   }
   await deps.slack.chat.update({ ...progress, text: exportDoneText(range, built.count, built.leftOut) });

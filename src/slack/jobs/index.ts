@@ -21,15 +21,18 @@ import { planShiftRemindersJob } from "../../flows/jobs/planShiftReminders.ts";
 import { postCaseSummaryJob } from "../../flows/jobs/postCaseSummary.ts";
 import { postCloseSummaryJob } from "../../flows/jobs/postCloseSummary.ts";
 import { postProposalJob } from "../../flows/jobs/postProposal.ts";
+import { postReportJob } from "../../flows/jobs/postReport.ts";
 import { redactPersonalDataJob } from "../../flows/jobs/redactPersonalData.ts";
 import { refreshCaseSummaryJob } from "../../flows/jobs/refreshCaseSummary.ts";
 import { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.ts";
 import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
 import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
+import { scheduleWeeklyReportJob } from "../../flows/jobs/scheduleWeeklyReport.ts";
 import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
 import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
 import { takeScheduledBackupJob } from "../../flows/jobs/takeScheduledBackup.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
+import { scheduleWeeklyReport } from "../../flows/reports/weeklyReport.ts";
 import { planRetention } from "../../flows/retention/planRetention.ts";
 import { redactPersonalData } from "../../flows/retention/redactPersonalData.ts";
 import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
@@ -53,6 +56,7 @@ import { pingConsultTeam } from "./pingConsultTeam.ts";
 import { postCaseSummary } from "./postCaseSummary.ts";
 import { postCloseSummary } from "./postCloseSummary.ts";
 import { postProposal } from "./postProposal.ts";
+import { postReport } from "./postReport.ts";
 import { refreshCaseSummary } from "./refreshCaseSummary.ts";
 import { remindOverdueConsult } from "./remindOverdueConsult.ts";
 import { remindShift } from "./remindShift.ts";
@@ -116,6 +120,11 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(redactPersonalDataJob, redactPersonalData),
   // No Slack call: one Zendesk ticket update, paced under Zendesk's Update Ticket limit.
   handle(addZendeskNoteJob, addZendeskNote, { budgets: [ZENDESK_TICKET_UPDATES] }),
+  handle(scheduleWeeklyReportJob, scheduleWeeklyReport),
+  // Posts its progress message (after conversations.info when asked for), uploads the charts and CSV, then updates it.
+  handle(postReportJob, postReport, {
+    methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
+  }),
 ];
 
 /** The runner's pacing: each kind's Slack calls as the budgets they spend. */

@@ -16,6 +16,7 @@ import { interimSubcommands } from "./interimCommands.ts";
 import { investigationSubcommands } from "./investigationCommands.ts";
 import { onCallSubcommands } from "./onCallCommands.ts";
 import { pageSubcommands } from "./pageCommands.ts";
+import { reportSubcommands } from "./reportCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
 import { sanctionSubcommands } from "./sanctionCommands.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
@@ -37,6 +38,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...calendarSubcommands,
   ...onCallSubcommands,
   ...pageSubcommands,
+  ...reportSubcommands,
   help,
 };
 

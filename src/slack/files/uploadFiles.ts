@@ -1,19 +1,25 @@
 import { fail } from "../../core/domainError.ts";
-import type { ExportFile } from "../../flows/sanctions/buildDecisionExport.ts";
 import type { SlackDeps } from "../slackDeps.ts";
+
+/** A file to share: text (a CSV, a JSON export) or bytes (a PNG chart). */
+export interface FileToUpload {
+  filename: string;
+  title: string;
+  content: string | Uint8Array;
+}
 
 /**
  * Uploads the files the way Slack asks since files.upload was retired: a URL per file, the bytes POSTed
  * to it, then one completeUploadExternal that shares them all into the channel with the comment. Returns the
  * shared files' ids.
  */
-export async function uploadDecisionExport(
+export async function uploadFiles(
   deps: SlackDeps,
-  input: { channelId: string; files: readonly ExportFile[]; comment: string },
+  input: { channelId: string; files: readonly FileToUpload[]; comment: string },
 ): Promise<string[]> {
   const uploaded: Array<{ id: string; title: string }> = [];
   for (const file of input.files) {
-    const bytes = Buffer.from(file.content, "utf8");
+    const bytes = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
     const target = await deps.slack.files.getUploadURLExternal({ filename: file.filename, length: bytes.length });
     const uploadUrl = target.upload_url ?? fail("conflict", "Slack gave no upload URL");
     const fileId = target.file_id ?? fail("conflict", "Slack gave no file id");
