@@ -50,7 +50,10 @@ async function connectedApp(): Promise<WebSocket> {
 describe("apps.connections.open", () => {
   it("gives the app-level token a WebSocket URL that greets the app with hello", async () => {
     const answer = await connectionsOpen(fake.appToken);
-    expect(answer).toMatchObject({ ok: true, url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=/) });
+    expect(answer).toMatchObject({
+      ok: true,
+      url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=\w+&app_id=\w+$/),
+    });
     const { hello } = await connect(String(answer.url));
     expect(hello).toMatchObject({ type: "hello", num_connections: 1, connection_info: { app_id: fake.appId } });
     expect(fake.socketMode.connectionsOpened).toBe(1);
@@ -68,6 +71,16 @@ describe("apps.connections.open", () => {
     expect(await connectionsOpen(fake.botToken)).toEqual({ ok: false, error: "not_allowed_token_type" });
     expect(await connectionsOpen("xapp-1-unknown")).toEqual({ ok: false, error: "invalid_auth" });
     expect(await connectionsOpen(undefined)).toEqual({ ok: false, error: "not_authed" });
+  });
+
+  it("refuses the app-level token passed as a POST parameter instead of the Authorization header", async () => {
+    const response = await fetch(`${fake.url}apps.connections.open`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: fake.appToken }).toString(),
+    });
+    expect(await response.json()).toEqual({ ok: false, error: "not_authed" });
+    expect(fake.socketMode.connectionsOpened).toBe(0);
   });
 
   it("refuses the app-level token on the bot's methods", async () => {
