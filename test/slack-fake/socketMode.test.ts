@@ -47,6 +47,19 @@ async function connectedApp(): Promise<WebSocket> {
   return (await connect(String(url))).socket;
 }
 
+/** Connects and acks every envelope, listening before the socket opens: one may follow hello in the same read. */
+async function ackingApp(): Promise<WebSocket> {
+  const { url } = await connectionsOpen(fake.appToken);
+  const socket = new WebSocket(String(url));
+  sockets.push(socket);
+  socket.on("message", (data) => {
+    const { envelope_id } = JSON.parse(data.toString());
+    if (envelope_id) socket.send(JSON.stringify({ envelope_id }));
+  });
+  await new Promise((resolve) => socket.once("open", resolve));
+  return socket;
+}
+
 describe("apps.connections.open", () => {
   it("gives the app-level token a WebSocket URL that greets the app with hello", async () => {
     const answer = await connectionsOpen(fake.appToken);
@@ -164,10 +177,7 @@ describe("the Socket Mode WebSocket", () => {
     await expect.poll(() => fake.socketMode.connectionCount).toBe(0);
     const delivered = fake.socketMode.deliver("interactive", { type: "block_actions" });
     aMinuteLater();
-    const reconnected = await connectedApp();
-    reconnected.on("message", (data) => {
-      reconnected.send(JSON.stringify({ envelope_id: JSON.parse(data.toString()).envelope_id }));
-    });
+    await ackingApp();
     await expect(delivered).resolves.toEqual({});
   });
 });
