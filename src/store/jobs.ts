@@ -82,6 +82,16 @@ export function leaseJob(tx: Executor, id: number, lease: { now: number; leaseMs
     .get();
 }
 
+/** Holds a job its owner still leases until `until`: false when the lease ran out and another worker took it. */
+export function extendJobLease(tx: Executor, lease: { id: number; owner: string; until: number }): boolean {
+  const held = tx
+    .update(jobs)
+    .set({ leaseUntil: lease.until })
+    .where(and(eq(jobs.id, lease.id), eq(jobs.leasedBy, lease.owner), isNull(jobs.doneAt)))
+    .run();
+  return held.changes === 1;
+}
+
 /** Whether a job of one of `kinds` is due and unleased: work the runner holds back, waiting for Slack's budget. */
 export function hasDueJobOfKinds(tx: Executor, now: number, kinds: readonly string[]): boolean {
   if (kinds.length === 0) return false;

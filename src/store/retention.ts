@@ -10,6 +10,7 @@ import {
   caseRedactions,
   cases,
   consults,
+  decisions,
   evidence,
   evidenceFiles,
   interimSuspensions,
@@ -223,10 +224,28 @@ export function redactCaseWorkTexts(tx: Executor, caseId: number): Record<string
     "vote.rationale": votes,
     "appeal.grounds": tx.update(appeals).set({ grounds: REDACTED }).where(eq(appeals.caseId, caseId)).run().changes,
     "appeal.rationale": tx.update(appeals).set({ rationale: REDACTED }).where(reviewed).run().changes,
+    "decision.statement.decision_facts": redactDecisionFacts(tx, caseId),
     "interim.reason": tx
       .update(interimSuspensions)
       .set({ reason: REDACTED })
       .where(eq(interimSuspensions.caseId, caseId))
       .run().changes,
   };
+}
+
+/** The facts each decision's statement of reasons carries (the proposal's, as typed); its other fields stay. */
+function redactDecisionFacts(tx: Executor, caseId: number): number {
+  const statements = tx
+    .select({ id: decisions.id, statement: decisions.statement })
+    .from(decisions)
+    .where(eq(decisions.caseId, caseId))
+    .all()
+    .filter((d) => d.statement.decision_facts !== REDACTED);
+  for (const { id, statement } of statements) {
+    tx.update(decisions)
+      .set({ statement: { ...statement, decision_facts: REDACTED } })
+      .where(eq(decisions.id, id))
+      .run();
+  }
+  return statements.length;
 }

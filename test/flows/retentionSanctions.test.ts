@@ -12,9 +12,11 @@ const RATIONALE = "The customer's neighbour saw the pro load the drill into his 
 const room = useSanctionRoom();
 
 describe("retention of a sanctioned case", () => {
-  it("redacts proposal facts and vote rationales, keeps the decision and its account, and the chain verifies", async () => {
+  it("redacts proposal facts, vote rationales and the facts of the decision's statement of reasons, keeps the rest of the decision and its account, and the chain verifies", async () => {
     await room.propose({ [PROPOSAL_BLOCK.rung]: "suspension_7d" });
     await room.vote(USERS.lead, "approve", RATIONALE);
+    const statementBefore = JSON.parse(String(room.decisions()[0]?.statement));
+    expect(statementBefore.decision_facts).toBe(FACTS);
     for (const status of ["resolved", "closed"] as const) room.moveTo(status);
     await room.h.settle();
 
@@ -24,6 +26,8 @@ describe("retention of a sanctioned case", () => {
     expect(room.proposals()[0]).toMatchObject({ facts: REDACTED });
     expect(room.votes()[0]).toMatchObject({ rationale: REDACTED, choice: "approve", voter: USERS.lead });
     expect(room.decisions()[0]).toMatchObject({ rung: "suspension_7d" });
+    const statement = JSON.parse(String(room.decisions()[0]?.statement));
+    expect(statement).toEqual({ ...statementBefore, decision_facts: REDACTED });
     const timeline = JSON.stringify(room.events().map((e) => e.payload));
     expect(timeline).not.toContain(FACTS);
     expect(timeline).not.toContain(RATIONALE);
@@ -32,6 +36,7 @@ describe("retention of a sanctioned case", () => {
     expect(recorded.fields).toMatchObject({
       "proposal.facts": 1,
       "vote.rationale": 1,
+      "decision.statement.decision_facts": 1,
       "timeline.vote_cast.rationale": 1,
     });
     const verify = await room.h.driver.command({

@@ -126,10 +126,12 @@ export class FakeServer {
   private async dispatch(req: IncomingMessage, method: string, parsed: ParsedArgs): Promise<Reply> {
     const handler = METHODS[method];
     if (!handler) return refusal("unknown_method", { req_method: method }, 404);
-    const token = bearer(req) ?? parsed.bodyToken;
+    const appLevel = APP_LEVEL_METHODS.has(method);
+    // The app-level token goes in the Authorization header only; "passing it as a POST parameter will result in
+    // an error" (docs.slack.dev/reference/methods/apps.connections.open); stricter reading: as if no token came.
+    const token = appLevel ? bearer(req) : (bearer(req) ?? parsed.bodyToken);
     if (token === undefined) return refusal("not_authed");
     const { botToken, appToken, scopes, appScopes } = this.state.config;
-    const appLevel = APP_LEVEL_METHODS.has(method);
     // Each token opens only its own methods: docs.slack.dev/reference/methods/apps.connections.open
     // ("not_allowed_token_type"); stricter reading: an app-level token is refused by every bot method too.
     if (token !== (appLevel ? appToken : botToken)) {

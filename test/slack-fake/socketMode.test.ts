@@ -47,10 +47,26 @@ async function connectedApp(): Promise<WebSocket> {
   return (await connect(String(url))).socket;
 }
 
+/** Connects and acks every envelope, listening before the socket opens: one may follow hello in the same read. */
+async function ackingApp(): Promise<WebSocket> {
+  const { url } = await connectionsOpen(fake.appToken);
+  const socket = new WebSocket(String(url));
+  sockets.push(socket);
+  socket.on("message", (data) => {
+    const { envelope_id } = JSON.parse(data.toString());
+    if (envelope_id) socket.send(JSON.stringify({ envelope_id }));
+  });
+  await new Promise((resolve) => socket.once("open", resolve));
+  return socket;
+}
+
 describe("apps.connections.open", () => {
   it("gives the app-level token a WebSocket URL that greets the app with hello", async () => {
     const answer = await connectionsOpen(fake.appToken);
-    expect(answer).toMatchObject({ ok: true, url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=/) });
+    expect(answer).toMatchObject({
+      ok: true,
+      url: expect.stringMatching(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=\w+&app_id=\w+$/),
+    });
     const { hello } = await connect(String(answer.url));
     expect(hello).toMatchObject({ type: "hello", num_connections: 1, connection_info: { app_id: fake.appId } });
     expect(fake.socketMode.connectionsOpened).toBe(1);
@@ -68,6 +84,16 @@ describe("apps.connections.open", () => {
     expect(await connectionsOpen(fake.botToken)).toEqual({ ok: false, error: "not_allowed_token_type" });
     expect(await connectionsOpen("xapp-1-unknown")).toEqual({ ok: false, error: "invalid_auth" });
     expect(await connectionsOpen(undefined)).toEqual({ ok: false, error: "not_authed" });
+  });
+
+  it("refuses the app-level token passed as a POST parameter instead of the Authorization header", async () => {
+    const response = await fetch(`${fake.url}apps.connections.open`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ token: fake.appToken }).toString(),
+    });
+    expect(await response.json()).toEqual({ ok: false, error: "not_authed" });
+    expect(fake.socketMode.connectionsOpened).toBe(0);
   });
 
   it("refuses the app-level token on the bot's methods", async () => {
@@ -151,10 +177,7 @@ describe("the Socket Mode WebSocket", () => {
     await expect.poll(() => fake.socketMode.connectionCount).toBe(0);
     const delivered = fake.socketMode.deliver("interactive", { type: "block_actions" });
     aMinuteLater();
-    const reconnected = await connectedApp();
-    reconnected.on("message", (data) => {
-      reconnected.send(JSON.stringify({ envelope_id: JSON.parse(data.toString()).envelope_id }));
-    });
+    await ackingApp();
     await expect(delivered).resolves.toEqual({});
   });
 });

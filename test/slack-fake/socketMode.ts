@@ -74,7 +74,8 @@ export class SocketModeLink {
   issueUrl(): string {
     const ticket = randomBytes(12).toString("hex");
     this.tickets.add(ticket);
-    return `${this.origin.replace(/^http/, "ws")}${LINK_PATH}?ticket=${ticket}`;
+    // The URL's shape in the method page's typical answer: wss://…/link/?ticket=…&app_id=… (apps.connections.open).
+    return `${this.origin.replace(/^http/, "ws")}${LINK_PATH}?ticket=${ticket}&app_id=${this.appId}`;
   }
 
   get connectionCount(): number {

@@ -1,4 +1,6 @@
+import type { JobRow } from "../../../db/schema.ts";
 import { inTransaction } from "../../store/database.ts";
+import { extendJobLease } from "../../store/jobs.ts";
 import type { FlowDeps } from "../deps.ts";
 import type { PayloadOf } from "../jobs/defineJob.ts";
 import { enqueueScheduledBackup, type takeScheduledBackupJob } from "../jobs/takeScheduledBackup.ts";
@@ -19,11 +21,15 @@ export function startBackupSchedule(deps: FlowDeps): void {
 /**
  * Job: queues the next period's backup first (so a failing backup, retried by the runner, never stops the
  * schedule), then copies the database through the bot's own connection, so the bot's writes meanwhile go
- * into the copy instead of restarting it, and keeps the newest BACKUP_KEEP backups.
+ * into the copy instead of restarting it, and keeps the newest BACKUP_KEEP backups. A backup of a big database
+ * outlives the runner's lease (JOB_LEASE_SECONDS), so the job holds its lease for one period: another bot would
+ * otherwise claim it and start a second backup, whose claim also restarts this copy. After a crash mid-backup
+ * the period's backup runs again once that hold ends.
  */
 export async function takeScheduledBackup(
   deps: FlowDeps,
   { period }: PayloadOf<typeof takeScheduledBackupJob>,
+  job: JobRow,
 ): Promise<void> {
   const schedule = deps.config.backup;
   if (!schedule) {
@@ -31,7 +37,23 @@ export async function takeScheduledBackup(
     return;
   }
   const now = deps.clock.now();
-  inTransaction(deps.db, (tx) => enqueueScheduledBackup(tx, period + 1, (period + 1) * schedule.everyMs, now));
+  const held = inTransaction(deps.db, (tx) => {
+    enqueueScheduledBackup(tx, period + 1, (period + 1) * schedule.everyMs, now);
+    return extendJobLease(tx, { id: job.id, owner: job.leasedBy ?? "", until: now + schedule.everyMs });
+  });
+  if (!held) {
+    deps.log.warn({ jobId: job.id, period }, "backup job's lease was taken by another worker; it takes the backup");
+    return;
+  }
+  await backUpAndPrune(deps, schedule, now);
+  deps.wakeScheduler();
+}
+
+async function backUpAndPrune(
+  deps: FlowDeps,
+  schedule: NonNullable<FlowDeps["config"]["backup"]>,
+  now: number,
+): Promise<void> {
   const { path, manifest } = await takeBackup({
     db: deps.db,
     evidenceDir: deps.config.evidenceDir,
@@ -47,5 +69,4 @@ export async function takeScheduledBackup(
   if (manifest.missingBlobs.length > 0) {
     deps.log.warn({ backup: path, missing: manifest.missingBlobs.map((b) => b.usedBy) }, "evidence files missing");
   }
-  deps.wakeScheduler();
 }
