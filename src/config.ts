@@ -38,6 +38,10 @@ const envSchema = z.object({
     .default("America/Los_Angeles")
     .refine(isIanaZone, "must be an IANA time zone such as America/Los_Angeles"),
   ZENDESK_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  ZENDESK_SUBDOMAIN: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, "must be the subdomain alone, such as acme for acme.zendesk.com")
+    .optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   WAR_ROOM_PRIVATE: z
     .enum(["true", "false"], { message: "must be true or false" })
@@ -113,6 +117,8 @@ const configSchema = envSchema
     adminUserIds: e.ADMIN_USER_IDS,
     businessTimeZone: e.BUSINESS_TZ,
     zendeskWebhookSecret: e.ZENDESK_WEBHOOK_SECRET,
+    /** Links a case to its ticket (https://<subdomain>.zendesk.com/agent/tickets/<id>) when set. */
+    zendeskSubdomain: e.ZENDESK_SUBDOMAIN,
     logLevel: e.LOG_LEVEL,
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     /** How long before a weekend or holiday on-call shift its person gets a reminder. */

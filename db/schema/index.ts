@@ -11,3 +11,4 @@ export * from "./roles.ts";
 export * from "./sanctions.ts";
 export * from "./slackRequests.ts";
 export * from "./time.ts";
+export * from "./zendesk.ts";

@@ -34,6 +34,8 @@ export const ACTIONS = [
   "page.send",
   /** Place or release a legal hold, which keeps a case's personal data past its retention: leads and admins only. */
   "case.hold",
+  /** Decide which Zendesk tickets become cases, and see the ones ignored: leads and admins only. */
+  "zendesk.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
