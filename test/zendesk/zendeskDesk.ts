@@ -113,7 +113,7 @@ export function rowCounts(h: Harness): Record<string, number> {
 }
 
 export const MAPPING: ZendeskMappingRaw = {
-  category_rules: "safety-threat = physical-safety\nfraud = payment-fraud",
+  category_rules: "safety-threat = physical-safety\nabuse = harassment",
   severity_rules: "priority:urgent = SEV1\ntag:vip = SEV2",
   default_category: "service-quality",
   default_severity: null,
