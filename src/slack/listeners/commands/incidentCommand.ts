@@ -19,6 +19,7 @@ import { pageSubcommands } from "./pageCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
 import { sanctionSubcommands } from "./sanctionCommands.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
+import { zendeskSubcommands } from "./zendeskCommands.ts";
 
 const help: Subcommand = { usage: "help", summary: "this list", run: () => helpReply(listed()) };
 
@@ -37,6 +38,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...calendarSubcommands,
   ...onCallSubcommands,
   ...pageSubcommands,
+  ...zendeskSubcommands,
   help,
 };
 
