@@ -42,7 +42,7 @@ const envSchema = z.object({
   // Zendesk subdomains are letters, digits and hyphens: the {subdomain} of https://{subdomain}.zendesk.com.
   ZENDESK_SUBDOMAIN: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/i, "must be the subdomain only, such as acme for acme.zendesk.com")
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/i, "must be the subdomain only, such as acme for acme.zendesk.com")
     .optional(),
   ZENDESK_API_EMAIL: z.email({ message: "must be the email address of the agent who owns the API token" }).optional(),
   ZENDESK_API_TOKEN: z.string().min(1).optional(),
@@ -92,7 +92,8 @@ const envSchema = z.object({
     .default(14),
 });
 
-// All or none: a half-set token would look configured and fail on every note.
+// The subdomain alone links cases to their tickets; notes need the agent's email and token too, both or neither:
+// a half-set token would look configured and fail on every note.
 const ZENDESK_API_VARIABLES = ["ZENDESK_SUBDOMAIN", "ZENDESK_API_EMAIL", "ZENDESK_API_TOKEN"] as const;
 
 type Env = z.infer<typeof envSchema>;
@@ -120,15 +121,16 @@ const configSchema = envSchema
     message: "is required in HTTP mode (set it, or SLACK_APP_TOKEN for Socket Mode)",
   })
   .superRefine((e, ctx) => {
+    const credentials = [e.ZENDESK_API_EMAIL, e.ZENDESK_API_TOKEN].filter((v) => v !== undefined).length;
     const missing = ZENDESK_API_VARIABLES.filter((name) => e[name] === undefined);
-    if (missing.length > 0 && missing.length < ZENDESK_API_VARIABLES.length) {
+    if (credentials > 0 && missing.length > 0) {
       ctx.addIssue({
         code: "custom",
         path: [missing[0] ?? "ZENDESK_API_TOKEN"],
-        message: `is required when any of ${ZENDESK_API_VARIABLES.join(", ")} is set (set them all for Zendesk notes, or none)`,
+        message: `is required when ZENDESK_API_EMAIL or ZENDESK_API_TOKEN is set (set ${ZENDESK_API_VARIABLES.join(", ")} for Zendesk notes)`,
       });
     }
-    if (missing.length === ZENDESK_API_VARIABLES.length && e.ZENDESK_API_URL !== undefined) {
+    if (credentials === 0 && e.ZENDESK_API_URL !== undefined) {
       ctx.addIssue({
         code: "custom",
         path: ["ZENDESK_API_URL"],
@@ -158,6 +160,8 @@ const configSchema = envSchema
     zendeskWebhookSecret: e.ZENDESK_WEBHOOK_SECRET,
     /** Internal notes on a case's Zendesk ticket, when the API token is set: undefined means no notes and no jobs. */
     zendesk: zendeskApi(e),
+    /** Links a case to its ticket (https://<subdomain>.zendesk.com/agent/tickets/<id>) when set. */
+    zendeskSubdomain: e.ZENDESK_SUBDOMAIN,
     logLevel: e.LOG_LEVEL,
     jobs: { leaseMs: e.JOB_LEASE_SECONDS * 1000 },
     /** How long before a weekend or holiday on-call shift its person gets a reminder. */

@@ -26,6 +26,7 @@ import type { SlackDeps } from "./slack/slackDeps.ts";
 import { startSlackApp } from "./slack/startSlackApp.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 import { holdDatabase } from "./store/databaseHold.ts";
+import { zendeskRoutes } from "./zendesk/zendeskWebhookRoute.ts";
 
 /**
  * How long a stop waits for running jobs and open requests. Past it, a job keeps its lease (it runs again at
@@ -110,7 +111,10 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   startBackupSchedule(deps);
   startWeeklyReportSchedule(deps);
   const readiness = new Readiness({ deps, slack, scheduler }, authCheckedAt);
-  const app = createSlackApp(deps, { botId: identity.botId }, operationsRoutes(readiness, metrics, deps));
+  const app = createSlackApp(deps, { botId: identity.botId }, [
+    ...operationsRoutes(readiness, metrics, deps),
+    ...zendeskRoutes(deps),
+  ]);
   const { port, server } = await startSlackApp(app, config).catch((error: unknown) => {
     database.close();
     hold.release();

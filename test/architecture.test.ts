@@ -18,6 +18,7 @@ const isStore = inFolder("src/store");
 const isFlow = inFolder("src/flows");
 const isSlack = inFolder("src/slack");
 const isListener = inFolder("src/slack/listeners");
+const isZendesk = inFolder("src/zendesk");
 
 interface LayerRule {
   applies(file: string): boolean;
@@ -47,6 +48,11 @@ const RULES = {
     applies: isListener,
     forbids: ({ to, local }) => local && isStore(to),
   },
+  // The webhook is a second surface: it parses and verifies, then calls a flow, as a listener does.
+  "src/zendesk reaches the store only through flows, never src/slack/ nor the Web API": {
+    applies: isZendesk,
+    forbids: ({ to, local }) => (local ? isStore(to) || isSlack(to) : packageOf(to) === "@slack/web-api"),
+  },
   // Queries must later run on PostgreSQL too: the driver and query builder stay behind src/store/.
   "only src/store talks to the database driver": {
     applies: (file) => !isStore(file),
@@ -63,6 +69,7 @@ const KNOWN_VIOLATIONS: Record<RuleName | "no import cycle between layers", read
   "src/flows imports nothing from src/slack/": [],
   "src/flows imports nothing from @slack/*": [],
   "listeners reach the store only through flows": [],
+  "src/zendesk reaches the store only through flows, never src/slack/ nor the Web API": [],
   "only src/store talks to the database driver": [],
   "no import cycle between layers": [],
 };
@@ -104,6 +111,8 @@ describe("layers (docs/architecture.md)", () => {
     ["src/flows/x.ts", { to: "@slack/bolt", local: false }],
     ["src/slack/listeners/views/x.ts", { to: "src/store/cases.ts", local: true }],
     ["src/slack/views/x.ts", { to: "drizzle-orm/sqlite-core", local: false }],
+    ["src/zendesk/x.ts", { to: "src/store/zendesk.ts", local: true }],
+    ["src/zendesk/x.ts", { to: "src/slack/ids.ts", local: true }],
   ])("a rule refuses %s importing %o", (from, edge) => {
     expect(Object.values(RULES).some((rule: LayerRule) => rule.applies(from) && rule.forbids({ from, ...edge }))).toBe(
       true,

@@ -44,9 +44,9 @@ describe("loadConfig", () => {
     [{ ADMIN_USER_IDS: "U01,dana" }, /^ADMIN_USER_IDS must be comma-separated Slack user ids/],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL /],
     [{ SLACK_SIGNING_SECRET: undefined }, /^SLACK_SIGNING_SECRET is required in HTTP mode/],
-    [{ ZENDESK_SUBDOMAIN: "acme" }, /^ZENDESK_API_EMAIL is required when any of ZENDESK_SUBDOMAIN, /],
-    [{ ZENDESK_SUBDOMAIN: "acme", ZENDESK_API_EMAIL: "bot@acme.com" }, /^ZENDESK_API_TOKEN is required when any/],
-    [{ ZENDESK_API_TOKEN: "t" }, /^ZENDESK_SUBDOMAIN is required when any/],
+    [{ ZENDESK_SUBDOMAIN: "acme", ZENDESK_API_EMAIL: "bot@acme.com" }, /^ZENDESK_API_TOKEN is required when /],
+    [{ ZENDESK_SUBDOMAIN: "acme", ZENDESK_API_TOKEN: "t" }, /^ZENDESK_API_EMAIL is required when /],
+    [{ ZENDESK_API_EMAIL: "bot@acme.com", ZENDESK_API_TOKEN: "t" }, /^ZENDESK_SUBDOMAIN is required when /],
     [{ ZENDESK_API_URL: "http://127.0.0.1:9" }, /^ZENDESK_API_URL needs ZENDESK_SUBDOMAIN, /],
     [{ ZENDESK_SUBDOMAIN: "acme.zendesk.com" }, /^ZENDESK_SUBDOMAIN must be the subdomain only/],
   ])("names the variable in one line: %j", (patch, message) => {
@@ -60,6 +60,11 @@ describe("loadConfig", () => {
 
   it("leaves Zendesk notes off without its variables, and builds the API from the subdomain with them", () => {
     expect(loadConfig(minimal).zendesk).toBeUndefined();
+    // The subdomain alone only links cases to their tickets.
+    expect(loadConfig({ ...minimal, ZENDESK_SUBDOMAIN: "acme" })).toMatchObject({
+      zendesk: undefined,
+      zendeskSubdomain: "acme",
+    });
     const zendesk = { ZENDESK_SUBDOMAIN: "acme", ZENDESK_API_EMAIL: "bot@acme.com", ZENDESK_API_TOKEN: "t0k" };
     expect(loadConfig({ ...minimal, ...zendesk }).zendesk).toEqual({
       apiUrl: "https://acme.zendesk.com",

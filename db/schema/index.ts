@@ -12,3 +12,4 @@ export * from "./roles.ts";
 export * from "./sanctions.ts";
 export * from "./slackRequests.ts";
 export * from "./time.ts";
+export * from "./zendesk.ts";

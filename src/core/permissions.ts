@@ -36,6 +36,8 @@ export const ACTIONS = [
   "case.hold",
   /** The team's reports (counts and times, no case or person): leads, admins and specialists, not readers. */
   "report.read",
+  /** Decide which Zendesk tickets become cases, and see the ones ignored: leads and admins only. */
+  "zendesk.manage",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 

@@ -86,6 +86,8 @@ export const PERSONAL_PAYLOAD_FIELDS: Readonly<Record<TimelineEventKind, readonl
   legal_hold_placed: ["reason"],
   legal_hold_released: [],
   personal_data_redacted: [],
+  // The ticket id leads back to the requester in Zendesk, as case_opened's zendeskTicket does.
+  zendesk_ticket_updated: ["ticketId", "comment"],
 };
 
 export interface RedactedPayload {

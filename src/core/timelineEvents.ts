@@ -16,6 +16,7 @@ import type {
 } from "./sanctions.ts";
 import type { Severity } from "./severity.ts";
 import type { ReminderThreshold, SlaClockName } from "./slaClock.ts";
+import type { ZendeskChangeType } from "./zendeskTicket.ts";
 
 /** A message the bot posted, by where it lives. */
 export interface MessageRef {
@@ -184,6 +185,19 @@ export interface TimelinePayloads {
     evidenceBytesDeleted: number;
     seals: Array<{ seq: number; hash: string }>;
   };
+  /** Zendesk told of a change to the case's ticket: what changed, never who the requester is. Flat, so retention can redact it. */
+  zendesk_ticket_updated: {
+    eventId: string;
+    ticketId: string;
+    change: ZendeskChangeType;
+    comment?: string;
+    commentIsPublic?: boolean;
+    authorIsStaff?: boolean;
+    tagsAdded?: string[];
+    tagsRemoved?: string[];
+    from?: string | null;
+    to?: string | null;
+  };
 }
 
 export type TimelineEventKind = keyof TimelinePayloads;
@@ -235,6 +249,7 @@ const KIND_PRESENT: Readonly<Record<TimelineEventKind, true>> = {
   legal_hold_placed: true,
   legal_hold_released: true,
   personal_data_redacted: true,
+  zendesk_ticket_updated: true,
 };
 
 // A non-empty tuple, so it can type the `kind` column; the record above makes the list complete.

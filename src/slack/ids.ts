@@ -6,6 +6,18 @@ export const CALLBACK = {
   intake: "incident_intake",
   consultAnswer: "consult_answer",
   vote: "sanction_vote",
+  zendeskMapping: "zendesk_mapping",
+} as const;
+
+/** The Zendesk mapping modal's block ids: the mapping's domain field names, so field errors land as they are. */
+export const ZENDESK_MAPPING_BLOCK = {
+  categoryRules: "category_rules",
+  severityRules: "severity_rules",
+  defaultCategory: "default_category",
+  defaultSeverity: "default_severity",
+  unmapped: "unmapped",
+  reporterRef: "reporter_ref",
+  reporterRole: "reporter_role",
 } as const;
 
 /** Intake modal block ids: part of the runtime contract (DESIGN §5). */

@@ -16,6 +16,7 @@ const SPECIALIST_CANNOT: Action[] = [
   "interim.apply",
   "oncall.manage",
   "case.hold",
+  "zendesk.manage",
 ];
 const OBSERVER_CAN: Action[] = ["case.list", "case.read", "consult.read", "case.verify", "oncall.read"];
 // Only the consults sent to them: never a case's description, parties or evidence ("case.read").

@@ -50,6 +50,8 @@ export interface HarnessOptions {
   seedRoles?: boolean;
   /** Start the bot in Socket Mode (SLACK_APP_TOKEN, no signing secret): the driver then speaks over its WebSocket. */
   socketMode?: boolean;
+  /** Where the bot's log lines go, at debug level, for a test that reads them (default: nowhere). */
+  logTo?: { write(line: string): void };
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -81,7 +83,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     RETENTION_REDACTION: "true",
     ...options.env,
   });
-  const log = createLogger(config.logLevel);
+  const log = options.logTo ? createLogger("debug", options.logTo) : createLogger(config.logLevel);
   const start = () => startIncidentDesk(config, { clock, log, runScheduler: false });
 
   const driverFor = (port: number): SlackDriver =>

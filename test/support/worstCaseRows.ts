@@ -241,4 +241,5 @@ export const worstSnapshot: CaseSnapshot = {
   },
   sla: [],
   now: AT,
+  zendeskTicketUrl: null,
 };

@@ -65,5 +65,6 @@ export function caseForCommand(
     assertMayOnCase(deps.db, input.userId, input.action, record, notFound),
     deps.clock.now(),
     deps.config.businessTimeZone,
+    deps.config.zendeskSubdomain,
   );
 }

@@ -1,6 +1,7 @@
 import type { AccountRow, CaseRow, LegalHoldRow } from "../../../db/schema.ts";
 import { type MediationStep, mediationChecklist } from "../../core/mediation.ts";
 import type { SlaClockState } from "../../core/slaClock.ts";
+import { zendeskTicketUrl } from "../../core/zendeskTicket.ts";
 import { loadCalendar } from "../../store/calendars.ts";
 import { type ConsultWithTeam, latestConsultsOfCase } from "../../store/consults.ts";
 import type { Executor } from "../../store/database.ts";
@@ -56,6 +57,8 @@ export interface CaseSnapshot {
   sla: SlaClockState[];
   /** The instant the snapshot was read: time left and "ago" are counted from it. */
   now: number;
+  /** The case's Zendesk ticket in Zendesk's agent interface, when the desk knows its subdomain. */
+  zendeskTicketUrl: string | null;
 }
 
 /** The case's parties, each with their account history and strikes as of `now`. */
@@ -68,7 +71,13 @@ export function loadParties(tx: Executor, record: CaseRow, now: number = record.
 }
 
 /** `businessTimeZone` is the configured zone of the business calendar, read by the SLA clocks. */
-export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number, businessTimeZone: string): CaseSnapshot {
+export function loadCaseSnapshot(
+  tx: Executor,
+  record: CaseRow,
+  now: number,
+  businessTimeZone: string,
+  zendeskSubdomain?: string,
+): CaseSnapshot {
   return {
     record,
     parties: loadParties(tx, record, now),
@@ -91,5 +100,6 @@ export function loadCaseSnapshot(tx: Executor, record: CaseRow, now: number, bus
     legalHold: activeLegalHold(tx, record.id),
     sla: slaClocksOfCase(tx, record, loadCalendar(tx, businessTimeZone), now),
     now,
+    zendeskTicketUrl: record.zendeskTicket ? zendeskTicketUrl(zendeskSubdomain, record.zendeskTicket) : null,
   };
 }

@@ -27,7 +27,9 @@ export async function announceCase(deps: SlackDeps, payload: PayloadOf<typeof an
   const renderedSeq = renderedSeqOf(deps.db, record);
   const posted = await postInChannel(deps, deps.config.slack.triageChannelId, {
     text: `New case ${caseHeadline(record)}`,
-    blocks: triagePostBlocks(loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone)),
+    blocks: triagePostBlocks(
+      loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone, deps.config.zendeskSubdomain),
+    ),
   });
   recordTriagePost(deps, record, String(posted.ts), renderedSeq);
 }

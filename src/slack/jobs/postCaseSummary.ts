@@ -14,7 +14,13 @@ export async function postCaseSummary(deps: SlackDeps, payload: PayloadOf<typeof
   if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
   if (record.summaryTs) return;
   const renderedSeq = renderedSeqOf(deps.db, record);
-  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
+  const snapshot = loadCaseSnapshot(
+    deps.db,
+    record,
+    deps.clock.now(),
+    deps.config.businessTimeZone,
+    deps.config.zendeskSubdomain,
+  );
   const posted = await deps.slack.chat.postMessage({
     channel: record.channelId,
     text: caseHeadline(record),

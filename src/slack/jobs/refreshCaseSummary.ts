@@ -25,7 +25,13 @@ export async function refreshCaseSummary(
   // Not posted yet: the summary's own post renders the case as it is then.
   if (!(channelId && summaryTs) && !record.triageTs) return;
   if (isSupersededJob(deps.db, job)) return;
-  const snapshot = loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone);
+  const snapshot = loadCaseSnapshot(
+    deps.db,
+    record,
+    deps.clock.now(),
+    deps.config.businessTimeZone,
+    deps.config.zendeskSubdomain,
+  );
   const text = caseHeadline(record);
   if (channelId && summaryTs) {
     try {

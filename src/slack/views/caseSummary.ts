@@ -24,6 +24,22 @@ export function caseHeadline(record: CaseRow): string {
   return `${record.humanId} · ${severityLabel(record.severity)} · ${categoryLabel(record.category)}`;
 }
 
+/** The ticket as `#123`, a link into Zendesk when the desk knows its subdomain. */
+function zendeskTicketRef(snapshot: CaseSnapshot): string | null {
+  const ticket = snapshot.record.zendeskTicket;
+  if (!ticket) return null;
+  return snapshot.zendeskTicketUrl ? `<${snapshot.zendeskTicketUrl}|#${ticket}>` : `#${ticket}`;
+}
+
+/** "by @someone", or for a case the Zendesk webhook opened, the ticket it came from. */
+function openedBy(snapshot: CaseSnapshot): string {
+  const c = snapshot.record;
+  const ticket = zendeskTicketRef(snapshot);
+  return c.source === "zendesk" && ticket && c.intakeViewId === null
+    ? `from Zendesk ticket ${ticket}`
+    : `by ${mention(c.createdBy)}`;
+}
+
 /** A DM to the case's opener about a side effect Slack (or Zendesk) refused for good (`error` is its error code). */
 export function failureNotice(record: CaseRow, jobKind: string, error: string): string {
   const { service, check } = jobRefuser(jobKind);
@@ -74,9 +90,9 @@ export function buildCaseSummary(
       ["Category", categoryLabel(c.category)],
       ["Reported through", CASE_SOURCE_LABELS[c.source] ?? c.source],
       ["Owner", c.ownerId ? mention(c.ownerId) : "Unassigned"],
-      ["Opened", `${slackDate(c.createdAt)} by ${mention(c.createdBy)}`],
+      ["Opened", `${slackDate(c.createdAt)} ${openedBy(snapshot)}`],
       ["Occurred", c.occurredAt ? slackDate(c.occurredAt) : "Not given"],
-      ["Zendesk ticket", c.zendeskTicket ? `#${c.zendeskTicket}` : "None"],
+      ["Zendesk ticket", zendeskTicketRef(snapshot) ?? "None"],
     ]),
     section(`*${userText(c.title, 200)}*\n${userText(c.description, LIMITS.sectionText - 300)}`),
     slaSection(snapshot.sla, c.status, snapshot.now),
@@ -177,7 +193,7 @@ export function buildWarRoomAnnouncement(snapshot: CaseSnapshot): Block[] {
   const where = c.channelId ? `War room: ${channelLink(c.channelId)}` : "War room: being created…";
   return [
     header(caseHeadline(c)),
-    section(`*${caseStatusLabel(c.status)}* · opened ${slackDate(c.createdAt)} by ${mention(c.createdBy)}\n${where}`),
+    section(`*${caseStatusLabel(c.status)}* · opened ${slackDate(c.createdAt)} ${openedBy(snapshot)}\n${where}`),
     context("Case details live in the war room. Ask its owner to be added."),
   ];
 }

@@ -20,6 +20,7 @@ import { reportSubcommands } from "./reportCommands.ts";
 import { roleSubcommands } from "./roleCommands.ts";
 import { sanctionSubcommands } from "./sanctionCommands.ts";
 import type { CommandContext, Subcommand } from "./subcommand.ts";
+import { zendeskSubcommands } from "./zendeskCommands.ts";
 
 const help: Subcommand = { usage: "help", summary: "this list", run: () => helpReply(listed()) };
 
@@ -39,6 +40,7 @@ const SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   ...onCallSubcommands,
   ...pageSubcommands,
   ...reportSubcommands,
+  ...zendeskSubcommands,
   help,
 };
 
