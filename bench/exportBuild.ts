@@ -1,7 +1,7 @@
 /**
- * `npx tsx bench/exportBuild.ts [decisions] [--runs N]`: how long building one year's decision export takes
- * (both files, as the export job builds them), p50 of a few runs against issue 12's 300 ms goal. The decisions
- * are the scale database's (20,000 cases, built or reused), copied into one year until there are as many as
+ * `npx tsx bench/exportBuild.ts [decisions] [--runs N] [--cases N]`: how long building one year's decision export
+ * takes (both files, as the export job builds them), p50 of a few runs against issue 12's 300 ms goal. The decisions
+ * are the scale database's (20,000 cases unless `--cases` names another size, built or reused), copied into one year until there are as many as
  * asked: a 1M-case desk decides about 26,000 a year.
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,14 +16,13 @@ import { buildScaleDatabase } from "./scale/buildDatabase.ts";
 import { percentile } from "./stats.ts";
 
 const GOAL_MS = 300;
-const SOURCE_CASES = 20_000;
 const YEAR = 2025;
 const YEAR_START = Date.UTC(YEAR, 0, 1);
 const YEAR_MS = Date.UTC(YEAR + 1, 0, 1) - YEAR_START;
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
-  options: { runs: { type: "string", default: "5" } },
+  options: { runs: { type: "string", default: "5" }, cases: { type: "string", default: "20000" } },
   allowPositionals: true,
 });
 const wanted = Number(positionals[0] ?? 26_000);
@@ -82,7 +81,7 @@ function fillYear(sqlite: Database.Database, count: number): void {
   })();
 }
 
-const built = buildScaleDatabase(SOURCE_CASES);
+const built = buildScaleDatabase(Number(values.cases));
 const dir = mkdtempSync(join(tmpdir(), "incident-desk-export-bench-"));
 const path = join(dir, "export.sqlite");
 copyFileSync(built.path, path);

@@ -6,6 +6,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
 import { openDatabase } from "../../src/store/database.ts";
 import { startSlackFake } from "../../test/slack-fake/index.ts";
 import { METHODS } from "../../test/slack-fake/methods/index.ts";
@@ -121,7 +123,16 @@ try {
     };
     const command = (text: string) => repeatRead(RUNS, () => timeCommand(target, text));
     const database = openDatabase(copy);
-    const db = timeDatabaseReads(databaseReads(database.db, manifest, Date.now()), RUNS, 30_000);
+    const now = Date.now();
+    const deps = {
+      db: database.db,
+      clock: { now: () => now },
+      config: loadConfig(botEnv(copy)),
+      log: createLogger("silent"),
+      botUserId: "UBOT",
+      wakeScheduler: () => {},
+    };
+    const db = await timeDatabaseReads(databaseReads(deps, manifest), RUNS, 30_000);
     database.close();
     const year = new Date().getUTCFullYear() - 1;
     readRow("/incident list", await command("list"), db.list);

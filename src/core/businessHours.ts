@@ -1,16 +1,6 @@
+import { calendarDays, clockMinutes, type Span } from "./calendarDays.ts";
 import { fail } from "./domainError.ts";
-import {
-  instantAt,
-  isoDateOf,
-  type LocalDay,
-  localDateOf,
-  localDayOf,
-  MINUTES_PER_DAY,
-  parseClockMinutes,
-  WEEKDAYS,
-  type Weekday,
-  weekdayOf,
-} from "./localTime.ts";
+import { type LocalDay, localDateOf, localDayOf, MINUTES_PER_DAY, WEEKDAYS, type Weekday } from "./localTime.ts";
 
 // The calendar's weekly hours are keyed by weekday, so its users find the type here too.
 export type { Weekday } from "./localTime.ts";
@@ -76,17 +66,25 @@ export function businessMinutesBetween(cal: BusinessCalendar, from: number, to: 
   return Math.floor(businessMillisecondsBetween(cal, from, to) / MINUTE_MS);
 }
 
-/** Business time in [from, to) to the millisecond, for callers that sum many short intervals. */
+/**
+ * Business time in [from, to) to the millisecond, for callers that sum many short intervals. Days two or more
+ * from either end lie wholly inside the range (even where a clock change repeats midnight): their sum is read
+ * from `calendarDays`, so a clock running for years costs about what one running for a week does.
+ */
 export function businessMillisecondsBetween(cal: BusinessCalendar, from: number, to: number): number {
   if (to <= from) return 0;
+  const firstDay = localDayOf(from, cal.timeZone);
   const lastDay = localDayOf(to, cal.timeZone);
-  let total = 0;
-  for (let day = localDayOf(from, cal.timeZone); day <= lastDay; day++) {
-    for (const [start, end] of businessSpansOn(cal, day)) {
-      total += Math.max(0, Math.min(end, to) - Math.max(start, from));
-    }
+  const within = (day: LocalDay) =>
+    businessSpansOn(cal, day).reduce(
+      (sum, [start, end]) => sum + Math.max(0, Math.min(end, to) - Math.max(start, from)),
+      0,
+    );
+  const edgeDays = [firstDay, firstDay + 1, lastDay - 1, lastDay];
+  if (lastDay - firstDay < edgeDays.length) {
+    return Array.from({ length: lastDay - firstDay + 1 }, (_, i) => within(firstDay + i)).reduce((a, b) => a + b, 0);
   }
-  return total;
+  return edgeDays.reduce((sum, day) => sum + within(day), calendarDays(cal).totalOf(firstDay + 2, lastDay - 1));
 }
 
 /** `at` itself during business time, otherwise the instant business time next begins. */
@@ -149,8 +147,6 @@ export function businessTimeAt(cal: BusinessCalendar, at: number): BusinessTimeN
   return unreachable();
 }
 
-type Span = readonly [start: number, end: number];
-
 /** Business spans from `from` onward, clipped to start no earlier than `from`, in order. */
 function* businessSpansFrom(cal: BusinessCalendar, from: number): Generator<Span> {
   let daysWithoutHours = 0;
@@ -165,36 +161,8 @@ function* businessSpansFrom(cal: BusinessCalendar, from: number): Generator<Span
 }
 
 /** The day's business spans as instants, merged and sorted; none on a holiday. */
-function businessSpansOn(cal: BusinessCalendar, day: LocalDay): Span[] {
-  const key = isoDateOf(day);
-  if (cal.holidays.some((h) => h.date === key)) return [];
-  const spans = cal.weekly[weekdayOf(day)]
-    .map(
-      (span): Span => [
-        instantAt(day, clockMinutes(span.start), cal.timeZone),
-        instantAt(day, clockMinutes(span.end), cal.timeZone),
-      ],
-    )
-    .filter(([start, end]) => end > start)
-    .sort((a, b) => a[0] - b[0]);
-  return mergeOverlapping(spans);
-}
-
-function mergeOverlapping(sorted: readonly Span[]): Span[] {
-  const merged: Span[] = [];
-  for (const span of sorted) {
-    const last = merged.at(-1);
-    if (last && span[0] <= last[1]) merged[merged.length - 1] = [last[0], Math.max(last[1], span[1])];
-    else merged.push(span);
-  }
-  return merged;
-}
-
-/** Minutes after local midnight of "HH:MM", where "24:00" is the end of the day. */
-function clockMinutes(hhmm: string): number {
-  const minutes = parseClockMinutes(hhmm, { endOfDay: true });
-  if (minutes === undefined) fail("invalid_input", `Business hours must be written HH:MM, not "${hhmm}".`);
-  return minutes;
+function businessSpansOn(cal: BusinessCalendar, day: LocalDay): readonly Span[] {
+  return calendarDays(cal).spansOn(day);
 }
 
 function unreachable(): never {
