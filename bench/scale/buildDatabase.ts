@@ -207,18 +207,23 @@ function writeScaleDatabase(path: string, shape: ScaleShape): Omit<ScaleManifest
     }
   });
   const started = performance.now();
+  const progress = (what: string) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(0);
+    if (cases >= 100_000) console.log(`  scale build: ${what}, ${seconds} s`);
+  };
   withoutIndexesOrInsertTriggers(sqlite, () => {
     for (let from = 0; from < cases; from += CASES_PER_TRANSACTION) {
       writeBatch(from, Math.min(cases, from + CASES_PER_TRANSACTION));
-      if (cases >= 100_000 && (from / CASES_PER_TRANSACTION) % 50 === 0) {
-        const seconds = ((performance.now() - started) / 1000).toFixed(0);
-        console.log(`  scale build: ${from.toLocaleString("en")} of ${cases.toLocaleString("en")} cases, ${seconds} s`);
-      }
+      if ((from / CASES_PER_TRANSACTION) % 50 === 0)
+        progress(`${from.toLocaleString("en")} of ${cases.toLocaleString("en")} cases`);
     }
+    progress("all rows written");
   });
+  progress("indexes, triggers and search rebuilt");
   assertMigratedSchema(sqlite);
   // A database of this age has statistics (the product runs PRAGMA optimize at open): the planner sees them.
   sqlite.exec("ANALYZE");
+  progress("analyzed");
   journalMode(sqlite, "wal");
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   handle.close();
