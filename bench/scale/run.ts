@@ -1,6 +1,7 @@
 /**
- * `npm run bench:scale [cases] [--quick]`: builds (or reuses) the scale database, then measures issue 12's
- * figures through the real bot over signed HTTP, each beside its goal. Never asserts; prints PASS/FAIL.
+ * `npm run bench:scale [cases] [--quick] [--build-only]`: builds (or reuses) the scale database, then measures
+ * issue 12's figures through the real bot over signed HTTP, each beside its goal. Never asserts; prints PASS/FAIL.
+ * `--build-only` stops once the database is built, to fill the cache ahead of a measuring run.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,6 +39,7 @@ console.log(
     `${manifest.written.decisions.toLocaleString("en")} decisions; ${built.reused ? "reused" : "built"} in ` +
     `${manifest.buildSeconds.toFixed(1)} s (${built.path})`,
 );
+if (args.includes("--build-only")) process.exit(0);
 
 const fake = await startSlackFake({
   rateLimits: false,
