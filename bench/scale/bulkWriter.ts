@@ -6,6 +6,8 @@
 import type Database from "better-sqlite3";
 import type { NewCaseRow } from "../../db/schema.ts";
 import { canonicalJson, GENESIS_HASH, hashEvent } from "../../src/core/auditHash.ts";
+import type { SlaFact } from "../../src/core/slaClock.ts";
+import { relevantSlaFacts, slaFactsOfEvent } from "../../src/core/slaFacts.ts";
 import type { StoredTimelinePayload, TimelineEventKind } from "../../src/core/timelineEvents.ts";
 
 type Row = Record<string, string | number | null>;
@@ -42,6 +44,8 @@ function update(sqlite: Database.Database, text: string) {
 export class CaseChain {
   private seq = 0;
   private prevHash = GENESIS_HASH;
+  private readonly facts: SlaFact[] = [];
+  private factsThroughSeq = 0;
 
   constructor(
     private readonly writer: BulkWriter,
@@ -52,8 +56,24 @@ export class CaseChain {
     return this.seq;
   }
 
+  /** Writes the case's one sla_facts row, as appendEvent's folding leaves it after the last event with facts. */
+  writeSlaFacts(): void {
+    if (this.factsThroughSeq === 0) return;
+    this.writer.slaFacts({
+      case_id: this.caseId,
+      facts: JSON.stringify(relevantSlaFacts(this.facts)),
+      through_seq: this.factsThroughSeq,
+    });
+  }
+
   append<K extends TimelineEventKind>(at: number, actor: string, kind: K, payload: StoredTimelinePayload<K>): number {
     this.seq += 1;
+    // Folded all at once at the end: relevantSlaFacts of the whole list equals appendEvent's fold event by event.
+    const facts = slaFactsOfEvent({ at, kind, payload });
+    if (facts.length > 0) {
+      this.facts.push(...facts);
+      this.factsThroughSeq = this.seq;
+    }
     const payloadJson = canonicalJson(payload);
     const hash = hashEvent(this.prevHash, { caseId: this.caseId, seq: this.seq, at, actor, kind, payloadJson });
     this.writer.event({
@@ -251,6 +271,7 @@ export function bulkWriter(sqlite: Database.Database) {
       "dedupe_key",
     ]),
     slaWatch: insertInto(sqlite, "sla_watch", ["case_id", "risk_at", "due_at", "checked_at"]),
+    slaFacts: insertInto(sqlite, "sla_facts", ["case_id", "facts", "through_seq"]),
     role: insertInto(sqlite, "user_roles", ["user_id", "role", "updated_by", "updated_at"]),
     layer: insertInto(sqlite, "oncall_layers", [
       "name",

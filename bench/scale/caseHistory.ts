@@ -259,12 +259,14 @@ export function writeCaseHistory(w: BulkWriter, random: SeededRandom, plan: Case
   }
 
   const jobs = writeCaseJobs(w, caseId, plan, chain.length, at);
-  // The product leaves the watch row of a closed case behind: the "stale risk rows".
-  w.slaWatch({
-    case_id: caseId,
-    risk_at: plan.createdAt + 22 * 60 * MINUTE,
-    due_at: plan.createdAt + DAY,
-    checked_at: at,
-  });
+  chain.writeSlaFacts();
+  // The product forgets a case's watch row in the transaction that closes it (and migration 0008 removed old ones).
+  if (plan.open)
+    w.slaWatch({
+      case_id: caseId,
+      risk_at: plan.createdAt + 22 * 60 * MINUTE,
+      due_at: plan.createdAt + DAY,
+      checked_at: at,
+    });
   return { events: chain.length, evidence: plan.evidence, decisions: plan.decisions, votes, jobs };
 }

@@ -4,7 +4,7 @@
  */
 
 /** Bump when the builder writes different rows: a cached file of another version is rebuilt. */
-export const BUILDER_VERSION = 2;
+export const BUILDER_VERSION = 3;
 
 export const DEFAULT_CASES = 1_000_000;
 export const EVENTS_PER_CASE = 10;

@@ -7,6 +7,7 @@ import { withoutIndexesOrInsertTriggers } from "../../bench/scale/bulkLoad.ts";
 import { scaleShape } from "../../bench/scale/scaleShape.ts";
 import { verifyChain } from "../../src/core/auditHash.ts";
 import { whoIsOnCall } from "../../src/core/onCall.ts";
+import { relevantSlaFacts, slaFactsOfEvent } from "../../src/core/slaFacts.ts";
 import { loadCaseSnapshot } from "../../src/flows/cases/loadCaseSnapshot.ts";
 import { loadCalendar } from "../../src/store/calendars.ts";
 import { getCaseByHumanId } from "../../src/store/cases.ts";
@@ -14,6 +15,7 @@ import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
 import { eventsOfCase, toStoredEvent } from "../../src/store/events.ts";
 import { loadSchedule } from "../../src/store/onCall.ts";
 import { standingDecisionsOfAccount } from "../../src/store/sanctions.ts";
+import { slaFactsOfCases } from "../../src/store/slaFacts.ts";
 
 const CASES = 200;
 const shape = scaleShape(CASES);
@@ -132,7 +134,6 @@ describe("the scale database builder", () => {
     const open = count("SELECT count(*) AS n FROM cases WHERE status <> 'closed'");
     // Each open case also holds the SLA check of an earlier start.
     expect(count("SELECT count(*) AS n FROM jobs")).toBe(shape.jobs + open);
-    expect(count("SELECT count(*) AS n FROM sla_watch")).toBe(CASES);
     expect(built.manifest.written).toMatchObject({ cases: CASES, events, decisions: shape.decisions });
   });
 
@@ -176,6 +177,34 @@ describe("the scale database builder", () => {
       "SELECT count(*) AS n FROM cases c WHERE c.status <> 'closed' AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.idempotency_key = 'sla.check:' || c.id || ':startup')",
     );
     expect(openWithoutStartupCheck).toBe(0);
+  });
+
+  it("keeps each case's SLA facts as appendEvent would have folded them from its stored timeline", () => {
+    const ids = database.sqlite.prepare("SELECT id FROM cases ORDER BY id").pluck().all() as number[];
+    const kept = slaFactsOfCases(database.db, ids);
+    const through = new Map(
+      (
+        database.sqlite.prepare("SELECT case_id, through_seq FROM sla_facts").raw().all() as Array<[number, number]>
+      ).map((r) => r),
+    );
+    for (const id of ids) {
+      const events = eventsOfCase(database.db, id).map((e) => ({
+        ...e,
+        facts: slaFactsOfEvent({ ...e, payload: JSON.parse(e.payload) }),
+      }));
+      const withFacts = events.filter((e) => e.facts.length > 0);
+      expect(kept.get(id), `case ${id}`).toEqual(relevantSlaFacts(withFacts.flatMap((e) => e.facts)));
+      expect(through.get(id), `case ${id}`).toBe(withFacts.at(-1)?.seq);
+    }
+  });
+
+  it("watches the SLA of open cases only: closing a case forgets its watch row", () => {
+    expect(
+      count("SELECT count(*) AS n FROM sla_watch w JOIN cases c ON c.id = w.case_id WHERE c.status = 'closed'"),
+    ).toBe(0);
+    expect(count("SELECT count(*) AS n FROM sla_watch")).toBe(
+      count("SELECT count(*) AS n FROM cases WHERE status <> 'closed'"),
+    );
   });
 
   it("closes about 95 % of cases and leaves most jobs done", () => {
