@@ -2,7 +2,8 @@
  * `npx tsx bench/intakeBurst.ts`: issue 12's intake goal. SEV1 intake submissions, signed, at 50 a second for
  * 60 s while the Slack stand-in (Slack's rate tiers on) answers each Web API call after 50 ms; then as many
  * as the bot takes in 10 s from 32 submitters at once. Prints ack p50/p99, acks over 3 s, unanswered, intakes
- * a second recorded, war rooms opened and the 429s Slack sent. BENCH_SECONDS shortens the paced phase.
+ * a second recorded, war rooms opened and the 429s Slack sent. BENCH_SECONDS shortens the paced phase;
+ * BENCH_CPU_PROF=<dir> writes the bot's CPU profile there (node --cpu-prof) when it stops.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -96,19 +97,25 @@ async function floodSubmissions(driver: SlackDriver, viewIds: string[]): Promise
 }
 
 try {
-  const bot = await startServerProcess("incident desk", ROOT, "src/cli/start.ts", {
-    SLACK_BOT_TOKEN: fake.botToken,
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: fake.url,
-    SLACK_APP_TOKEN: "",
-    TRIAGE_CHANNEL_ID: triageChannelId,
-    ESCALATION_CHANNEL_ID: "",
-    ADMIN_USER_IDS: SUBMITTER,
-    ZENDESK_WEBHOOK_SECRET: "",
-    DATABASE_PATH: join(dir, "incident-desk.sqlite"),
-    EVIDENCE_DIR: join(dir, "evidence"),
-    LOG_LEVEL: "silent",
-  });
+  const bot = await startServerProcess(
+    "incident desk",
+    ROOT,
+    "src/cli/start.ts",
+    {
+      SLACK_BOT_TOKEN: fake.botToken,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: fake.url,
+      SLACK_APP_TOKEN: "",
+      TRIAGE_CHANNEL_ID: triageChannelId,
+      ESCALATION_CHANNEL_ID: "",
+      ADMIN_USER_IDS: SUBMITTER,
+      ZENDESK_WEBHOOK_SECRET: "",
+      DATABASE_PATH: join(dir, "incident-desk.sqlite"),
+      EVIDENCE_DIR: join(dir, "evidence"),
+      LOG_LEVEL: "silent",
+    },
+    process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+  );
   try {
     const driver = createSlackDriver({
       appUrl: `http://127.0.0.1:${bot.port}/slack/events`,

@@ -57,16 +57,17 @@ function inherited(): Record<string, string> {
 
 /**
  * Starts `file` (resolved against `cwd`, where tsx is installed) with `env` on a free port, and resolves
- * once the port accepts connections.
+ * once the port accepts connections. `nodeArgs` go before the file (`--cpu-prof`, which NODE_OPTIONS refuses).
  */
 export async function startServerProcess(
   name: string,
   cwd: string,
   file: string,
   env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", file], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", file], {
     cwd,
     env: { ...inherited(), ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],

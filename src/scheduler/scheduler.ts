@@ -49,6 +49,7 @@ export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
   private running = false;
   private wokenWhileRunning = false;
+  private wakeQueued = false;
   private started = false;
   private idle: Promise<void> = Promise.resolve();
   private claimMetBusyDatabase = false;
@@ -89,15 +90,28 @@ export class Scheduler {
     return this.lastLook;
   }
 
-  /** Run what is due now; safe to call at any time and from any flow. */
+  /**
+   * Run what is due now; safe to call at any time and from any flow. The look starts on the next turn of the
+   * event loop, so a flow that wakes the runner (an intake, before its answer) never pays for a claim.
+   */
   wake(): void {
     if (!this.started) return;
     if (this.running) {
       this.wokenWhileRunning = true;
       return;
     }
-    clearTimeout(this.timer);
-    this.idle = this.loop();
+    if (this.wakeQueued) return;
+    this.wakeQueued = true;
+    setImmediate(() => {
+      this.wakeQueued = false;
+      if (!this.started) return;
+      if (this.running) {
+        this.wokenWhileRunning = true;
+        return;
+      }
+      clearTimeout(this.timer);
+      this.idle = this.loop();
+    });
   }
 
   /**

@@ -2,20 +2,30 @@ import { and, asc, eq } from "drizzle-orm";
 import { businessCalendars, type HolidayRow, holidays } from "../../db/schema.ts";
 import { type BusinessCalendar, defaultCalendar, type Holiday } from "../core/businessHours.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 /** There is one business calendar per deployment for now; its row appears the first time a lead edits it. */
 export const DEFAULT_CALENDAR_ID = "default";
 
-/** The calendar as stored, or Monday–Friday 09:00–17:00 in `defaultTimeZone` while nobody has edited it. */
-export function loadCalendar(tx: Executor, defaultTimeZone: string): BusinessCalendar {
-  const row = tx.select().from(businessCalendars).where(eq(businessCalendars.id, DEFAULT_CALENDAR_ID)).get();
-  const base = defaultCalendar(row?.timeZone ?? defaultTimeZone);
-  const dates = tx
+// Read at every intake (paging hours) and SLA check: prepared once.
+const calendarRow = preparedStatement((db) =>
+  db.select().from(businessCalendars).where(eq(businessCalendars.id, DEFAULT_CALENDAR_ID)).prepare(),
+);
+
+const holidayDates = preparedStatement((db) =>
+  db
     .select({ date: holidays.date, name: holidays.name })
     .from(holidays)
     .where(eq(holidays.calendarId, DEFAULT_CALENDAR_ID))
     .orderBy(asc(holidays.date))
-    .all();
+    .prepare(),
+);
+
+/** The calendar as stored, or Monday–Friday 09:00–17:00 in `defaultTimeZone` while nobody has edited it. */
+export function loadCalendar(tx: Executor, defaultTimeZone: string): BusinessCalendar {
+  const row = calendarRow(tx).get();
+  const base = defaultCalendar(row?.timeZone ?? defaultTimeZone);
+  const dates = holidayDates(tx).all();
   return {
     timeZone: base.timeZone,
     weekly: row ? row.weeklyHours : base.weekly,

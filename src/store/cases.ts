@@ -9,30 +9,96 @@ import {
 } from "../../db/schema.ts";
 import type { Severity } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
-export function insertCase(tx: Executor, row: NewCaseRow): CaseRow {
-  return tx.insert(cases).values(row).returning().get();
+/** What a new case is written with; owner, channel and the rest are set later, as the case moves on. */
+export type NewCase = Pick<
+  NewCaseRow,
+  | "humanId"
+  | "year"
+  | "seq"
+  | "category"
+  | "categoryVersion"
+  | "severity"
+  | "status"
+  | "title"
+  | "description"
+  | "source"
+  | "createdBy"
+  | "createdAt"
+  | "updatedAt"
+> &
+  Partial<Pick<NewCaseRow, "occurredAt" | "zendeskTicket" | "intakeViewId">>;
+
+const insertCaseStatement = preparedStatement((db) =>
+  db
+    .insert(cases)
+    .values({
+      humanId: sql.placeholder("humanId"),
+      year: sql.placeholder("year"),
+      seq: sql.placeholder("seq"),
+      category: sql.placeholder("category"),
+      categoryVersion: sql.placeholder("categoryVersion"),
+      severity: sql.placeholder("severity"),
+      status: sql.placeholder("status"),
+      title: sql.placeholder("title"),
+      description: sql.placeholder("description"),
+      source: sql.placeholder("source"),
+      occurredAt: sql.placeholder("occurredAt"),
+      zendeskTicket: sql.placeholder("zendeskTicket"),
+      createdBy: sql.placeholder("createdBy"),
+      intakeViewId: sql.placeholder("intakeViewId"),
+      createdAt: sql.placeholder("createdAt"),
+      updatedAt: sql.placeholder("updatedAt"),
+    })
+    .returning()
+    .prepare(),
+);
+
+export function insertCase(tx: Executor, row: NewCase): CaseRow {
+  const record = insertCaseStatement(tx).get({ occurredAt: null, zendeskTicket: null, intakeViewId: null, ...row });
+  if (!record) throw new Error(`case ${row.humanId} was not inserted`);
+  return record;
 }
 
-export function nextCaseSeq(tx: Executor, year: number): number {
-  const row = tx
+const lastSeqOfYear = preparedStatement((db) =>
+  db
     .select({ last: max(cases.seq) })
     .from(cases)
-    .where(eq(cases.year, year))
-    .get();
-  return (row?.last ?? 0) + 1;
+    .where(eq(cases.year, sql.placeholder("year")))
+    .prepare(),
+);
+
+export function nextCaseSeq(tx: Executor, year: number): number {
+  return (lastSeqOfYear(tx).get({ year })?.last ?? 0) + 1;
 }
 
+const caseById = preparedStatement((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder("id")))
+    .prepare(),
+);
+
 export function getCase(tx: Executor, id: number): CaseRow | undefined {
-  return tx.select().from(cases).where(eq(cases.id, id)).get();
+  return caseById(tx).get({ id });
 }
 
 export function getCaseByHumanId(tx: Executor, humanId: string): CaseRow | undefined {
   return tx.select().from(cases).where(eq(cases.humanId, humanId.toUpperCase())).get();
 }
 
+const caseByIntakeView = preparedStatement((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.intakeViewId, sql.placeholder("viewId")))
+    .prepare(),
+);
+
 export function getCaseByIntakeView(tx: Executor, viewId: string): CaseRow | undefined {
-  return tx.select().from(cases).where(eq(cases.intakeViewId, viewId)).get();
+  return caseByIntakeView(tx).get({ viewId });
 }
 
 export function getCaseByChannel(tx: Executor, channelId: string): CaseRow | undefined {

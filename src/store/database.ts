@@ -73,7 +73,25 @@ function optimizeUnlessBusy(sqlite: Database.Database, pragma: string): void {
  * (see isDatabaseBusy), before any work, and never half-way.
  */
 export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
-  return db.transaction(work, { behavior: "immediate" });
+  return db.transaction(
+    (tx) => {
+      handleOfTransaction.set(tx, db);
+      return work(tx);
+    },
+    { behavior: "immediate" },
+  );
+}
+
+/** Each open transaction's handle: drizzle keeps the connection private, and prepared statements belong to one. */
+const handleOfTransaction = new WeakMap<Executor, Db>();
+
+/**
+ * The database handle an executor runs on: the handle itself, or the one whose transaction it is; undefined
+ * for a transaction opened without inTransaction (a test's or a bench builder's own).
+ */
+export function databaseOf(executor: Executor): Db | undefined {
+  if ("$client" in executor) return executor as Db;
+  return handleOfTransaction.get(executor);
 }
 
 /**

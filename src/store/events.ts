@@ -4,6 +4,7 @@ import { canonicalJson, GENESIS_HASH, hashEvent, type StoredEvent } from "../cor
 import { slaFactsOfEvent } from "../core/slaFacts.ts";
 import type { StoredTimelinePayload, TimelineEventKind } from "../core/timelineEvents.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 import { foldSlaFacts } from "./slaFacts.ts";
 
 export interface NewCaseEvent<K extends TimelineEventKind> {
@@ -14,27 +15,47 @@ export interface NewCaseEvent<K extends TimelineEventKind> {
   payload: StoredTimelinePayload<K>;
 }
 
+/** The case's latest event, whose hash the next one chains to. */
+const chainEnd = preparedStatement((db) =>
+  db
+    .select({ seq: caseEvents.seq, hash: caseEvents.hash })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, sql.placeholder("caseId")))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1)
+    .prepare(),
+);
+
+const insertEvent = preparedStatement((db) =>
+  db
+    .insert(caseEvents)
+    .values({
+      caseId: sql.placeholder("caseId"),
+      seq: sql.placeholder("seq"),
+      at: sql.placeholder("at"),
+      actor: sql.placeholder("actor"),
+      kind: sql.placeholder("kind"),
+      payload: sql.placeholder("payload"),
+      prevHash: sql.placeholder("prevHash"),
+      hash: sql.placeholder("hash"),
+    })
+    .returning()
+    .prepare(),
+);
+
 /**
  * Appends one event to the case's chain; call inside the transaction that made the change. An event the
  * SLA clocks read is folded into the case's clock facts here, so no way of recording one can miss them.
  */
 export function appendEvent<K extends TimelineEventKind>(tx: Executor, event: NewCaseEvent<K>): CaseEventRow {
-  const last = tx
-    .select({ seq: caseEvents.seq, hash: caseEvents.hash })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, event.caseId))
-    .orderBy(desc(caseEvents.seq))
-    .limit(1)
-    .get();
+  const last = chainEnd(tx).get({ caseId: event.caseId });
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const payloadJson = canonicalJson(event.payload);
   const hash = hashEvent(prevHash, { ...event, seq, payloadJson });
-  const row = tx
-    .insert(caseEvents)
-    .values({ ...event, seq, payload: payloadJson, prevHash, hash })
-    .returning()
-    .get();
+  const { caseId, at, actor, kind } = event;
+  const row = insertEvent(tx).get({ caseId, seq, at, actor, kind, payload: payloadJson, prevHash, hash });
+  if (!row) throw new Error(`event ${seq} of case ${caseId} was not appended`);
   const facts = slaFactsOfEvent(event);
   if (facts.length > 0) foldSlaFacts(tx, event.caseId, seq, facts);
   return row;
@@ -42,14 +63,7 @@ export function appendEvent<K extends TimelineEventKind>(tx: Executor, event: Ne
 
 /** The seq of the case's latest event, 0 before its first. */
 export function latestEventSeq(tx: Executor, caseId: number): number {
-  const row = tx
-    .select({ seq: caseEvents.seq })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, caseId))
-    .orderBy(desc(caseEvents.seq))
-    .limit(1)
-    .get();
-  return row?.seq ?? 0;
+  return chainEnd(tx).get({ caseId })?.seq ?? 0;
 }
 
 export function eventsOfCase(tx: Executor, caseId: number): CaseEventRow[] {

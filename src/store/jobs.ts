@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, notInArray, or
 import { cases, type JobRow, jobs } from "../../db/schema.ts";
 import { LOWEST_SEVERITY_RANK, severityRank } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 export interface NewJob {
   kind: string;
@@ -15,30 +16,51 @@ export interface NewJob {
 
 const DEFAULT_MAX_ATTEMPTS = 12;
 
+const severityOfCase = preparedStatement((db) =>
+  db
+    .select({ severity: cases.severity })
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder("caseId")))
+    .prepare(),
+);
+
 /** The case's severity rank as it is now; a job of no case runs last. */
 function priorityOf(tx: Executor, caseId: number | null): number {
   if (caseId === null) return LOWEST_SEVERITY_RANK;
-  const record = tx.select({ severity: cases.severity }).from(cases).where(eq(cases.id, caseId)).get();
+  const record = severityOfCase(tx).get({ caseId });
   return record ? severityRank(record.severity) : LOWEST_SEVERITY_RANK;
 }
+
+const insertJob = preparedStatement((db) =>
+  db
+    .insert(jobs)
+    .values({
+      kind: sql.placeholder("kind"),
+      payload: sql.placeholder("payload"),
+      caseId: sql.placeholder("caseId"),
+      idempotencyKey: sql.placeholder("idempotencyKey"),
+      runAt: sql.placeholder("runAt"),
+      priority: sql.placeholder("priority"),
+      maxAttempts: sql.placeholder("maxAttempts"),
+      createdAt: sql.placeholder("createdAt"),
+    })
+    .onConflictDoNothing({ target: jobs.idempotencyKey })
+    .prepare(),
+);
 
 /** Returns true when a new job was written, false when its key was already known. */
 export function enqueueJob(tx: Executor, job: NewJob, now: number): boolean {
   const caseId = job.caseId ?? null;
-  const result = tx
-    .insert(jobs)
-    .values({
-      kind: job.kind,
-      payload: job.payload,
-      caseId,
-      idempotencyKey: job.key,
-      runAt: job.runAt,
-      priority: priorityOf(tx, caseId),
-      maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      createdAt: now,
-    })
-    .onConflictDoNothing({ target: jobs.idempotencyKey })
-    .run();
+  const result = insertJob(tx).run({
+    kind: job.kind,
+    payload: job.payload,
+    caseId,
+    idempotencyKey: job.key,
+    runAt: job.runAt,
+    priority: priorityOf(tx, caseId),
+    maxAttempts: job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    createdAt: now,
+  });
   return result.changes > 0;
 }
 

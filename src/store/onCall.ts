@@ -1,13 +1,19 @@
-import { and, asc, eq, gt, isNull, max } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, max, sql } from "drizzle-orm";
 import { type OnCallLayerRow, type OnCallOverrideRow, onCallLayers, onCallOverrides } from "../../db/schema.ts";
 import type { BusinessCalendar } from "../core/businessHours.ts";
 import type { LayerWindow, Schedule, ScheduleLayer } from "../core/onCall.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 export const SCHEDULE_NAME = "T&S on call";
 
+// Read at every SEV1 intake (who to page): prepared once.
+const liveLayersStatement = preparedStatement((db) =>
+  db.select().from(onCallLayers).where(isNull(onCallLayers.removedAt)).orderBy(asc(onCallLayers.position)).prepare(),
+);
+
 export function liveLayers(tx: Executor): OnCallLayerRow[] {
-  return tx.select().from(onCallLayers).where(isNull(onCallLayers.removedAt)).orderBy(asc(onCallLayers.position)).all();
+  return liveLayersStatement(tx).all();
 }
 
 function windowOf(row: OnCallLayerRow, calendar: BusinessCalendar): LayerWindow {
@@ -117,11 +123,15 @@ export function cancelOverride(tx: Executor, id: number, by: string, now: number
 }
 
 /** Overrides not cancelled and not over at `now`, soonest first. */
-export function currentOverrides(tx: Executor, now: number): OnCallOverrideRow[] {
-  return tx
+const currentOverridesStatement = preparedStatement((db) =>
+  db
     .select()
     .from(onCallOverrides)
-    .where(and(isNull(onCallOverrides.cancelledAt), gt(onCallOverrides.endsAt, now)))
+    .where(and(isNull(onCallOverrides.cancelledAt), gt(onCallOverrides.endsAt, sql.placeholder("now"))))
     .orderBy(asc(onCallOverrides.startsAt), asc(onCallOverrides.id))
-    .all();
+    .prepare(),
+);
+
+export function currentOverrides(tx: Executor, now: number): OnCallOverrideRow[] {
+  return currentOverridesStatement(tx).all({ now });
 }

@@ -1,6 +1,7 @@
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { type PageRow, pages } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 export interface NewPage {
   caseId: number;
@@ -15,16 +16,40 @@ export interface NewPage {
 
 /** Inserts a page at the start of its ladder; undefined when a page with the same dedupe key exists. */
 export function insertPage(tx: Executor, page: NewPage): PageRow | undefined {
-  return tx
-    .insert(pages)
-    .values({ ...page, status: "paging", step: "primary" })
-    .onConflictDoNothing({ target: pages.dedupeKey })
-    .returning()
-    .get();
+  return insertPageStatement(tx).get({ ...page });
 }
 
+const insertPageStatement = preparedStatement((db) =>
+  db
+    .insert(pages)
+    .values({
+      caseId: sql.placeholder("caseId"),
+      trigger: sql.placeholder("trigger"),
+      requestedBy: sql.placeholder("requestedBy"),
+      primaryUser: sql.placeholder("primaryUser"),
+      secondaryUser: sql.placeholder("secondaryUser"),
+      ackMinutes: sql.placeholder("ackMinutes"),
+      createdAt: sql.placeholder("createdAt"),
+      dedupeKey: sql.placeholder("dedupeKey"),
+      status: "paging",
+      step: "primary",
+    })
+    .onConflictDoNothing({ target: pages.dedupeKey })
+    .returning()
+    .prepare(),
+);
+
+const pageById = preparedStatement((db) =>
+  db
+    .select()
+    .from(pages)
+    .where(eq(pages.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** Read for every page step the job runner looks at (where it posts), so prepared once. */
 export function getPage(tx: Executor, id: number): PageRow | undefined {
-  return tx.select().from(pages).where(eq(pages.id, id)).get();
+  return pageById(tx).get({ id });
 }
 
 /**

@@ -1,10 +1,19 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { roleChanges, type UserRoleRow, userRoles } from "../../db/schema.ts";
 import type { Role } from "../core/permissions.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
+
+const roleOfStatement = preparedStatement((db) =>
+  db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, sql.placeholder("userId")))
+    .prepare(),
+);
 
 export function roleOf(tx: Executor, userId: string): Role | undefined {
-  return tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).get()?.role;
+  return roleOfStatement(tx).get({ userId })?.role;
 }
 
 /** Sets (or, with `role: null`, removes) a person's role and appends the change to role_changes. */

@@ -16,6 +16,7 @@ import {
 } from "../../db/schema.ts";
 import { type ProposalStatus, UNDECIDED_STATUSES } from "../core/sanctions.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 // Proposals
 
@@ -237,14 +238,25 @@ export type StandingDecision = Pick<DecisionRow, "id" | "rung" | "decidedAt">;
  * account's index, each checked against the supersedes index, and only the columns strikes count.
  */
 export function standingDecisionsOfAccount(tx: Executor, accountId: number, sinceMs: number): StandingDecision[] {
-  const superseded = tx.select({ one: sql`1` }).from(later).where(eq(later.supersedesDecisionId, decisions.id));
-  return tx
+  return standingDecisions(tx).all({ accountId, sinceMs });
+}
+
+// Read for each party before the intake's answer: prepared once.
+const standingDecisions = preparedStatement((db) => {
+  const superseded = db.select({ one: sql`1` }).from(later).where(eq(later.supersedesDecisionId, decisions.id));
+  return db
     .select({ id: decisions.id, rung: decisions.rung, decidedAt: decisions.decidedAt })
     .from(decisions)
-    .where(and(eq(decisions.accountId, accountId), gte(decisions.decidedAt, sinceMs), notExists(superseded)))
+    .where(
+      and(
+        eq(decisions.accountId, sql.placeholder("accountId")),
+        gte(decisions.decidedAt, sql.placeholder("sinceMs")),
+        notExists(superseded),
+      ),
+    )
     .orderBy(asc(decisions.decidedAt))
-    .all();
-}
+    .prepare();
+});
 
 // Legal
 
