@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { startSlackFake } from "../test/slack-fake/index.ts";
 import { METHODS } from "../test/slack-fake/methods/index.ts";
 import { createSlackDriver, type SlackDriver } from "../test/support/slackDriver.ts";
-import { startServerProcess } from "./serverProcess.ts";
+import { compiledBot, startServerProcess } from "./serverProcess.ts";
 import { summarize } from "./stats.ts";
 import { waitUntil } from "./waitUntil.ts";
 import { accepted, submitSev1 } from "./warRoomLatency.ts";
@@ -29,6 +29,7 @@ const UNANSWERED_AFTER_MS = 10_000;
 const SECRET = "bench-signing-secret";
 const SUBMITTER = "U0BENCH";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BOT = compiledBot(ROOT);
 
 interface Submission {
   ms: number;
@@ -100,7 +101,7 @@ try {
   const bot = await startServerProcess(
     "incident desk",
     ROOT,
-    "src/cli/start.ts",
+    BOT,
     {
       SLACK_BOT_TOKEN: fake.botToken,
       SLACK_SIGNING_SECRET: SECRET,

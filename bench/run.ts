@@ -12,7 +12,7 @@ import { startSlackFake } from "../test/slack-fake/index.ts";
 import { createSlackDriver } from "../test/support/slackDriver.ts";
 import { type AckLoad, type AckResult, measureAckLatency } from "./ackLatency.ts";
 import { measureSchedulerLag } from "./schedulerLag.ts";
-import { startServerProcess } from "./serverProcess.ts";
+import { bareBoltApp, compiledBot, startServerProcess } from "./serverProcess.ts";
 import { type LatencySummary, summarize } from "./stats.ts";
 import { measureVerify } from "./verifyChain.ts";
 import { measureWarRoomLatency, type WarRoomResult } from "./warRoomLatency.ts";
@@ -37,6 +37,7 @@ const PENDING_WINDOW_SECONDS = 60;
 const SECRET = "bench-signing-secret";
 const SUBMITTER = "U0BENCH";
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BOT = compiledBot(ROOT);
 
 interface ServerFigures {
   ack: AckResult;
@@ -81,7 +82,7 @@ let oursPeakRssMiB: number;
 let bare: ServerFigures;
 try {
   // Blank values keep a developer's .env (which src/cli/start.ts reads) from adding Socket Mode or real admins.
-  const bot = await startServerProcess("incident desk", ROOT, "src/cli/start.ts", {
+  const bot = await startServerProcess("incident desk", ROOT, BOT, {
     ...slackEnv,
     SLACK_APP_TOKEN: "",
     TRIAGE_CHANNEL_ID: triageChannelId,
@@ -114,7 +115,7 @@ try {
     await bot.stop();
   }
 
-  const bareApp = await startServerProcess("bare Bolt app", ROOT, "bench/bareBoltApp.ts", slackEnv);
+  const bareApp = await startServerProcess("bare Bolt app", ROOT, bareBoltApp(BOT), slackEnv);
   try {
     const ack = await warmUpAndMeasure("bare Bolt app", bareApp.port);
     bare = { ack, peakRssAfterAckMiB: bareApp.peakRssMiB() };
