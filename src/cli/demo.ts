@@ -1,81 +1,59 @@
 /**
- * `npm run demo`: the real bot against the built-in Slack stand-in (test/slack-fake), playing one SEV1
- * intake end to end and printing what Slack would show. No workspace, token or network needed.
+ * `npm run demo`: the real bot against the built-in Slack and Zendesk stand-ins (test/slack-fake, test/zendesk-fake),
+ * playing a SEV1 intake, a Zendesk ticket that becomes a case, and the weekly report, printing what Slack would show.
+ * No workspace, token or network needed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSlackFake } from "../../test/slack-fake/index.ts";
 import { createSlackDriver } from "../../test/support/slackDriver.ts";
+import { startZendeskFake } from "../../test/zendesk-fake/index.ts";
 import { loadConfig } from "../config.ts";
 import { verifyChain } from "../core/auditHash.ts";
+import { instantAt, localDayOf } from "../core/localTime.ts";
+import { mondayOf } from "../core/reportPeriod.ts";
 import { startIncidentDesk } from "../main.ts";
 import { ACTION } from "../slack/ids.ts";
 import { EVIDENCE_FORM } from "../slack/listeners/caseForms/evidenceForm.ts";
 import { getCaseByChannel } from "../store/cases.ts";
 import { eventsOfCase, toStoredEvent } from "../store/events.ts";
 import { evidenceOfCase, filesOfEvidence } from "../store/evidence.ts";
+import { weeklyReportStep } from "./demoReport.ts";
+import { plainText, quoted, renderBlocks, waitFor } from "./demoScreen.ts";
+import {
+  internalNotesStep,
+  saveZendeskMappingStep,
+  ticketBecomesCaseStep,
+  WEBHOOK_TICKET,
+  ZENDESK_DEMO_SECRET,
+} from "./demoZendesk.ts";
 
 const SECRET = "demo-signing-secret";
 const people = { specialist: "U0ALEX", lead: "U0MORGAN", onCall: "U0JORDAN" };
+const INTAKE_TICKET = 482113;
 
-/** What a reader sees: Slack's date, mention and channel tokens resolved, escapes undone. */
-function plainText(text: string): string {
-  return text
-    .replace(/<!date\^\d+\^[^|]*\|([^>]*)>/g, "$1")
-    .replace(/<@(\w+)>/g, (_m, id: string) => `@${fake.user(id)?.name ?? id}`)
-    .replace(/<#(\w+)>/g, (_m, id: string) => `#${fake.channel(id)?.name ?? id}`)
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-}
-
-interface RenderedBlock {
-  type: string;
-  text?: { text: string };
-  fields?: Array<{ text: string }>;
-  elements?: Array<{ text: string | { text: string } }>;
-}
-
-/** A rough terminal rendering of Block Kit, enough to see what a message says. */
-function renderBlocks(blocks: unknown[] | undefined): string {
-  const lines: string[] = [];
-  const textOf = (t: string | { text: string }) => plainText(typeof t === "string" ? t : t.text);
-  for (const block of (blocks ?? []) as RenderedBlock[]) {
-    if (block.type === "header" && block.text) lines.push(`  ┃ ${block.text.text}`);
-    if (block.type === "section" && block.text)
-      lines.push(
-        ...plainText(block.text.text)
-          .split("\n")
-          .map((l) => `  │ ${l}`),
-      );
-    for (const field of block.fields ?? []) lines.push(`  │ ${plainText(field.text).replace("\n", ": ")}`);
-    if (block.type === "context") lines.push(...(block.elements ?? []).map((e) => `  │ (${textOf(e.text)})`));
-    if (block.type === "actions")
-      lines.push(`  │ ${(block.elements ?? []).map((e) => `[ ${textOf(e.text)} ]`).join(" ")}`);
-  }
-  return lines.join("\n");
-}
-
-async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`demo: timed out waiting for ${what}`);
-}
+// The wall clock until the demo jumps to the next Monday 09:00 for the weekly report.
+let clockOffsetMs = 0;
+const clock = { now: () => Date.now() + clockOffsetMs };
 
 const fake = await startSlackFake({
+  now: () => clock.now(),
   users: [
     { id: people.specialist, name: "alex", real_name: "Alex (T&S specialist)" },
     { id: people.lead, name: "morgan", real_name: "Morgan (T&S lead)" },
     { id: people.onCall, name: "jordan", real_name: "Jordan (T&S specialist, on call)" },
   ],
-  channels: [{ name: "ts-triage", is_private: true, members: ["UBOT", people.specialist, people.lead] }],
+  channels: [
+    { name: "ts-triage", is_private: true, members: ["UBOT", people.specialist, people.lead] },
+    { name: "ts-reports", is_private: false, members: [people.lead] },
+  ],
 });
+const zendesk = await startZendeskFake({ now: () => clock.now(), tickets: [INTAKE_TICKET, WEBHOOK_TICKET] });
 const dir = mkdtempSync(join(tmpdir(), "incident-desk-demo-"));
 const triage = fake.channelByName("ts-triage")?.id ?? "";
-const config = loadConfig({
+const reports = fake.channelByName("ts-reports")?.id ?? "";
+const env = {
   SLACK_BOT_TOKEN: fake.botToken,
   SLACK_SIGNING_SECRET: SECRET,
   SLACK_API_URL: fake.url,
@@ -85,9 +63,20 @@ const config = loadConfig({
   EVIDENCE_DIR: join(dir, "evidence"),
   PORT: "0",
   LOG_LEVEL: "warn",
+  ZENDESK_WEBHOOK_SECRET: ZENDESK_DEMO_SECRET,
+  ZENDESK_SUBDOMAIN: "acme",
+  ZENDESK_API_EMAIL: zendesk.email,
+  ZENDESK_API_TOKEN: zendesk.apiToken,
+  ZENDESK_API_URL: zendesk.url,
+};
+const config = loadConfig(env);
+let desk = await startIncidentDesk(config, { clock });
+const slack = createSlackDriver({
+  appUrl: `http://127.0.0.1:${desk.port}/slack/events`,
+  signingSecret: SECRET,
+  fake,
+  now: () => clock.now(),
 });
-const desk = await startIncidentDesk(config);
-const slack = createSlackDriver({ appUrl: `http://127.0.0.1:${desk.port}/slack/events`, signingSecret: SECRET, fake });
 const name = (id: string) => fake.user(id)?.real_name ?? fake.user(id)?.name ?? id;
 
 try {
@@ -98,18 +87,13 @@ try {
     userId: people.lead,
     channelId: triage,
   });
-  console.log(`   /incident role @alex specialist → "${plainText((granted.body as { text: string }).text)}"`);
+  console.log(`   /incident role @alex specialist → "${plainText(fake, (granted.body as { text: string }).text)}"`);
   await slack.command({ text: `role <@${people.onCall}|jordan> specialist`, userId: people.lead, channelId: triage });
   const layer = `layer add around-the-clock always 09:00 7 <@${people.onCall}|jordan> <@${people.specialist}|alex>`;
   await slack.command({ text: `oncall ${layer}`, userId: people.lead, channelId: triage });
   const onCall = await slack.command({ text: "oncall", userId: people.lead, channelId: triage });
   console.log("   …and Jordan, then sets up a weekly on-call rotation, Jordan first. /incident oncall:");
-  console.log(
-    plainText((onCall.body as { text: string }).text)
-      .split("\n")
-      .map((l) => `  │ ${l}`)
-      .join("\n"),
-  );
+  console.log(quoted(plainText(fake, (onCall.body as { text: string }).text)));
   console.log("");
 
   console.log(`2. ${name(people.specialist)} types /incident in #ts-triage`);
@@ -137,16 +121,16 @@ try {
       respondent_name: "Sam's Handyman Co",
       source: "phone",
       occurred_at: Math.floor(Date.now() / 1000) - 3600,
-      zendesk_ticket: "482113",
+      zendesk_ticket: String(INTAKE_TICKET),
     },
   });
   console.log(`   The bot answers HTTP ${submitted.status}: the modal becomes "Case opened"\n`);
 
   await waitFor(() => {
-    const room = fake.channels().find((c) => c.name.startsWith("ts-") && c.name !== "ts-triage");
+    const room = fake.channels().find((c) => /^ts-\d{4}-\d+-/.test(c.name));
     return room !== undefined && fake.pins(room.id).length > 0 && fake.messages(triage).length > 0;
   }, "the war room");
-  const room = fake.channels().find((c) => c.name.startsWith("ts-") && c.name !== "ts-triage");
+  const room = fake.channels().find((c) => /^ts-\d{4}-\d+-/.test(c.name));
   if (!room) throw new Error("demo: no war room");
   await waitFor(() => fake.members(room.id).length >= 3, "the invitations");
 
@@ -155,9 +139,9 @@ try {
   console.log(`   Members: ${fake.members(room.id).map(name).join(", ")}`);
   const [summary] = fake.messages(room.id);
   console.log("   Pinned summary:");
-  console.log(renderBlocks(summary?.blocks));
+  console.log(renderBlocks(fake, summary?.blocks));
   console.log("\n5. Announcement in #ts-triage (no case details: they stay in the war room)");
-  console.log(renderBlocks(fake.messages(triage)[0]?.blocks));
+  console.log(renderBlocks(fake, fake.messages(triage)[0]?.blocks));
 
   console.log(`\n6. ${name(people.specialist)} clicks "Add evidence" on the pinned summary and attaches a screenshot`);
   const screenshot = fake.addFile({
@@ -188,7 +172,7 @@ try {
   });
   // The form is answered at once; a job fetches the file, records the entry and updates the form.
   const saving = (added.body as { view?: { blocks?: unknown[] } }).view?.blocks;
-  console.log(renderBlocks(saving));
+  console.log(renderBlocks(fake, saving));
   const stored = getCaseByChannel(desk.deps.db, room.id);
   if (!stored) throw new Error("demo: no case for the war room");
   const storedFiles = () =>
@@ -197,7 +181,7 @@ try {
       evidenceOfCase(desk.deps.db, stored.id).map((e) => e.id),
     );
   await waitFor(() => storedFiles().length > 0 && fake.callsTo("views.update").length > 0, "the file to be saved");
-  console.log(renderBlocks(fake.view(evidenceForm?.id ?? "")?.blocks));
+  console.log(renderBlocks(fake, fake.view(evidenceForm?.id ?? "")?.blocks));
   const [evidenceRow] = storedFiles();
   if (!evidenceRow) throw new Error("demo: no evidence file stored");
   console.log(
@@ -208,7 +192,7 @@ try {
   const dm = () => fake.channels().find((c) => c.is_im && c.user === people.onCall);
   await waitFor(() => (dm() ? fake.messages(dm()?.id ?? "").length > 0 : false), "the page");
   const [page] = fake.messages(dm()?.id ?? "");
-  console.log(renderBlocks(page?.blocks));
+  console.log(renderBlocks(fake, page?.blocks));
   const acked = await slack.clickButton({
     userId: people.onCall,
     channelId: dm()?.id ?? "",
@@ -218,7 +202,7 @@ try {
   await waitFor(() => fake.responses(acked.responseUrl).length > 0, "the acknowledgement");
   const ackReply = fake.responses(acked.responseUrl)[0]?.body as { text?: string; blocks?: unknown[] };
   console.log(
-    `   Jordan clicks Acknowledge; the DM becomes:\n${renderBlocks(ackReply.blocks) || `  │ ${plainText(ackReply.text ?? "")}`}`,
+    `   Jordan clicks Acknowledge; the DM becomes:\n${renderBlocks(fake, ackReply.blocks) || `  │ ${plainText(fake, ackReply.text ?? "")}`}`,
   );
   console.log("   No escalation to the secondary (Alex) or the escalation channel follows.");
 
@@ -245,13 +229,37 @@ try {
 
   const list = await slack.command({ text: "list", userId: people.lead, channelId: triage });
   console.log("\n9. /incident list (ephemeral, only Morgan sees it)");
-  console.log(renderBlocks((list.body as { blocks?: unknown[] }).blocks));
+  console.log(renderBlocks(fake, (list.body as { blocks?: unknown[] }).blocks));
   const verify = await slack.command({ text: "verify", userId: people.lead, channelId: room.id });
   console.log("\n10. /incident verify, typed in the war room");
-  console.log(`  │ ${plainText((verify.body as { text: string }).text)}`);
-  console.log(`\nSlack Web API calls made: ${fake.calls.map((c) => c.method).join(", ")}`);
+  console.log(`  │ ${plainText(fake, (verify.body as { text: string }).text)}`);
+
+  const zendeskDemo = {
+    fake,
+    slack,
+    zendesk,
+    clock,
+    botUrl: `http://127.0.0.1:${desk.port}`,
+    lead: people.lead,
+    triage,
+  };
+  console.log("");
+  await saveZendeskMappingStep(zendeskDemo);
+  await ticketBecomesCaseStep(zendeskDemo);
+  await internalNotesStep(zendeskDemo, [INTAKE_TICKET, WEBHOOK_TICKET]);
+
+  const zone = config.businessTimeZone;
+  const nextMonday = instantAt(mondayOf(localDayOf(clock.now(), zone)) + 7, 9 * 60, zone);
+  console.log(`\n14. The operator sets REPORT_CHANNEL_ID=#ts-reports and restarts the bot. The demo's clock jumps to`);
+  console.log(`    Monday 09:00 (${zone}): the bot posts last week's report, both cases in it`);
+  await desk.stop();
+  clockOffsetMs = nextMonday - Date.now();
+  desk = await startIncidentDesk(loadConfig({ ...env, REPORT_CHANNEL_ID: reports }), { clock });
+  await weeklyReportStep(fake, reports);
+  console.log(`\nSlack Web API calls made: ${fake.calls.length}; Zendesk API calls: ${zendesk.calls.length}`);
 } finally {
   await desk.stop();
   await fake.close();
+  await zendesk.close();
   rmSync(dir, { recursive: true, force: true });
 }

@@ -170,7 +170,8 @@ export interface TimelinePayloads {
     threshold: ReminderThreshold;
     cycleStart: number;
     dueAt: number;
-    notified: string;
+    /** null: nobody to mention (the bot opened the case, nobody owns it), posted in the triage channel. */
+    notified: string | null;
     channel: string;
     ts: string;
   };

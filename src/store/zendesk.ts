@@ -93,3 +93,20 @@ export function insertZendeskMapping(
 ): ZendeskMappingRow {
   return tx.insert(zendeskMappings).values(row).returning().get();
 }
+
+/**
+ * Retention: the ticket id leads back to the requester in Zendesk, so the case's link and deliveries keep only a
+ * per-case marker (the link row stays unique, the event ids still stop a late redelivery). Returns the rows changed.
+ */
+export function redactZendeskTicketIds(tx: Executor, caseId: number): { links: number; deliveries: number } {
+  const link = tx.select().from(zendeskTickets).where(eq(zendeskTickets.caseId, caseId)).get();
+  if (!link) return { links: 0, deliveries: 0 };
+  const marker = `redacted:case-${caseId}`;
+  const deliveries = tx
+    .update(zendeskDeliveries)
+    .set({ ticketId: marker })
+    .where(eq(zendeskDeliveries.ticketId, link.ticketId))
+    .run();
+  tx.update(zendeskTickets).set({ ticketId: marker }).where(eq(zendeskTickets.caseId, caseId)).run();
+  return { links: 1, deliveries: deliveries.changes };
+}

@@ -1,4 +1,9 @@
+import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { jobs } from "../../db/schema.ts";
+import { postReportJob } from "../../src/flows/jobs/postReport.ts";
+import { buildPacing } from "../../src/slack/jobs/index.ts";
+import { postMessageBudget } from "../../src/slack/rateLimits.ts";
 import { type SlackFake, startSlackFake } from "../slack-fake/index.ts";
 import { FakeClock } from "../support/fakeClock.ts";
 import { type Harness, startHarness, USERS } from "../support/harness.ts";
@@ -62,5 +67,23 @@ describe("the weekly report", () => {
 
     expect(weeklies(channel)).toEqual([expect.stringContaining("2026-03-02 to 2026-03-08")]);
     expect(h.fake.callsTo("files.completeUploadExternal").map((c) => c.status)).toEqual([503, 200]);
+  });
+
+  it("paces its post under the report channel's once-a-second budget, as the other configured channels are", async () => {
+    const channel = await start(MONDAY_NINE);
+    await h.driver.command({ text: "report week", userId: USERS.lead, channelId: h.triageChannelId });
+    await h.settle();
+    const pacing = buildPacing(h.desk.deps);
+    const budgets = h.desk.deps.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.kind, postReportJob.kind))
+      .all()
+      .map((job) => pacing.budgetsOfJob(job));
+    const channelBudgets = budgets.map((own) => own.filter((b) => b.key.startsWith("chat.postMessage")));
+    // The weekly one, and the one a lead asked for: that one goes to a DM or private channel Slack names as it runs.
+    expect(channelBudgets).toHaveLength(2);
+    expect(channelBudgets).toContainEqual([postMessageBudget(channel)]);
+    expect(channelBudgets).toContainEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import {
   redactUnsharedAccountNames,
   sealEventPayload,
 } from "../../store/retention.ts";
+import { redactZendeskTicketIds } from "../../store/zendesk.ts";
 import { loadJobCase } from "../cases/loadJobCase.ts";
 import type { FlowDeps } from "../deps.ts";
 import type { PayloadOf } from "../jobs/defineJob.ts";
@@ -56,10 +57,13 @@ export async function redactPersonalData(
     const fields: Record<string, number> = {};
     const seals = sealTimeline(tx, record.id, fields);
     const { zendeskTicket, holdReasons } = redactCaseTexts(tx, record.id);
+    const zendeskIds = redactZendeskTicketIds(tx, record.id);
     Object.assign(fields, {
       "case.title": 1,
       "case.description": 1,
       "case.zendeskTicket": zendeskTicket,
+      "zendesk_tickets.ticket_id": zendeskIds.links,
+      "zendesk_deliveries.ticket_id": zendeskIds.deliveries,
       "legal_hold.reason": holdReasons,
     });
     const evidenceTexts = redactEvidenceTexts(tx, record.id);

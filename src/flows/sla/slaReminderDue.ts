@@ -1,4 +1,5 @@
 import type { CaseRow } from "../../../db/schema.ts";
+import { caseContact } from "../../core/caseContact.ts";
 import { isOpenStatus } from "../../core/lifecycle.ts";
 import type { PostedMessage } from "../../core/postedMessage.ts";
 import { reachedThreshold } from "../../core/slaClock.ts";
@@ -14,11 +15,14 @@ import { slaClocksOfCase } from "./slaStatus.ts";
 
 export const SLA_REMINDER_EVENT = "sla_reminder" satisfies TimelineEventKind;
 
-/** A reminder still to post: the case, whom to mention (its owner, or its opener while it has none), the due time. */
+/**
+ * A reminder still to post: the case, whom to mention (its owner, or its opener while it has none; null for a
+ * case the bot opened that nobody owns yet, reminded in the triage channel), the due time.
+ */
 export interface DueSlaReminder {
   reminder: SlaReminderPayload;
   record: CaseRow;
-  notify: string;
+  notify: string | null;
   dueAt: number;
 }
 
@@ -29,7 +33,7 @@ export interface DueSlaReminder {
 export function dueSlaReminder(deps: FlowDeps, reminder: SlaReminderPayload): DueSlaReminder | undefined {
   const due = reminderStillDue(deps, reminder, deps.clock.now());
   if (!due) return undefined;
-  return { reminder, record: due.record, notify: due.record.ownerId ?? due.record.createdBy, dueAt: due.dueAt };
+  return { reminder, record: due.record, notify: caseContact(due.record, deps.botUserId), dueAt: due.dueAt };
 }
 
 /** Records the posted reminder on the timeline, so a rerun finds it and posts nothing. */

@@ -48,7 +48,7 @@ import { escalateProposal } from "./escalateProposal.ts";
 import { exportDecisions } from "./exportDecisions.ts";
 import { fetchEvidenceFiles } from "./fetchEvidenceFiles.ts";
 import { inviteToWarRoom } from "./inviteToWarRoom.ts";
-import { buildJobPacing, caseRoom, pageTarget, type SlackCalls } from "./jobPacing.ts";
+import { buildJobPacing, caseRoom, pageTarget, reportTarget, type SlackCalls } from "./jobPacing.ts";
 import { notifyFailure } from "./notifyFailure.ts";
 import { notifyPage } from "./notifyPage.ts";
 import { pinCaseSummary } from "./pinCaseSummary.ts";
@@ -124,6 +124,7 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   // Posts its progress message (after conversations.info when asked for), uploads the charts and CSV, then updates it.
   handle(postReportJob, postReport, {
     methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
+    postsTo: reportTarget,
   }),
 ];
 

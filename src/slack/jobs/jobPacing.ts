@@ -1,6 +1,7 @@
 import type { JobRow } from "../../../db/schema.ts";
 import { caseRoomChannel } from "../../flows/cases/caseRoomChannel.ts";
 import { pageStepPostsToChannel } from "../../flows/paging/pageStepChannel.ts";
+import { reportPostChannel } from "../../flows/reports/reportPostChannel.ts";
 import type { JobPacing, PaceBudget } from "../../scheduler/pacing.ts";
 import { methodBudget, postMessageBudget, type TieredMethod } from "../rateLimits.ts";
 import type { SlackDeps } from "../slackDeps.ts";
@@ -18,6 +19,9 @@ export const caseRoom: PostTarget = (deps, job) =>
 /** A page step with nobody to DM posts in the escalation channel; the others are DMs. */
 export const pageTarget: PostTarget = (deps, job) =>
   pageStepPostsToChannel(deps.db, job.payload) ? deps.config.slack.escalationChannelId : undefined;
+
+/** The weekly report posts in REPORT_CHANNEL_ID; a requested one in a DM or a conversation found as it runs. */
+export const reportTarget: PostTarget = (deps, job) => reportPostChannel(deps.db, job.payload);
 
 /**
  * The Slack calls a job kind makes on its usual path, for the runner's pacing. Fallbacks (a join after

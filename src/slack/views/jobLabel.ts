@@ -36,7 +36,7 @@ const JOB_LABELS: Readonly<Record<string, string>> = {
   [escalateProposalJob.kind]: "escalating an undecided proposal to the leads",
   [postCloseSummaryJob.kind]: "posting the closing summary",
   [archiveWarRoomJob.kind]: "archiving the war room",
-  [notifyFailureJob.kind]: "telling the case's opener about a failure",
+  [notifyFailureJob.kind]: "telling the case's owner or opener about a failure",
   [notifyPageJob.kind]: "paging the on-call person",
   [closePageMessagesJob.kind]: "marking a page's messages acknowledged",
   [checkSlaClocksJob.kind]: "checking the SLA clocks",

@@ -72,19 +72,23 @@ export function slaRiskPhrase(clock: SlaClockState, now: number): string {
 
 export interface SlaReminderInput {
   humanId: string;
-  /** The case's owner, or whoever opened it while it has none. */
-  notify: string;
+  /** The case's owner, or whoever opened it while it has none; null: nobody (the triage channel is told). */
+  notify: string | null;
   clock: SlaClockName;
   threshold: ReminderThreshold;
   dueAt: number;
 }
 
-/** The reminder in the case's room at 50 %, 90 % and breach of a clock (DESIGN §4). */
+/** The reminder in the case's room (the triage channel when nobody is to be mentioned) at 50 %, 90 % and breach of a clock (DESIGN §4). */
 export function buildSlaReminder(input: SlaReminderInput): SlackMessage {
   const label = SLA_CLOCK_LABELS[input.clock];
+  // In the triage channel, the case needs naming and the team needs the way to take it.
+  const who = input.notify
+    ? mention(input.notify)
+    : `${input.humanId} has no owner (\`/incident assign @user ${input.humanId}\`):`;
   const text =
     input.threshold === 1
-      ? `⏱ ${mention(input.notify)} ${label} breached (was due ${slackDate(input.dueAt)}).`
-      : `⏱ ${mention(input.notify)} ${label} is ${Math.round(input.threshold * 100)} % through (due ${slackDate(input.dueAt)}).`;
+      ? `⏱ ${who} ${label} breached (was due ${slackDate(input.dueAt)}).`
+      : `⏱ ${who} ${label} is ${Math.round(input.threshold * 100)} % through (due ${slackDate(input.dueAt)}).`;
   return { text, blocks: [section(text), context(`SLA reminder for ${input.humanId}`)] };
 }
