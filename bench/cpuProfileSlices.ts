@@ -85,10 +85,11 @@ export function loopSlices(profile: CpuProfile): LoopSlice[] {
   return slices.sort((a, b) => b.ms - a.ms);
 }
 
-/** The report of the newest `.cpuprofile` in `dir`. */
+/** The report of the newest main-thread `.cpuprofile` in `dir`. */
 export function sliceReportOf(dir: string, longest = 10): SliceReport {
   const newest = readdirSync(dir)
-    .filter((name) => name.endsWith(".cpuprofile"))
+    // CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile: thread 0 is the event loop's (tsx's loader has its own).
+    .filter((name) => /\.0\.\d+\.cpuprofile$/.test(name))
     .sort()
     .at(-1);
   if (newest === undefined) throw new Error(`bench: no .cpuprofile in ${dir}`);
