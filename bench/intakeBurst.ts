@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { startSlackFake } from "../test/slack-fake/index.ts";
 import { METHODS } from "../test/slack-fake/methods/index.ts";
 import { createSlackDriver, type SlackDriver } from "../test/support/slackDriver.ts";
+import { sliceReportOf } from "./cpuProfileSlices.ts";
 import { compiledBot, startServerProcess } from "./serverProcess.ts";
 import { summarize } from "./stats.ts";
 import { waitUntil } from "./waitUntil.ts";
@@ -44,6 +45,16 @@ const fake = await startSlackFake({
 fake.setRateLimit("views.open", { perMinute: Number.MAX_SAFE_INTEGER });
 const triageChannelId = fake.channelByName("ts-triage")?.id ?? "";
 const dir = mkdtempSync(join(tmpdir(), "incident-desk-burst-"));
+
+/** The bot's own event-loop delay since the previous scrape (prom-client resets its histogram at each). */
+async function botLoopDelay(port: number): Promise<string> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const ms = (stat: string) => {
+    const value = new RegExp(`^incident_desk_nodejs_eventloop_lag_${stat}_seconds (\\S+)$`, "m").exec(text)?.[1];
+    return value === undefined ? "?" : (Number(value) * 1000).toFixed(1);
+  };
+  return `p50 ${ms("p50")} ms, p99 ${ms("p99")} ms, max ${ms("max")} ms`;
+}
 
 /** Opens `count` intake modals through `/incident`, a few at a time, and returns their view ids. */
 async function openIntakeModals(driver: SlackDriver, count: number): Promise<string[]> {
@@ -133,13 +144,16 @@ try {
     }
 
     console.log(`${RATE_PER_SECOND} SEV1 intakes/s for ${SECONDS} s, Slack answering in ${SLACK_LATENCY_MS} ms…`);
+    await botLoopDelay(bot.port);
     const paced = await pacedSubmissions(driver, viewIds.slice(0, pacedCount));
+    const pacedLoopDelay = await botLoopDelay(bot.port);
     const answered = paced.filter((s): s is Submission => s !== undefined);
     const latency = summarize(answered.map((s) => s.ms));
     const roomsAfterPaced = fake.callsTo("conversations.create").filter((c) => c.ok).length;
 
     console.log(`flood: ${FLOOD_SUBMITTERS} submitters for ${FLOOD_SECONDS} s…`);
     const perSecond = await floodSubmissions(driver, viewIds.slice(pacedCount));
+    const floodLoopDelay = await botLoopDelay(bot.port);
 
     const during = fake.calls.slice(callsBefore);
     const refused: Record<string, number> = {};
@@ -153,13 +167,22 @@ try {
       `  sent ${paced.length}, accepted ${answered.filter((s) => s.ok).length}, ` +
         `over 3 s ${answered.filter((s) => s.ms > SLACK_ACK_DEADLINE_MS).length}, unanswered ${paced.length - answered.length}`,
     );
-    console.log(`intakes recorded, flood (goal ≥ 200/s): ${f(perSecond)}/s`);
+    console.log(`  the bot's event-loop delay (goal: no slice over 5 ms): ${pacedLoopDelay}`);
+    console.log(`intakes recorded, flood (goal ≥ 200/s): ${f(perSecond)}/s; event-loop delay ${floodLoopDelay}`);
     console.log(`war rooms opened during the paced phase: ${roomsAfterPaced} (conversations.create: Tier 2, 20/min)`);
     console.log(
       `429s Slack sent: ${JSON.stringify(refused)} over ${during.length} Web API calls; peak RSS ${f(bot.peakRssMiB())} MiB`,
     );
   } finally {
     await bot.stop();
+  }
+  const profileDir = process.env.BENCH_CPU_PROF;
+  if (profileDir) {
+    const report = sliceReportOf(profileDir);
+    console.log(
+      `synchronous slices in the bot's CPU profile: ${report.over5ms} over 5 ms, ${report.over20ms} over 20 ms`,
+    );
+    for (const slice of report.longest) console.log(`  ${slice.ms.toFixed(1)} ms, mostly ${slice.busiest}`);
   }
 } finally {
   await fake.close();

@@ -28,8 +28,15 @@ export const jobs = sqliteTable(
   },
   (t) => [
     index("jobs_due").on(t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`),
-    // The runner claims due jobs by priority, then run_at, then id (the rowid every index ends with).
-    index("jobs_claim").on(t.priority, t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`),
+    // The runner claims due jobs by priority, then run_at, then id; kind,
+    // case and lease let it pass over held-back work on the index entry, without reading the row.
+    index("jobs_claim")
+      .on(t.priority, t.runAt, t.id, t.kind, t.caseId, t.leaseUntil)
+      .where(sql`done_at IS NULL AND failed_at IS NULL`),
+    // Whether a kind held back for Slack's budget has due work, without walking other kinds' backlog.
+    index("jobs_kind_due").on(t.kind, t.runAt).where(sql`done_at IS NULL AND failed_at IS NULL`),
+    // The leases held now (a few: the runner's concurrency), for when the first one runs out.
+    index("jobs_leased").on(t.leaseUntil).where(sql`done_at IS NULL AND failed_at IS NULL AND lease_until IS NOT NULL`),
     index("jobs_case").on(t.caseId),
     // A case summary lists the case's failed side effects, latest first.
     index("jobs_case_failed").on(t.caseId, t.failedAt).where(sql`failed_at IS NOT NULL`),

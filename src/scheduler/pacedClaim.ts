@@ -1,6 +1,6 @@
 import type { JobRow } from "../../db/schema.ts";
 import type { Executor } from "../store/database.ts";
-import { dueJobsInClaimOrder, hasDueJobOfKinds, leaseJob } from "../store/jobs.ts";
+import { dueJobsInClaimOrder, hasDueJobOfKind, leaseJob } from "../store/jobs.ts";
 import type { JobPacing, PaceLedger } from "./pacing.ts";
 
 // Due jobs read per free slot: room for the jobs passed over (a busy case's later ones, a spent channel's posts).
@@ -78,7 +78,7 @@ export function nextRoomForDueKinds(
 ): number | undefined {
   let next: number | undefined;
   for (const [kind, roomAt] of spentKinds(pacing, ledger, now)) {
-    if (hasDueJobOfKinds(tx, now, [kind])) next = Math.min(next ?? roomAt, roomAt);
+    if (hasDueJobOfKind(tx, now, kind)) next = Math.min(next ?? roomAt, roomAt);
   }
   return next;
 }

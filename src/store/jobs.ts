@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, sql } from "drizzle-orm";
 import { cases, type JobRow, jobs } from "../../db/schema.ts";
 import { LOWEST_SEVERITY_RANK, severityRank } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
@@ -66,42 +66,92 @@ export function enqueueJob(tx: Executor, job: NewJob, now: number): boolean {
 
 const pending = and(isNull(jobs.doneAt), isNull(jobs.failedAt));
 
-const unleased = (now: number) => or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, now));
+// Unleased, or its lease ran out (a crashed worker): the job may be claimed.
+const unleasedAt = or(isNull(jobs.leaseUntil), lte(jobs.leaseUntil, sql.placeholder("now")));
+
+/** Every job's priority: enqueueJob writes a severity rank or the lowest one. */
+const PRIORITIES = Array.from({ length: LOWEST_SEVERITY_RANK }, (_, i) => i + 1);
+
+const placeholders = (prefix: string, count: number) =>
+  sql.join(
+    Array.from({ length: count }, (_, i) => sql.placeholder(`${prefix}${i}`)),
+    sql`, `,
+  );
+
+/** The claim's read with room for `kinds` kinds and `cases` cases to skip: one prepared statement per shape. */
+function dueJobsSkipping(kinds: number, cases: number) {
+  return preparedStatement((db) =>
+    db
+      .select()
+      .from(jobs)
+      .where(
+        and(
+          pending,
+          // Every rank by name, so SQLite seeks each priority's due range instead of walking later jobs too.
+          inArray(jobs.priority, PRIORITIES),
+          lte(jobs.runAt, sql.placeholder("now")),
+          unleasedAt,
+          kinds > 0 ? sql`${jobs.kind} NOT IN (${placeholders("kind", kinds)})` : undefined,
+          cases > 0
+            ? sql`(${jobs.caseId} IS NULL OR ${jobs.caseId} NOT IN (${placeholders("case", cases)}))`
+            : undefined,
+        ),
+      )
+      .orderBy(asc(jobs.priority), asc(jobs.runAt), asc(jobs.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  );
+}
+
+// Shapes are few (paced kinds × concurrency); padding every list to one size made SQLite probe a 32-value list per row.
+const dueJobsByShape = new Map<string, ReturnType<typeof dueJobsSkipping>>();
+
+const numbered = <T>(prefix: string, values: readonly T[]) =>
+  Object.fromEntries(values.map((v, i) => [`${prefix}${i}`, v]));
 
 /**
  * Up to `limit` due jobs nobody holds a lease on, most severe case first, then oldest due, then first queued;
  * a lease that ran out (a crashed worker) makes its job due again. Kinds and cases the runner holds back are
- * left out here, so held-back work never crowds the jobs that can run out of the window.
+ * left out here, so held-back work never crowds the jobs that can run out of the window. SQLite reads one
+ * range of jobs_claim per priority (jobs planned for later are never read), and passes over held-back jobs on
+ * the index entry without reading their rows.
  */
 export function dueJobsInClaimOrder(
   tx: Executor,
   due: { now: number; limit: number; skipKinds: readonly string[]; skipCases: readonly number[] },
 ): JobRow[] {
-  return tx
-    .select()
-    .from(jobs)
-    .where(
-      and(
-        pending,
-        lte(jobs.runAt, due.now),
-        unleased(due.now),
-        due.skipKinds.length > 0 ? notInArray(jobs.kind, [...due.skipKinds]) : undefined,
-        due.skipCases.length > 0 ? or(isNull(jobs.caseId), notInArray(jobs.caseId, [...due.skipCases])) : undefined,
-      ),
-    )
-    .orderBy(asc(jobs.priority), asc(jobs.runAt), asc(jobs.id))
-    .limit(due.limit)
-    .all();
+  const shape = `${due.skipKinds.length} ${due.skipCases.length}`;
+  let statement = dueJobsByShape.get(shape);
+  if (statement === undefined) {
+    statement = dueJobsSkipping(due.skipKinds.length, due.skipCases.length);
+    dueJobsByShape.set(shape, statement);
+  }
+  return statement(tx).all({
+    ...numbered("kind", due.skipKinds),
+    ...numbered("case", due.skipCases),
+    now: due.now,
+    limit: due.limit,
+  });
 }
+
+const leaseJobStatement = preparedStatement((db) =>
+  db
+    .update(jobs)
+    .set({
+      leaseUntil: sql`${sql.placeholder("leaseUntil")}`,
+      leasedBy: sql`${sql.placeholder("owner")}`,
+      attempts: sql`${jobs.attempts} + 1`,
+    })
+    .where(eq(jobs.id, sql.placeholder("id")))
+    .returning()
+    .prepare(),
+);
 
 /** Leases one job to `owner` and counts the attempt. */
 export function leaseJob(tx: Executor, id: number, lease: { now: number; leaseMs: number; owner: string }): JobRow {
-  return tx
-    .update(jobs)
-    .set({ leaseUntil: lease.now + lease.leaseMs, leasedBy: lease.owner, attempts: sql`${jobs.attempts} + 1` })
-    .where(eq(jobs.id, id))
-    .returning()
-    .get();
+  const leased = leaseJobStatement(tx).get({ id, leaseUntil: lease.now + lease.leaseMs, owner: lease.owner });
+  if (leased === undefined) throw new Error(`job ${id} to lease is gone`);
+  return leased;
 }
 
 /** Holds a job its owner still leases until `until`: false when the lease ran out and another worker took it. */
@@ -114,16 +164,18 @@ export function extendJobLease(tx: Executor, lease: { id: number; owner: string;
   return held.changes === 1;
 }
 
-/** Whether a job of one of `kinds` is due and unleased: work the runner holds back, waiting for Slack's budget. */
-export function hasDueJobOfKinds(tx: Executor, now: number, kinds: readonly string[]): boolean {
-  if (kinds.length === 0) return false;
-  const found = tx
+const dueJobOfKind = preparedStatement((db) =>
+  db
     .select({ id: jobs.id })
     .from(jobs)
-    .where(and(pending, lte(jobs.runAt, now), unleased(now), inArray(jobs.kind, [...kinds])))
+    .where(and(pending, eq(jobs.kind, sql.placeholder("kind")), lte(jobs.runAt, sql.placeholder("now")), unleasedAt))
     .limit(1)
-    .get();
-  return found !== undefined;
+    .prepare(),
+);
+
+/** Whether a job of `kind` is due and unleased: work the runner holds back, waiting for Slack's budget. */
+export function hasDueJobOfKind(tx: Executor, now: number, kind: string): boolean {
+  return dueJobOfKind(tx).get({ kind, now }) !== undefined;
 }
 
 export function completeJob(tx: Executor, id: number, now: number): void {
@@ -182,18 +234,37 @@ export function failJob(tx: Executor, id: number, error: string, now: number): v
     .run();
 }
 
+// Unleased: due at run_at. The index walk from `now` passes over leased rows only, a few at most.
+const nextUnleasedRunAt = preparedStatement((db) =>
+  db
+    .select({ at: jobs.runAt })
+    .from(jobs)
+    .where(and(pending, isNull(jobs.leaseUntil), gt(jobs.runAt, sql.placeholder("now"))))
+    .orderBy(asc(jobs.runAt))
+    .limit(1)
+    .prepare(),
+);
+
+// Leased: due when both its run_at and its lease are past; the partial index holds only the leases held now.
+const leasedDueAt = sql<number>`max(${jobs.runAt}, ${jobs.leaseUntil})`;
+const nextLeasedDueAt = preparedStatement((db) =>
+  db
+    .select({ at: sql<number | null>`min(${leasedDueAt})` })
+    .from(jobs)
+    .where(and(pending, isNotNull(jobs.leaseUntil), gt(leasedDueAt, sql.placeholder("now"))))
+    .prepare(),
+);
+
 /**
  * When the next pending job becomes due (or its lease runs out) after `now`, for the scheduler's sleep; jobs
  * due already are either running or held back for Slack's budget, whose refill the runner knows itself.
+ * Two indexed reads, for unleased and leased jobs apart: one expression over both would read every pending job.
  */
 export function nextJobDueAfter(tx: Executor, now: number): number | undefined {
-  const dueAt = sql<number>`max(${jobs.runAt}, coalesce(${jobs.leaseUntil}, 0))`;
-  const row = tx
-    .select({ at: sql<number | null>`min(${dueAt})` })
-    .from(jobs)
-    .where(and(pending, gt(dueAt, now)))
-    .get();
-  return row?.at ?? undefined;
+  const unleased = nextUnleasedRunAt(tx).get({ now })?.at;
+  const leased = nextLeasedDueAt(tx).get({ now })?.at ?? undefined;
+  if (unleased === undefined) return leased;
+  return leased === undefined ? unleased : Math.min(unleased, leased);
 }
 
 export function pendingJobCount(tx: Executor): number {
