@@ -31,7 +31,7 @@ import {
   nextJobDueAfter,
   pendingJobCount,
 } from "../../src/store/jobs.ts";
-import { decisionsBetween, decisionsWithSourcesBetween } from "../../src/store/sanctions.ts";
+import { decisionSourcePage, decisionsBetween } from "../../src/store/sanctions.ts";
 import { rememberSlackSignature } from "../../src/store/seenSlackSignatures.ts";
 import { slackEventHandled } from "../../src/store/slackEvents.ts";
 import { slaFactsOfCases } from "../../src/store/slaFacts.ts";
@@ -127,7 +127,13 @@ const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
   "shift reminder's urgent cases": (d) => openCasesOfSeverities(d.db, ["sev1", "sev2"], 5),
   "export of a year of decisions": (d) => [
     decisionsBetween(d.db, SEED_START, SEED_START + 3_600_000),
-    decisionsWithSourcesBetween(d.db, SEED_START, SEED_START + 3_600_000),
+    decisionSourcePage(d.db, { fromMs: SEED_START, toMs: SEED_START + 3_600_000, after: undefined, limit: 1000 }),
+    decisionSourcePage(d.db, {
+      fromMs: SEED_START,
+      toMs: SEED_START + 3_600_000,
+      after: { decidedAt: SEED_START + 60_000, id: 5 },
+      limit: 1000,
+    }),
   ],
   "job claim and scheduler sleep": (d) => {
     const claimed = job();
