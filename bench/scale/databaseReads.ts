@@ -10,7 +10,7 @@ import { TIMELINE_DEFAULT_EVENTS } from "../../src/flows/cases/loadCaseTimeline.
 import { SEARCH_LIMIT } from "../../src/flows/cases/searchCases.ts";
 import { verifyCaseChain } from "../../src/flows/cases/verifyCaseChain.ts";
 import type { FlowDeps } from "../../src/flows/deps.ts";
-import { loadHomeData } from "../../src/flows/home/loadHomeData.ts";
+import { AT_RISK_COUNTED, loadHomeData } from "../../src/flows/home/loadHomeData.ts";
 import { loadOnCallOverview } from "../../src/flows/onCall/loadOnCallOverview.ts";
 import { forEachDecisionSource } from "../../src/flows/sanctions/buildDecisionExport.ts";
 import { searchCases } from "../../src/store/caseSearch.ts";
@@ -53,7 +53,7 @@ export function databaseReads(deps: FlowDeps, manifest: ScaleManifest): Record<s
       ),
     // The flow itself: its reads are spread over roles, cases, risk rows, kept SLA facts and the schedule.
     "App Home": () => loadHomeData(deps, lead),
-    "SLA at risk": () => casesAtRiskBy(db, now, 10),
+    "SLA at risk": () => casesAtRiskBy(db, now, { limit: 10, countUpTo: AT_RISK_COUNTED }),
     "account history and strikes": () => loadCaseSnapshot(db, heavy, now, timeZone).parties,
     "on-call": () => loadOnCallOverview(deps, lead),
     // Slices read and hashed with the event loop free between them, as /incident verify does.
