@@ -4,8 +4,6 @@ import type { StatementFields, StatementOfReasons } from "./statementOfReasons.t
 import { csvField, StatementTexts } from "./statementTexts.ts";
 import { TextChunks } from "./textChunks.ts";
 
-export { csvField };
-
 /** Our references to a decision, carried beside its statement and never inside it. */
 export interface DecisionReference {
   caseHumanId: string;
