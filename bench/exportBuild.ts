@@ -2,7 +2,8 @@
  * `npx tsx bench/exportBuild.ts [decisions] [--runs N] [--cases N]`: how long building one year's decision export
  * takes (both files, as the export job builds them), p50 of a few runs against issue 12's 300 ms goal. The decisions
  * are the scale database's (20,000 cases unless `--cases` names another size, built or reused), copied into one year until there are as many as
- * asked: a 1M-case desk decides about 26,000 a year.
+ * asked: a 1M-case desk decides about 26,000 a year. `--profile <file.cpuprofile>` profiles the runs alone and prints
+ * the functions that spent the most CPU.
  */
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import type Database from "better-sqlite3";
 import { parseExportRange } from "../src/core/decisionExport.ts";
 import { buildDecisionExport } from "../src/flows/sanctions/buildDecisionExport.ts";
 import { openDatabase } from "../src/store/database.ts";
+import { startCpuProfile } from "./cpuProfile.ts";
 import { buildScaleDatabase } from "./scale/buildDatabase.ts";
 import { percentile } from "./stats.ts";
 
@@ -22,7 +24,11 @@ const YEAR_MS = Date.UTC(YEAR + 1, 0, 1) - YEAR_START;
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
-  options: { runs: { type: "string", default: "5" }, cases: { type: "string", default: "20000" } },
+  options: {
+    runs: { type: "string", default: "5" },
+    cases: { type: "string", default: "20000" },
+    profile: { type: "string" },
+  },
   allowPositionals: true,
 });
 const wanted = Number(positionals[0] ?? 26_000);
@@ -93,6 +99,7 @@ try {
   const samples: number[] = [];
   const cpuSamples: number[] = [];
   let summary = "";
+  const profiler = values.profile === undefined ? undefined : await startCpuProfile(values.profile);
   for (let run = 0; run < runs; run++) {
     const [started, cpuStarted] = [performance.now(), process.cpuUsage()];
     const exported = buildDecisionExport(database.db, range);
@@ -104,6 +111,7 @@ try {
     );
     summary = `${exported.count.toLocaleString("en")} statements, ${exported.leftOut} left out; ${bytes.join(", ")}`;
   }
+  await profiler?.stop();
   const p50 = percentile(samples, 50);
   console.log(`export build, one year: ${summary}`);
   console.log(`  runs (ms): ${samples.map((s) => s.toFixed(0)).join(", ")}`);

@@ -174,10 +174,10 @@ console.log(
   `\n(c) peak RSS (VmHWM): incident desk ${mib(ours.peakRssAfterAckMiB)} MiB after (a), ${mib(oursPeakRssMiB)} MiB ` +
     `after (b); bare Bolt app ${mib(bare.peakRssAfterAckMiB)} MiB after (a)`,
 );
-const verify = measureVerify({ events: VERIFY_EVENTS, runs: 20 });
+const verify = await measureVerify({ events: VERIFY_EVENTS, runs: 20 });
 console.log(`\n(d) /incident verify: read and re-hash a case of ${verify.events} events, 20 runs`);
 console.log(
-  `  ${latency(verify.latency)} (target ≤ ${TARGET.verifyMs} ms); chain ${verify.intact ? "intact" : "BROKEN"}`,
+  `  ${latency(verify.latency)} (target ≤ ${TARGET.verifyMs} ms); CPU ${latency(verify.cpu)}; chain ${verify.intact ? "intact" : "BROKEN"}`,
 );
 console.log(
   `\n(e) scheduler lag (job due → handler started), ${PENDING_JOBS} jobs kept pending over the next ` +

@@ -3,20 +3,21 @@
  * calls for it, timed in this process on the same file the bot serves, without Slack or HTTP in between.
  */
 import { categoriesNamedBy } from "../../src/core/categoriesNamedBy.ts";
+import { parseExportRange } from "../../src/core/decisionExport.ts";
 import { CASE_LIST_PAGE_SIZE } from "../../src/flows/cases/findCases.ts";
 import { loadCaseSnapshot } from "../../src/flows/cases/loadCaseSnapshot.ts";
 import { TIMELINE_DEFAULT_EVENTS } from "../../src/flows/cases/loadCaseTimeline.ts";
 import { SEARCH_LIMIT } from "../../src/flows/cases/searchCases.ts";
 import { verifyCaseChain } from "../../src/flows/cases/verifyCaseChain.ts";
 import type { FlowDeps } from "../../src/flows/deps.ts";
-import { loadHomeData } from "../../src/flows/home/loadHomeData.ts";
+import { AT_RISK_COUNTED, loadHomeData } from "../../src/flows/home/loadHomeData.ts";
 import { loadOnCallOverview } from "../../src/flows/onCall/loadOnCallOverview.ts";
+import { forEachDecisionSource } from "../../src/flows/sanctions/buildDecisionExport.ts";
 import { searchCases } from "../../src/store/caseSearch.ts";
 import { countOpenCases, getCaseByHumanId, listOpenCases } from "../../src/store/cases.ts";
 import type { Db } from "../../src/store/database.ts";
 import { latestEventSeq, latestEventsOfCase } from "../../src/store/events.ts";
 import { evidenceOfCase, filesOfEvidence } from "../../src/store/evidence.ts";
-import { decisionsWithSourcesBetween } from "../../src/store/sanctions.ts";
 import { casesAtRiskBy } from "../../src/store/slaWatch.ts";
 import { type LatencySummary, summarize } from "../stats.ts";
 import type { ScaleManifest } from "./buildDatabase.ts";
@@ -52,12 +53,18 @@ export function databaseReads(deps: FlowDeps, manifest: ScaleManifest): Record<s
       ),
     // The flow itself: its reads are spread over roles, cases, risk rows, kept SLA facts and the schedule.
     "App Home": () => loadHomeData(deps, lead),
-    "SLA at risk": () => casesAtRiskBy(db, now, 10),
+    "SLA at risk": () => casesAtRiskBy(db, now, { limit: 10, countUpTo: AT_RISK_COUNTED }),
     "account history and strikes": () => loadCaseSnapshot(db, heavy, now, timeZone).parties,
     "on-call": () => loadOnCallOverview(deps, lead),
     // Slices read and hashed with the event loop free between them, as /incident verify does.
     "verify 10,000 events": () => verifyCaseChain(db, long.id),
-    "export one year": () => decisionsWithSourcesBetween(db, Date.UTC(year, 0, 1), Date.UTC(year + 1, 0, 1)),
+    "export one year": () => {
+      let rows = 0;
+      forEachDecisionSource(db, parseExportRange(`${year}-01-01`, `${year}-12-31`), () => {
+        rows += 1;
+      });
+      return rows;
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { fail } from "./domainError.ts";
 import type { SanctionRung } from "./sanctions.ts";
 import type { StatementFields, StatementOfReasons } from "./statementOfReasons.ts";
+import { csvField, StatementTexts } from "./statementTexts.ts";
 import { TextChunks } from "./textChunks.ts";
 
 /** Our references to a decision, carried beside its statement and never inside it. */
@@ -105,48 +106,7 @@ const referencesJson = (d: DecisionReference, decidedAt: string) =>
   `{"case_id":${JSON.stringify(d.caseHumanId)},"decision_id":${JSON.stringify(d.decisionId)},` +
   `"decided_at":"${decidedAt}","rung":${JSON.stringify(d.rung)}`;
 
-/** Arrays (content types, visibility) join with `|`; a field the statement leaves out is empty. */
-function cellText(value: unknown): string {
-  if (value === undefined) return "";
-  if (Array.isArray(value)) return value.map(cellText).join("|");
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-/**
- * One RFC 4180 field. A field that opens with = + - or @ is read as a formula by Excel, LibreOffice and
- * Google Sheets (CSV injection: decision_facts is typed by people), so it gets a leading `'`, which
- * spreadsheets treat as "this is text". Quotes, commas, CR and LF put the field in double quotes,
- * doubling any quote inside.
- */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 const CSV_HEADER = EXPORT_COLUMNS.join(",");
-
-/** A statement field's value as JSON and as a CSV field with the comma before it. */
-interface ValueTexts {
-  json: string;
-  csvField: string;
-}
-
-const valueTexts = (value: unknown): ValueTexts => ({
-  json: JSON.stringify(value),
-  csvField: `,${csvField(cellText(value))}`,
-});
-
-// Each field's JSON key, as the first in the object and after another: pieces the writer adds as they are.
-const jsonKeys = (before: string) =>
-  Object.fromEntries(STATEMENT_COLUMNS.map((column) => [column, `${before}"${column}":`])) as Record<
-    keyof StatementOfReasons,
-    string
-  >;
-const JSON_KEYS = jsonKeys("");
-const LATER_JSON_KEYS = jsonKeys(",");
-
-/** Fields whose value is the decision's own; the others repeat across decisions (wording, dates, codes). */
-const OWN_VALUE_FIELDS: ReadonlySet<string> = new Set<keyof StatementOfReasons>(["decision_facts", "puid"]);
 
 export interface DecisionFiles {
   json: string;
@@ -167,7 +127,7 @@ export class DecisionExportWriter {
   private statements = 0;
   private leftOut = 0;
   private finished: DecisionFiles | undefined;
-  private readonly repeating = new Map<unknown, ValueTexts>();
+  private readonly fields = new StatementTexts(STATEMENT_COLUMNS);
 
   constructor(range: ExportRange) {
     this.json.add(`{"range":{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)}},"statements":[`);
@@ -184,39 +144,18 @@ export class DecisionExportWriter {
 
   /**
    * The statement's JSON object and CSV row in one pass over its fields, in STATEMENT_COLUMNS' order (the
-   * API's, which statementFields and buildStatementOfReasons keep): a field left out is absent from the
-   * JSON and an empty CSV field. A repeating value is escaped once per export.
+   * API's, which statementFields and buildStatementOfReasons keep).
    */
   addStatement(d: ExportedStatement): void {
     const decidedAt = new Date(d.decidedAt).toISOString();
-    const [json, csv] = [this.json, this.csv];
-    json.add(`${this.statements === 0 ? "" : ","}${referencesJson(d, decidedAt)},"statement":{`);
-    csv.add(`${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`);
-    let keys = JSON_KEYS;
-    for (const column of STATEMENT_COLUMNS) {
-      const value = d.statement[column];
-      if (value === undefined) {
-        csv.add(",");
-        continue;
-      }
-      const texts = OWN_VALUE_FIELDS.has(column) ? valueTexts(value) : this.repeatingValueTexts(value);
-      json.add(keys[column]);
-      json.add(texts.json);
-      csv.add(texts.csvField);
-      keys = LATER_JSON_KEYS;
-    }
-    json.add("}}");
-    csv.add("\r\n");
+    this.json.add(this.statements === 0 ? "" : ",");
+    this.json.add(referencesJson(d, decidedAt));
+    this.json.add(',"statement":{');
+    this.csv.add(`${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`);
+    this.fields.write(d.statement, this.json, this.csv);
+    this.json.add("}}");
+    this.csv.add("\r\n");
     this.statements += 1;
-  }
-
-  private repeatingValueTexts(value: unknown): ValueTexts {
-    let texts = this.repeating.get(value);
-    if (texts === undefined) {
-      texts = valueTexts(value);
-      this.repeating.set(value, texts);
-    }
-    return texts;
   }
 
   addLeftOut(d: DecisionReference): void {

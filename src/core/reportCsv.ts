@@ -1,7 +1,7 @@
-import { csvField } from "./decisionExport.ts";
 import type { ClockFigures, ReportFigures } from "./reportFigures.ts";
 import type { ReportPeriod } from "./reportPeriod.ts";
 import { SEVERITIES } from "./severity.ts";
+import { csvField } from "./statementTexts.ts";
 
 export const REPORT_CSV_HEADER = "metric,dimension,value";
 

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import { roleChanges, type UserRoleRow, userRoles } from "../../db/schema.ts";
 import type { Role } from "../core/permissions.ts";
 import type { Executor } from "./database.ts";
@@ -14,6 +14,17 @@ const roleOfStatement = preparedStatement((db) =>
 
 export function roleOf(tx: Executor, userId: string): Role | undefined {
   return roleOfStatement(tx).get({ userId })?.role;
+}
+
+/** The roles of several people in one read; someone without a role is absent. */
+export function rolesOf(tx: Executor, userIds: readonly string[]): Map<string, string> {
+  if (userIds.length === 0) return new Map();
+  const rows = tx
+    .select({ userId: userRoles.userId, role: userRoles.role })
+    .from(userRoles)
+    .where(inArray(userRoles.userId, [...userIds]))
+    .all();
+  return new Map(rows.map((r) => [r.userId, r.role]));
 }
 
 /** Sets (or, with `role: null`, removes) a person's role and appends the change to role_changes. */

@@ -138,26 +138,12 @@ export function decisionsBetween(tx: Executor, fromMs: number, toMs: number): De
 }
 
 /**
- * What a statement of reasons is rebuilt from, one flat row per decision: plain column values, the clauses
- * as their stored JSON text (equal lists are equal texts, so the export builds each list's wording once).
+ * What a statement of reasons is rebuilt from, one flat row per decision, as the select's columns in order:
+ * plain values, the clauses as their stored JSON text (equal lists are equal texts, so the export builds each
+ * list's wording once).
  */
-export interface DecisionSourceRow {
-  puid: string;
-  rung: string;
-  decidedAt: number;
-  appliesFrom: number;
-  appliesUntil: number | null;
-  caseHumanId: string;
-  category: string;
-  source: CaseRow["source"];
-  occurredAt: number | null;
-  createdAt: number;
-  clausesJson: string;
-  facts: string;
-}
-
-/** The select's columns in its order, as `.values()` returns them. */
-type DecisionSourceValues = [
+export type DecisionSourceRow = [
+  id: number,
   puid: string,
   rung: string,
   decidedAt: number,
@@ -172,13 +158,17 @@ type DecisionSourceValues = [
   facts: string,
 ];
 
-/**
- * Decisions taken in [fromMs, toMs), oldest first, with what their statement of reasons is built from: one
- * query returning plain values (no per-row mapping or JSON parsing), since a year holds tens of thousands.
- */
-export function decisionsWithSourcesBetween(tx: Executor, fromMs: number, toMs: number): DecisionSourceRow[] {
-  const rows = tx
+/** Where a page of decisions ends: the next page starts after this decision. */
+export interface DecisionCursor {
+  decidedAt: number;
+  id: number;
+}
+
+function prepareDecisionSourcePage(tx: Executor) {
+  const after = sql`(${decisions.decidedAt}, ${decisions.id}) > (${sql.placeholder("afterAt")}, ${sql.placeholder("afterId")})`;
+  return tx
     .select({
+      id: decisions.id,
       puid: decisions.puid,
       rung: decisions.rung,
       decidedAt: decisions.decidedAt,
@@ -195,38 +185,35 @@ export function decisionsWithSourcesBetween(tx: Executor, fromMs: number, toMs: 
     .from(decisions)
     .innerJoin(cases, eq(decisions.caseId, cases.id))
     .innerJoin(sanctionProposals, eq(decisions.proposalId, sanctionProposals.id))
-    .where(and(gte(decisions.decidedAt, fromMs), lt(decisions.decidedAt, toMs)))
+    .where(
+      and(gte(decisions.decidedAt, sql.placeholder("fromMs")), lt(decisions.decidedAt, sql.placeholder("toMs")), after),
+    )
     .orderBy(asc(decisions.decidedAt), asc(decisions.id))
-    .values() as DecisionSourceValues[];
-  return rows.map(
-    ([
-      puid,
-      rung,
-      decidedAt,
-      appliesFrom,
-      appliesUntil,
-      caseHumanId,
-      category,
-      source,
-      occurredAt,
-      createdAt,
-      clausesJson,
-      facts,
-    ]) => ({
-      puid,
-      rung,
-      decidedAt,
-      appliesFrom,
-      appliesUntil,
-      caseHumanId,
-      category,
-      source,
-      occurredAt,
-      createdAt,
-      clausesJson,
-      facts,
-    }),
-  );
+    .limit(sql.placeholder("limit"))
+    .prepare();
+}
+
+// Prepared once per transaction: an export reads a year in a few dozen pages.
+const decisionSourcePages = new WeakMap<Executor, ReturnType<typeof prepareDecisionSourcePage>>();
+
+/**
+ * Up to `limit` decisions taken in [fromMs, toMs) after `after` (all from the start without it), oldest first,
+ * with what their statement of reasons is built from, as plain values. Read a page at a time: a year's rows
+ * held at once outlive the young generation and cost the export more in copying than in reading.
+ */
+export function decisionSourcePage(
+  tx: Executor,
+  page: { fromMs: number; toMs: number; after: DecisionCursor | undefined; limit: number },
+): DecisionSourceRow[] {
+  let statement = decisionSourcePages.get(tx);
+  if (!statement) {
+    statement = prepareDecisionSourcePage(tx);
+    decisionSourcePages.set(tx, statement);
+  }
+  const { fromMs, toMs, after, limit } = page;
+  // Before the range's first instant, so the first page starts at fromMs itself.
+  const [afterAt, afterId] = after === undefined ? [fromMs - 1, 0] : [after.decidedAt, after.id];
+  return statement.values({ fromMs, toMs, afterAt, afterId, limit }) as DecisionSourceRow[];
 }
 
 const later = alias(decisions, "later");

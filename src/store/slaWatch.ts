@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, exists, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import { type CaseRow, cases, slaWatch } from "../../db/schema.ts";
 import { isOpen } from "./cases.ts";
 import type { Executor } from "./database.ts";
@@ -25,24 +25,56 @@ export function forgetSlaWatch(tx: Executor, caseId: number): void {
   tx.delete(slaWatch).where(eq(slaWatch.caseId, caseId)).run();
 }
 
-const atRisk = (now: number) => and(isOpen, isNotNull(slaWatch.riskAt), lte(slaWatch.riskAt, now));
+/**
+ * Watched clocks at risk by `now` of open cases. The case is checked by EXISTS rather than joined, so the planner
+ * reads sla_watch alone: in due order through its index for a list, over the risk range for a count, never
+ * walking every open case to sort them.
+ */
+const atRisk = (tx: Executor, now: number) =>
+  and(
+    isNotNull(slaWatch.riskAt),
+    lte(slaWatch.riskAt, now),
+    exists(
+      tx
+        .select({ one: sql`1` })
+        .from(cases)
+        .where(and(eq(cases.id, slaWatch.caseId), isOpen)),
+    ),
+  );
 
-/** Open cases whose watched clock is at risk by `now`, the soonest due first, and how many there are. */
-export function casesAtRiskBy(tx: Executor, now: number, limit: number): { cases: CaseRow[]; total: number } {
-  const rows = tx
-    .select({ record: cases })
+export interface CasesAtRisk {
+  /** The first `limit` by due instant, soonest first (ties by case id). */
+  cases: CaseRow[];
+  /** How many are at risk, counted up to `countUpTo`. */
+  total: number;
+  /** More than `countUpTo` are at risk: `total` is the cap, not the count. */
+  moreThanCounted: boolean;
+}
+
+/** Open cases whose watched clock is at risk by `now`, the soonest due first, and how many there are up to a cap. */
+export function casesAtRiskBy(tx: Executor, now: number, read: { limit: number; countUpTo: number }): CasesAtRisk {
+  const ids = tx
+    .select({ id: slaWatch.caseId })
     .from(slaWatch)
-    .innerJoin(cases, eq(cases.id, slaWatch.caseId))
-    .where(atRisk(now))
+    .where(atRisk(tx, now))
     .orderBy(asc(slaWatch.dueAt), asc(slaWatch.caseId))
-    .limit(limit)
-    .all();
-  const total =
+    .limit(read.limit)
+    .all()
+    .map((r) => r.id);
+  const records = ids.length === 0 ? [] : tx.select().from(cases).where(inArray(cases.id, ids)).all();
+  const byId = new Map(records.map((r) => [r.id, r]));
+  // One past the cap tells "more than" from "exactly".
+  const counted = tx.$with("counted").as(
     tx
-      .select({ n: sql<number>`count(*)` })
+      .select({ one: sql`1`.as("one") })
       .from(slaWatch)
-      .innerJoin(cases, eq(cases.id, slaWatch.caseId))
-      .where(atRisk(now))
-      .get()?.n ?? 0;
-  return { cases: rows.map((r) => r.record), total };
+      .where(atRisk(tx, now))
+      .limit(read.countUpTo + 1),
+  );
+  const n = tx.with(counted).select({ n: sql<number>`count(*)` }).from(counted).get()?.n ?? 0;
+  return {
+    cases: ids.flatMap((id) => byId.get(id) ?? []),
+    total: Math.min(n, read.countUpTo),
+    moreThanCounted: n > read.countUpTo,
+  };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { formatDuration, stepsToClose } from "../../src/core/caseClose.ts";
 import { categoryById } from "../../src/core/categories.ts";
 import {
-  csvField,
   DecisionExportWriter,
   type DecisionReference,
   EXPORT_COLUMNS,
@@ -11,6 +10,7 @@ import {
   parseExportRange,
 } from "../../src/core/decisionExport.ts";
 import { buildStatementOfReasons } from "../../src/core/statementOfReasons.ts";
+import { csvField } from "../../src/core/statementTexts.ts";
 
 const harassment = categoryById("harassment");
 if (!harassment) throw new Error("catalog lost harassment");

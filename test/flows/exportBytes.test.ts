@@ -63,8 +63,8 @@ function recordVariedDecisions(handle: DatabaseHandle, count: number): void {
       const category = CATEGORIES[i % CATEGORIES.length];
       const source = CASE_SOURCES[i % CASE_SOURCES.length];
       if (!category || !source) throw new Error("arrange failed");
-      // Several decisions share an instant, so the id breaks the tie; some cases tell when the conduct happened, one before 2000.
-      const decidedAt = YEAR_START + Math.floor(i / 3) * 3 * DAY + 3_600_000;
+      // Three decisions share each instant, so the id breaks the tie (across a page's end too); some cases tell when the conduct happened, one before 2000.
+      const decidedAt = YEAR_START + Math.floor(i / 3) * 8 * 3_600_000 + 3_600_000;
       const occurredAt = [null, decidedAt - 5 * DAY, Date.UTC(1999, 5, 1)][i % 3] ?? null;
       const record = insertCase(tx, {
         humanId: `TS-2026-${String(i + 1).padStart(4, "0")}`,
@@ -138,8 +138,9 @@ describe("the decision export's bytes", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts", () => {
-    recordVariedDecisions(handle, 240);
+  it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts, over pages read in a snapshot", () => {
+    // Past two pages of 1,000, each page ending inside a group of decisions taken at one instant.
+    recordVariedDecisions(handle, 2_100);
     const out: string[] = [];
     const args = ["--from", "2026-01-01", "--to", "2026-12-31", "--out", join(dir, "exports")];
     expect(
@@ -153,8 +154,8 @@ describe("the decision export's bytes", () => {
     const written = (ext: string) =>
       readFileSync(join(dir, "exports", `decisions-2026-01-01-to-2026-12-31.${ext}`), "utf8");
 
-    expect(JSON.parse(before.json).statements).toHaveLength(192);
-    expect(JSON.parse(before.json).left_out.decisions).toHaveLength(48);
+    expect(JSON.parse(before.json).statements).toHaveLength(1_680);
+    expect(JSON.parse(before.json).left_out.decisions).toHaveLength(420);
     expect(written("json")).toBe(before.json);
     expect(written("csv")).toBe(before.csv);
   });

@@ -16,7 +16,7 @@ import { loadCaseStatus } from "../../src/flows/cases/loadCaseStatus.ts";
 import { loadCaseTimeline } from "../../src/flows/cases/loadCaseTimeline.ts";
 import type { FlowDeps } from "../../src/flows/deps.ts";
 import { loadEvidenceListing } from "../../src/flows/evidence/loadEvidenceListing.ts";
-import { loadHomeData } from "../../src/flows/home/loadHomeData.ts";
+import { AT_RISK_COUNTED, loadHomeData } from "../../src/flows/home/loadHomeData.ts";
 import { loadOnCallOverview } from "../../src/flows/onCall/loadOnCallOverview.ts";
 import { createLogger } from "../../src/log.ts";
 import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
@@ -30,10 +30,11 @@ import {
   leaseJob,
   nextJobDueAfter,
 } from "../../src/store/jobs.ts";
-import { decisionsBetween, decisionsWithSourcesBetween } from "../../src/store/sanctions.ts";
+import { decisionSourcePage, decisionsBetween } from "../../src/store/sanctions.ts";
 import { rememberSlackSignature } from "../../src/store/seenSlackSignatures.ts";
 import { slackEventHandled } from "../../src/store/slackEvents.ts";
 import { slaFactsOfCases } from "../../src/store/slaFacts.ts";
+import { casesAtRiskBy } from "../../src/store/slaWatch.ts";
 import { FakeClock } from "../support/fakeClock.ts";
 import { SEED_START, SHAPE, seedLargeDatabaseShape } from "../support/largeDatabaseShape.ts";
 
@@ -134,10 +135,18 @@ const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
   "App Home, lead": (d) => loadHomeData(d, USERS.lead),
   "App Home, consultant": (d) => loadHomeData(d, USERS.consultant),
   "on-call overview": (d) => loadOnCallOverview(d, USERS.lead),
+  // Past every risk instant, so every watched clock is at risk: the list and its capped count at their largest.
+  "SLA at risk": (d) => casesAtRiskBy(d.db, NOW + 365 * 86_400_000, { limit: 10, countUpTo: AT_RISK_COUNTED }),
   "shift reminder's urgent cases": (d) => openCasesOfSeverities(d.db, ["sev1", "sev2"], 5),
   "export of a year of decisions": (d) => [
     decisionsBetween(d.db, SEED_START, SEED_START + 3_600_000),
-    decisionsWithSourcesBetween(d.db, SEED_START, SEED_START + 3_600_000),
+    decisionSourcePage(d.db, { fromMs: SEED_START, toMs: SEED_START + 3_600_000, after: undefined, limit: 1000 }),
+    decisionSourcePage(d.db, {
+      fromMs: SEED_START,
+      toMs: SEED_START + 3_600_000,
+      after: { decidedAt: SEED_START + 60_000, id: 5 },
+      limit: 1000,
+    }),
   ],
   "job claim and scheduler sleep": (d) => {
     const claimed = job();
@@ -159,6 +168,13 @@ const largeTableScan =
   /^(?:SCAN (\S+)(?: USING (?:COVERING )?INDEX (\S+))?|SEARCH (\S+) USING (?:COVERING )?INDEX (\S+)$)/;
 const sortStep = /USE TEMP B-TREE FOR (?:.*ORDER BY|GROUP BY|DISTINCT)/;
 
+function tableNames(): Set<string> {
+  const rows = database.sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as Array<{
+    name: string;
+  }>;
+  return new Set(rows.map((r) => r.name));
+}
+
 function partialIndexes(): Set<string> {
   const rows = database.sqlite
     .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND sql LIKE '% WHERE %'")
@@ -177,7 +193,11 @@ function problemsOf(query: RanQuery, partial: ReadonlySet<string>): string[] {
     const scan = largeTableScan.exec(detail);
     const table = scan?.[1] ?? scan?.[3] ?? "";
     const scansHistory =
-      scan !== null && !SETTINGS_TABLES.has(table) && !table.startsWith("(") && !partial.has(scan[2] ?? scan[4] ?? "");
+      scan !== null &&
+      !SETTINGS_TABLES.has(table) &&
+      // A subquery or a WITH table holds only the rows its own (checked) query bounded.
+      tableNames().has(table) &&
+      !partial.has(scan[2] ?? scan[4] ?? "");
     const bounded = BOUNDED_SORTS.find((b) => b.statement.test(query.sql))?.statement;
     if (!scansHistory && sortStep.test(detail) && bounded) boundedSortsSeen.add(bounded);
     else if (scansHistory || sortStep.test(detail)) return [`${detail}   ← ${query.sql}`];

@@ -5,9 +5,10 @@
  */
 import { and, asc, eq, gte, lt } from "drizzle-orm";
 import { cases, decisions, sanctionProposals } from "../../db/schema.ts";
-import { csvField, EXPORT_COLUMNS, type ExportRange, LEFT_OUT_REASON } from "../../src/core/decisionExport.ts";
+import { EXPORT_COLUMNS, type ExportRange, LEFT_OUT_REASON } from "../../src/core/decisionExport.ts";
 import { isSanctionRung } from "../../src/core/sanctions.ts";
 import { restrictsSomething } from "../../src/core/statementOfReasons.ts";
+import { csvField } from "../../src/core/statementTexts.ts";
 import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
 import type { Db } from "../../src/store/database.ts";
 

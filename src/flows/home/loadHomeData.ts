@@ -14,6 +14,8 @@ import { slaClocksOfCases } from "../sla/slaStatus.ts";
 
 const HOME_CASES = 20;
 const AT_RISK_SHOWN = 10;
+/** At-risk cases counted at most: past it the home says "40+ more", and the count stays a few dozen index entries. */
+export const AT_RISK_COUNTED = 50;
 
 export interface AtRiskCase {
   record: CaseRow;
@@ -28,6 +30,14 @@ export interface OnCallNow {
   next: Handoff | undefined;
 }
 
+export interface AtRiskSection {
+  shown: AtRiskCase[];
+  /** How many are at risk, counted up to AT_RISK_COUNTED. */
+  total: number;
+  /** More than AT_RISK_COUNTED are at risk. */
+  moreThanCounted: boolean;
+}
+
 export interface HomeData {
   mine: CaseRow[];
   /** Whose cases `mine` are: opened or owned by the user, or (for a consultant) consulted on. */
@@ -35,7 +45,7 @@ export interface HomeData {
   /** Open cases by severity; undefined for someone who may not list every case (it would reveal them). */
   queue: Readonly<Record<string, number>> | undefined;
   /** Undefined for someone who may not list every case: the section is left out. */
-  atRisk: { shown: AtRiskCase[]; total: number } | undefined;
+  atRisk: AtRiskSection | undefined;
   /** Undefined for someone who may not read the on-call schedule. */
   onCall: OnCallNow | undefined;
   now: number;
@@ -72,8 +82,8 @@ function myCases(tx: Executor, userId: string, seesAll: boolean, consulted: bool
  * Open cases with a running clock at 90 % or past due, each by its most urgent clock, most urgent first.
  * The SLA checks keep each case's risk instant, so only the cases shown have their clocks read here.
  */
-function casesAtRisk(tx: Executor, calendar: BusinessCalendar, now: number): { shown: AtRiskCase[]; total: number } {
-  const candidates = casesAtRiskBy(tx, now, AT_RISK_SHOWN);
+function casesAtRisk(tx: Executor, calendar: BusinessCalendar, now: number): AtRiskSection {
+  const candidates = casesAtRiskBy(tx, now, { limit: AT_RISK_SHOWN, countUpTo: AT_RISK_COUNTED });
   const clocks = slaClocksOfCases(tx, candidates.cases, calendar, now);
   const shown = candidates.cases.flatMap((record): AtRiskCase[] => {
     const urgent = (clocks.get(record.id) ?? [])
@@ -82,7 +92,7 @@ function casesAtRisk(tx: Executor, calendar: BusinessCalendar, now: number): { s
     return urgent ? [{ record, clock: urgent }] : [];
   });
   shown.sort((a, b) => (a.clock.dueAt ?? 0) - (b.clock.dueAt ?? 0));
-  return { shown, total: candidates.total };
+  return { shown, total: candidates.total, moreThanCounted: candidates.moreThanCounted };
 }
 
 function onCallNow(tx: Executor, calendar: BusinessCalendar, now: number, botUserId: string): OnCallNow {

@@ -1,11 +1,11 @@
 import type { BusinessCalendar } from "../../core/businessHours.ts";
 import { type OnCall, type Schedule, whoIsOnCall } from "../../core/onCall.ts";
-import { isAllowed, type Role } from "../../core/permissions.ts";
+import { isAllowed, isRole, type Role } from "../../core/permissions.ts";
 import { loadCalendar } from "../../store/calendars.ts";
 import type { Executor } from "../../store/database.ts";
 import { currentOverrides, liveLayers, loadSchedule } from "../../store/onCall.ts";
+import { rolesOf } from "../../store/roles.ts";
 import type { FlowDeps } from "../deps.ts";
-import { userRole } from "../roles/access.ts";
 
 /** Someone the schedule names who cannot take pages now, so the core passes over them. */
 export interface PassedOver {
@@ -31,8 +31,12 @@ export function pagerRoster(tx: Executor, calendar: BusinessCalendar, now: numbe
   const inRotation = new Set(loaded.layers.flatMap((l) => l.rotation.users));
   const withOverride = new Set(loaded.overrides.map((o) => o.userId));
   const passedOver: PassedOver[] = [];
-  for (const userId of new Set([...inRotation, ...withOverride])) {
-    const role = userRole(tx, userId);
+  const named = [...new Set([...inRotation, ...withOverride])];
+  // One read for everyone named: a home, a page and a reminder each build the roster.
+  const roles = rolesOf(tx, named);
+  for (const userId of named) {
+    const stored = roles.get(userId);
+    const role = stored !== undefined && isRole(stored) ? stored : undefined;
     const isBot = userId === botUserId;
     if (!isBot && isAllowed(role, "page.send")) continue;
     passedOver.push({ userId, role, isBot, inRotation: inRotation.has(userId), hasOverride: withOverride.has(userId) });

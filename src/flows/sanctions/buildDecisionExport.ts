@@ -8,8 +8,8 @@ import {
   statementFields,
   statementWording,
 } from "../../core/statementOfReasons.ts";
-import type { Executor } from "../../store/database.ts";
-import { type DecisionSourceRow, decisionsWithSourcesBetween } from "../../store/sanctions.ts";
+import { type Db, inReadSnapshot } from "../../store/database.ts";
+import { type DecisionCursor, type DecisionSourceRow, decisionSourcePage } from "../../store/sanctions.ts";
 import { statementInputOf } from "./statementOfDecision.ts";
 
 export interface ExportFile {
@@ -50,32 +50,45 @@ function wordingCache() {
 
 /** Writes one decision into the files: a statement of reasons, or a line in `left_out`. */
 function writeDecision(writer: DecisionExportWriter, row: DecisionSourceRow, worded: ReturnType<typeof wordingCache>) {
-  const rung = isSanctionRung(row.rung) ? row.rung : fail("conflict", `${row.puid} has an unknown rung ${row.rung}.`);
-  const reference = { caseHumanId: row.caseHumanId, decisionId: row.puid, decidedAt: row.decidedAt, rung };
+  const [, puid, rungText, decidedAt, appliesFrom, appliesUntil, humanId, category, source, occurredAt, createdAt] =
+    row;
+  const rung = isSanctionRung(rungText) ? rungText : fail("conflict", `${puid} has an unknown rung ${rungText}.`);
+  const reference = { caseHumanId: humanId, decisionId: puid, decidedAt, rung };
   if (!restrictsSomething(rung)) {
     writer.addLeftOut(reference);
     return;
   }
-  const { clauses, wording } = worded(rung, row.clausesJson);
+  const { clauses, wording } = worded(rung, row[11]);
   const input = statementInputOf({
-    record: {
-      humanId: row.caseHumanId,
-      category: row.category,
-      source: row.source,
-      occurredAt: row.occurredAt,
-      createdAt: row.createdAt,
-    },
-    proposal: { clauses, facts: row.facts },
-    decision: { rung, puid: row.puid, appliesFrom: row.appliesFrom, appliesUntil: row.appliesUntil },
+    record: { humanId, category, source, occurredAt, createdAt },
+    proposal: { clauses, facts: row[12] },
+    decision: { rung, puid, appliesFrom, appliesUntil },
   });
   writer.addStatement({ ...reference, statement: statementFields(input, wording) });
 }
 
+/** Decisions read at a time: each page's rows die young (see decisionSourcePage). */
+const EXPORT_PAGE_ROWS = 1000;
+
+/** Visits the decisions taken in the range, oldest first, a page at a time, all from one snapshot. */
+export function forEachDecisionSource(db: Db, range: ExportRange, visit: (row: DecisionSourceRow) => void): void {
+  inReadSnapshot(db, (tx) => {
+    let after: DecisionCursor | undefined;
+    for (;;) {
+      const page = decisionSourcePage(tx, { fromMs: range.fromMs, toMs: range.toMs, after, limit: EXPORT_PAGE_ROWS });
+      for (const row of page) visit(row);
+      const last = page.at(-1);
+      if (last === undefined || page.length < EXPORT_PAGE_ROWS) return;
+      after = { decidedAt: last[3], id: last[0] };
+    }
+  });
+}
+
 /** Both files of the decisions taken in the range (the bot and the CLI share this). */
-export function buildDecisionExport(tx: Executor, range: ExportRange): DecisionExport {
+export function buildDecisionExport(db: Db, range: ExportRange): DecisionExport {
   const writer = new DecisionExportWriter(range);
   const worded = wordingCache();
-  for (const row of decisionsWithSourcesBetween(tx, range.fromMs, range.toMs)) writeDecision(writer, row, worded);
+  forEachDecisionSource(db, range, (row) => writeDecision(writer, row, worded));
   const [count, leftOut] = [writer.statementCount, writer.leftOutCount];
   if (count === 0) return { range, count, leftOut, files: [] };
   const base = exportBaseName(range);

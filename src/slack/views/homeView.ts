@@ -20,7 +20,7 @@ function atRiskBlocks(atRisk: NonNullable<HomeData["atRisk"]>, now: number): Blo
   const more = atRisk.total - atRisk.shown.length;
   return [
     ...atRisk.shown.map((r) => section(riskLine(r, now))),
-    ...(more > 0 ? [context(`${more} more at risk not shown.`)] : []),
+    ...(more > 0 ? [context(`${more}${atRisk.moreThanCounted ? "+" : ""} more at risk not shown.`)] : []),
   ];
 }
 

@@ -167,7 +167,7 @@ describe("the bot's views on the strict stand-in", () => {
       mine: manyOf(MANY, () => record),
       mineScope: "own",
       queue: { sev1: 99_999, sev2: 99_999, sev3: 99_999, sev4: 99_999 },
-      atRisk: { shown: [], total: 99_999 },
+      atRisk: { shown: [], total: 50, moreThanCounted: true },
       onCall: { configured: true, current: undefined, next: undefined },
       now: AT,
     });
