@@ -45,7 +45,8 @@ function renderPng(option: ChartOption): Uint8Array {
 }
 
 const title = (text: string, subtext: string) => ({ text, subtext, left: "center" });
-const legend = { bottom: 0 };
+// ECharts measures text with its own estimate, narrower than DejaVu Sans draws it: a wide gap keeps entries apart.
+const legend = { bottom: 0, itemGap: 28 };
 
 function casesByCategoryOption(figures: ReportFigures, periodLabel: string): ChartOption {
   const labels = figures.byCategory.map(({ category }) => categoryById(category)?.label ?? category);
@@ -75,13 +76,35 @@ function timesAgainstSlaOption(figures: ReportFigures, periodLabel: string): Cha
     type: "bar",
     data: figures.bySeverity.map((s) => pick(s) ?? "-"),
   });
+  const measured = figures.bySeverity.some((s) =>
+    [s.firstResponse.p50Minutes, s.firstResponse.p90Minutes, s.resolution.p50Minutes, s.resolution.p90Minutes].some(
+      (minutes) => minutes !== null,
+    ),
+  );
   return {
     title: title("Response and resolution times, % of the SLA target (100 % = target)", periodLabel),
+    // A week whose cases are all still waiting has no bar: the chart says so rather than look broken.
+    graphic: measured
+      ? []
+      : [
+          {
+            type: "text",
+            left: "center",
+            top: "middle",
+            style: { text: "No first response or resolution yet", fontSize: 18, fill: "#757575" },
+          },
+        ],
     color: ["#90caf9", "#1565c0", "#a5d6a7", "#2e7d32"],
     legend,
-    grid: { top: 80, bottom: 70, left: 60, right: 30 },
+    grid: { top: 80, bottom: 70, left: 60, right: 50 },
     xAxis: { type: "category", data: figures.bySeverity.map((s) => severityPolicy(s.severity).label) },
-    yAxis: { type: "value", name: "% of target" },
+    // Always up to 120 % at least, so the target line shows even when every bar is well under it (or none exists).
+    yAxis: {
+      type: "value",
+      name: "% of target",
+      min: 0,
+      max: ({ max }: { max: number }) => (Number.isFinite(max) ? Math.max(120, Math.ceil(max / 20) * 20) : 120),
+    },
     series: [
       {
         ...series("First response p50", (s) => percentOfTarget(s.firstResponse, s.firstResponse.p50Minutes)),
