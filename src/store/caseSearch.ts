@@ -14,17 +14,20 @@ const INDEXED_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
 /** One FTS5 string per term: quoted, `"` doubled, so no operator, column filter or prefix typed by a user applies. */
 const quoteTerm = (term: string) => `"${[...term].slice(0, SEARCH_MAX_TERM_CHARS).join("").replaceAll('"', '""')}"`;
 
-/**
- * The FTS5 query for `text`: its first terms, all required (implicit AND), each a quoted string, or
- * any case in `categoryIds`; undefined when nothing searchable remains.
- * https://www.sqlite.org/fts5.html#full_text_query_syntax
- */
-function caseSearchQuery(text: string, categoryIds: readonly string[]): string | undefined {
-  const terms = text
+/** The search text's first terms, each a quoted FTS5 string; none when nothing searchable remains. */
+function searchTerms(text: string): string[] {
+  return text
     .split(/\s+/u)
     .filter((term) => INDEXED_CHARACTER.test(term))
     .slice(0, SEARCH_MAX_TERMS)
     .map(quoteTerm);
+}
+
+/**
+ * The FTS5 query for `terms`: all required (implicit AND), or any case in `categoryIds`; undefined when both are empty.
+ * https://www.sqlite.org/fts5.html#full_text_query_syntax
+ */
+function caseSearchQuery(terms: readonly string[], categoryIds: readonly string[]): string | undefined {
   const alternatives = [
     ...(terms.length > 0 ? [`(${terms.join(" ")})`] : []),
     ...(categoryIds.length > 0 ? [`category : (${categoryIds.map(quoteTerm).join(" OR ")})`] : []),
@@ -32,28 +35,51 @@ function caseSearchQuery(text: string, categoryIds: readonly string[]): string |
   return alternatives.length > 0 ? alternatives.join(" OR ") : undefined;
 }
 
-// bm25 reads every match of a term anyway, but ranking only the newest matches keeps a common word from
-// sorting a decade of cases; a word matching more is a poor search, and the reply asks for more words.
+// Ranking reads only the newest matches: a word matching more is a poor search, and the reply asks for more words.
 const SEARCH_RANK_WINDOW = 500;
 
 /**
- * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best bm25 rank first (column weights set
- * by the migration), then newest first: ids follow creation, and FTS5 walks them in order without a sort.
+ * Columns that rank a match, best first; a match found only in the description ranks last. Weights are powers of
+ * two, so the best column holding a typed word decides, then the next best. Not bm25: it counts every match of
+ * each term in the whole index (https://www.sqlite.org/fts5.html#the_bm25_function): 70 ms for a word of every case at 1M.
  */
-function rankedCaseIds(tx: Executor, query: string, limit: number): number[] {
-  const oldest = tx.get<{ id: number } | undefined>(
-    sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${query}
-        ORDER BY rowid DESC LIMIT 1 OFFSET ${SEARCH_RANK_WINDOW - 1}`,
-  );
-  // MATERIALIZED: inlined, ORDER BY rank would make FTS5 rank every match and ignore the rowid bound.
-  return tx
+const RANKED_COLUMNS = [
+  { column: "human_id", weight: 8 },
+  { column: "title", weight: 4 },
+  { column: "parties", weight: 2 },
+  { column: "category", weight: 1 },
+] as const;
+
+/**
+ * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best column first (RANKED_COLUMNS), then
+ * newest: ids follow creation, and FTS5 walks them in rowid order without a sort. One column-filtered query
+ * per ranked column, each bounded to the window, so the cost follows the window, not every match.
+ */
+function rankedCaseIds(tx: Executor, query: { terms: string[]; categoryIds: readonly string[]; limit: number }) {
+  const match = caseSearchQuery(query.terms, query.categoryIds);
+  if (!match) return [];
+  const newest = tx
     .all<{ id: number }>(
-      sql`WITH hits AS MATERIALIZED (
-            SELECT rowid AS id, rank AS score FROM case_search
-            WHERE case_search MATCH ${query} AND rowid >= ${oldest?.id ?? 0})
-          SELECT id FROM hits ORDER BY score, id DESC LIMIT ${limit}`,
+      sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match}
+          ORDER BY rowid DESC LIMIT ${SEARCH_RANK_WINDOW}`,
     )
     .map((row) => row.id);
+  const oldest = newest.at(-1);
+  if (oldest === undefined || newest.length === 1) return newest;
+  const score = new Map(newest.map((id) => [id, 0]));
+  for (const { column, weight } of RANKED_COLUMNS) {
+    const words = [...query.terms, ...(column === "category" ? query.categoryIds.map(quoteTerm) : [])];
+    if (words.length === 0) continue;
+    // CAST: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a non-integer rowid bound (fts5GetRowidLimit).
+    const inColumn = tx.all<{ id: number }>(
+      sql`SELECT rowid AS id FROM case_search
+          WHERE case_search MATCH ${`(${match}) AND {${column}} : (${words.join(" OR ")})`}
+            AND rowid >= CAST(${oldest} AS INTEGER)`,
+    );
+    for (const { id } of inColumn) score.set(id, (score.get(id) ?? 0) + weight);
+  }
+  // Array sort is stable: equal scores keep the window's newest-first order.
+  return newest.sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0)).slice(0, query.limit);
 }
 
 /**
@@ -67,8 +93,10 @@ export function searchCases(
 ): CaseRow[] {
   const caseId = parseCaseId(query.text);
   const exact = caseId ? getCaseByHumanId(tx, formatCaseId(caseId.year, caseId.seq)) : undefined;
-  const ftsQuery = caseSearchQuery(query.text, query.categoryIds);
-  const ids = ftsQuery ? rankedCaseIds(tx, ftsQuery, query.limit).filter((id) => id !== exact?.id) : [];
+  const terms = searchTerms(query.text);
+  const ids = rankedCaseIds(tx, { terms, categoryIds: query.categoryIds, limit: query.limit }).filter(
+    (id) => id !== exact?.id,
+  );
   const found = ids.length > 0 ? tx.select().from(cases).where(inArray(cases.id, ids)).all() : [];
   const byId = new Map(found.map((row) => [row.id, row]));
   const ranked = ids.flatMap((id) => byId.get(id) ?? []);

@@ -191,3 +191,29 @@ describe("searching cases after their text changed", () => {
     expect(await searchIds(h, "overnight")).toEqual([]);
   });
 });
+
+describe("ranking search results", () => {
+  let h: Harness;
+  // Each case its own reporter account: an account renamed by a later intake is renamed on all its cases.
+  const ladderCase = (reporter: [string, string], title: string, description: string): IntakeValues => ({
+    category: "property-damage",
+    title,
+    description,
+    ...parties(reporter, ["pro_7002", "Gatewright"]),
+  });
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h.close());
+
+  it("ranks by the best field holding the word (title, then parties, then description), then by the next best", async () => {
+    await openCases(h, [
+      ladderCase(["cus_7001", "Ivy Ladder"], "Ladder left in the hallway", "Nothing else noted."), // title, parties
+      ladderCase(["cus_7002", "Lee Ladder"], "Gate broken", "A ladder hit the gate."), // parties, description
+      ladderCase(["cus_7003", "Mo Chen"], "Paint on the floor", "The ladder tipped over."), // description only
+      ladderCase(["cus_7004", "Ada Park"], "Ladder fell on a car", "Car dented."), // title only, the newest
+    ]);
+    expect(await searchIds(h, "ladder")).toEqual(["TS-2026-0001", "TS-2026-0004", "TS-2026-0002", "TS-2026-0003"]);
+  });
+});
