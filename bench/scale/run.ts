@@ -132,8 +132,11 @@ const readRow = (name: string, http: ReadFigures | undefined, db: LatencySummary
     : http.timeouts > 0
       ? `timeout (>${READ_TIMEOUT_MS / 1000} s)`
       : `p50 ${ms(http.latency.p50)} p99 ${ms(http.latency.p99)}${http.failures ? `, ${http.failures} failed` : ""}`;
-  const met = http && http.timeouts === 0 && http.latency.p99 <= goalMs && (!db || db.p99 <= 5 || goalMs > 20);
-  row(name, `${httpText}; ${dbText}`, goalMs > 20 ? `≤ ${goalMs} ms` : "≤ 20 ms e2e, ≤ 5 ms db", Boolean(met));
+  const dbMet = !db || db.p99 <= 5 || goalMs > 20;
+  // A read with no command of its own (SLA at risk, inside App Home) is judged by its database time alone.
+  const met = http ? http.timeouts === 0 && http.latency.p99 <= goalMs && dbMet : db !== undefined && dbMet;
+  const goal = goalMs > 20 ? `≤ ${goalMs} ms` : http ? "≤ 20 ms e2e, ≤ 5 ms db" : "≤ 5 ms db";
+  row(name, `${httpText}; ${dbText}`, goal, met);
 };
 
 try {
@@ -226,7 +229,8 @@ try {
     memoryRows.push(["bot peak under the intake load", formatMemory(loaded.figures, loaded.peakMiB)]);
     row(
       `intake form ack, 50/s for ${LOAD_SECONDS} s, Slack 50 ms`,
-      `p50 ${ms(load.latency.p50)} p99 ${ms(load.latency.p99)}; unanswered ${load.sent - load.latency.count}`,
+      `p50 ${ms(load.latency.p50)} p99 ${ms(load.latency.p99)}; unanswered ${load.sent - load.latency.count} ` +
+        `(errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx})`,
       "p99 ≤ 100 ms",
       load.latency.p99 <= 100,
     );
