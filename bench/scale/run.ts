@@ -228,7 +228,7 @@ try {
     const loaded = await peakOf(big.server, botMemory);
     memoryRows.push(["bot peak under the intake load", formatMemory(loaded.figures, loaded.peakMiB)]);
     row(
-      `intake form ack, 50/s for ${LOAD_SECONDS} s, Slack 50 ms`,
+      `/incident → intake form ack, 50/s for ${LOAD_SECONDS} s, Slack 50 ms`,
       `p50 ${ms(load.latency.p50)} p99 ${ms(load.latency.p99)}; unanswered ${load.sent - load.latency.count} ` +
         `(errors ${load.errors}, timeouts ${load.timeouts}, non-2xx ${load.non2xx})`,
       "p99 ≤ 100 ms",
