@@ -153,15 +153,19 @@ describe("mediation", () => {
     expect(missing.text).toBe(existing.text);
   });
 
-  it("shows a property-damage case its mediation checklist in the form", async () => {
+  /** Opens a property-damage case, logs a pending contact with one party, and reads the checklist a new form shows. */
+  async function checklistAfterContacting(party: "Reporter" | "Respondent"): Promise<string> {
     await submitIntake(room.h, intakeValues({ category: "property-damage", title: "Floor scratched during install" }));
     const opened = room.h.fake.callsTo("views.open").length;
     await room.run(USERS.specialist, "mediate TS-2026-0002", room.h.triageChannelId);
     const viewId = await room.formOpened(MEDIATION_FORM.callbackId, USERS.specialist, opened);
-    await room.submit(viewId, USERS.specialist, entry(partyOf(viewId, "Reporter"), { outcome: "pending" }));
-
+    await room.submit(viewId, USERS.specialist, entry(partyOf(viewId, party), { outcome: "pending" }));
     const again = await room.openByCommand(USERS.specialist, "mediate TS-2026-0002", MEDIATION_FORM.callbackId);
-    const checklist = jsonText(room.h.fake.view(again)?.blocks);
+    return jsonText(room.h.fake.view(again)?.blocks);
+  }
+
+  it("shows a property-damage case its mediation checklist in the form", async () => {
+    const checklist = await checklistAfterContacting("Reporter");
     expect(checklist).toContain(":white_check_mark: Contact the reporter");
     expect(checklist).toContain(":white_circle: Contact the respondent");
     expect(checklist).toContain(":white_check_mark: Make an offer");
@@ -171,14 +175,7 @@ describe("mediation", () => {
     );
   });
   it("ticks the step of the party actually contacted, not the case's first party", async () => {
-    await submitIntake(room.h, intakeValues({ category: "property-damage", title: "Floor scratched during install" }));
-    const opened = room.h.fake.callsTo("views.open").length;
-    await room.run(USERS.specialist, "mediate TS-2026-0002", room.h.triageChannelId);
-    const viewId = await room.formOpened(MEDIATION_FORM.callbackId, USERS.specialist, opened);
-    await room.submit(viewId, USERS.specialist, entry(partyOf(viewId, "Respondent"), { outcome: "pending" }));
-
-    const again = await room.openByCommand(USERS.specialist, "mediate TS-2026-0002", MEDIATION_FORM.callbackId);
-    const checklist = jsonText(room.h.fake.view(again)?.blocks);
+    const checklist = await checklistAfterContacting("Respondent");
     expect(checklist).toContain(":white_circle: Contact the reporter");
     expect(checklist).toContain(":white_check_mark: Contact the respondent");
   });

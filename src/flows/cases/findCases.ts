@@ -6,7 +6,7 @@ import { type Action, seesOnlyConsultedCases } from "../../core/permissions.ts";
 import { countOpenCases, getCaseByChannel, getCaseByHumanId, listOpenCases } from "../../store/cases.ts";
 import type { FlowDeps } from "../deps.ts";
 import { assertMay, assertMayOnCase, userRole } from "../roles/access.ts";
-import { type CaseSnapshot, loadCaseSnapshot } from "./loadCaseSnapshot.ts";
+import { type CaseSnapshot, loadCaseSnapshotNow } from "./loadCaseSnapshot.ts";
 
 export const CASE_LIST_PAGE_SIZE = 10;
 
@@ -60,11 +60,5 @@ export function caseForCommand(
   input: { userId: string; idText: string | undefined; channelId: string; action: Action },
 ): CaseSnapshot {
   const { record, notFound } = findCase(deps, input);
-  return loadCaseSnapshot(
-    deps.db,
-    assertMayOnCase(deps.db, input.userId, input.action, record, notFound),
-    deps.clock.now(),
-    deps.config.businessTimeZone,
-    deps.config.zendeskSubdomain,
-  );
+  return loadCaseSnapshotNow(deps, assertMayOnCase(deps.db, input.userId, input.action, record, notFound));
 }

@@ -12,6 +12,7 @@ import { failedJobsOfCase, type JobFailure } from "../../store/jobs.ts";
 import { latestMediationOfCase, type MediationEntrySummary, mediationProgressOfCase } from "../../store/mediation.ts";
 import { accountOf, type PriorCase, partiesOfCase, priorCasesOfAccount } from "../../store/parties.ts";
 import { activeLegalHold } from "../../store/retention.ts";
+import type { FlowDeps } from "../deps.ts";
 import { type AccountStrikes, accountStrikes } from "../sanctions/accountStrikes.ts";
 import { type OpenProposalSummary, openProposalSummaries } from "../sanctions/proposalStanding.ts";
 import { slaClocksOfCase } from "../sla/slaStatus.ts";
@@ -68,6 +69,17 @@ export function loadParties(tx: Executor, record: CaseRow, now: number = record.
     priorCases: priorCasesOfAccount(tx, p.account.id, record.id),
     strikes: accountStrikes(tx, p.account.id, now),
   }));
+}
+
+/** The case as its summary shows it now, with the desk's business time zone and Zendesk link. */
+export function loadCaseSnapshotNow(deps: FlowDeps, record: CaseRow): CaseSnapshot {
+  return loadCaseSnapshot(
+    deps.db,
+    record,
+    deps.clock.now(),
+    deps.config.businessTimeZone,
+    deps.config.zendeskSubdomain,
+  );
 }
 
 /** `businessTimeZone` is the configured zone of the business calendar, read by the SLA clocks. */

@@ -1,4 +1,4 @@
-import { type CaseSnapshot, loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
+import { type CaseSnapshot, loadCaseSnapshotNow } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordTriagePost } from "../../flows/cases/recordTriagePost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";
@@ -27,9 +27,7 @@ export async function announceCase(deps: SlackDeps, payload: PayloadOf<typeof an
   const renderedSeq = renderedSeqOf(deps.db, record);
   const posted = await postInChannel(deps, deps.config.slack.triageChannelId, {
     text: `New case ${caseHeadline(record)}`,
-    blocks: triagePostBlocks(
-      loadCaseSnapshot(deps.db, record, deps.clock.now(), deps.config.businessTimeZone, deps.config.zendeskSubdomain),
-    ),
+    blocks: triagePostBlocks(loadCaseSnapshotNow(deps, record)),
   });
   recordTriagePost(deps, record, String(posted.ts), renderedSeq);
 }

@@ -1,4 +1,4 @@
-import { loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
+import { loadCaseSnapshotNow } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { recordSummaryPost } from "../../flows/cases/recordSummaryPost.ts";
 import { renderedSeqOf } from "../../flows/cases/refreshIfChangedSince.ts";
@@ -14,13 +14,7 @@ export async function postCaseSummary(deps: SlackDeps, payload: PayloadOf<typeof
   if (!record.channelId) throw new Error(`case ${record.id} has no war room yet`);
   if (record.summaryTs) return;
   const renderedSeq = renderedSeqOf(deps.db, record);
-  const snapshot = loadCaseSnapshot(
-    deps.db,
-    record,
-    deps.clock.now(),
-    deps.config.businessTimeZone,
-    deps.config.zendeskSubdomain,
-  );
+  const snapshot = loadCaseSnapshotNow(deps, record);
   const posted = await deps.slack.chat.postMessage({
     channel: record.channelId,
     text: caseHeadline(record),

@@ -1,5 +1,5 @@
 import type { JobRow } from "../../../db/schema.ts";
-import { loadCaseSnapshot } from "../../flows/cases/loadCaseSnapshot.ts";
+import { loadCaseSnapshotNow } from "../../flows/cases/loadCaseSnapshot.ts";
 import { loadJobCase } from "../../flows/cases/loadJobCase.ts";
 import { replaceLostSummary } from "../../flows/cases/recordSummaryPost.ts";
 import { isSupersededJob } from "../../flows/cases/supersededJob.ts";
@@ -25,13 +25,7 @@ export async function refreshCaseSummary(
   // Not posted yet: the summary's own post renders the case as it is then.
   if (!(channelId && summaryTs) && !record.triageTs) return;
   if (isSupersededJob(deps.db, job)) return;
-  const snapshot = loadCaseSnapshot(
-    deps.db,
-    record,
-    deps.clock.now(),
-    deps.config.businessTimeZone,
-    deps.config.zendeskSubdomain,
-  );
+  const snapshot = loadCaseSnapshotNow(deps, record);
   const text = caseHeadline(record);
   if (channelId && summaryTs) {
     try {
