@@ -1,12 +1,15 @@
 /** The demo's last step: the weekly report in REPORT_CHANNEL_ID, its chart saved to a file, its CSV quoted. */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { SlackFake } from "../../test/slack-fake/index.ts";
 import { quoted, renderBlocks, waitFor } from "./demoScreen.ts";
 
-/** Outside the demo's own folder (removed at the end), so the chart can be opened after the demo. */
-export const DEMO_REPORT_DIR = join(tmpdir(), "incident-desk-demo-report");
+/**
+ * Outside the demo's own folder (removed at the end), so the chart can be opened after the demo; a new folder each
+ * run, so two demos at once (a test beside a person's run) never read each other's half-written file.
+ */
+const DEMO_REPORT_PREFIX = join(tmpdir(), "incident-desk-demo-report-");
 const CSV_LINES_SHOWN = 8;
 
 /** The files shared in a channel, by name, with their bytes. */
@@ -26,9 +29,9 @@ export async function weeklyReportStep(fake: SlackFake, channelId: string): Prom
 
   const files = sharedFiles(fake, channelId);
   console.log(`   Uploaded with it: ${files.map((f) => f.name).join(", ")}`);
-  mkdirSync(DEMO_REPORT_DIR, { recursive: true });
+  const reportDir = mkdtempSync(DEMO_REPORT_PREFIX);
   for (const chart of files.filter((f) => f.name.endsWith(".png"))) {
-    const path = join(DEMO_REPORT_DIR, chart.name);
+    const path = join(reportDir, chart.name);
     writeFileSync(path, chart.content);
     console.log(`   Chart saved to ${path} (${chart.content.length} bytes): open it to see what the channel sees`);
   }
