@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { startSlackFake } from "../test/slack-fake/index.ts";
 import { METHODS } from "../test/slack-fake/methods/index.ts";
 import { createSlackDriver, type SlackDriver } from "../test/support/slackDriver.ts";
+import { benchBotEnv } from "./botEnv.ts";
 import { sliceReportOf } from "./cpuProfileSlices.ts";
 import { compiledBot, startServerProcess } from "./serverProcess.ts";
 import { summarize } from "./stats.ts";
@@ -113,19 +114,7 @@ try {
     "incident desk",
     ROOT,
     BOT,
-    {
-      SLACK_BOT_TOKEN: fake.botToken,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.url,
-      SLACK_APP_TOKEN: "",
-      TRIAGE_CHANNEL_ID: triageChannelId,
-      ESCALATION_CHANNEL_ID: "",
-      ADMIN_USER_IDS: SUBMITTER,
-      ZENDESK_WEBHOOK_SECRET: "",
-      DATABASE_PATH: join(dir, "incident-desk.sqlite"),
-      EVIDENCE_DIR: join(dir, "evidence"),
-      LOG_LEVEL: "silent",
-    },
+    benchBotEnv({ fake, signingSecret: SECRET, triageChannelId, adminUserId: SUBMITTER, dir }),
     process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
   );
   try {

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { startSlackFake } from "../test/slack-fake/index.ts";
 import { createSlackDriver } from "../test/support/slackDriver.ts";
 import { type AckLoad, type AckResult, measureAckLatency } from "./ackLatency.ts";
+import { benchBotEnv } from "./botEnv.ts";
 import { measureSchedulerLag } from "./schedulerLag.ts";
 import { bareBoltApp, compiledBot, startServerProcess } from "./serverProcess.ts";
 import { type LatencySummary, summarize } from "./stats.ts";
@@ -81,19 +82,12 @@ let warRoom: WarRoomResult;
 let oursPeakRssMiB: number;
 let bare: ServerFigures;
 try {
-  // Blank values keep a developer's .env (which src/cli/start.ts reads) from adding Socket Mode or real admins.
-  const bot = await startServerProcess("incident desk", ROOT, BOT, {
-    ...slackEnv,
-    SLACK_APP_TOKEN: "",
-    TRIAGE_CHANNEL_ID: triageChannelId,
-    ESCALATION_CHANNEL_ID: "",
-    // The submitter is the only admin: it may open cases, and no one else is invited to war rooms.
-    ADMIN_USER_IDS: SUBMITTER,
-    ZENDESK_WEBHOOK_SECRET: "",
-    DATABASE_PATH: join(dir, "incident-desk.sqlite"),
-    EVIDENCE_DIR: join(dir, "evidence"),
-    LOG_LEVEL: "silent",
-  });
+  const bot = await startServerProcess(
+    "incident desk",
+    ROOT,
+    BOT,
+    benchBotEnv({ fake, signingSecret: SECRET, triageChannelId, adminUserId: SUBMITTER, dir }),
+  );
   try {
     const ack = await warmUpAndMeasure("incident desk", bot.port);
     ours = { ack, peakRssAfterAckMiB: bot.peakRssMiB() };

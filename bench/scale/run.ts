@@ -13,6 +13,7 @@ import { openDatabase } from "../../src/store/database.ts";
 import { startSlackFake } from "../../test/slack-fake/index.ts";
 import { METHODS } from "../../test/slack-fake/methods/index.ts";
 import { measureAckLatency } from "../ackLatency.ts";
+import { benchBotEnv } from "../botEnv.ts";
 import {
   bareAppMemory,
   botMemory,
@@ -66,19 +67,8 @@ const fake = await startSlackFake({
 });
 const triage = fake.channelByName("ts-triage")?.id ?? "";
 const dir = mkdtempSync(join(tmpdir(), "incident-desk-scale-"));
-const botEnv = (databasePath: string) => ({
-  SLACK_BOT_TOKEN: fake.botToken,
-  SLACK_SIGNING_SECRET: SECRET,
-  SLACK_API_URL: fake.url,
-  SLACK_APP_TOKEN: "",
-  TRIAGE_CHANNEL_ID: triage,
-  ESCALATION_CHANNEL_ID: "",
-  ADMIN_USER_IDS: USER,
-  ZENDESK_WEBHOOK_SECRET: "",
-  DATABASE_PATH: databasePath,
-  EVIDENCE_DIR: join(dir, "evidence"),
-  LOG_LEVEL: "silent",
-});
+const botEnv = (databasePath: string) =>
+  benchBotEnv({ fake, signingSecret: SECRET, triageChannelId: triage, adminUserId: USER, dir, databasePath });
 
 /** Spawn to the first 200 from /healthz. */
 async function startHealthy(name: string, command: StartCommand, env: Record<string, string>) {
