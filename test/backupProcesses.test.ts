@@ -8,7 +8,7 @@ import { runRestoreCli } from "../src/cli/restore.ts";
 import { readManifest } from "../src/flows/backup/backupManifest.ts";
 import { listBackups } from "../src/flows/backup/pruneBackups.ts";
 import { type SlackFake, startSlackFake } from "./slack-fake/index.ts";
-import { addEvidenceFile, dataEnv, runTool, type SpawnedTool, spawnTool } from "./support/backups.ts";
+import { addEvidenceFile, dataEnv, restoreArgs, runTool, type SpawnedTool, spawnTool } from "./support/backups.ts";
 import { type Harness, SIGNING_SECRET, startHarness, USERS } from "./support/harness.ts";
 import { intakeValues, submitIntake } from "./support/intake.ts";
 import { freePort, spawnBot, untilHealthy } from "./support/spawnBot.ts";
@@ -50,15 +50,7 @@ describe("backup and restore as separate processes", () => {
     onTestFailed(() => console.error(`--- output of ${name} ---\n${tool.output()}`));
     return tool;
   };
-  const restoreInto = (from: string, name: string) =>
-    runTool(runRestoreCli, [
-      "--from",
-      from,
-      "--to",
-      join(work, name, "cases.sqlite"),
-      "--evidence-to",
-      join(work, name, "evidence"),
-    ]);
+  const restoreInto = (from: string, name: string) => runTool(runRestoreCli, restoreArgs(from, work, name));
 
   describe("with the bot serving requests", () => {
     let h: Harness;

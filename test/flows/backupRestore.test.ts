@@ -8,7 +8,7 @@ import { runRestoreCli } from "../../src/cli/restore.ts";
 import { hashFile, readManifest } from "../../src/flows/backup/backupManifest.ts";
 import { listBackups } from "../../src/flows/backup/pruneBackups.ts";
 import { takeDatabaseExclusively } from "../../src/store/databaseHold.ts";
-import { addEvidenceFile, blobFilesOf, dataEnv, runTool } from "../support/backups.ts";
+import { addEvidenceFile, blobFilesOf, dataEnv, restoreArgs, runTool } from "../support/backups.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 
@@ -33,15 +33,7 @@ describe("npm run backup and npm run restore", () => {
   });
 
   const backup = () => runTool(runBackupCli, ["--out", backups], dataEnv(h));
-  const restoreTo = (from: string, name = "restored") =>
-    runTool(runRestoreCli, [
-      "--from",
-      from,
-      "--to",
-      join(work, name, "cases.sqlite"),
-      "--evidence-to",
-      join(work, name, "evidence"),
-    ]);
+  const restoreTo = (from: string, name = "restored") => runTool(runRestoreCli, restoreArgs(from, work, name));
 
   it("writes a manifest with the hash and size of every file and the record's counts", async () => {
     const run = await backup();

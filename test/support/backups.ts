@@ -59,6 +59,16 @@ export async function addEvidenceFile(h: Harness, caseId: string, content: Buffe
 }
 
 /** The names in a folder of backups, partial folders included, sorted. */
+/** `npm run restore`'s arguments: the backup `from`, restored into `<work>/<name>/` (its database and evidence). */
+export const restoreArgs = (from: string, work: string, name: string) => [
+  "--from",
+  from,
+  "--to",
+  join(work, name, "cases.sqlite"),
+  "--evidence-to",
+  join(work, name, "evidence"),
+];
+
 export const backupFolderEntries = (dir: string) => readdirSync(dir).sort();
 
 export const blobFilesOf = (backup: string) =>
