@@ -26,6 +26,7 @@ import type { SlackDeps } from "./slack/slackDeps.ts";
 import { startSlackApp } from "./slack/startSlackApp.ts";
 import { type DatabaseHandle, openDatabase } from "./store/database.ts";
 import { holdDatabase } from "./store/databaseHold.ts";
+import { checkpointInBackground } from "./store/walCheckpoints.ts";
 import { zendeskRoutes } from "./zendesk/zendeskWebhookRoute.ts";
 
 /**
@@ -82,6 +83,10 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   const hold = holdDatabase(config.db.path);
   if (!hold) throw new ConfigError(`${config.db.path} is being restored (npm run restore holds it); start again after`);
   const database = openDatabase(config.db.path);
+  const checkpoints = checkpointInBackground(database.sqlite, config.db.path, (report) => {
+    if (report.kind === "failed") log.warn({ reason: report.message }, "WAL checkpoint failed");
+    else log.debug(report, "WAL checkpoint");
+  });
 
   let scheduler: Scheduler | undefined;
   const deps: SlackDeps = {
@@ -115,7 +120,8 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
     ...operationsRoutes(readiness, metrics, deps),
     ...zendeskRoutes(deps),
   ]);
-  const { port, server } = await startSlackApp(app, config).catch((error: unknown) => {
+  const { port, server } = await startSlackApp(app, config).catch(async (error: unknown) => {
+    await checkpoints.stop();
     database.close();
     hold.release();
     throw error;
@@ -145,6 +151,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
         server?.closeAllConnections();
         await requestsAnswered;
       }
+      await checkpoints.stop();
       database.close();
       hold.release();
     },
