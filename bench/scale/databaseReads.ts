@@ -21,6 +21,7 @@ import { evidenceOfCase, filesOfEvidence } from "../../src/store/evidence.ts";
 import { casesAtRiskBy } from "../../src/store/slaWatch.ts";
 import { type LatencySummary, summarize } from "../stats.ts";
 import type { ScaleManifest } from "./buildDatabase.ts";
+import { WARM_UP_RUNS } from "./signedReads.ts";
 
 function caseOf(db: Db, humanId: string) {
   const record = getCaseByHumanId(db, humanId);
@@ -78,6 +79,7 @@ export async function timeDatabaseReads(
   for (const [name, read] of Object.entries(reads)) {
     const samples: number[] = [];
     const deadline = performance.now() + budgetMs;
+    for (let run = 0; run < WARM_UP_RUNS; run++) await read();
     for (let run = 0; run < runs && performance.now() < deadline; run++) {
       const started = performance.now();
       await read();

@@ -3,7 +3,7 @@
  * issue 12's figures through the real bot over signed HTTP, each beside its goal. Never asserts; prints PASS/FAIL.
  * `--build-only` stops once the database is built, to fill the cache ahead of a measuring run.
  */
-import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, fsyncSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -39,7 +39,8 @@ const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const cases = Number(args.find((a) => /^\d+$/.test(a)) ?? (quick ? 20_000 : DEFAULT_CASES));
 const LOAD_SECONDS = quick ? 10 : 60;
-const RUNS = quick ? 20 : 100;
+// 300 samples: a p99 of 100 is their second-worst, one stray pause from failing.
+const RUNS = quick ? 20 : 300;
 const READ_TIMEOUT_MS = 10_000;
 const SLACK_LATENCY_MS = 50;
 const SECRET = "bench-scale-signing-secret";
@@ -69,6 +70,15 @@ const triage = fake.channelByName("ts-triage")?.id ?? "";
 const dir = mkdtempSync(join(tmpdir(), "incident-desk-scale-"));
 const botEnv = (databasePath: string) =>
   benchBotEnv({ fake, signingSecret: SECRET, triageChannelId: triage, adminUserId: USER, dir, databasePath });
+
+function flushToDisk(path: string): void {
+  const fd = openSync(path, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Spawn to the first 200 from /healthz. */
 async function startHealthy(name: string, command: StartCommand, env: Record<string, string>) {
@@ -137,6 +147,9 @@ try {
   // The bot writes (jobs, watch rows): it runs on a copy so the cached file stays as built.
   const copy = join(dir, "scale.sqlite");
   copyFileSync(built.path, copy);
+  // The copy's gigabytes are written back to disk for a minute after the copy returns; reads measured meanwhile
+  // would time the bench's own writeback. Flushed first, so the reads meet the disk as a running bot does.
+  flushToDisk(copy);
   const big = await startHealthy("bot, scale DB", bot, botEnv(copy));
   row(`start to healthy, ${cases.toLocaleString("en")} cases`, ms(big.startMs), "≤ 1500 ms", big.startMs <= 1500);
   try {
