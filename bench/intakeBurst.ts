@@ -47,14 +47,31 @@ fake.setRateLimit("views.open", { perMinute: Number.MAX_SAFE_INTEGER });
 const triageChannelId = fake.channelByName("ts-triage")?.id ?? "";
 const dir = mkdtempSync(join(tmpdir(), "incident-desk-burst-"));
 
-/** The bot's own event-loop delay since the previous scrape (prom-client resets its histogram at each). */
+/** The bot's write transactions so far: how many, and how many held the loop over 5 ms (a bucket bound). */
+function writeTransactions(text: string): { count: number; over5ms: number } {
+  const value = (pattern: string) => Number(new RegExp(`^${pattern} (\\S+)$`, "m").exec(text)?.[1] ?? Number.NaN);
+  const count = value("incident_desk_db_write_transaction_seconds_count");
+  return { count, over5ms: count - value('incident_desk_db_write_transaction_seconds_bucket\\{le="0.005"\\}') };
+}
+
+/**
+ * The bot's own event-loop delay since the previous scrape (prom-client resets its histogram at each), and its
+ * write transactions since the scrape before.
+ */
+let transactionsBefore = { count: 0, over5ms: 0 };
 async function botLoopDelay(port: number): Promise<string> {
   const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const transactions = writeTransactions(text);
+  const [count, over5ms] = [
+    transactions.count - transactionsBefore.count,
+    transactions.over5ms - transactionsBefore.over5ms,
+  ];
+  transactionsBefore = transactions;
   const ms = (stat: string) => {
     const value = new RegExp(`^incident_desk_nodejs_eventloop_lag_${stat}_seconds (\\S+)$`, "m").exec(text)?.[1];
     return value === undefined ? "?" : (Number(value) * 1000).toFixed(1);
   };
-  return `p50 ${ms("p50")} ms, p99 ${ms("p99")} ms, max ${ms("max")} ms`;
+  return `p50 ${ms("p50")} ms, p99 ${ms("p99")} ms, max ${ms("max")} ms; write transactions ${count}, over 5 ms ${over5ms}`;
 }
 
 /** Opens `count` intake modals through `/incident`, a few at a time, and returns their view ids. */

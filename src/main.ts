@@ -24,7 +24,7 @@ import { jobSlackCallTimeoutMs } from "./slack/callTimeouts.ts";
 import { buildJobHandlers, buildPacing } from "./slack/jobs/index.ts";
 import type { SlackDeps } from "./slack/slackDeps.ts";
 import { startSlackApp } from "./slack/startSlackApp.ts";
-import { type DatabaseHandle, openDatabase } from "./store/database.ts";
+import { type DatabaseHandle, observeWriteTransactions, openDatabase } from "./store/database.ts";
 import { holdDatabase } from "./store/databaseHold.ts";
 import { checkpointInBackground } from "./store/walCheckpoints.ts";
 import { zendeskRoutes } from "./zendesk/zendeskWebhookRoute.ts";
@@ -83,6 +83,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   const hold = holdDatabase(config.db.path);
   if (!hold) throw new ConfigError(`${config.db.path} is being restored (npm run restore holds it); start again after`);
   const database = openDatabase(config.db.path);
+  observeWriteTransactions(database.db, (ms) => metrics.writeTransactionTook(ms));
   const checkpoints = checkpointInBackground(database.sqlite, config.db.path, (report) => {
     if (report.kind === "failed") log.warn({ reason: report.message }, "WAL checkpoint failed");
     else log.debug(report, "WAL checkpoint");

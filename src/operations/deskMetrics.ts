@@ -44,6 +44,12 @@ export class DeskMetrics {
     buckets: [0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 3, 5],
     registers: [this.registry],
   });
+  private readonly writeTransactionSeconds = new Histogram({
+    name: "incident_desk_db_write_transaction_seconds",
+    help: "Time each database write transaction held the event loop and the write lock, BEGIN to COMMIT",
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.5],
+    registers: [this.registry],
+  });
   private readonly openCases = new Gauge({
     name: "incident_desk_open_cases",
     help: "Open cases by status and severity, read at scrape",
@@ -82,6 +88,10 @@ export class DeskMetrics {
 
   requestAnswered(surface: RequestSurface, tookMs: number): void {
     this.requestSeconds.observe({ surface }, tookMs / 1000);
+  }
+
+  writeTransactionTook(ms: number): void {
+    this.writeTransactionSeconds.observe(ms / 1000);
   }
 
   /** The Prometheus text exposition, with the record's gauges read now. */

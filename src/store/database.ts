@@ -86,13 +86,29 @@ function optimizeUnlessBusy(sqlite: Database.Database, pragma: string): void {
  * (see isDatabaseBusy), before any work, and never half-way.
  */
 export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
-  return db.transaction(
-    (tx) => {
-      handleOfTransaction.set(tx, db);
-      return work(tx);
-    },
-    { behavior: "immediate" },
-  );
+  const started = performance.now();
+  try {
+    return db.transaction(
+      (tx) => {
+        handleOfTransaction.set(tx, db);
+        return work(tx);
+      },
+      { behavior: "immediate" },
+    );
+  } finally {
+    writeObservers.get(db)?.(performance.now() - started);
+  }
+}
+
+/** Who hears how long each write transaction took on a handle (the bot's metrics). */
+const writeObservers = new WeakMap<Db, (ms: number) => void>();
+
+/**
+ * Calls `observe` with the duration of every write transaction on `db`, committed or not: each one holds the
+ * event loop and the write lock from BEGIN to COMMIT.
+ */
+export function observeWriteTransactions(db: Db, observe: (ms: number) => void): void {
+  writeObservers.set(db, observe);
 }
 
 /** Each open transaction's handle: drizzle keeps the connection private, and prepared statements belong to one. */

@@ -64,4 +64,15 @@ describe("/metrics", () => {
     expect(answered("view_submission")).toBe(1);
     expect(answered("action")).toBeUndefined();
   });
+
+  it("times the database's write transactions", async () => {
+    const before = sampleValue(await scrape(), "incident_desk_db_write_transaction_seconds_count") ?? 0;
+    await submitIntake(h, intakeValues());
+
+    const samples = await scrape();
+    const count = sampleValue(samples, "incident_desk_db_write_transaction_seconds_count") ?? 0;
+    expect(count).toBeGreaterThan(before);
+    // Every transaction lands in the last bucket, whatever it took.
+    expect(sampleValue(samples, "incident_desk_db_write_transaction_seconds_bucket", { le: "+Inf" })).toBe(count);
+  });
 });
