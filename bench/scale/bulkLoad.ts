@@ -2,10 +2,12 @@
  * The standard bulk load (https://sqlite.org/lang_createindex.html: an index built once over sorted keys beats one
  * kept up row by row): after the real migrations, the secondary indexes and the INSERT triggers are dropped, the
  * rows are written, then each is recreated from the SQL the migrations left in sqlite_master and what the triggers
- * would have written is rebuilt in one statement. The result is checked against a freshly migrated schema.
+ * would have written is rebuilt by the migrations' own backfills. The result is checked against a migrated schema.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type Database from "better-sqlite3";
-import { openDatabase } from "../../src/store/database.ts";
+import { MIGRATIONS, openDatabase } from "../../src/store/database.ts";
 
 interface SchemaObject {
   type: string;
@@ -15,18 +17,40 @@ interface SchemaObject {
 }
 
 /**
- * The one statement that fills case_search from scratch: migration 0009's backfill of an existing database. It
- * stands in for case_search_case_inserted and case_search_party_added, which file each case's document, refiled
- * as each party arrives; the builder never renames an account nor changes a case's indexed columns afterwards,
- * so the document they leave is the view's row over the finished tables.
+ * The statements of migration `<n>_<name>` from the one that opens with `marker` to its end: a migration's backfill
+ * of an existing database, run again here so the two cannot drift. By name, not number: the lead renumbers at merge.
  */
-const CASE_SEARCH_BACKFILL = `INSERT INTO case_search(rowid, human_id, title, description, parties, category)
-  SELECT * FROM case_search_documents`;
+function backfillOf(name: string, marker: string): string {
+  const journal = JSON.parse(readFileSync(join(MIGRATIONS, "meta", "_journal.json"), "utf8")) as {
+    entries: Array<{ tag: string }>;
+  };
+  const tag = journal.entries.find((entry) => entry.tag.endsWith(`_${name}`))?.tag;
+  if (tag === undefined) throw new Error(`scale: no migration named ${name} in the journal`);
+  const statements = readFileSync(join(MIGRATIONS, `${tag}.sql`), "utf8").split("--> statement-breakpoint");
+  const from = statements.findIndex((statement) => statement.trimStart().startsWith(marker));
+  if (from < 0) throw new Error(`scale: migration ${tag} has no statement opening with "${marker}"`);
+  return statements.slice(from).join("\n");
+}
+
+/**
+ * Fills case_search from scratch: migration case_search's backfill. It stands in for case_search_case_inserted and
+ * case_search_party_added, which file each case's document, refiled as each party arrives; the builder never
+ * renames an account nor changes a case's indexed columns afterwards, so the document they leave is the view's row
+ * over the finished tables.
+ */
+const CASE_SEARCH_BACKFILL = backfillOf("case_search", "-- An upgrade of a live database");
+
+/**
+ * Counts cases from scratch: migration case_counts's backfill, for case_counts_case_inserted. It empties the table
+ * first, since the load's status updates (a consult's waiting_consult) fired case_counts_case_moved, which stays.
+ */
+const CASE_COUNTS_BACKFILL = backfillOf("case_counts", "-- case_counts backfill");
 
 /** Each trigger a load's INSERTs would fire, and the statement that writes what it would have written. */
 const REBUILT_AFTER_LOAD: Readonly<Record<string, string>> = {
   case_search_case_inserted: CASE_SEARCH_BACKFILL,
   case_search_party_added: CASE_SEARCH_BACKFILL,
+  case_counts_case_inserted: CASE_COUNTS_BACKFILL,
 };
 
 // A trigger this misses (TEMP, IF NOT EXISTS) is merely left in place to fire row by row: slower, never wrong.

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ACCOUNT_ROLES, CASE_SOURCES, PARTY_ROLES } from "../../src/core/intake.ts";
 import { CASE_STATUSES, isOpenStatus } from "../../src/core/lifecycle.ts";
 import { SEVERITIES } from "../../src/core/severity.ts";
@@ -65,6 +65,22 @@ export const cases = sqliteTable(
 );
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCaseRow = typeof cases.$inferInsert;
+
+/**
+ * How many cases stand at each status and severity, kept by triggers on `cases` in the writing transaction (the
+ * case_counts migration), so the queue's counts read a few rows, not every open case. A pair's row stays at 0
+ * once its last case moves on.
+ */
+export const caseCounts = sqliteTable(
+  "case_counts",
+  {
+    status: text("status", { enum: CASE_STATUSES }).notNull(),
+    severity: text("severity", { enum: SEVERITIES }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.severity] })],
+);
+export type CaseCountRow = typeof caseCounts.$inferSelect;
 
 export const accounts = sqliteTable(
   "accounts",

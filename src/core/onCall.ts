@@ -5,13 +5,13 @@ import { instantAt, isMondayToFriday, localDateOf, localDayOf, localTimeOf, pars
 /** DESIGN §4 on-call: layered schedules of rotations, with overrides. All instants are epoch ms. */
 export interface Rotation {
   /** Slack user ids, in hand-off order. */
-  users: readonly string[];
+  readonly users: readonly string[];
   /** Epoch ms of the first hand-off; must fall on `handoffTime` in the layer's zone. */
-  startsAt: number;
+  readonly startsAt: number;
   /** A whole number of local days, in hours: 24 for daily, 168 for weekly. */
-  lengthHours: number;
+  readonly lengthHours: number;
   /** Local wall-clock time of every hand-off, "HH:MM". */
-  handoffTime: string;
+  readonly handoffTime: string;
 }
 
 export type LayerWindow =
@@ -31,10 +31,10 @@ export const LAYER_WINDOW_KINDS = [
 ] as const satisfies readonly LayerWindow["kind"][];
 
 export interface ScheduleLayer {
-  name: string;
-  timeZone: string;
-  rotation: Rotation;
-  window: LayerWindow;
+  readonly name: string;
+  readonly timeZone: string;
+  readonly rotation: Rotation;
+  readonly window: LayerWindow;
 }
 
 export interface Override {
@@ -97,8 +97,18 @@ function rotationDays(layer: ScheduleLayer): number {
   return lengthHours / 24;
 }
 
-/** Index into the rotation's users at `at`, or undefined before the first hand-off. */
-function rotationIndex(layer: ScheduleLayer, at: number): number | undefined {
+interface RotationShape {
+  days: number;
+  handoffMinute: number;
+  firstDay: number;
+}
+
+// A layer's checked rotation, per layer object: hand-off searches ask about the same layers at dozens of instants.
+const checkedRotations = new WeakMap<ScheduleLayer, RotationShape>();
+
+function checkedRotation(layer: ScheduleLayer): RotationShape {
+  const known = checkedRotations.get(layer);
+  if (known) return known;
   const { rotation, timeZone } = layer;
   if (rotation.users.length === 0) fail("invalid_input", `Layer "${layer.name}": rotation has no users.`);
   const days = rotationDays(layer);
@@ -107,6 +117,15 @@ function rotationIndex(layer: ScheduleLayer, at: number): number | undefined {
   if (instantAt(firstDay, handoffMinute, timeZone) !== rotation.startsAt) {
     fail("invalid_input", `Layer "${layer.name}": rotation must start at its hand-off time ${rotation.handoffTime}.`);
   }
+  const shape = { days, handoffMinute, firstDay };
+  checkedRotations.set(layer, shape);
+  return shape;
+}
+
+/** Index into the rotation's users at `at`, or undefined before the first hand-off. */
+function rotationIndex(layer: ScheduleLayer, at: number): number | undefined {
+  const { rotation, timeZone } = layer;
+  const { days, handoffMinute, firstDay } = checkedRotation(layer);
   // Count turns in local days so a hand-off keeps its wall-clock time across DST changes.
   let turn = Math.floor((localDayOf(at, timeZone) - firstDay) / days);
   if (at < instantAt(firstDay + turn * days, handoffMinute, timeZone)) turn -= 1;
@@ -184,17 +203,24 @@ export function whoIsOnCall(schedule: Schedule, at: number): OnCall | undefined 
 
 /** Every instant in [fromDay, toDay) local days where a layer or override could change who is on call. */
 function candidateInstants(schedule: Schedule, fromDay: number, toDay: number): number[] {
-  const instants = new Set<number>();
+  // Minutes of the day by zone, so layers sharing a zone and hand-off time convert each instant once.
+  const minutesByZone = new Map<string, Set<number>>();
+  const add = (zone: string, minute: number) =>
+    minutesByZone.set(zone, (minutesByZone.get(zone) ?? new Set()).add(minute));
   for (const layer of schedule.layers) {
     const { window } = layer;
-    const minutes = [0, clockMinutes(layer.rotation.handoffTime, `Layer "${layer.name}" hand-off time`)];
+    add(layer.timeZone, 0);
+    add(layer.timeZone, clockMinutes(layer.rotation.handoffTime, `Layer "${layer.name}" hand-off time`));
     if (window.kind === "weekday_evenings") {
-      minutes.push(clockMinutes(window.from, "window start"), clockMinutes(window.to, "window end"));
+      add(layer.timeZone, clockMinutes(window.from, "window start"));
+      add(layer.timeZone, clockMinutes(window.to, "window end"));
     }
-    for (let day = fromDay; day < toDay; day++) {
-      for (const minute of minutes) instants.add(instantAt(day, minute, layer.timeZone));
-      if (window.kind === "holidays" && window.timeZone) instants.add(instantAt(day, 0, window.timeZone));
-    }
+    if (window.kind === "holidays" && window.timeZone) add(window.timeZone, 0);
+  }
+  const instants = new Set<number>();
+  for (const [zone, minutes] of minutesByZone) {
+    for (let day = fromDay; day < toDay; day++)
+      for (const minute of minutes) instants.add(instantAt(day, minute, zone));
   }
   return [...instants];
 }
@@ -230,10 +256,19 @@ export function nextHandoffs(schedule: Schedule, from: number, count: number): H
     visit(overrideEdges);
     return handoffs;
   }
-  // Day numbers are counted in UTC here; one spare day each side covers every zone's offset.
-  for (let chunk = Math.floor(from / DAY_MS) - 1; chunk * DAY_MS < until && handoffs.length < count; chunk += 7) {
-    const inChunk = (t: number) => t >= chunk * DAY_MS && t < (chunk + 7) * DAY_MS;
-    visit([...candidateInstants(schedule, chunk - 1, chunk + 8), ...overrideEdges].filter(inChunk));
+  // Day numbers are counted in UTC here; one spare day each side covers every zone's offset. Chunks double from
+  // two days: App Home's one next hand-off is usually near, and a long search still takes a few chunks.
+  for (
+    let chunk = Math.floor(from / DAY_MS) - 1, days = 2;
+    chunk * DAY_MS < until && handoffs.length < count;
+    chunk += days, days *= 2
+  ) {
+    const [start, end] = [chunk * DAY_MS, (chunk + days) * DAY_MS];
+    visit(
+      [...candidateInstants(schedule, chunk - 1, chunk + days + 1), ...overrideEdges].filter(
+        (t) => t >= start && t < end,
+      ),
+    );
   }
   return handoffs;
 }

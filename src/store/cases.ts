@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import {
   type CaseRow,
   CLOSED_CASE_STATUS_LIST,
+  caseCounts,
   cases,
   consultRecipients,
   consults,
@@ -141,7 +142,29 @@ export function listOpenCases(
     .all();
 }
 
+/**
+ * Open cases by severity, from the counts the case_counts triggers keep: a row per open status and severity,
+ * however many cases are open. Severities with no open case are left out.
+ */
+export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
+  const rows = tx
+    .select({ severity: caseCounts.severity, n: caseCounts.n })
+    .from(caseCounts)
+    .where(sql`${caseCounts.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`)
+    .all();
+  const bySeverity: Record<string, number> = {};
+  for (const { severity, n } of rows) if (n > 0) bySeverity[severity] = (bySeverity[severity] ?? 0) + n;
+  return bySeverity;
+}
+
+/**
+ * All open cases from the kept counts; one consultant's are counted from their consults, a few at most, since
+ * the counts know nothing of who was consulted.
+ */
 export function countOpenCases(tx: Executor, onlyConsultedBy?: string): number {
+  if (onlyConsultedBy === undefined) {
+    return Object.values(openCaseCountsBySeverity(tx)).reduce((total, n) => total + n, 0);
+  }
   const row = tx.select({ n: sql<number>`count(*)` }).from(cases).where(openScope(onlyConsultedBy)).get();
   return row?.n ?? 0;
 }
@@ -161,16 +184,6 @@ export function openCasesOfUser(tx: Executor, userId: string, limit: number): Ca
       .all();
   const byId = new Map([...newestWhere(cases.createdBy), ...newestWhere(cases.ownerId)].map((c) => [c.id, c]));
   return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id).slice(0, limit);
-}
-
-export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
-  const rows = tx
-    .select({ severity: cases.severity, n: sql<number>`count(*)` })
-    .from(cases)
-    .where(isOpen)
-    .groupBy(cases.severity)
-    .all();
-  return Object.fromEntries(rows.map((r) => [r.severity, r.n]));
 }
 
 /** Open cases of the given severities, most severe first, then oldest first. */

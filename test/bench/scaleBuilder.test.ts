@@ -98,6 +98,18 @@ describe("the scale database builder", () => {
     }
   });
 
+  it("counts cases by status and severity as the product's triggers would have, row by row", () => {
+    const kept = database.sqlite
+      .prepare("SELECT status, severity, n FROM case_counts WHERE n <> 0 ORDER BY status, severity")
+      .all();
+    const counted = database.sqlite
+      .prepare("SELECT status, severity, count(*) AS n FROM cases GROUP BY status, severity ORDER BY status, severity")
+      .all();
+    // The builder moves some open cases to waiting_consult during the load: those moves must not count twice.
+    expect(count("SELECT count(*) AS n FROM cases WHERE status = 'waiting_consult'")).toBeGreaterThan(0);
+    expect(kept).toEqual(counted);
+  });
+
   it("refuses to load past an INSERT trigger it does not know how to rebuild", () => {
     const scratch = openDatabase(":memory:");
     try {

@@ -1,7 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -11,31 +10,15 @@ import { insertCase } from "../../src/store/cases.ts";
 import { addParty, upsertAccount } from "../../src/store/parties.ts";
 import { searchIds } from "../support/caseSearch.ts";
 import { type Harness, startHarness } from "../support/harness.ts";
+import { migrationsBefore } from "../support/migrationsBefore.ts";
 
-const MIGRATIONS = fileURLToPath(new URL("../../db/migrations", import.meta.url));
 const CREATED = Date.UTC(2026, 0, 15);
-
-interface Journal {
-  entries: Array<{ tag: string }>;
-}
-
-/** A copy of the migrations folder that stops before the search index, whatever number the migration gets. */
-function migrationsBeforeCaseSearch(dir: string): string {
-  const folder = join(dir, "migrations");
-  cpSync(MIGRATIONS, folder, { recursive: true });
-  const journalPath = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as Journal;
-  const at = journal.entries.findIndex((entry) => entry.tag.endsWith("_case_search"));
-  expect(at).toBeGreaterThan(0);
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, at) }));
-  return folder;
-}
 
 /** A database as it was before the migration, holding two cases and their parties. */
 function databaseBeforeCaseSearch(dir: string): void {
   const sqlite = new Database(join(dir, "cases.sqlite"));
   const db = drizzle(sqlite, { schema });
-  migrate(db, { migrationsFolder: migrationsBeforeCaseSearch(dir) });
+  migrate(db, { migrationsFolder: migrationsBefore(dir, "case_search") });
   expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'case_search'").all()).toEqual([]);
   const base = { year: 2025, categoryVersion: "v", severity: "sev3", status: "closed", source: "phone" } as const;
   const stamps = { createdBy: "U0SPEC1", createdAt: CREATED, updatedAt: CREATED };
