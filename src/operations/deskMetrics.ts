@@ -7,9 +7,6 @@ import { countingFetch } from "./countingFetch.ts";
 /** The Slack surfaces a request arrives on, each timed apart: their answers have different budgets. */
 export type RequestSurface = "command" | "action" | "view_submission" | "view_closed" | "event" | "options";
 
-// Closed cases are counted by walking an index over all of them (~0.1 s at a million): at most this often.
-const CLOSED_COUNT_EVERY_MS = 10 * 60_000;
-
 /**
  * The Prometheus metrics of one running desk, in a registry of its own (tests run several desks in one
  * process). Counters and histograms are fed as things happen; gauges of the record are read at each scrape.
@@ -17,7 +14,6 @@ const CLOSED_COUNT_EVERY_MS = 10 * 60_000;
 export class DeskMetrics {
   readonly registry = new Registry();
   readonly slackFetch: FetchFunction;
-  private closedCountedAt: number | undefined;
 
   private readonly slackApiCalls = new Counter({
     name: "incident_desk_slack_api_calls_total",
@@ -58,7 +54,7 @@ export class DeskMetrics {
   });
   private readonly closedCases = new Gauge({
     name: "incident_desk_closed_cases",
-    help: "Closed cases by status, read at most every 10 minutes",
+    help: "Closed cases by status, read at scrape",
     labelNames: ["status"] as const,
     registers: [this.registry],
   });
@@ -106,10 +102,7 @@ export class DeskMetrics {
     for (const row of counts.openCases) this.openCases.set({ status: row.status, severity: row.severity }, row.cases);
     this.pendingJobs.set(counts.pendingJobs);
     this.oldestDueJobAge.set(counts.oldestDueJobAgeMs / 1000);
-    const now = deps.clock.now();
-    if (this.closedCountedAt !== undefined && now - this.closedCountedAt < CLOSED_COUNT_EVERY_MS) return;
     this.closedCases.reset();
     for (const row of loadClosedCaseCounts(deps)) this.closedCases.set({ status: row.status }, row.cases);
-    this.closedCountedAt = now;
   }
 }

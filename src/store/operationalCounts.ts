@@ -1,5 +1,5 @@
-import { and, count, isNull, lte, min, sql } from "drizzle-orm";
-import { CLOSED_CASE_STATUS_LIST, cases, jobs, readinessHeartbeat } from "../../db/schema.ts";
+import { and, gt, isNull, lte, min, sql } from "drizzle-orm";
+import { CLOSED_CASE_STATUS_LIST, caseCounts, jobs, readinessHeartbeat } from "../../db/schema.ts";
 import type { CaseStatus } from "../core/lifecycle.ts";
 import type { Severity } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
@@ -19,26 +19,22 @@ export interface OpenCaseCount {
   cases: number;
 }
 
-/**
- * Open cases by status and severity. The WHERE term repeats the partial indexes' own (a literal list), so
- * SQLite reads the few open rows through `cases_open_severity`, never the years of closed ones.
- */
+/** Open cases by status and severity, from the counts the `case_counts` triggers keep: a few rows. */
 export function openCaseCounts(tx: Executor): OpenCaseCount[] {
   return tx
-    .select({ severity: cases.severity, status: cases.status, cases: count() })
-    .from(cases)
-    .where(sql`${cases.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`)
-    .groupBy(cases.severity, cases.status)
+    .select({ severity: caseCounts.severity, status: caseCounts.status, cases: caseCounts.n })
+    .from(caseCounts)
+    .where(and(sql`${caseCounts.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`, gt(caseCounts.n, 0)))
     .all();
 }
 
-/** Closed cases by status: one walk of the `cases_status_created` index, so callers should not run it often. */
+/** Closed cases by status, from the kept counts. */
 export function closedCaseCounts(tx: Executor): Array<{ status: CaseStatus; cases: number }> {
   return tx
-    .select({ status: cases.status, cases: count() })
-    .from(cases)
-    .where(sql`${cases.status} IN (${CLOSED_CASE_STATUS_LIST})`)
-    .groupBy(cases.status)
+    .select({ status: caseCounts.status, cases: sql<number>`sum(${caseCounts.n})` })
+    .from(caseCounts)
+    .where(and(sql`${caseCounts.status} IN (${CLOSED_CASE_STATUS_LIST})`, gt(caseCounts.n, 0)))
+    .groupBy(caseCounts.status)
     .all();
 }
 

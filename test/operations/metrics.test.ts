@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Harness, startHarness } from "../support/harness.ts";
-import { intakeValues, submitIntake } from "../support/intake.ts";
+import { moveCase } from "../support/caseState.ts";
+import { type Harness, startHarness, USERS } from "../support/harness.ts";
+import { caseRows, intakeValues, submitIntake } from "../support/intake.ts";
 import { parsePrometheusText, type Sample, sampleValue } from "../support/prometheusText.ts";
 
 describe("/metrics", () => {
@@ -52,6 +53,21 @@ describe("/metrics", () => {
 
     await h.settle();
     expect(sampleValue(await scrape(), "incident_desk_jobs_oldest_due_age_seconds")).toBe(0);
+  });
+
+  it("shows closed cases by status beside the open ones, both from the kept counts", async () => {
+    await submitIntake(h, intakeValues({ severity: "sev3" }));
+    await submitIntake(h, intakeValues({ severity: "sev2", title: "Pro kept the deposit for a job never done" }));
+    const [first, second] = caseRows(h);
+    moveCase(h, String(first?.human_id), "merged", USERS.specialist);
+
+    const samples = await scrape();
+    // The pair whose only case moved on keeps a row at 0 in the counts: no gauge for it.
+    expect(sampleValue(samples, "incident_desk_open_cases", { status: "new", severity: "sev3" })).toBeUndefined();
+    const open = { status: String(second?.status), severity: "sev2" };
+    expect(sampleValue(samples, "incident_desk_open_cases", open)).toBe(1);
+    expect(sampleValue(samples, "incident_desk_closed_cases", { status: "merged" })).toBe(1);
+    expect(sampleValue(samples, "incident_desk_closed_cases", { status: "closed" })).toBeUndefined();
   });
 
   it("times each Slack request under its surface", async () => {
