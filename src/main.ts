@@ -86,7 +86,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   observeWriteTransactions(database.db, (ms) => metrics.writeTransactionTook(ms));
   const checkpoints = checkpointInBackground(database.sqlite, config.db.path, (report) => {
     if (report.kind === "failed") log.warn({ reason: report.message }, "WAL checkpoint failed");
-    else log.debug(report, "WAL checkpoint");
+    else log.debug(report, `WAL checkpoint worker: ${report.kind}`);
   });
 
   let scheduler: Scheduler | undefined;

@@ -16,12 +16,16 @@ import type Database from "better-sqlite3";
 export const CHECKPOINT_EVERY_MS = 250;
 /** The WAL's size at which the worker starts: 256 pages of 4 KiB, a quarter of what SQLite would let it reach. */
 export const WORKER_AFTER_WAL_BYTES = 1024 * 1024;
+/** Rounds with the whole WAL already checkpointed after which the worker leaves: 5 s at the usual pace. */
+export const IDLE_ROUNDS_BEFORE_LEAVING = 20;
 /** SQLite's own default, restored when the worker is gone (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint). */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1000;
 
 /** What the worker reports after a checkpoint that moved pages, and when it fails. */
 export type CheckpointReport =
+  | { kind: "started"; walBytes: number }
   | { kind: "checkpointed"; walPages: number; checkpointedPages: number; ms: number }
+  | { kind: "left idle" }
   | { kind: "failed"; message: string };
 
 export interface BackgroundCheckpoints {
@@ -30,7 +34,8 @@ export interface BackgroundCheckpoints {
 }
 
 // The worker's whole program, run as CommonJS (`eval`): the same text serves the compiled bot and the TypeScript
-// sources under test, and it loads better-sqlite3 from the path this module resolves.
+// sources under test, and it loads better-sqlite3 from the path this module resolves. It leaves by itself (exit
+// code 0) once the WAL has been wholly in the database file for `idleRounds` rounds, giving back its memory.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
@@ -44,31 +49,38 @@ try {
   report(failed(error));
   process.exit(1);
 }
-let last = { log: 0, checkpointed: 0 };
+let last = { log: -1, checkpointed: -1 };
+let idle = 0;
+const leave = (code) => {
+  clearInterval(timer);
+  db.close();
+  process.exit(code);
+};
 const timer = setInterval(() => {
   const started = performance.now();
   try {
     const [row] = db.pragma("wal_checkpoint(PASSIVE)");
     // The counts are the WAL's, not this call's: only a change is news.
-    if (row.checkpointed > 0 && (row.checkpointed !== last.checkpointed || row.log !== last.log)) {
+    const changed = row.checkpointed !== last.checkpointed || row.log !== last.log;
+    if (changed && row.checkpointed > 0) {
       report({ kind: "checkpointed", walPages: row.log, checkpointedPages: row.checkpointed, ms: performance.now() - started });
     }
+    idle = !changed && row.checkpointed === row.log ? idle + 1 : 0;
     last = row;
+    if (idle >= workerData.idleRounds) leave(0);
   } catch (error) {
     report(failed(error));
   }
 }, workerData.everyMs);
-parentPort.on("message", () => {
-  clearInterval(timer);
-  db.close();
-  parentPort.close();
-});
+parentPort.on("message", () => leave(0));
 `;
 
 /**
  * Moves `sqlite`'s checkpoints to a worker thread. `path` is the file `sqlite` has open (WAL mode); an in-memory
- * database has no WAL and is left as it is. The worker (about 40 ms of CPU to start) starts once the WAL first
- * holds WORKER_AFTER_WAL_BYTES, so a bot, or a test, that writes little never pays for it.
+ * database has no WAL and is left as it is. The worker (about 40 ms of CPU and 10 MB to start) runs while the bot
+ * writes: it starts when the WAL reaches WORKER_AFTER_WAL_BYTES and leaves after IDLE_ROUNDS_BEFORE_LEAVING rounds
+ * with nothing to do, so a quiet bot, or a test that writes little, carries none. The WAL file is truncated when
+ * SQLite starts it over (journal_size_limit 0), so its size says how much is waiting.
  */
 export function checkpointInBackground(
   sqlite: Database.Database,
@@ -77,35 +89,57 @@ export function checkpointInBackground(
   everyMs = CHECKPOINT_EVERY_MS,
 ): BackgroundCheckpoints {
   if (path === ":memory:") return { stop: async () => {} };
+  const walPath = `${path}-wal`;
   sqlite.pragma("wal_autocheckpoint = 0");
+  sqlite.pragma("journal_size_limit = 0");
   let state: "waiting" | "running" | "stopped" = "waiting";
   let worker: Worker | undefined;
+  // The WAL's size when the worker last left: a WAL not started over since keeps it, and is already checkpointed.
+  let sizeWhenLeft = -1;
   const fallBack = () => {
     if (state === "stopped") return;
     state = "stopped";
     clearInterval(watch);
     if (sqlite.open) sqlite.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT_PAGES}`);
   };
-  const startWorker = () => {
+  const startWorker = (size: number) => {
     state = "running";
+    onReport({ kind: "started", walBytes: size });
     const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, everyMs } });
-    worker.on("message", (report: CheckpointReport) => onReport(report));
+    const idleRounds = IDLE_ROUNDS_BEFORE_LEAVING;
+    const started = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path, everyMs, idleRounds } });
+    worker = started;
+    started.on("message", (report: CheckpointReport) => onReport(report));
     // An error thrown in the worker arrives as a copy that may have lost its class (a SqliteError does).
-    worker.on("error", (error: unknown) => onReport({ kind: "failed", message: errorText(error) }));
-    worker.on("exit", fallBack);
+    started.on("error", (error: unknown) => onReport({ kind: "failed", message: errorText(error) }));
+    started.on("exit", (code) => {
+      if (state !== "running" || worker !== started) return;
+      worker = undefined;
+      if (code !== 0) return fallBack();
+      // Left idle: it starts again when the bot has written enough.
+      state = "waiting";
+      onReport({ kind: "left idle" });
+      lookAtWal((size) => {
+        sizeWhenLeft = size;
+      });
+    });
     // The worker never keeps the process alive: a bot that stops without stop() still exits.
-    worker.unref();
+    started.unref();
   };
-  const watch = setInterval(() => {
-    if (state !== "waiting") return;
+  const lookAtWal = (then: (size: number) => void) => {
     try {
-      if (walBytes(`${path}-wal`) >= WORKER_AFTER_WAL_BYTES) startWorker();
+      then(walBytes(walPath));
     } catch (error) {
       // A WAL that cannot be looked at (permissions changed under the bot): SQLite checkpoints as it always did.
       onReport({ kind: "failed", message: errorText(error) });
       fallBack();
     }
+  };
+  const watch = setInterval(() => {
+    if (state !== "waiting") return;
+    lookAtWal((size) => {
+      if (size >= WORKER_AFTER_WAL_BYTES && size !== sizeWhenLeft) startWorker(size);
+    });
   }, everyMs).unref();
   return {
     stop: async () => {

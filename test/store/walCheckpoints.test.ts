@@ -78,6 +78,24 @@ describe("WAL checkpoints in a worker thread", () => {
     expect(reports).toEqual([]);
   });
 
+  it("leaves once the WAL is all checkpointed, and starts again when the bot writes more", async () => {
+    const checkpoints = checkpointInBackground(handle.sqlite, path, (r) => reports.push(r), 20);
+    writePages(handle, 1200);
+    await vi.waitFor(() => expect(reports.map((r) => r.kind)).toContain("left idle"), { timeout: 10_000 });
+    // The WAL file keeps its size until the next write, all of it checkpointed: nothing to start for.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reports.filter((r) => r.kind === "started")).toHaveLength(1);
+    // SQLite starts the checkpointed WAL over at the next write, and truncates the file then.
+    writePages(handle, 4);
+    expect(statSync(`${path}-wal`).size).toBeLessThan(WORKER_AFTER_WAL_BYTES);
+
+    writePages(handle, 1200);
+    await vi.waitFor(() => expect(reports.filter((r) => r.kind === "started")).toHaveLength(2), { timeout: 10_000 });
+    expect(autocheckpointOf(handle)).toBe(0);
+    await checkpoints.stop();
+    expect(reports.filter((r) => r.kind === "failed")).toEqual([]);
+  });
+
   it("hands checkpoints back to SQLite when stopped", async () => {
     const checkpoints = checkpointInBackground(handle.sqlite, path, (r) => reports.push(r), 20);
     writePages(handle, 1200);
@@ -92,7 +110,10 @@ describe("WAL checkpoints in a worker thread", () => {
     writeFileSync(`${gone}-wal`, Buffer.alloc(WORKER_AFTER_WAL_BYTES));
     const checkpoints = checkpointInBackground(handle.sqlite, gone, (r) => reports.push(r), 20);
     await vi.waitFor(() => expect(autocheckpointOf(handle)).toBe(AUTOCHECKPOINT_PAGES), { timeout: 10_000 });
-    expect(reports).toEqual([{ kind: "failed", message: expect.stringContaining("unable to open database file") }]);
+    expect(reports).toEqual([
+      { kind: "started", walBytes: WORKER_AFTER_WAL_BYTES },
+      { kind: "failed", message: expect.stringContaining("unable to open database file") },
+    ]);
     await checkpoints.stop();
   });
 });
