@@ -11,6 +11,7 @@ import {
 } from "../../src/core/decisionExport.ts";
 import { buildStatementOfReasons } from "../../src/core/statementOfReasons.ts";
 import { csvField } from "../../src/core/statementTexts.ts";
+import { TextChunks } from "../../src/core/textChunks.ts";
 
 const harassment = categoryById("harassment");
 if (!harassment) throw new Error("catalog lost harassment");
@@ -36,10 +37,12 @@ const range = parseExportRange("2026-03-01", "2026-03-31");
 
 /** Both files of these decisions, as the export writes them. */
 function filesOf(exported: readonly ExportedStatement[], leftOut: readonly DecisionReference[] = []) {
-  const writer = new DecisionExportWriter(range);
+  const [json, csv] = [new TextChunks(), new TextChunks()];
+  const writer = new DecisionExportWriter(range, { json, csv });
   for (const d of exported) writer.addStatement(d);
   for (const d of leftOut) writer.addLeftOut(d);
-  return writer.files();
+  writer.finish();
+  return { json: json.text(), csv: csv.text() };
 }
 
 describe("CSV fields (RFC 4180, formula-safe)", () => {

@@ -138,13 +138,13 @@ describe("the decision export's bytes", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts, over pages read in a snapshot", () => {
-    // Past two pages of 1,000, each page ending inside a group of decisions taken at one instant.
+  it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts, over pages read in a snapshot", async () => {
+    // Past eight pages of EXPORT_PAGE_ROWS (250), most pages ending inside a group of decisions taken at one instant.
     recordVariedDecisions(handle, 2_100);
     const out: string[] = [];
     const args = ["--from", "2026-01-01", "--to", "2026-12-31", "--out", join(dir, "exports")];
     expect(
-      runExportCli(
+      await runExportCli(
         args,
         { DATABASE_PATH: join(dir, "desk.sqlite") },
         { out: (l) => out.push(l), err: (l) => out.push(l) },
