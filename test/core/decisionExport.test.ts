@@ -124,6 +124,37 @@ describe("decision files", () => {
       ],
     });
   });
+
+  it("writes each decision's instant as Date's toISOString does, in both files, for instants on one day and across days", () => {
+    const instants = [
+      Date.UTC(2026, 2, 4, 10, 30, 15, 7),
+      Date.UTC(2026, 2, 4, 23, 59, 59, 999),
+      Date.UTC(2026, 2, 4, 10, 30, 15, 7),
+      Date.UTC(2026, 2, 5),
+      Date.UTC(2026, 2, 5, 0, 0, 0, 1),
+      Date.UTC(1969, 11, 31, 23, 59, 59, 999),
+      Date.UTC(1999, 5, 1, 12, 1, 2, 30),
+      -1,
+      0,
+    ];
+    const files = filesOf(
+      instants.map((decidedAt) => ({ ...decision("Facts"), decidedAt })),
+      instants.map((decidedAt) => ({ caseHumanId: "TS-2026-0002", decisionId: "D", decidedAt, rung: "warning" })),
+    );
+    const envelope = JSON.parse(files.json) as {
+      statements: Array<{ decided_at: string }>;
+      left_out: { decisions: Array<{ decided_at: string }> };
+    };
+    const iso = instants.map((ms) => new Date(ms).toISOString());
+    expect(envelope.statements.map((s) => s.decided_at)).toEqual(iso);
+    expect(envelope.left_out.decisions.map((s) => s.decided_at)).toEqual(iso);
+    expect(
+      files.csv
+        .split("\r\n")
+        .slice(1, -1)
+        .map((row) => row.split(",")[2]),
+    ).toEqual(iso);
+  });
 });
 
 describe("export ranges", () => {
