@@ -106,7 +106,7 @@ async function watched<T>(
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
   };
-  const sampler = setInterval(sample, 5);
+  const sampler = setInterval(sample, 25);
   loop.enable();
   try {
     const result = await work();
