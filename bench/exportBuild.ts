@@ -177,9 +177,12 @@ try {
   // On a loaded machine the wall time includes waiting for a core; the CPU time (all threads, GC's too) does not.
   console.log(`  CPU time of the runs (ms): ${cpuSamples.map((s) => s.toFixed(0)).join(", ")}`);
   console.log(`  p50 ${p50.toFixed(0)} ms, goal ≤ ${GOAL_MS} ms: ${p50 <= GOAL_MS ? "PASS" : "FAIL"}`);
+  global.gc?.();
+  const after = process.memoryUsage();
   console.log(
-    `  memory: RSS ${mib(before.rss)} before, peak ${mib(peakRss)} (+${mib(peakRss - before.rss)}); ` +
-      `heap ${mib(before.heapUsed)} before, peak ${mib(peakHeap)} (+${mib(peakHeap - before.heapUsed)})`,
+    `  memory: RSS ${mib(before.rss)} before, peak ${mib(peakRss)} (+${mib(peakRss - before.rss)}), ${mib(after.rss)} after; ` +
+      `heap ${mib(before.heapUsed)} before, peak ${mib(peakHeap)} (+${mib(peakHeap - before.heapUsed)}), ${mib(after.heapUsed)} after` +
+      `${global.gc ? " (collected)" : ""}; external ${mib(before.external)} before, ${mib(after.external)} after`,
   );
   console.log(`  longest hold of the event loop per build (ms): ${holds.map((s) => s.toFixed(1)).join(", ")}`);
 } finally {

@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { leftOutNote, parseExportRange } from "../core/decisionExport.ts";
 import { DomainError } from "../core/domainError.ts";
 import { buildDecisionExport } from "../flows/sanctions/buildDecisionExport.ts";
-import { inPrivateFolder } from "../flows/sanctions/exportTextFile.ts";
+import { inPrivateFolder } from "../flows/sanctions/inPrivateFolder.ts";
 import { openDatabase } from "../store/database.ts";
 
 const USAGE = "usage: npm run export -- --from YYYY-MM-DD --to YYYY-MM-DD [--out ./exports]";

@@ -1,5 +1,4 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, openSync, writeFileSync } from "node:fs";
 import type { TextSink } from "../../core/decisionExport.ts";
 
 /** Text held before each write, in UTF-16 units (up to three times as many bytes): memory stays this flat however long the file. */
@@ -43,18 +42,5 @@ export class ExportTextFile implements TextSink {
     this.text = "";
     // writeFileSync on a descriptor writes at its position and retries short writes, which writeSync leaves to us.
     writeFileSync(this.fd, text, "utf8");
-  }
-}
-
-/**
- * Runs `work` in a new folder under `parent`, private to the bot's user (mkdtemp makes it 0700), and removes the
- * folder with whatever is in it once the work is done or failed.
- */
-export async function inPrivateFolder<T>(parent: string, work: (folder: string) => Promise<T>): Promise<T> {
-  const folder = mkdtempSync(join(parent, "incident-desk-export-"));
-  try {
-    return await work(folder);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
   }
 }
