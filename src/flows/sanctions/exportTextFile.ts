@@ -2,7 +2,7 @@ import { closeSync, openSync, writeFileSync } from "node:fs";
 import type { TextSink } from "../../core/decisionExport.ts";
 
 /** Text held before each write, in UTF-16 units (up to three times as many bytes): memory stays this flat however long the file. */
-const FLUSH_AT_CHARS = 64 * 1024;
+const FLUSH_AT_CHARS = 16 * 1024;
 
 /**
  * A file written piece by piece through a bounded buffer, as UTF-8. Pieces are appended to one string, which V8
