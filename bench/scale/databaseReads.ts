@@ -59,9 +59,10 @@ export function databaseReads(deps: FlowDeps, manifest: ScaleManifest): Record<s
     "on-call": () => loadOnCallOverview(deps, lead),
     // Slices read and hashed with the event loop free between them, as /incident verify does.
     "verify 10,000 events": () => verifyCaseChain(db, long.id),
-    "export one year": () => {
+    // Pages read from a snapshot of its own connection, the event loop free between them, as the export job reads.
+    "export one year": async () => {
       let rows = 0;
-      forEachDecisionSource(db, parseExportRange(`${year}-01-01`, `${year}-12-31`), () => {
+      await forEachDecisionSource(db, parseExportRange(`${year}-01-01`, `${year}-12-31`), () => {
         rows += 1;
       });
       return rows;

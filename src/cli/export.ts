@@ -4,12 +4,13 @@
  * It needs no Slack settings, so it reads only DATABASE_PATH (from the environment or `.env`, as the bot
  * does, with the bot's default), not loadConfig.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { leftOutNote, parseExportRange } from "../core/decisionExport.ts";
 import { DomainError } from "../core/domainError.ts";
 import { buildDecisionExport } from "../flows/sanctions/buildDecisionExport.ts";
+import { inPrivateFolder } from "../flows/sanctions/inPrivateFolder.ts";
 import { openDatabase } from "../store/database.ts";
 
 const USAGE = "usage: npm run export -- --from YYYY-MM-DD --to YYYY-MM-DD [--out ./exports]";
@@ -20,8 +21,12 @@ export interface CliIo {
   err: (line: string) => void;
 }
 
-/** Runs the export; returns the process exit code (2 for bad arguments). */
-export function runExportCli(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): number {
+/** Runs the export; resolves to the process exit code (2 for bad arguments). */
+export async function runExportCli(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: CliIo,
+): Promise<number> {
   let range: ReturnType<typeof parseExportRange>;
   let outDir: string;
   try {
@@ -45,20 +50,22 @@ export function runExportCli(argv: readonly string[], env: Record<string, string
     return 1;
   }
   const database = openDatabase(databasePath);
+  const createdOutDir = mkdirSync(outDir, { recursive: true });
   try {
-    const built = buildDecisionExport(database.db, range);
+    // Written as the bot writes them, in a private folder beside their place: a file appears whole or not at all.
+    const built = await inPrivateFolder(outDir, async (folder) => {
+      const built = await buildDecisionExport(database.db, range, folder);
+      for (const file of built.files) renameSync(file.path, join(outDir, file.filename));
+      return built;
+    });
     const leftOut = leftOutNote(built.leftOut);
     if (built.count === 0) {
+      if (createdOutDir !== undefined) rmSync(createdOutDir, { recursive: true });
       io.out(`No statements of reasons from ${range.from} to ${range.to}: no files written.`);
       if (leftOut) io.out(leftOut);
       return 0;
     }
-    mkdirSync(outDir, { recursive: true });
-    for (const file of built.files) {
-      const path = join(outDir, file.filename);
-      writeFileSync(path, file.content, "utf8");
-      io.out(path);
-    }
+    for (const file of built.files) io.out(join(outDir, file.filename));
     if (leftOut) io.out(leftOut);
     return 0;
   } finally {
@@ -68,7 +75,7 @@ export function runExportCli(argv: readonly string[], env: Record<string, string
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/cli/export.ts")) {
   if (existsSync(".env")) process.loadEnvFile(".env");
-  process.exitCode = runExportCli(process.argv.slice(2), process.env, {
+  process.exitCode = await runExportCli(process.argv.slice(2), process.env, {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
   });

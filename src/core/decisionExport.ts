@@ -1,8 +1,10 @@
 import { fail } from "./domainError.ts";
 import type { SanctionRung } from "./sanctions.ts";
 import type { StatementFields, StatementOfReasons } from "./statementOfReasons.ts";
-import { csvField, StatementTexts } from "./statementTexts.ts";
+import { csvField, StatementTexts, type TextSink } from "./statementTexts.ts";
 import { TextChunks } from "./textChunks.ts";
+
+export type { TextSink } from "./statementTexts.ts";
 
 /** Our references to a decision, carried beside its statement and never inside it. */
 export interface DecisionReference {
@@ -108,30 +110,58 @@ const referencesJson = (d: DecisionReference, decidedAt: string) =>
 
 const CSV_HEADER = EXPORT_COLUMNS.join(",");
 
-export interface DecisionFiles {
-  json: string;
-  csv: string;
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
+const THREE_DIGITS = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, "0"));
+
+/**
+ * Instants as Date's toISOString writes them (`2026-03-04T10:30:00.000Z`), each day's date written once: a year of
+ * decisions falls on a few hundred days, and toISOString per decision was a twentieth of the build.
+ */
+class IsoInstants {
+  private readonly days = new Map<number, string>();
+
+  of(ms: number): string {
+    const day = Math.floor(ms / DAY_MS);
+    let date = this.days.get(day);
+    if (date === undefined) {
+      date = new Date(day * DAY_MS).toISOString().slice(0, -13);
+      this.days.set(day, date);
+    }
+    const inDay = ms - day * DAY_MS;
+    const [seconds, milliseconds] = [Math.floor(inDay / 1000), inDay % 1000];
+    const [hours, minutes] = [Math.floor(seconds / 3600), Math.floor(seconds / 60) % 60];
+    return `${date}${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds % 60]}.${THREE_DIGITS[milliseconds]}Z`;
+  }
+}
+
+/** Where the writer puts each file's text, piece by piece, in order (files on disk, or text in memory for a spec). */
+export interface DecisionExportSinks {
+  json: TextSink;
+  csv: TextSink;
 }
 
 /**
- * Both files of an export, written as decisions come in (one pass, no list of statements kept):
+ * Both files of an export, written into the sinks as decisions come in (one pass, no list of statements kept):
  * - JSON: an envelope, not a request body. `statements[].statement` is exactly what the API takes; our
  *   references sit beside it; `left_out` lists the decisions that are no statement, and why. Compact: a
  *   year of statements is tens of megabytes, and indenting them costs a third more.
  * - CSV: a header row, then one row per statement; lines end in CRLF as RFC 4180 says.
+ * Only `left_out` is held until finish(), since it closes the JSON: a tenth of the decisions, a few hundred KB a year.
  */
 export class DecisionExportWriter {
-  private readonly json = new TextChunks();
   private readonly leftOutJson = new TextChunks();
-  private readonly csv = new TextChunks();
   private statements = 0;
   private leftOut = 0;
-  private finished: DecisionFiles | undefined;
+  private finished = false;
   private readonly fields = new StatementTexts(STATEMENT_COLUMNS);
+  private readonly instants = new IsoInstants();
 
-  constructor(range: ExportRange) {
-    this.json.add(`{"range":{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)}},"statements":[`);
-    this.csv.add(`${CSV_HEADER}\r\n`);
+  constructor(
+    range: ExportRange,
+    private readonly sinks: DecisionExportSinks,
+  ) {
+    sinks.json.add(`{"range":{"from":${JSON.stringify(range.from)},"to":${JSON.stringify(range.to)}},"statements":[`);
+    sinks.csv.add(`${CSV_HEADER}\r\n`);
   }
 
   get statementCount(): number {
@@ -147,32 +177,31 @@ export class DecisionExportWriter {
    * API's, which statementFields and buildStatementOfReasons keep).
    */
   addStatement(d: ExportedStatement): void {
-    const decidedAt = new Date(d.decidedAt).toISOString();
-    this.json.add(this.statements === 0 ? "" : ",");
-    this.json.add(referencesJson(d, decidedAt));
-    this.json.add(',"statement":{');
-    this.csv.add(`${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`);
-    this.fields.write(d.statement, this.json, this.csv);
-    this.json.add("}}");
-    this.csv.add("\r\n");
+    const { json, csv } = this.sinks;
+    const decidedAt = this.instants.of(d.decidedAt);
+    json.add(this.statements === 0 ? "" : ",");
+    json.add(referencesJson(d, decidedAt));
+    json.add(',"statement":{');
+    csv.add(`${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`);
+    this.fields.write(d.statement, json, csv);
+    json.add("}}");
+    csv.add("\r\n");
     this.statements += 1;
   }
 
   addLeftOut(d: DecisionReference): void {
     const comma = this.leftOut === 0 ? "" : ",";
-    this.leftOutJson.add(`${comma}${referencesJson(d, new Date(d.decidedAt).toISOString())}}`);
+    this.leftOutJson.add(`${comma}${referencesJson(d, this.instants.of(d.decidedAt))}}`);
     this.leftOut += 1;
   }
 
-  /** The files' text; nothing more may be added. */
-  files(): DecisionFiles {
-    if (this.finished === undefined) {
-      this.json.add(`],"left_out":{"reason":${JSON.stringify(LEFT_OUT_REASON)},"decisions":[`);
-      this.json.addAll(this.leftOutJson);
-      this.json.add("]}}\n");
-      this.finished = { json: this.json.text(), csv: this.csv.text() };
-    }
-    return this.finished;
+  /** Closes the JSON with `left_out`; nothing more may be added. */
+  finish(): void {
+    if (this.finished) fail("conflict", "The export was already finished.");
+    this.finished = true;
+    this.sinks.json.add(`],"left_out":{"reason":${JSON.stringify(LEFT_OUT_REASON)},"decisions":[`);
+    this.sinks.json.add(this.leftOutJson.text());
+    this.sinks.json.add("]}}\n");
   }
 }
 

@@ -1,7 +1,11 @@
 import type { StatementOfReasons } from "./statementOfReasons.ts";
-import type { TextChunks } from "./textChunks.ts";
 
 type Column = keyof StatementOfReasons;
+
+/** Where text goes, piece by piece, in order: a file being written, or text kept in memory. */
+export interface TextSink {
+  add(piece: string): void;
+}
 
 /** A statement field's text in each file: `,"key":value` (no comma when first in the object) and `,field`. */
 interface FieldTexts {
@@ -107,7 +111,7 @@ export class StatementTexts {
     ]);
   }
 
-  write(statement: Partial<StatementOfReasons>, json: TextChunks, csv: TextChunks): void {
+  write(statement: Partial<StatementOfReasons>, json: TextSink, csv: TextSink): void {
     let opened = false;
     for (let index = 0; index < this.steps.length; index++) {
       const step = this.steps[index] as Step;

@@ -16,13 +16,6 @@ export class TextChunks {
     if (this.pieces.length === PIECES_PER_CHUNK) this.flush();
   }
 
-  /** Appends the other's text after this one's. */
-  addAll(other: TextChunks): void {
-    this.flush();
-    other.flush();
-    this.chunks.push(...other.chunks);
-  }
-
   text(): string {
     this.flush();
     return this.chunks.join("");

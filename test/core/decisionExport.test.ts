@@ -11,6 +11,7 @@ import {
 } from "../../src/core/decisionExport.ts";
 import { buildStatementOfReasons } from "../../src/core/statementOfReasons.ts";
 import { csvField } from "../../src/core/statementTexts.ts";
+import { TextChunks } from "../../src/core/textChunks.ts";
 
 const harassment = categoryById("harassment");
 if (!harassment) throw new Error("catalog lost harassment");
@@ -36,10 +37,12 @@ const range = parseExportRange("2026-03-01", "2026-03-31");
 
 /** Both files of these decisions, as the export writes them. */
 function filesOf(exported: readonly ExportedStatement[], leftOut: readonly DecisionReference[] = []) {
-  const writer = new DecisionExportWriter(range);
+  const [json, csv] = [new TextChunks(), new TextChunks()];
+  const writer = new DecisionExportWriter(range, { json, csv });
   for (const d of exported) writer.addStatement(d);
   for (const d of leftOut) writer.addLeftOut(d);
-  return writer.files();
+  writer.finish();
+  return { json: json.text(), csv: csv.text() };
 }
 
 describe("CSV fields (RFC 4180, formula-safe)", () => {
@@ -120,6 +123,37 @@ describe("decision files", () => {
         },
       ],
     });
+  });
+
+  it("writes each decision's instant as Date's toISOString does, in both files, for instants on one day and across days", () => {
+    const instants = [
+      Date.UTC(2026, 2, 4, 10, 30, 15, 7),
+      Date.UTC(2026, 2, 4, 23, 59, 59, 999),
+      Date.UTC(2026, 2, 4, 10, 30, 15, 7),
+      Date.UTC(2026, 2, 5),
+      Date.UTC(2026, 2, 5, 0, 0, 0, 1),
+      Date.UTC(1969, 11, 31, 23, 59, 59, 999),
+      Date.UTC(1999, 5, 1, 12, 1, 2, 30),
+      -1,
+      0,
+    ];
+    const files = filesOf(
+      instants.map((decidedAt) => ({ ...decision("Facts"), decidedAt })),
+      instants.map((decidedAt) => ({ caseHumanId: "TS-2026-0002", decisionId: "D", decidedAt, rung: "warning" })),
+    );
+    const envelope = JSON.parse(files.json) as {
+      statements: Array<{ decided_at: string }>;
+      left_out: { decisions: Array<{ decided_at: string }> };
+    };
+    const iso = instants.map((ms) => new Date(ms).toISOString());
+    expect(envelope.statements.map((s) => s.decided_at)).toEqual(iso);
+    expect(envelope.left_out.decisions.map((s) => s.decided_at)).toEqual(iso);
+    expect(
+      files.csv
+        .split("\r\n")
+        .slice(1, -1)
+        .map((row) => row.split(",")[2]),
+    ).toEqual(iso);
   });
 });
 

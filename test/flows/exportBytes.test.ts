@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { desc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { accounts, decisions, sanctionProposals } from "../../db/schema.ts";
+import { accounts, cases, decisions, sanctionProposals } from "../../db/schema.ts";
 import { runExportCli } from "../../src/cli/export.ts";
 import {
   CATEGORIES,
@@ -13,6 +14,7 @@ import {
 import { parseExportRange } from "../../src/core/decisionExport.ts";
 import { CASE_SOURCES } from "../../src/core/intake.ts";
 import { SANCTION_RUNGS, type SanctionRung } from "../../src/core/sanctions.ts";
+import { EXPORT_PAGE_ROWS, forEachDecisionSource } from "../../src/flows/sanctions/buildDecisionExport.ts";
 import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
 import { insertCase } from "../../src/store/cases.ts";
 import { type DatabaseHandle, inTransaction, openDatabase } from "../../src/store/database.ts";
@@ -138,13 +140,13 @@ describe("the decision export's bytes", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts, over pages read in a snapshot", () => {
-    // Past two pages of 1,000, each page ending inside a group of decisions taken at one instant.
+  it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts, over pages read in a snapshot", async () => {
+    // Past eight pages of EXPORT_PAGE_ROWS (250), most pages ending inside a group of decisions taken at one instant.
     recordVariedDecisions(handle, 2_100);
     const out: string[] = [];
     const args = ["--from", "2026-01-01", "--to", "2026-12-31", "--out", join(dir, "exports")];
     expect(
-      runExportCli(
+      await runExportCli(
         args,
         { DATABASE_PATH: join(dir, "desk.sqlite") },
         { out: (l) => out.push(l), err: (l) => out.push(l) },
@@ -158,5 +160,34 @@ describe("the decision export's bytes", () => {
     expect(JSON.parse(before.json).left_out.decisions).toHaveLength(420);
     expect(written("json")).toBe(before.json);
     expect(written("csv")).toBe(before.csv);
+  });
+
+  it("reads every page from the snapshot the first page saw, though the event loop runs between pages", async () => {
+    recordVariedDecisions(handle, 3 * EXPORT_PAGE_ROWS);
+    const last = handle.db.select().from(decisions).orderBy(desc(decisions.decidedAt)).limit(1).get();
+    const lastCase = last && handle.db.select().from(cases).where(eq(cases.id, last.caseId)).get();
+    const otherCategory = CATEGORIES.find((c) => c.id !== lastCase?.category)?.id;
+    if (!last || !lastCase || !otherCategory) throw new Error("arrange failed");
+    const visited: Array<[puid: string, category: string]> = [];
+    let turns = 0;
+    const counting = setInterval(() => {
+      turns += 1;
+    }, 0);
+    try {
+      await forEachDecisionSource(handle.db, parseExportRange("2026-01-01", "2026-12-31"), (row) => {
+        // Written on the bot's own connection while the export reads: the last page must not see it.
+        if (visited.length === 0) {
+          handle.db.update(cases).set({ category: otherCategory }).where(eq(cases.id, lastCase.id)).run();
+        }
+        visited.push([row[1], row[7]]);
+      });
+    } finally {
+      clearInterval(counting);
+    }
+
+    expect(visited).toHaveLength(3 * EXPORT_PAGE_ROWS);
+    expect(visited.at(-1)).toEqual([last.puid, lastCase.category]);
+    expect(handle.db.select().from(cases).where(eq(cases.id, lastCase.id)).get()?.category).toBe(otherCategory);
+    expect(turns).toBeGreaterThan(0);
   });
 });

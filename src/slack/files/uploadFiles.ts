@@ -1,11 +1,18 @@
+import { openAsBlob } from "node:fs";
 import { fail } from "../../core/domainError.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 
-/** A file to share: text (a CSV, a JSON export) or bytes (a PNG chart). */
-export interface FileToUpload {
-  filename: string;
-  title: string;
-  content: string | Uint8Array;
+/**
+ * A file to share: text (a CSV) or bytes (a PNG chart) held in memory, or a file on disk (a decision export of
+ * tens of megabytes), streamed from disk as it is posted.
+ */
+export type FileToUpload = { filename: string; title: string } & ({ content: string | Uint8Array } | { path: string });
+
+/** The bytes to POST, as a Blob: one backed by the file on disk is read as it is sent, never held whole. */
+async function bodyOf(file: FileToUpload): Promise<Blob> {
+  if ("path" in file) return openAsBlob(file.path);
+  // A copy on an ArrayBuffer of its own: a Blob takes no view of a SharedArrayBuffer.
+  return new Blob([typeof file.content === "string" ? file.content : Uint8Array.from(file.content)]);
 }
 
 /**
@@ -14,16 +21,16 @@ export interface FileToUpload {
  * shared files' ids.
  */
 export async function uploadFiles(
-  deps: SlackDeps,
+  deps: Pick<SlackDeps, "slack">,
   input: { channelId: string; files: readonly FileToUpload[]; comment: string },
 ): Promise<string[]> {
   const uploaded: Array<{ id: string; title: string }> = [];
   for (const file of input.files) {
-    const bytes = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
-    const target = await deps.slack.files.getUploadURLExternal({ filename: file.filename, length: bytes.length });
+    const body = await bodyOf(file);
+    const target = await deps.slack.files.getUploadURLExternal({ filename: file.filename, length: body.size });
     const uploadUrl = target.upload_url ?? fail("conflict", "Slack gave no upload URL");
     const fileId = target.file_id ?? fail("conflict", "Slack gave no file id");
-    const response = await fetch(uploadUrl, { method: "POST", body: bytes });
+    const response = await fetch(uploadUrl, { method: "POST", body });
     if (!response.ok) throw new Error(`upload of ${file.filename} answered HTTP ${response.status}`);
     uploaded.push({ id: fileId, title: file.title });
   }

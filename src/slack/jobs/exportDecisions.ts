@@ -1,9 +1,11 @@
+import { tmpdir } from "node:os";
 import type { DecisionExportRow, JobRow } from "../../../db/schema.ts";
 import type { ExportRange } from "../../core/decisionExport.ts";
 import type { PayloadOf } from "../../flows/jobs/defineJob.ts";
 import type { exportDecisionsJob } from "../../flows/jobs/exportDecisions.ts";
-import { buildDecisionExport } from "../../flows/sanctions/buildDecisionExport.ts";
+import { buildDecisionExport, type DecisionExport } from "../../flows/sanctions/buildDecisionExport.ts";
 import { finishDecisionExport } from "../../flows/sanctions/finishDecisionExport.ts";
+import { inPrivateFolder } from "../../flows/sanctions/inPrivateFolder.ts";
 import { loadDecisionExport } from "../../flows/sanctions/loadDecisionExport.ts";
 import { recordExportProgressMessage } from "../../flows/sanctions/recordExportProgressMessage.ts";
 import { recordExportUploaded } from "../../flows/sanctions/recordExportUploaded.ts";
@@ -47,24 +49,37 @@ async function progressMessage(
 /** Builds, uploads once, and says how it went in the progress message. */
 async function runExport(deps: SlackDeps, request: DecisionExportRow, range: ExportRange): Promise<void> {
   const progress = await progressMessage(deps, request, range);
-  const started = performance.now();
-  const built = buildDecisionExport(deps.db, range);
-  deps.log.info(
-    { exportId: request.id, count: built.count, buildMs: Math.round(performance.now() - started) },
-    "export built",
-  );
+  // The files live in a private folder removed however the attempt ends: a retry builds afresh from the record.
+  const built = await inPrivateFolder(tmpdir(), (folder) => buildAndUploadOnce(deps, request, range, progress, folder));
   if (built.count === 0) {
     await deps.slack.chat.update({ ...progress, text: exportEmptyText(range, built.leftOut) });
     finishDecisionExport(deps, request.id, { outcome: "empty" });
     return;
   }
-  if (request.uploadedAt === null) {
+  await deps.slack.chat.update({ ...progress, text: exportDoneText(range, built.count, built.leftOut) });
+  finishDecisionExport(deps, request.id, { outcome: "uploaded" });
+}
+
+/** Writes the files into `folder` and, unless an earlier attempt did, shares them where the progress message is. */
+async function buildAndUploadOnce(
+  deps: SlackDeps,
+  request: DecisionExportRow,
+  range: ExportRange,
+  progress: PostedMessage,
+  folder: string,
+): Promise<DecisionExport> {
+  const started = performance.now();
+  const built = await buildDecisionExport(deps.db, range, folder);
+  deps.log.info(
+    { exportId: request.id, count: built.count, buildMs: Math.round(performance.now() - started) },
+    "export built",
+  );
+  if (built.count > 0 && request.uploadedAt === null) {
     const comment = exportComment(range, built.count, built.leftOut);
     const fileIds = await uploadFiles(deps, { channelId: progress.channel, files: built.files, comment });
     recordExportUploaded(deps, request.id, fileIds);
   }
-  await deps.slack.chat.update({ ...progress, text: exportDoneText(range, built.count, built.leftOut) });
-  finishDecisionExport(deps, request.id, { outcome: "uploaded" });
+  return built;
 }
 
 /** What the progress message says went wrong. */
