@@ -14,8 +14,13 @@ import type Database from "better-sqlite3";
 
 /** How often the worker checkpoints: a busy bot writes a few thousand pages a second; reads search the WAL's index. */
 export const CHECKPOINT_EVERY_MS = 250;
-/** The WAL's size at which the worker starts: 256 pages of 4 KiB, a quarter of what SQLite would let it reach. */
+/** The WAL's size at which the worker first starts: 256 pages of 4 KiB, a quarter of what SQLite would let it reach. */
 export const WORKER_AFTER_WAL_BYTES = 1024 * 1024;
+/**
+ * Rows inserted, updated or deleted (SQLite's total_changes()) after which the worker starts again: about as many
+ * pages; the WAL file keeps its size once grown, so its size alone cannot say it fills again.
+ */
+export const WORKER_AFTER_CHANGES = 256;
 /** Rounds with the whole WAL already checkpointed after which the worker leaves: 5 s at the usual pace. */
 export const IDLE_ROUNDS_BEFORE_LEAVING = 20;
 /** SQLite's own default, restored when the worker is gone (https://sqlite.org/pragma.html#pragma_wal_autocheckpoint). */
@@ -78,9 +83,11 @@ parentPort.on("message", () => leave(0));
 /**
  * Moves `sqlite`'s checkpoints to a worker thread. `path` is the file `sqlite` has open (WAL mode); an in-memory
  * database has no WAL and is left as it is. The worker (about 40 ms of CPU and 10 MB to start) runs while the bot
- * writes: it starts when the WAL reaches WORKER_AFTER_WAL_BYTES and leaves after IDLE_ROUNDS_BEFORE_LEAVING rounds
- * with nothing to do, so a quiet bot, or a test that writes little, carries none. The WAL file is truncated when
- * SQLite starts it over (journal_size_limit 0), so its size says how much is waiting.
+ * writes: it starts when the connection has changed WORKER_AFTER_CHANGES rows since the worker last left, or the
+ * WAL file has grown past WORKER_AFTER_WAL_BYTES and past its size then (one big transaction), and leaves after
+ * IDLE_ROUNDS_BEFORE_LEAVING rounds with nothing to do; so a quiet bot, or a test that writes little, carries none.
+ * The WAL file is never truncated under the bot: truncating it while the worker's fsync of it ran stalled a COMMIT
+ * for 300 ms.
  */
 export function checkpointInBackground(
   sqlite: Database.Database,
@@ -91,11 +98,13 @@ export function checkpointInBackground(
   if (path === ":memory:") return { stop: async () => {} };
   const walPath = `${path}-wal`;
   sqlite.pragma("wal_autocheckpoint = 0");
-  sqlite.pragma("journal_size_limit = 0");
   let state: "waiting" | "running" | "stopped" = "waiting";
   let worker: Worker | undefined;
   // The WAL's size when the worker last left: a WAL not started over since keeps it, and is already checkpointed.
-  let sizeWhenLeft = -1;
+  let sizeWhenLeft = 0;
+  const changesStatement = sqlite.prepare("SELECT total_changes() AS n").pluck();
+  const changes = () => changesStatement.get() as number;
+  let changesWhenLeft = changes();
   const fallBack = () => {
     if (state === "stopped") return;
     state = "stopped";
@@ -119,6 +128,7 @@ export function checkpointInBackground(
       // Left idle: it starts again when the bot has written enough.
       state = "waiting";
       onReport({ kind: "left idle" });
+      changesWhenLeft = changes();
       lookAtWal((size) => {
         sizeWhenLeft = size;
       });
@@ -138,7 +148,8 @@ export function checkpointInBackground(
   const watch = setInterval(() => {
     if (state !== "waiting") return;
     lookAtWal((size) => {
-      if (size >= WORKER_AFTER_WAL_BYTES && size !== sizeWhenLeft) startWorker(size);
+      const written = changes() - changesWhenLeft >= WORKER_AFTER_CHANGES;
+      if (written || (size >= WORKER_AFTER_WAL_BYTES && size > sizeWhenLeft)) startWorker(size);
     });
   }, everyMs).unref();
   return {

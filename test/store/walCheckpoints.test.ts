@@ -78,16 +78,17 @@ describe("WAL checkpoints in a worker thread", () => {
     expect(reports).toEqual([]);
   });
 
-  it("leaves once the WAL is all checkpointed, and starts again when the bot writes more", async () => {
+  it("leaves once the WAL is all checkpointed, and starts again when the bot has written as much again", async () => {
     const checkpoints = checkpointInBackground(handle.sqlite, path, (r) => reports.push(r), 20);
     writePages(handle, 1200);
     await vi.waitFor(() => expect(reports.map((r) => r.kind)).toContain("left idle"), { timeout: 10_000 });
     // The WAL file keeps its size until the next write, all of it checkpointed: nothing to start for.
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(reports.filter((r) => r.kind === "started")).toHaveLength(1);
-    // SQLite starts the checkpointed WAL over at the next write, and truncates the file then.
-    writePages(handle, 4);
-    expect(statSync(`${path}-wal`).size).toBeLessThan(WORKER_AFTER_WAL_BYTES);
+    // A few writes start nothing: SQLite writes them over the start of the checkpointed WAL.
+    writePages(handle, 40);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reports.filter((r) => r.kind === "started")).toHaveLength(1);
 
     writePages(handle, 1200);
     await vi.waitFor(() => expect(reports.filter((r) => r.kind === "started")).toHaveLength(2), { timeout: 10_000 });
