@@ -2,6 +2,7 @@
  * The database time of each read: the store functions (or the flow, where it reads more than one table) the bot
  * calls for it, timed in this process on the same file the bot serves, without Slack or HTTP in between.
  */
+import { tmpdir } from "node:os";
 import { categoriesNamedBy } from "../../src/core/categoriesNamedBy.ts";
 import { parseExportRange } from "../../src/core/decisionExport.ts";
 import { CASE_LIST_PAGE_SIZE } from "../../src/flows/cases/findCases.ts";
@@ -12,7 +13,8 @@ import { verifyCaseChain } from "../../src/flows/cases/verifyCaseChain.ts";
 import type { FlowDeps } from "../../src/flows/deps.ts";
 import { AT_RISK_COUNTED, loadHomeData } from "../../src/flows/home/loadHomeData.ts";
 import { loadOnCallOverview } from "../../src/flows/onCall/loadOnCallOverview.ts";
-import { forEachDecisionSource } from "../../src/flows/sanctions/buildDecisionExport.ts";
+import { buildDecisionExport } from "../../src/flows/sanctions/buildDecisionExport.ts";
+import { inPrivateFolder } from "../../src/flows/sanctions/inPrivateFolder.ts";
 import { searchCases } from "../../src/store/caseSearch.ts";
 import { countOpenCases, getCaseByHumanId, listOpenCases } from "../../src/store/cases.ts";
 import type { Db } from "../../src/store/database.ts";
@@ -59,14 +61,12 @@ export function databaseReads(deps: FlowDeps, manifest: ScaleManifest): Record<s
     "on-call": () => loadOnCallOverview(deps, lead),
     // Slices read and hashed with the event loop free between them, as /incident verify does.
     "verify 10,000 events": () => verifyCaseChain(db, long.id),
-    // Pages read from a snapshot of its own connection, the event loop free between them, as the export job reads.
-    "export one year": async () => {
-      let rows = 0;
-      await forEachDecisionSource(db, parseExportRange(`${year}-01-01`, `${year}-12-31`), () => {
-        rows += 1;
-      });
-      return rows;
-    },
+    // The export job's build: pages read from a snapshot of its own connection, the event loop free between
+    // them, both files written into a private folder, which is then removed (the upload is not part of it).
+    "export one year": () =>
+      inPrivateFolder(tmpdir(), (folder) =>
+        buildDecisionExport(db, parseExportRange(`${year}-01-01`, `${year}-12-31`), folder),
+      ),
   };
 }
 

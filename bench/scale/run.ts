@@ -212,14 +212,18 @@ try {
       "≤ 20 ms",
       typeof exportAck === "number" && exportAck <= 20,
     );
+    const built = db["export one year"];
     row(
-      `export ${year} built and uploaded`,
-      uploaded ? ms(exportBuild) : "timeout",
-      "≤ 300 ms build",
-      uploaded && exportBuild <= 300,
+      `export ${year} built (both files written; the job's build, in process)`,
+      built ? `p50 ${ms(built.p50)} p99 ${ms(built.p99)} over ${built.count} builds` : "–",
+      "≤ 300 ms",
+      built !== undefined && built.p99 <= 300,
     );
-    const exportDb = db["export one year"];
-    row(`export ${year} decisions read (db)`, exportDb ? ms(exportDb.p99) : "–", "part of the 300 ms");
+    row(
+      `export ${year} asked → both files shared (progress message, build, uploads to the stand-in)`,
+      uploaded ? ms(exportBuild) : "timeout",
+      "the build's 300 ms + the uploads",
+    );
     const reads = await peakOf(big.server, botMemory);
     memoryRows.push(["bot peak over the reads and export", formatMemory(reads.figures, reads.peakMiB)]);
     big.server.resetPeakRss();
