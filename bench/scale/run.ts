@@ -49,7 +49,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // After start the bot runs its start-up jobs (the first start on this file sweeps every open case's SLA
 // clocks); idle is measured once none is due, then after this quiet spell.
 const START_UP_JOBS_TIMEOUT_MS = 120_000;
-const IDLE_SETTLE_MS = 2_000;
+const IDLE_SETTLE_MS = 8_000;
 const bot = compiledBot(ROOT);
 
 const built = buildScaleDatabase(cases);
