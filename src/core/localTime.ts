@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tzOffset } from "@date-fns/tz";
 import { fail } from "./domainError.ts";
 
 /**
@@ -70,10 +70,47 @@ export function isMondayToFriday(day: LocalDay): boolean {
   return weekday >= 1 && weekday <= 5;
 }
 
+/**
+ * Quarter hours, in which a zone's UTC offset is looked up once: Intl formats a date to find it (a quarter of App
+ * Home's CPU went there, SLA clocks and on-call asking for the same days again and again). Offsets change months
+ * apart, so one found equal at both ends of a quarter hour holds all through it; a quarter hour holding a change
+ * is not cached.
+ */
+const OFFSET_SPAN_MS = 15 * 60_000;
+/** Quarter hours remembered per zone before the zone's memory starts afresh (a few hundred KB at most). */
+const OFFSETS_KEPT = 20_000;
+const offsetsByZone = new Map<string, Map<number, number>>();
+
+/** `tzOffset` (minutes east of UTC, NaN for an unknown zone), remembered per quarter hour where it cannot change. */
+function offsetMinutesAt(at: number, timeZone: string): number {
+  const span = Math.floor(at / OFFSET_SPAN_MS);
+  let offsets = offsetsByZone.get(timeZone);
+  const known = offsets?.get(span);
+  if (known !== undefined) return known;
+  const start = tzOffset(timeZone, new Date(span * OFFSET_SPAN_MS));
+  const end = tzOffset(timeZone, new Date((span + 1) * OFFSET_SPAN_MS - 1));
+  if (start !== end) return tzOffset(timeZone, new Date(at));
+  if (offsets === undefined || offsets.size >= OFFSETS_KEPT) {
+    offsets = new Map();
+    offsetsByZone.set(timeZone, offsets);
+  }
+  offsets.set(span, start);
+  return start;
+}
+
 /** The local date and wall-clock minute of `at` in `timeZone`. */
 export function localTimeOf(at: number, timeZone: string): LocalTime {
+  const offset = offsetMinutesAt(at, timeZone);
+  if (Number.isNaN(offset)) fail("invalid_input", `Unknown time zone "${timeZone}".`);
+  // A historical offset in seconds (local mean time, before 1900) is left to TZDate's own arithmetic.
+  if (!Number.isInteger(offset)) return localTimeByTZDate(at, timeZone);
+  const local = at + offset * 60_000;
+  const day = Math.floor(local / DAY_MS);
+  return { day, minuteOfDay: Math.floor((local - day * DAY_MS) / 60_000) };
+}
+
+function localTimeByTZDate(at: number, timeZone: string): LocalTime {
   const local = new TZDate(at, timeZone);
-  if (Number.isNaN(local.getTime())) fail("invalid_input", `Unknown time zone "${timeZone}".`);
   return {
     day: Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()) / DAY_MS,
     minuteOfDay: local.getHours() * 60 + local.getMinutes(),
@@ -101,8 +138,11 @@ export function formatLocal(at: number, timeZone: string): string {
  * a clock would.
  */
 export function instantAt(day: LocalDay, minuteOfDay: number, timeZone: string): number {
+  const key = `${timeZone} ${day} ${minuteOfDay}`;
+  const known = instants.get(key);
+  if (known !== undefined) return known;
   const date = new Date(day * DAY_MS);
-  return new TZDate(
+  const at = new TZDate(
     date.getUTCFullYear(),
     date.getUTCMonth(),
     date.getUTCDate(),
@@ -110,7 +150,14 @@ export function instantAt(day: LocalDay, minuteOfDay: number, timeZone: string):
     minuteOfDay % 60,
     timeZone,
   ).getTime();
+  // Business hours and hand-offs ask for the same few times of the same days on every read.
+  if (instants.size >= INSTANTS_KEPT) instants.clear();
+  instants.set(key, at);
+  return at;
 }
+
+const INSTANTS_KEPT = 20_000;
+const instants = new Map<string, number>();
 
 // Clocks go back by 30 minutes (Lord Howe), an hour (most zones) or, historically, two hours.
 const FALL_BACK_SHIFTS_MS = [30, 60, 120].map((minutes) => minutes * 60_000);
