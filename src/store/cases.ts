@@ -142,16 +142,20 @@ export function listOpenCases(
     .all();
 }
 
+const openCaseCounts = preparedStatement((db) =>
+  db
+    .select({ severity: caseCounts.severity, n: caseCounts.n })
+    .from(caseCounts)
+    .where(sql`${caseCounts.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`)
+    .prepare(),
+);
+
 /**
  * Open cases by severity, from the counts the case_counts triggers keep: a row per open status and severity,
  * however many cases are open. Severities with no open case are left out.
  */
 export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
-  const rows = tx
-    .select({ severity: caseCounts.severity, n: caseCounts.n })
-    .from(caseCounts)
-    .where(sql`${caseCounts.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`)
-    .all();
+  const rows = openCaseCounts(tx).all();
   const bySeverity: Record<string, number> = {};
   for (const { severity, n } of rows) if (n > 0) bySeverity[severity] = (bySeverity[severity] ?? 0) + n;
   return bySeverity;
@@ -169,20 +173,27 @@ export function countOpenCases(tx: Executor, onlyConsultedBy?: string): number {
   return row?.n ?? 0;
 }
 
+const newestOpenWhere = (column: typeof cases.createdBy | typeof cases.ownerId) =>
+  preparedStatement((db) =>
+    db
+      .select()
+      .from(cases)
+      .where(and(isOpen, eq(column, sql.placeholder("userId"))))
+      .orderBy(desc(cases.createdAt), desc(cases.id))
+      .limit(sql.placeholder("limit"))
+      .prepare(),
+  );
+const openCasesCreatedBy = newestOpenWhere(cases.createdBy);
+const openCasesOwnedBy = newestOpenWhere(cases.ownerId);
+
 /**
  * Open cases a user opened or owns, newest first. Two reads, one per index, merged here: an OR of the two
  * columns would make SQLite sort every match.
  */
 export function openCasesOfUser(tx: Executor, userId: string, limit: number): CaseRow[] {
-  const newestWhere = (column: typeof cases.createdBy | typeof cases.ownerId) =>
-    tx
-      .select()
-      .from(cases)
-      .where(and(isOpen, eq(column, userId)))
-      .orderBy(desc(cases.createdAt), desc(cases.id))
-      .limit(limit)
-      .all();
-  const byId = new Map([...newestWhere(cases.createdBy), ...newestWhere(cases.ownerId)].map((c) => [c.id, c]));
+  const values = { userId, limit };
+  const mine = [...openCasesCreatedBy(tx).all(values), ...openCasesOwnedBy(tx).all(values)];
+  const byId = new Map(mine.map((c) => [c.id, c]));
   return [...byId.values()].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id).slice(0, limit);
 }
 

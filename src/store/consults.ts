@@ -1,7 +1,8 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { type ConsultRow, type ConsultTeamRow, consultRecipients, consults, consultTeams } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 import { eventWithPayloadField } from "./events.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 export function listConsultTeams(tx: Executor): ConsultTeamRow[] {
   return tx.select().from(consultTeams).orderBy(asc(consultTeams.name)).all();
@@ -57,7 +58,12 @@ export type ConsultWithTeam = Pick<ConsultRow, "id" | "question" | "status" | "d
 
 /** The case's latest consults, newest first, with the name of the team asked. */
 export function latestConsultsOfCase(tx: Executor, caseId: number, limit: number): ConsultWithTeam[] {
-  return tx
+  return latestConsults(tx).all({ caseId, limit });
+}
+
+// Read by every case summary and status: prepared once.
+const latestConsults = preparedStatement((db) =>
+  db
     .select({
       id: consults.id,
       teamName: consultTeams.name,
@@ -68,11 +74,11 @@ export function latestConsultsOfCase(tx: Executor, caseId: number, limit: number
     })
     .from(consults)
     .innerJoin(consultTeams, eq(consults.teamId, consultTeams.id))
-    .where(eq(consults.caseId, caseId))
+    .where(eq(consults.caseId, sql.placeholder("caseId")))
     .orderBy(desc(consults.requestedAt), desc(consults.id))
-    .limit(limit)
-    .all();
-}
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
 
 export function openConsultsOfCase(tx: Executor, caseId: number): ConsultRow[] {
   return tx

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { type EvidenceFileRow, type EvidenceRow, evidence, evidenceFiles } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 import { eventWithPayloadField, payloadField } from "./events.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 export type NewEvidenceRow = typeof evidence.$inferInsert;
 export type NewEvidenceFileRow = typeof evidenceFiles.$inferInsert;
@@ -39,14 +40,17 @@ export function evidenceOfCase(tx: Executor, caseId: number): EvidenceRow[] {
 }
 
 /** Evidence entries of the case, not counting redactions. */
+// Read by every case summary and status: prepared once.
+const liveEvidenceCount = preparedStatement((db) =>
+  db
+    .select({ n: sql<number>`count(*)` })
+    .from(evidence)
+    .where(and(eq(evidence.caseId, sql.placeholder("caseId")), isNull(evidence.redactsEvidenceId)))
+    .prepare(),
+);
+
 export function liveEvidenceCountOfCase(tx: Executor, caseId: number): number {
-  return (
-    tx
-      .select({ n: sql<number>`count(*)` })
-      .from(evidence)
-      .where(and(eq(evidence.caseId, caseId), isNull(evidence.redactsEvidenceId)))
-      .get()?.n ?? 0
-  );
+  return liveEvidenceCount(tx).get({ caseId })?.n ?? 0;
 }
 
 /** The entry that redacts `evidenceId`, if any. */

@@ -1,6 +1,7 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { type InterimSuspensionRow, interimSuspensions } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 export function insertInterimSuspension(
   tx: Executor,
@@ -11,18 +12,32 @@ export function insertInterimSuspension(
 
 /** Interim suspensions of a case still in force (not yet confirmed or lifted by a decision). */
 export function activeInterimSuspensions(tx: Executor, caseId: number, accountId?: number): InterimSuspensionRow[] {
-  return tx
+  if (accountId === undefined) return activeOfCase(tx).all({ caseId });
+  return activeOfCaseAndAccount(tx).all({ caseId, accountId });
+}
+
+// Status reads the case's on every summary, a decision one account's: each prepared once.
+const activeOfCase = preparedStatement((db) =>
+  db
+    .select()
+    .from(interimSuspensions)
+    .where(and(eq(interimSuspensions.caseId, sql.placeholder("caseId")), isNull(interimSuspensions.resolution)))
+    .prepare(),
+);
+
+const activeOfCaseAndAccount = preparedStatement((db) =>
+  db
     .select()
     .from(interimSuspensions)
     .where(
       and(
-        eq(interimSuspensions.caseId, caseId),
+        eq(interimSuspensions.caseId, sql.placeholder("caseId")),
         isNull(interimSuspensions.resolution),
-        accountId === undefined ? undefined : eq(interimSuspensions.accountId, accountId),
+        eq(interimSuspensions.accountId, sql.placeholder("accountId")),
       ),
     )
-    .all();
-}
+    .prepare(),
+);
 
 export function resolveInterimSuspension(
   tx: Executor,

@@ -277,14 +277,20 @@ export interface JobFailure {
   at: number;
 }
 
-/** The case's side effects the runner gave up on, latest first. */
-export function failedJobsOfCase(tx: Executor, caseId: number, limit: number): JobFailure[] {
-  return tx
+// Read by every case summary and status: prepared once.
+const failedJobs = preparedStatement((db) =>
+  db
     .select({ jobKind: jobs.kind, error: jobs.lastError, at: jobs.failedAt })
     .from(jobs)
-    .where(and(eq(jobs.caseId, caseId), isNotNull(jobs.failedAt)))
+    .where(and(eq(jobs.caseId, sql.placeholder("caseId")), isNotNull(jobs.failedAt)))
     .orderBy(desc(jobs.failedAt), desc(jobs.id))
-    .limit(limit)
-    .all()
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+/** The case's side effects the runner gave up on, latest first. */
+export function failedJobsOfCase(tx: Executor, caseId: number, limit: number): JobFailure[] {
+  return failedJobs(tx)
+    .all({ caseId, limit })
     .map((p) => ({ jobKind: p.jobKind, error: p.error ?? "unknown error", at: p.at ?? 0 }));
 }

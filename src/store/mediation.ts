@@ -3,6 +3,7 @@ import { accounts, type MediationEntryRow, mediationEntries } from "../../db/sch
 import type { MediationProgress } from "../core/mediation.ts";
 import type { Executor } from "./database.ts";
 import { eventWithPayloadField, payloadField } from "./events.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 export function insertMediationEntry(tx: Executor, row: typeof mediationEntries.$inferInsert): MediationEntryRow {
   return tx.insert(mediationEntries).values(row).returning().get();
@@ -23,19 +24,24 @@ export function mediationEntryLoggedFromView(tx: Executor, caseId: number, viewI
  * tables: drizzle leaves columns unqualified in a one-table select, and `account_id = account_id` was always true.
  */
 export function mediationProgressOfCase(tx: Executor, caseId: number): MediationProgress[] {
-  return tx
+  return mediationProgress(tx).all({ caseId });
+}
+
+// Both mediation reads serve every case summary and status: prepared once.
+const mediationProgress = preparedStatement((db) =>
+  db
     .select({
       partyRole: sql<
         string | null
-      >`(SELECT party_role FROM case_parties WHERE case_parties.case_id = ${caseId} AND case_parties.account_id = mediation_entries.account_id LIMIT 1)`,
+      >`(SELECT party_role FROM case_parties WHERE case_parties.case_id = ${sql.placeholder("caseId")} AND case_parties.account_id = mediation_entries.account_id LIMIT 1)`,
       offerKind: mediationEntries.offerKind,
       outcome: mediationEntries.outcome,
     })
     .from(mediationEntries)
-    .where(eq(mediationEntries.caseId, caseId))
+    .where(eq(mediationEntries.caseId, sql.placeholder("caseId")))
     .orderBy(asc(mediationEntries.id))
-    .all();
-}
+    .prepare(),
+);
 
 export type MediationEntrySummary = Pick<
   MediationEntryRow,
@@ -44,11 +50,15 @@ export type MediationEntrySummary = Pick<
 
 /** The case's latest mediation entries, newest first, each with the account and its role on the case. */
 export function latestMediationOfCase(tx: Executor, caseId: number, limit: number): MediationEntrySummary[] {
-  return tx
+  return latestMediation(tx).all({ caseId, limit });
+}
+
+const latestMediation = preparedStatement((db) =>
+  db
     .select({
       partyRole: sql<
         string | null
-      >`(SELECT party_role FROM case_parties WHERE case_id = ${caseId} AND account_id = ${mediationEntries.accountId} LIMIT 1)`,
+      >`(SELECT party_role FROM case_parties WHERE case_id = ${sql.placeholder("caseId")} AND account_id = ${mediationEntries.accountId} LIMIT 1)`,
       accountRef: accounts.accountRef,
       channel: mediationEntries.channel,
       offerKind: mediationEntries.offerKind,
@@ -59,8 +69,8 @@ export function latestMediationOfCase(tx: Executor, caseId: number, limit: numbe
     })
     .from(mediationEntries)
     .innerJoin(accounts, eq(mediationEntries.accountId, accounts.id))
-    .where(eq(mediationEntries.caseId, caseId))
+    .where(eq(mediationEntries.caseId, sql.placeholder("caseId")))
     .orderBy(desc(mediationEntries.loggedAt), desc(mediationEntries.id))
-    .limit(limit)
-    .all();
-}
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);

@@ -1,3 +1,4 @@
+import { type Placeholder, sql } from "drizzle-orm";
 import { type Db, databaseOf, type Executor } from "./database.ts";
 
 /**
@@ -18,4 +19,28 @@ export function preparedStatement<Statement>(build: (db: Executor) => Statement)
     byDatabase.set(db, statement);
     return statement;
   };
+}
+
+/** The placeholders of an `IN (…)` list of `length` values, named as `inListValues` names them. */
+const inListPlaceholders = (length: number): Placeholder[] =>
+  Array.from({ length }, (_, i) => sql.placeholder(`in${i}`));
+
+/** The values of an `IN (…)` list, by the names its placeholders carry. */
+export function inListValues(values: readonly unknown[]): Record<string, unknown> {
+  return Object.fromEntries(values.map((value, i) => [`in${i}`, value]));
+}
+
+/**
+ * A prepared statement per length of its `IN (…)` list, up to `longest`: each keeps the plain `IN (?, ?, …)`
+ * the planner answers with one index lookup per value. A longer list gets a statement of its own each call,
+ * correct if slower. Empty lists are the caller's to answer: `IN ()` is no statement.
+ */
+export function preparedInListStatement<Statement>(
+  longest: number,
+  build: (db: Executor, list: Placeholder[]) => Statement,
+): (executor: Executor, length: number) => Statement {
+  const byLength = Array.from({ length: longest + 1 }, (_, length) =>
+    preparedStatement((db) => build(db, inListPlaceholders(length))),
+  );
+  return (executor, length) => byLength[length]?.(executor) ?? build(executor, inListPlaceholders(length));
 }

@@ -22,13 +22,19 @@ import {
 } from "../../db/schema.ts";
 import { REDACTED } from "../core/retention.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
-export function activeLegalHold(tx: Executor, caseId: number): LegalHoldRow | undefined {
-  return tx
+// Read by every case summary and status: prepared once.
+const activeHoldOfCase = preparedStatement((db) =>
+  db
     .select()
     .from(legalHolds)
-    .where(and(eq(legalHolds.caseId, caseId), isNull(legalHolds.releasedAt)))
-    .get();
+    .where(and(eq(legalHolds.caseId, sql.placeholder("caseId")), isNull(legalHolds.releasedAt)))
+    .prepare(),
+);
+
+export function activeLegalHold(tx: Executor, caseId: number): LegalHoldRow | undefined {
+  return activeHoldOfCase(tx).get({ caseId });
 }
 
 export function insertLegalHold(tx: Executor, row: typeof legalHolds.$inferInsert): LegalHoldRow {

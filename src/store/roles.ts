@@ -2,7 +2,7 @@ import { asc, eq, inArray, sql } from "drizzle-orm";
 import { roleChanges, type UserRoleRow, userRoles } from "../../db/schema.ts";
 import type { Role } from "../core/permissions.ts";
 import type { Executor } from "./database.ts";
-import { preparedStatement } from "./preparedStatement.ts";
+import { inListValues, preparedInListStatement, preparedStatement } from "./preparedStatement.ts";
 
 const roleOfStatement = preparedStatement((db) =>
   db
@@ -16,14 +16,19 @@ export function roleOf(tx: Executor, userId: string): Role | undefined {
   return roleOfStatement(tx).get({ userId })?.role;
 }
 
+// Everyone the on-call schedule names, read at every App Home: up to a large team's rota, prepared once.
+const rolesOfUsers = preparedInListStatement(32, (db, userIds) =>
+  db
+    .select({ userId: userRoles.userId, role: userRoles.role })
+    .from(userRoles)
+    .where(inArray(userRoles.userId, userIds))
+    .prepare(),
+);
+
 /** The roles of several people in one read; someone without a role is absent. */
 export function rolesOf(tx: Executor, userIds: readonly string[]): Map<string, string> {
   if (userIds.length === 0) return new Map();
-  const rows = tx
-    .select({ userId: userRoles.userId, role: userRoles.role })
-    .from(userRoles)
-    .where(inArray(userRoles.userId, [...userIds]))
-    .all();
+  const rows = rolesOfUsers(tx, userIds.length).all(inListValues(userIds));
   return new Map(rows.map((r) => [r.userId, r.role]));
 }
 

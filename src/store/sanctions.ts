@@ -50,13 +50,23 @@ export function proposalsOfCase(tx: Executor, caseId: number): SanctionProposalR
     .all();
 }
 
-export function undecidedProposalsOfCase(tx: Executor, caseId: number): SanctionProposalRow[] {
-  return tx
+// Read by every case summary and status: prepared once, the undecided statuses bound with it.
+const undecidedOfCase = preparedStatement((db) =>
+  db
     .select()
     .from(sanctionProposals)
-    .where(and(eq(sanctionProposals.caseId, caseId), inArray(sanctionProposals.status, [...UNDECIDED_STATUSES])))
+    .where(
+      and(
+        eq(sanctionProposals.caseId, sql.placeholder("caseId")),
+        inArray(sanctionProposals.status, [...UNDECIDED_STATUSES]),
+      ),
+    )
     .orderBy(asc(sanctionProposals.seq))
-    .all();
+    .prepare(),
+);
+
+export function undecidedProposalsOfCase(tx: Executor, caseId: number): SanctionProposalRow[] {
+  return undecidedOfCase(tx).all({ caseId });
 }
 
 /** Moves an undecided proposal on; undefined when it was decided meanwhile. */

@@ -2,6 +2,10 @@ import { and, asc, eq, exists, inArray, isNotNull, lte, sql } from "drizzle-orm"
 import { type CaseRow, cases, slaWatch } from "../../db/schema.ts";
 import { isOpen } from "./cases.ts";
 import type { Executor } from "./database.ts";
+import { inListValues, preparedInListStatement, preparedStatement } from "./preparedStatement.ts";
+
+/** At-risk cases listed at most through a prepared statement; App Home lists 10. */
+const AT_RISK_LISTED_UP_TO = 20;
 
 export interface SlaWatchEntry {
   caseId: number;
@@ -30,17 +34,44 @@ export function forgetSlaWatch(tx: Executor, caseId: number): void {
  * reads sla_watch alone: in due order through its index for a list, over the risk range for a count, never
  * walking every open case to sort them.
  */
-const atRisk = (tx: Executor, now: number) =>
+const atRisk = (db: Executor) =>
   and(
     isNotNull(slaWatch.riskAt),
-    lte(slaWatch.riskAt, now),
+    lte(slaWatch.riskAt, sql.placeholder("now")),
     exists(
-      tx
+      db
         .select({ one: sql`1` })
         .from(cases)
         .where(and(eq(cases.id, slaWatch.caseId), isOpen)),
     ),
   );
+
+// App Home reads these three on every open: prepared once, they skip drizzle's build and SQLite's prepare.
+const atRiskIds = preparedStatement((db) =>
+  db
+    .select({ id: slaWatch.caseId })
+    .from(slaWatch)
+    .where(atRisk(db))
+    .orderBy(asc(slaWatch.dueAt), asc(slaWatch.caseId))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+const casesOfIds = preparedInListStatement(AT_RISK_LISTED_UP_TO, (db, ids) =>
+  db.select().from(cases).where(inArray(cases.id, ids)).prepare(),
+);
+
+// One past the cap tells "more than" from "exactly".
+const atRiskCountedUpTo = preparedStatement((db) => {
+  const counted = db.$with("counted").as(
+    db
+      .select({ one: sql`1`.as("one") })
+      .from(slaWatch)
+      .where(atRisk(db))
+      .limit(sql.placeholder("countPastCap")),
+  );
+  return db.with(counted).select({ n: sql<number>`count(*)` }).from(counted).prepare();
+});
 
 export interface CasesAtRisk {
   /** The first `limit` by due instant, soonest first (ties by case id). */
@@ -53,25 +84,12 @@ export interface CasesAtRisk {
 
 /** Open cases whose watched clock is at risk by `now`, the soonest due first, and how many there are up to a cap. */
 export function casesAtRiskBy(tx: Executor, now: number, read: { limit: number; countUpTo: number }): CasesAtRisk {
-  const ids = tx
-    .select({ id: slaWatch.caseId })
-    .from(slaWatch)
-    .where(atRisk(tx, now))
-    .orderBy(asc(slaWatch.dueAt), asc(slaWatch.caseId))
-    .limit(read.limit)
-    .all()
+  const ids = atRiskIds(tx)
+    .all({ now, limit: read.limit })
     .map((r) => r.id);
-  const records = ids.length === 0 ? [] : tx.select().from(cases).where(inArray(cases.id, ids)).all();
+  const records = ids.length === 0 ? [] : casesOfIds(tx, ids.length).all(inListValues(ids));
   const byId = new Map(records.map((r) => [r.id, r]));
-  // One past the cap tells "more than" from "exactly".
-  const counted = tx.$with("counted").as(
-    tx
-      .select({ one: sql`1`.as("one") })
-      .from(slaWatch)
-      .where(atRisk(tx, now))
-      .limit(read.countUpTo + 1),
-  );
-  const n = tx.with(counted).select({ n: sql<number>`count(*)` }).from(counted).get()?.n ?? 0;
+  const n = atRiskCountedUpTo(tx).get({ now, countPastCap: read.countUpTo + 1 })?.n ?? 0;
   return {
     cases: ids.flatMap((id) => byId.get(id) ?? []),
     total: Math.min(n, read.countUpTo),

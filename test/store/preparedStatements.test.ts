@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ROLES } from "../../src/core/permissions.ts";
 import { getCase, getCaseByIntakeView, insertCase, type NewCase } from "../../src/store/cases.ts";
 import { type DatabaseHandle, inTransaction, openDatabase } from "../../src/store/database.ts";
 import { appendEvent, latestEventSeq } from "../../src/store/events.ts";
+import { rolesOf, setRole } from "../../src/store/roles.ts";
 
 const opened = (title: string, intakeViewId: string): NewCase => ({
   humanId: "TS-2026-0001",
@@ -78,5 +80,23 @@ describe("prepared statements of the store", () => {
       }),
     ).toThrow("abort");
     expect(getCaseByIntakeView(db, "V-A")).toBeUndefined();
+  });
+
+  it("reads an IN list of each length through a statement of that length, and one past the prepared lengths", () => {
+    const { db } = open("cases.sqlite");
+    const staff = Array.from({ length: 40 }, (_, i) => `U${String(i).padStart(3, "0")}`);
+    const roleOfIndex = (i: number) => ROLES[i % ROLES.length] ?? "observer";
+    inTransaction(db, (tx) => {
+      staff.forEach((userId, i) => {
+        setRole(tx, { userId, role: roleOfIndex(i), changedBy: "U1", at: 1 });
+      });
+    });
+    const expected = (userIds: string[]) =>
+      new Map(userIds.filter((u) => staff.includes(u)).map((u) => [u, roleOfIndex(staff.indexOf(u))]));
+    // Lengths alternate, so a statement of one length reused for another would bind too few or too many values.
+    for (const length of [1, 3, 1, 32, 2, 33, 40, 3]) {
+      const asked = [...staff.slice(40 - length), "UNOBODY"].slice(1);
+      expect(rolesOf(db, asked), `a list of ${asked.length}`).toEqual(expected(asked));
+    }
   });
 });
