@@ -156,8 +156,12 @@ export function checkpointInBackground(
     stop: async () => {
       clearInterval(watch);
       const running = worker;
+      // Asked to leave, not left idle: the exit is not reported as such.
+      worker = undefined;
       if (state === "running" && running) {
         const exited = new Promise((resolve) => running.once("exit", resolve));
+        // Held while we wait: an unref'd worker alone would let the process end with the stop still pending.
+        running.ref();
         running.postMessage("stop");
         await exited;
       }

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -116,6 +117,38 @@ describe("WAL checkpoints in a worker thread", () => {
       { kind: "failed", message: expect.stringContaining("unable to open database file") },
     ]);
     await checkpoints.stop();
+  });
+});
+
+describe("stopping the worker in a process with nothing else to do", () => {
+  // Nothing but the stop keeps this process alive: an unreferenced worker would let it end with the stop pending.
+  it("waits for the worker and ends normally", () => {
+    const dir = mkdtempSync(join(tmpdir(), "incident-desk-wal-stop-"));
+    const script = `
+      import { openDatabase } from ${JSON.stringify(new URL("../../src/store/database.ts", import.meta.url).pathname)};
+      import { checkpointInBackground } from ${JSON.stringify(new URL("../../src/store/walCheckpoints.ts", import.meta.url).pathname)};
+      const path = ${JSON.stringify(join(dir, "cases.sqlite"))};
+      const handle = openDatabase(path);
+      let started = false;
+      const checkpoints = checkpointInBackground(handle.sqlite, path, (r) => { if (r.kind === "started") started = true; }, 20);
+      handle.sqlite.exec("CREATE TABLE filler (bytes BLOB)");
+      const insert = handle.sqlite.prepare("INSERT INTO filler (bytes) VALUES (?)");
+      for (let row = 0; row < 400; row++) insert.run(Buffer.alloc(16000, 1));
+      while (!started) await new Promise((resolve) => setTimeout(resolve, 10));
+      await checkpoints.stop();
+      handle.close();
+      console.log("stopped");
+    `;
+    try {
+      const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(run.stderr).toBe("");
+      expect({ status: run.status, stdout: run.stdout.trim() }).toEqual({ status: 0, stdout: "stopped" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
