@@ -64,80 +64,80 @@ function stepsOf(columns: readonly Column[]): Step[] {
 // Joined, not concatenated: a remembered text is copied into the files thousands of times, and a flat string copies fastest.
 const flat = (...parts: string[]) => parts.join("");
 
-/** A run's text up to one of its fields, given the values so far; `opened` once any field of the object is written. */
-class RunNode {
-  private readonly next = new Map<unknown, RunNode>();
-  constructor(
-    readonly texts: FieldTexts,
-    readonly opened: boolean,
-  ) {}
+/** A run's texts for the statement's values, and whether the object has a field once it is written. */
+interface RunTexts extends FieldTexts {
+  opened: boolean;
+}
 
-  /** The node after `column` takes `value` (the same node for an equal string or the same array). */
-  child(column: Column, value: unknown): RunNode {
-    let node = this.next.get(value);
-    if (node === undefined) {
-      node =
-        value === undefined
-          ? new RunNode({ json: this.texts.json, csv: flat(this.texts.csv, ",") }, this.opened)
-          : new RunNode(
-              {
-                json: flat(this.texts.json, this.opened ? "," : "", `"${column}":`, JSON.stringify(value)),
-                csv: flat(this.texts.csv, ",", csvField(cellText(value))),
-              },
-              true,
-            );
-      this.next.set(value, node);
-    }
-    return node;
+function runTexts(columns: readonly Column[], statement: Partial<StatementOfReasons>, opened: boolean): RunTexts {
+  const json: string[] = [];
+  const csv: string[] = [];
+  for (const column of columns) {
+    const value = statement[column];
+    csv.push(",", value === undefined ? "" : csvField(cellText(value)));
+    if (value === undefined) continue;
+    json.push(opened ? "," : "", `"${column}":`, JSON.stringify(value));
+    opened = true;
   }
+  return { json: flat(...json), csv: flat(...csv), opened };
 }
 
 /**
  * Writes statements' fields into the JSON object and the CSV row, in `columns`' order: a field left out is absent
- * from the JSON and an empty CSV field. A run of repeating fields is one remembered text per combination of values
- * met, and a day one per day, so a year of statements is a handful of pieces each rather than two per field.
+ * from the JSON and an empty CSV field. Fields that repeat across decisions (restrictions, wording, codes) come in
+ * runs: a statement given a `shape` (a key its caller derives from what those fields depend on) writes each run as
+ * the text remembered for that shape, and a day field as the one remembered for that day, so a year of statements
+ * costs a lookup per field that varies rather than an escape per field.
  */
 export class StatementTexts {
   private readonly steps: Step[];
-  /** Per step: the run's first node when no field came before, and when one did. */
-  private readonly runRoots: Array<[RunNode, RunNode]>;
+  private readonly shapes = new Map<string, Array<RunTexts | undefined>>();
   private readonly days = new Map<Column, Map<unknown, FieldTexts>>();
 
   constructor(columns: readonly Column[]) {
     this.steps = stepsOf(columns);
-    this.runRoots = this.steps.map(() => [
-      new RunNode({ json: "", csv: "" }, false),
-      new RunNode({ json: "", csv: "" }, true),
-    ]);
   }
 
-  write(statement: Partial<StatementOfReasons>, json: TextSink, csv: TextSink): void {
+  /**
+   * The statement's fields as `[json, csv]` texts. Statements given the same `shape` must have equal values in
+   * every run field: the first one met is written for all of them.
+   */
+  texts(statement: Partial<StatementOfReasons>, shape?: string): [string, string] {
+    const known = shape === undefined ? undefined : this.shapes.get(shape);
+    // Per run, as met after no field and after one: a shape fixes the runs' values, not which days are there.
+    const runs: Array<RunTexts | undefined> = known ?? [];
+    let [json, csv] = ["", ""];
     let opened = false;
-    for (let index = 0; index < this.steps.length; index++) {
-      const step = this.steps[index] as Step;
+    let run = 0;
+    for (const step of this.steps) {
       if (step.kind === "run") {
-        let node = this.runRoots[index]?.[opened ? 1 : 0] as RunNode;
-        for (const column of step.columns) node = node.child(column, statement[column]);
-        if (node.texts.json !== "") json.add(node.texts.json);
-        csv.add(node.texts.csv);
-        opened = node.opened;
+        const slot: number = run * 2 + (opened ? 1 : 0);
+        let texts: RunTexts | undefined = runs[slot];
+        if (texts === undefined) {
+          texts = runTexts(step.columns, statement, opened);
+          runs[slot] = texts;
+        }
+        run += 1;
+        json += texts.json;
+        csv += texts.csv;
+        opened = texts.opened;
         continue;
       }
       const value = statement[step.column];
       if (value === undefined) {
-        csv.add(",");
+        csv += ",";
       } else if (step.kind === "day" && opened) {
         const texts = this.dayTexts(step, value);
-        json.add(texts.json);
-        csv.add(texts.csv);
+        json += texts.json;
+        csv += texts.csv;
       } else {
-        json.add(opened ? step.laterKey : step.firstKey);
-        json.add(JSON.stringify(value));
-        csv.add(",");
-        csv.add(csvField(cellText(value)));
+        json += `${opened ? step.laterKey : step.firstKey}${JSON.stringify(value)}`;
+        csv += `,${csvField(cellText(value))}`;
         opened = true;
       }
     }
+    if (shape !== undefined && known === undefined) this.shapes.set(shape, runs);
+    return [json, csv];
   }
 
   /** A day field's texts after another field, remembered per field and day. */

@@ -63,7 +63,8 @@ function recordVariedDecisions(handle: DatabaseHandle, count: number): void {
       .get();
     for (let i = 0; i < count; i++) {
       const category = CATEGORIES[i % CATEGORIES.length];
-      const source = CASE_SOURCES[i % CASE_SOURCES.length];
+      // Not i % 5, which the rung (i % 10) would fix: decisions of one rung, category and clause list differ in source too.
+      const source = CASE_SOURCES[Math.floor(i / 7) % CASE_SOURCES.length];
       if (!category || !source) throw new Error("arrange failed");
       // Three decisions share each instant, so the id breaks the tie (across a page's end too); some cases tell when the conduct happened, one before 2000.
       const decidedAt = YEAR_START + Math.floor(i / 3) * 8 * 3_600_000 + 3_600_000;
