@@ -24,7 +24,10 @@ function sharedFiles(fake: SlackFake, channelId: string): Array<{ name: string; 
 
 export async function weeklyReportStep(fake: SlackFake, channelId: string): Promise<void> {
   const posted = () => fake.messages(channelId).find((m) => m.text.startsWith("Weekly report"));
-  await waitFor(() => posted() !== undefined && sharedFiles(fake, channelId).length >= 3, "the weekly report");
+  // The progress message is posted first and becomes the report (with its blocks) only after the files are shared:
+  // waiting for the files alone printed an empty report when the demo looked between the two.
+  const finished = () => (posted()?.blocks?.length ?? 0) > 0 && sharedFiles(fake, channelId).length >= 3;
+  await waitFor(finished, "the weekly report");
   console.log(renderBlocks(fake, posted()?.blocks));
 
   const files = sharedFiles(fake, channelId);
