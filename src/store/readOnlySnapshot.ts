@@ -1,7 +1,5 @@
-import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import * as schema from "../../db/schema.ts";
-import { BUSY_TIMEOUT_MS, type Db, type Executor, PAGE_CACHE_KIB } from "./database.ts";
+import { type Db, type Executor, PAGE_CACHE_KIB } from "./database.ts";
+import { openDatabaseReadOnly } from "./databaseCopy.ts";
 
 /** A read snapshot on its own connection, kept open across awaits until closed. */
 export interface ReadOnlySnapshot {
@@ -19,20 +17,20 @@ export interface ReadOnlySnapshot {
 export function openReadOnlySnapshot(db: Db): ReadOnlySnapshot {
   const main = db.$client;
   if (main.memory) throw new Error("a read-only snapshot needs a database file; this one is in memory");
-  const sqlite = new Database(main.name, { readonly: true, fileMustExist: true });
+  const readOnly = openDatabaseReadOnly(main.name);
+  const sqlite = readOnly.db.$client;
   try {
-    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     sqlite.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
     sqlite.exec("BEGIN");
     sqlite.prepare("SELECT count(*) FROM sqlite_schema").get();
   } catch (error) {
-    sqlite.close();
+    readOnly.close();
     throw error;
   }
   const close = () => {
     if (!sqlite.open) return;
     if (sqlite.inTransaction) sqlite.exec("COMMIT");
-    sqlite.close();
+    readOnly.close();
   };
-  return { tx: drizzle(sqlite, { schema }), close };
+  return { tx: readOnly.db, close };
 }
