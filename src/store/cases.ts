@@ -2,7 +2,6 @@ import { and, asc, desc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
 import {
   type CaseRow,
   CLOSED_CASE_STATUS_LIST,
-  caseCounts,
   cases,
   consultRecipients,
   consults,
@@ -10,6 +9,7 @@ import {
 } from "../../db/schema.ts";
 import type { Severity } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
+import { openCaseCounts } from "./operationalCounts.ts";
 import { preparedStatement } from "./preparedStatement.ts";
 
 /** What a new case is written with; owner, channel and the rest are set later, as the case moves on. */
@@ -142,22 +142,10 @@ export function listOpenCases(
     .all();
 }
 
-const openCaseCounts = preparedStatement((db) =>
-  db
-    .select({ severity: caseCounts.severity, n: caseCounts.n })
-    .from(caseCounts)
-    .where(sql`${caseCounts.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`)
-    .prepare(),
-);
-
-/**
- * Open cases by severity, from the counts the case_counts triggers keep: a row per open status and severity,
- * however many cases are open. Severities with no open case are left out.
- */
+/** Open cases by severity, summed over the open statuses of the kept counts; severities with none are left out. */
 export function openCaseCountsBySeverity(tx: Executor): Record<string, number> {
-  const rows = openCaseCounts(tx).all();
   const bySeverity: Record<string, number> = {};
-  for (const { severity, n } of rows) if (n > 0) bySeverity[severity] = (bySeverity[severity] ?? 0) + n;
+  for (const { severity, cases: n } of openCaseCounts(tx)) bySeverity[severity] = (bySeverity[severity] ?? 0) + n;
   return bySeverity;
 }
 

@@ -4,6 +4,7 @@ import type { CaseStatus } from "../core/lifecycle.ts";
 import type { Severity } from "../core/severity.ts";
 import type { Executor } from "./database.ts";
 import { pendingJobCount } from "./jobs.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 /** Rewrites the one heartbeat row: the smallest write that proves the database takes writes. */
 export function writeReadinessHeartbeat(tx: Executor, at: number): void {
@@ -19,13 +20,21 @@ export interface OpenCaseCount {
   cases: number;
 }
 
-/** Open cases by status and severity, from the counts the `case_counts` triggers keep: a few rows. */
-export function openCaseCounts(tx: Executor): OpenCaseCount[] {
-  return tx
+// App Home and /incident list read it on every open (through openCaseCountsBySeverity): prepared once.
+const openCaseCountRows = preparedStatement((db) =>
+  db
     .select({ severity: caseCounts.severity, status: caseCounts.status, cases: caseCounts.n })
     .from(caseCounts)
     .where(and(sql`${caseCounts.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`, gt(caseCounts.n, 0)))
-    .all();
+    .prepare(),
+);
+
+/**
+ * Open cases by status and severity, from the counts the `case_counts` triggers keep: a row per open status and
+ * severity, however many cases are open. A pair with none open (its row kept at 0) is left out.
+ */
+export function openCaseCounts(tx: Executor): OpenCaseCount[] {
+  return openCaseCountRows(tx).all();
 }
 
 /** Closed cases by status, from the kept counts. */
