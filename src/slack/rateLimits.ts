@@ -42,6 +42,8 @@ export const METHOD_TIERS = {
   "users.conversations": 3,
   // docs.slack.dev/reference/methods/views.update
   "views.update": 4,
+  // docs.slack.dev/reference/methods/views.publish
+  "views.publish": 4,
 } as const satisfies Record<string, Tier>;
 
 export type TieredMethod = keyof typeof METHOD_TIERS;

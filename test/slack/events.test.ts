@@ -72,6 +72,33 @@ describe("events and App Home", () => {
     expect(handled()).toBe(1);
   });
 
+  it("answers 200 when Slack rate-limits the home, and publishes it once Retry-After has passed, once per person", async () => {
+    const open = (user: string) => h.driver.event({ event: { type: "app_home_opened", user, tab: "home" } });
+    const queued = () =>
+      h.desk.database.sqlite.prepare("SELECT count(*) FROM jobs WHERE kind = 'home.publish'").pluck().get();
+    h.fake.setRateLimit("views.publish", { perMinute: 1 });
+    expect((await open(USERS.specialist)).status).toBe(200);
+    expect(JSON.stringify(h.fake.homeView(USERS.specialist)?.blocks)).not.toContain("TS-2026-0001");
+
+    await submitIntake(h, intakeValues({ category: "theft" }));
+    await h.settle();
+    // Refused by Slack three times within the minute: each answered 200, one publish queued per person.
+    for (const user of [USERS.specialist, USERS.specialist, USERS.lead]) expect((await open(user)).status).toBe(200);
+    expect(queued()).toBe(2);
+    expect(JSON.stringify(h.fake.homeView(USERS.specialist)?.blocks)).not.toContain("TS-2026-0001");
+    expect(h.fake.homeView(USERS.lead)).toBeUndefined();
+
+    await h.settle();
+    expect(h.fake.homeView(USERS.lead)).toBeUndefined();
+    h.clock.advance(60_000);
+    h.fake.setRateLimit("views.publish", { perMinute: 100 });
+    await h.settle();
+    expect(JSON.stringify(h.fake.homeView(USERS.specialist)?.blocks)).toContain("TS-2026-0001");
+    expect(h.fake.homeView(USERS.lead)).toBeDefined();
+    const publishes = "SELECT count(*) FROM jobs WHERE kind = 'home.publish' AND done_at IS NOT NULL";
+    expect(h.desk.database.sqlite.prepare(publishes).pluck().get()).toBe(2);
+  });
+
   it("refuses a replay of an event delivery that carries no retry header", async () => {
     const event = { type: "app_home_opened", user: USERS.specialist, tab: "home" };
     const body = JSON.stringify({ type: "event_callback", team_id: h.fake.teamId, event_id: "Ev0REPLAY", event });

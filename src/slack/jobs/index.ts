@@ -22,6 +22,7 @@ import { postCaseSummaryJob } from "../../flows/jobs/postCaseSummary.ts";
 import { postCloseSummaryJob } from "../../flows/jobs/postCloseSummary.ts";
 import { postProposalJob } from "../../flows/jobs/postProposal.ts";
 import { postReportJob } from "../../flows/jobs/postReport.ts";
+import { publishHomeJob } from "../../flows/jobs/publishHome.ts";
 import { redactPersonalDataJob } from "../../flows/jobs/redactPersonalData.ts";
 import { refreshCaseSummaryJob } from "../../flows/jobs/refreshCaseSummary.ts";
 import { remindOverdueConsultJob } from "../../flows/jobs/remindOverdueConsult.ts";
@@ -39,6 +40,7 @@ import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts"
 import type { JobPacing } from "../../scheduler/pacing.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
 import { addZendeskNote, ZENDESK_TICKET_UPDATES } from "../../zendesk/notes.ts";
+import { publishHome } from "../listeners/events/publishHome.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import { announceCase } from "./announceCase.ts";
 import { archiveWarRoom } from "./archiveWarRoom.ts";
@@ -126,6 +128,7 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
     methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
     postsTo: reportTarget,
   }),
+  handle(publishHomeJob, (deps, { userId }) => publishHome(deps, userId), { methods: ["views.publish"] }),
 ];
 
 /** The runner's pacing: each kind's Slack calls as the budgets they spend. */

@@ -1,5 +1,7 @@
 import type { App } from "@slack/bolt";
+import { publishHomeLater } from "../../../flows/home/publishHomeLater.ts";
 import { handleSlackEventOnce } from "../../../flows/slackRequests/handleSlackEventOnce.ts";
+import { classifyFailure } from "../../../scheduler/slackFailure.ts";
 import type { SlackDeps } from "../../slackDeps.ts";
 import { publishHome } from "./publishHome.ts";
 
@@ -12,6 +14,15 @@ export function registerEvents(app: App, deps: SlackDeps): void {
 
   app.event("app_home_opened", async ({ event }) => {
     if (event.tab !== "home") return;
-    await publishHome(deps, event.user);
+    try {
+      await publishHome(deps, event.user);
+    } catch (error) {
+      // A 429 is waited out by a job, as Slack asks: its redelivery of the event would come at once and be
+      // refused again. Other failures fail the event, and Slack's redelivery is the retry.
+      const failure = classifyFailure(error);
+      if (failure.kind !== "rate_limited") throw error;
+      const queued = publishHomeLater(deps, event.user, failure.retryAfterMs);
+      deps.log.info({ retryAfterMs: failure.retryAfterMs, queued }, "App Home rate-limited; published later");
+    }
   });
 }
