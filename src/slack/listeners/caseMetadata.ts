@@ -12,6 +12,19 @@ export function writeCaseMetadata(record: CaseRow, extra: Record<string, string 
   return JSON.stringify({ ...extra, caseId: record.id });
 }
 
+// Text that is not JSON is a malformed payload too: a ZodError, answered as one, never an unexpected failure.
+const caseMetadataText = z
+  .string()
+  .transform((text, context): unknown => {
+    try {
+      return JSON.parse(text || "{}");
+    } catch {
+      context.addIssue({ code: "custom", message: "private_metadata is not JSON" });
+      return z.NEVER;
+    }
+  })
+  .pipe(caseMetadata);
+
 export function readCaseMetadata(privateMetadata: string): CaseMetadata {
-  return caseMetadata.parse(JSON.parse(privateMetadata || "{}"));
+  return caseMetadataText.parse(privateMetadata);
 }

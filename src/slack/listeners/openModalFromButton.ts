@@ -1,8 +1,9 @@
-import type { App, BlockButtonAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import type { FlowDeps } from "../../flows/deps.ts";
 import { toUserMessage } from "../errors.ts";
 import type { ModalView } from "../views/blocks.ts";
 import { errorReply } from "../views/commandReplies.ts";
+import { onMessageButton } from "./messageButton.ts";
 
 /** A button that opens the modal `build` makes from its value; a refusal is answered ephemerally. */
 export function openModalFromButton(
@@ -11,7 +12,7 @@ export function openModalFromButton(
   actionId: string,
   build: (userId: string, value: string) => ModalView,
 ): void {
-  app.action<BlockButtonAction>(actionId, async ({ ack, action, body, client, respond }) => {
+  onMessageButton(app, deps.log, actionId, async ({ ack, action, body, client, respond }) => {
     await ack();
     try {
       await client.views.open({ trigger_id: body.trigger_id, view: build(body.user.id, action.value ?? "") });

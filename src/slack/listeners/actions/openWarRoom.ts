@@ -1,13 +1,14 @@
-import type { App, BlockButtonAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import type { FlowDeps } from "../../../flows/deps.ts";
 import { requestWarRoom } from "../../../flows/warRooms/requestWarRoom.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";
 import { errorReply } from "../../views/commandReplies.ts";
+import { onMessageButton } from "../messageButton.ts";
 
 /** "Open war room" on a triage-thread case. */
 export function registerOpenWarRoom(app: App, deps: FlowDeps): void {
-  app.action<BlockButtonAction>(ACTION.openWarRoom, async ({ ack, action, body, respond }) => {
+  onMessageButton(app, deps.log, ACTION.openWarRoom, async ({ ack, action, body, respond }) => {
     await ack();
     try {
       const { record, requested } = requestWarRoom(deps, { humanId: action.value ?? "", userId: body.user.id });

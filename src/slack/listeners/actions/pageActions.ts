@@ -1,14 +1,15 @@
-import type { App, BlockButtonAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import { acknowledgePage } from "../../../flows/paging/acknowledgePage.ts";
 import { toUserMessage } from "../../errors.ts";
 import { ACTION } from "../../ids.ts";
 import type { SlackDeps } from "../../slackDeps.ts";
 import { errorReply } from "../../views/commandReplies.ts";
 import { alreadyAcknowledgedReply, buildPageAcknowledged } from "../../views/pageMessages.ts";
+import { onMessageButton } from "../messageButton.ts";
 
 /** The Acknowledge button on a page DM or escalation post (its value is the page id). */
 export function registerPageActions(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTION.ackPage, async ({ ack, action, body, respond }) => {
+  onMessageButton(app, deps.log, ACTION.ackPage, async ({ ack, action, body, respond }) => {
     await ack();
     try {
       const result = acknowledgePage(deps, { pageId: Number.parseInt(action.value ?? "", 10), userId: body.user.id });
