@@ -5,9 +5,13 @@ import { type Harness, startHarness, USERS } from "../support/harness.ts";
 import { intakeValues, submitIntake } from "../support/intake.ts";
 
 // Every button the bot puts on messages only (the case summary, the triage post, consult pings, proposals, pages).
-const MESSAGE_BUTTONS = [ACTION.openWarRoom, ACTION.answerConsult, ACTION.vote, ACTION.ackPage].concat(
-  CASE_FORM_BUTTONS.map((button) => button.actionId),
-);
+const MESSAGE_BUTTONS: string[] = [
+  ACTION.openWarRoom,
+  ACTION.answerConsult,
+  ACTION.vote,
+  ACTION.ackPage,
+  ...CASE_FORM_BUTTONS.map((button) => button.actionId),
+];
 
 describe("buttons the bot puts only on messages", () => {
   let h: Harness;
