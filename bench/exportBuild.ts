@@ -5,7 +5,8 @@
  * asked: a 1M-case desk decides about 26,000 a year. `--profile <file.cpuprofile>` profiles the runs alone and prints
  * the functions that spent the most CPU. It prints the peak RSS and heap while building (run with `node
  * --expose-gc --import tsx` for a collected baseline) and the event loop's longest hold; `--upload` shares the last
- * run's files through the Slack stand-in and prints how long that took.
+ * run's files through the Slack stand-in and prints how long that took. The decisions' export texts are stored first,
+ * as the bot's pass after an upgrade leaves them; `--rendered` leaves them out, so every statement is rendered.
  */
 import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +23,7 @@ import { startSlackFake } from "../test/slack-fake/index.ts";
 import { webClientFor } from "../test/slack-fake/webClientFor.ts";
 import { startCpuProfile } from "./cpuProfile.ts";
 import { buildScaleDatabase } from "./scale/buildDatabase.ts";
+import { storeEveryDecisionText } from "./scale/storeDecisionTexts.ts";
 import { percentile } from "./stats.ts";
 
 const GOAL_MS = 300;
@@ -36,6 +38,7 @@ const { values, positionals } = parseArgs({
     cases: { type: "string", default: "20000" },
     profile: { type: "string" },
     upload: { type: "boolean", default: false },
+    rendered: { type: "boolean", default: false },
   },
   allowPositionals: true,
 });
@@ -141,7 +144,12 @@ copyFileSync(built.path, path);
 const database = openDatabase(path);
 try {
   fillYear(database.sqlite, wanted);
+  // As the bot's pass leaves them; `--rendered` measures the export rendering every decision instead.
+  const stored = values.rendered ? 0 : storeEveryDecisionText(database.db);
   database.sqlite.pragma("optimize");
+  console.log(
+    `export texts stored for ${stored.toLocaleString("en")} decisions${values.rendered ? " (none: --rendered)" : ""}`,
+  );
   const range = parseExportRange(`${YEAR}-01-01`, `${YEAR}-12-31`);
   const samples: number[] = [];
   const cpuSamples: number[] = [];

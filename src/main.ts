@@ -11,6 +11,7 @@ import { startShiftReminderPlanning } from "./flows/onCall/shiftReminders.ts";
 import { startWeeklyReportSchedule } from "./flows/reports/weeklyReport.ts";
 import { startRetentionPlanning } from "./flows/retention/planRetention.ts";
 import { bootstrapAdmins } from "./flows/roles/changeRole.ts";
+import { startDecisionTextsPass } from "./flows/sanctions/storeDecisionTexts.ts";
 import { startSlaWatch } from "./flows/sla/slaReminders.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { DeskMetrics } from "./operations/deskMetrics.ts";
@@ -114,6 +115,7 @@ export async function startIncidentDesk(config: Config, options: StartOptions = 
   startShiftReminderPlanning(deps);
   startSlaWatch(deps);
   startRetentionPlanning(deps);
+  startDecisionTextsPass(deps);
   startBackupSchedule(deps);
   startWeeklyReportSchedule(deps);
   const readiness = new Readiness({ deps, slack, scheduler }, authCheckedAt);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { rowId } from "./columns.ts";
+import { decisions } from "./sanctions.ts";
 
 export const DECISION_EXPORT_OUTCOMES = ["uploaded", "empty", "failed"] as const;
 export type DecisionExportOutcome = (typeof DECISION_EXPORT_OUTCOMES)[number];
@@ -38,3 +39,19 @@ export const decisionExports = sqliteTable(
   ],
 );
 export type DecisionExportRow = typeof decisionExports.$inferSelect;
+
+/**
+ * Each decision's text in the export files, as UTF-8 bytes the export copies out: the JSON object and CSV row
+ * (CRLF included) of its statement of reasons, or, for a decision that restricts nothing, its `left_out` entry
+ * (no CSV). Derived, never the record: written when the decision is recorded and again when retention redacts
+ * its facts, and `renderer` names the code that wrote them (a fingerprint of its output), so an export writes
+ * afresh any decision whose texts are missing or came from other code.
+ */
+export const decisionExportTexts = sqliteTable("decision_export_texts", {
+  decisionId: integer("decision_id")
+    .primaryKey()
+    .references(() => decisions.id),
+  renderer: text("renderer").notNull(),
+  json: blob("json", { mode: "buffer" }).notNull(),
+  csv: blob("csv", { mode: "buffer" }),
+});

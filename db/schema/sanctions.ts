@@ -91,6 +91,8 @@ export const decisions = sqliteTable(
   (t) => [
     index("decisions_account").on(t.accountId, t.decidedAt),
     index("decisions_decided").on(t.decidedAt),
+    // A case's decisions: numbering the next one, redacting their facts, storing their export texts.
+    index("decisions_case").on(t.caseId),
     // Strikes ask of each decision whether a later one supersedes it.
     index("decisions_supersedes").on(t.supersedesDecisionId).where(sql`${t.supersedesDecisionId} IS NOT NULL`),
   ],

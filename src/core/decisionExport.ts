@@ -2,7 +2,6 @@ import { fail } from "./domainError.ts";
 import type { SanctionRung } from "./sanctions.ts";
 import type { StatementFields, StatementOfReasons } from "./statementOfReasons.ts";
 import { csvField, StatementTexts, type TextSink } from "./statementTexts.ts";
-import { TextChunks } from "./textChunks.ts";
 
 export type { TextSink } from "./statementTexts.ts";
 
@@ -140,6 +139,43 @@ export interface DecisionExportSinks {
   csv: TextSink;
 }
 
+/** A decision's text in one file: rendered now, or stored as UTF-8 bytes (decision_export_texts). */
+export type ExportText = string | Uint8Array;
+
+/**
+ * How each decision reads in the files, without the separators between decisions: a statement's JSON object and
+ * its CSV row (CRLF included), or the JSON object of a decision left out. The export writes these texts as it
+ * renders them, and stores them per decision so a later export copies them (one renderer per export or batch: it
+ * remembers the texts that repeat across decisions).
+ */
+export class DecisionTexts {
+  private readonly fields = new StatementTexts(STATEMENT_COLUMNS);
+  private readonly instants = new IsoInstants();
+
+  /**
+   * The statement's JSON object and CSV row in one pass over its fields, in STATEMENT_COLUMNS' order (the API's,
+   * which statementFields and buildStatementOfReasons keep). Statements given the same `shape` must agree on
+   * every field but their days, facts and puid (see StatementTexts).
+   */
+  statement(d: ExportedStatement, shape?: string): [json: string, csv: string] {
+    const decidedAt = this.instants.of(d.decidedAt);
+    const [fieldsJson, fieldsCsv] = this.fields.texts(d.statement, shape);
+    const references = `${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`;
+    return [`${referencesJson(d, decidedAt)},"statement":{${fieldsJson}}}`, `${references}${fieldsCsv}\r\n`];
+  }
+
+  leftOut(d: DecisionReference): string {
+    return `${referencesJson(d, this.instants.of(d.decidedAt))}}`;
+  }
+}
+
+const COMMA = new Uint8Array([0x2c]);
+
+function addText(sink: TextSink, text: ExportText): void {
+  if (typeof text === "string") sink.add(text);
+  else sink.addBytes(text);
+}
+
 /**
  * Both files of an export, written into the sinks as decisions come in (one pass, no list of statements kept):
  * - JSON: an envelope, not a request body. `statements[].statement` is exactly what the API takes; our
@@ -149,12 +185,11 @@ export interface DecisionExportSinks {
  * Only `left_out` is held until finish(), since it closes the JSON: a tenth of the decisions, a few hundred KB a year.
  */
 export class DecisionExportWriter {
-  private readonly leftOutJson = new TextChunks();
+  private readonly leftOutJson: ExportText[] = [];
   private statements = 0;
   private leftOut = 0;
   private finished = false;
-  private readonly fields = new StatementTexts(STATEMENT_COLUMNS);
-  private readonly instants = new IsoInstants();
+  private readonly texts = new DecisionTexts();
 
   constructor(
     range: ExportRange,
@@ -172,25 +207,28 @@ export class DecisionExportWriter {
     return this.leftOut;
   }
 
-  /**
-   * The statement's JSON object and CSV row in one pass over its fields, in STATEMENT_COLUMNS' order (the
-   * API's, which statementFields and buildStatementOfReasons keep). Statements given the same `shape` must agree
-   * on every field but their days, facts and puid (see StatementTexts).
-   */
+  /** Renders the statement (see DecisionTexts.statement) and writes it. */
   addStatement(d: ExportedStatement, shape?: string): void {
-    const decidedAt = this.instants.of(d.decidedAt);
-    const [fieldsJson, fieldsCsv] = this.fields.texts(d.statement, shape);
-    // One piece per file and decision: the file's text is a rope of these until flushed, and fewer nodes flatten faster.
-    const comma = this.statements === 0 ? "" : ",";
-    this.sinks.json.add(`${comma}${referencesJson(d, decidedAt)},"statement":{${fieldsJson}}}`);
-    const references = `${csvField(d.caseHumanId)},${csvField(d.decisionId)},${decidedAt},${csvField(d.rung)}`;
-    this.sinks.csv.add(`${references}${fieldsCsv}\r\n`);
+    const [json, csv] = this.texts.statement(d, shape);
+    this.addStatementTexts(json, csv);
+  }
+
+  /** A statement's JSON object and CSV row as DecisionTexts renders them, now or when they were stored. */
+  addStatementTexts(json: ExportText, csv: ExportText): void {
+    if (this.statements > 0) addText(this.sinks.json, typeof json === "string" ? "," : COMMA);
+    addText(this.sinks.json, json);
+    addText(this.sinks.csv, csv);
     this.statements += 1;
   }
 
   addLeftOut(d: DecisionReference): void {
-    const comma = this.leftOut === 0 ? "" : ",";
-    this.leftOutJson.add(`${comma}${referencesJson(d, this.instants.of(d.decidedAt))}}`);
+    this.addLeftOutText(this.texts.leftOut(d));
+  }
+
+  /** A left-out decision's JSON object as DecisionTexts renders it, now or when it was stored. */
+  addLeftOutText(json: ExportText): void {
+    if (this.leftOut > 0) this.leftOutJson.push(typeof json === "string" ? "," : COMMA);
+    this.leftOutJson.push(json);
     this.leftOut += 1;
   }
 
@@ -199,7 +237,7 @@ export class DecisionExportWriter {
     if (this.finished) fail("conflict", "The export was already finished.");
     this.finished = true;
     this.sinks.json.add(`],"left_out":{"reason":${JSON.stringify(LEFT_OUT_REASON)},"decisions":[`);
-    this.sinks.json.add(this.leftOutJson.text());
+    for (const text of this.leftOutJson) addText(this.sinks.json, text);
     this.sinks.json.add("]}}\n");
   }
 }

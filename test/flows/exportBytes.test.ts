@@ -5,6 +5,7 @@ import { desc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { accounts, cases, decisions, sanctionProposals } from "../../db/schema.ts";
 import { runExportCli } from "../../src/cli/export.ts";
+import { loadConfig } from "../../src/config.ts";
 import {
   CATEGORIES,
   CATEGORY_CATALOG_VERSION,
@@ -14,10 +15,21 @@ import {
 import { parseExportRange } from "../../src/core/decisionExport.ts";
 import { CASE_SOURCES } from "../../src/core/intake.ts";
 import { SANCTION_RUNGS, type SanctionRung } from "../../src/core/sanctions.ts";
-import { EXPORT_PAGE_ROWS, forEachDecisionSource } from "../../src/flows/sanctions/buildDecisionExport.ts";
+import type { FlowDeps } from "../../src/flows/deps.ts";
+import { storeDecisionTextsJob } from "../../src/flows/jobs/storeDecisionTexts.ts";
+import { EXPORT_PAGE_ROWS, forEachDecisionText } from "../../src/flows/sanctions/buildDecisionExport.ts";
+import { rendererFingerprint, storeRenderedDecisions } from "../../src/flows/sanctions/decisionTexts.ts";
 import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
+import {
+  DECISION_TEXTS_WINDOW,
+  startDecisionTextsPass,
+  storeDecisionTextsWindow,
+} from "../../src/flows/sanctions/storeDecisionTexts.ts";
+import { createLogger } from "../../src/log.ts";
+import { Scheduler } from "../../src/scheduler/scheduler.ts";
 import { insertCase } from "../../src/store/cases.ts";
 import { type DatabaseHandle, inTransaction, openDatabase } from "../../src/store/database.ts";
+import { type DecisionSourceRow, decisionSource } from "../../src/store/decisionExportTexts.ts";
 import { exportFilesAsBefore } from "../support/exportAsBefore.ts";
 
 const DAY = 24 * 60 * 60_000;
@@ -141,26 +153,84 @@ describe("the decision export's bytes", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const flowDeps = (): FlowDeps => ({
+    db: handle.db,
+    clock: { now: () => YEAR_START },
+    config: loadConfig({ SLACK_BOT_TOKEN: "xoxb-1-2", SLACK_SIGNING_SECRET: "s", TRIAGE_CHANNEL_ID: "C0TRIAGE" }),
+    log: createLogger("silent"),
+    botUserId: "UBOT",
+    wakeScheduler: () => {},
+  });
+
+  /** The pass's jobs as the bot's runner runs them, until none is left. */
+  async function runDecisionTextsPass(deps: FlowDeps): Promise<void> {
+    const { kind, payload } = storeDecisionTextsJob;
+    const handlers = { [kind]: (raw: unknown) => storeDecisionTextsWindow(deps, payload.parse(raw)) };
+    await new Scheduler({ db: deps.db, clock: deps.clock, log: deps.log, handlers, leaseMs: 60_000 }).runUntilIdle();
+  }
+
+  /** Both files as the CLI writes them (the bot's export job builds them the same way). */
+  async function exportedFiles(name: string): Promise<{ json: string; csv: string }> {
+    const out: string[] = [];
+    const args = ["--from", "2026-01-01", "--to", "2026-12-31", "--out", join(dir, name)];
+    const env = { DATABASE_PATH: join(dir, "desk.sqlite") };
+    expect(await runExportCli(args, env, { out: (l) => out.push(l), err: (l) => out.push(l) }), out.join("\n")).toBe(0);
+    const written = (ext: string) => readFileSync(join(dir, name, `decisions-2026-01-01-to-2026-12-31.${ext}`), "utf8");
+    return { json: written("json"), csv: written("csv") };
+  }
+
+  const storedTexts = () =>
+    handle.sqlite
+      .prepare("SELECT decision_id AS id, renderer FROM decision_export_texts ORDER BY decision_id")
+      .all() as Array<{ id: number; renderer: string }>;
+
   it("are those of building each statement as an object and the envelope with one JSON.stringify, for every rung, category, source, clause list and kind of facts, over pages read in a snapshot", async () => {
     // Past eight pages of EXPORT_PAGE_ROWS (250), most pages ending inside a group of decisions taken at one instant.
     recordVariedDecisions(handle, 2_100);
-    const out: string[] = [];
-    const args = ["--from", "2026-01-01", "--to", "2026-12-31", "--out", join(dir, "exports")];
-    expect(
-      await runExportCli(
-        args,
-        { DATABASE_PATH: join(dir, "desk.sqlite") },
-        { out: (l) => out.push(l), err: (l) => out.push(l) },
-      ),
-    ).toBe(0);
     const before = exportFilesAsBefore(handle.db, parseExportRange("2026-01-01", "2026-12-31"));
-    const written = (ext: string) =>
-      readFileSync(join(dir, "exports", `decisions-2026-01-01-to-2026-12-31.${ext}`), "utf8");
-
     expect(JSON.parse(before.json).statements).toHaveLength(1_680);
     expect(JSON.parse(before.json).left_out.decisions).toHaveLength(420);
-    expect(written("json")).toBe(before.json);
-    expect(written("csv")).toBe(before.csv);
+
+    // Rendered from the sources: no decision has stored texts yet.
+    expect(storedTexts()).toEqual([]);
+    expect(await exportedFiles("rendered")).toEqual(before);
+
+    // Stored for every other window of ids by the pass an upgrade runs, then copied for those, rendered for the rest.
+    const deps = flowDeps();
+    for (let afterId = 0; afterId < 2_100; afterId += 2 * DECISION_TEXTS_WINDOW) {
+      await storeDecisionTextsWindow(deps, { afterId });
+    }
+    expect(storedTexts().length).toBeGreaterThan(1_000);
+    expect(storedTexts().length).toBeLessThan(2_100);
+    expect(await exportedFiles("mixed")).toEqual(before);
+
+    // Every decision stored: the files are copies of the stored bytes alone.
+    startDecisionTextsPass(deps);
+    await runDecisionTextsPass(deps);
+    expect(storedTexts()).toHaveLength(2_100);
+    expect(new Set(storedTexts().map((row) => row.renderer))).toEqual(new Set([rendererFingerprint()]));
+    expect(await exportedFiles("stored")).toEqual(before);
+  });
+
+  it("renders afresh a decision whose stored texts another renderer wrote, and copies those of the current one", async () => {
+    recordVariedDecisions(handle, 40);
+    const before = exportFilesAsBefore(handle.db, parseExportRange("2026-01-01", "2026-12-31"));
+    await storeDecisionTextsWindow(flowDeps(), { afterId: 0 });
+    // Texts an older release wrote for decision 3 (a statement) and 10 (left out): not what this code writes.
+    const stale = handle.sqlite.prepare(
+      "UPDATE decision_export_texts SET renderer = 'older', json = ?, csv = ? WHERE decision_id = ?",
+    );
+    stale.run(Buffer.from('{"stale":true}'), Buffer.from("stale\r\n"), 3);
+    stale.run(Buffer.from('{"stale":true}'), null, 10);
+    expect(await exportedFiles("stale")).toEqual(before);
+
+    // The same wrong texts under the current fingerprint are copied as they are: the export trusts what it stored.
+    handle.sqlite
+      .prepare("UPDATE decision_export_texts SET renderer = ? WHERE decision_id = 3")
+      .run(rendererFingerprint());
+    const trusted = await exportedFiles("trusted");
+    expect(trusted.json).toContain('{"stale":true}');
+    expect(trusted.csv).toContain("\r\nstale\r\n");
   });
 
   it("reads every page from the snapshot the first page saw, though the event loop runs between pages", async () => {
@@ -175,12 +245,15 @@ describe("the decision export's bytes", () => {
       turns += 1;
     }, 0);
     try {
-      await forEachDecisionSource(handle.db, parseExportRange("2026-01-01", "2026-12-31"), (row) => {
-        // Written on the bot's own connection while the export reads: the last page must not see it.
+      await forEachDecisionText(handle.db, parseExportRange("2026-01-01", "2026-12-31"), (row, source) => {
+        // Written on the bot's own connection while the export reads: the last page must see neither.
         if (visited.length === 0) {
           handle.db.update(cases).set({ category: otherCategory }).where(eq(cases.id, lastCase.id)).run();
+          storeRenderedDecisions(handle.db, [decisionSource(handle.db, last.id) ?? []] as DecisionSourceRow[]);
         }
-        visited.push([row[1], row[7]]);
+        expect(row[2]).toBeNull();
+        const [, puid, , , , , , category] = source();
+        visited.push([puid, category]);
       });
     } finally {
       clearInterval(counting);

@@ -17,6 +17,15 @@ describe("retention of a sanctioned case", () => {
     await room.vote(USERS.lead, "approve", RATIONALE);
     const statementBefore = JSON.parse(String(room.decisions()[0]?.statement));
     expect(statementBefore.decision_facts).toBe(FACTS);
+    // What the export copies out for the decision: stored as it was recorded, facts and all.
+    const exportTexts = () =>
+      room.h.desk.database.sqlite.prepare("SELECT json, csv FROM decision_export_texts").all() as Array<{
+        json: Buffer;
+        csv: Buffer;
+      }>;
+    const [textsBefore] = exportTexts();
+    expect(JSON.parse(String(textsBefore?.json)).statement).toEqual(statementBefore);
+    expect(String(textsBefore?.csv)).toContain(FACTS);
     for (const status of ["resolved", "closed"] as const) room.moveTo(status);
     await room.h.settle();
 
@@ -28,6 +37,11 @@ describe("retention of a sanctioned case", () => {
     expect(room.decisions()[0]).toMatchObject({ rung: "suspension_7d" });
     const statement = JSON.parse(String(room.decisions()[0]?.statement));
     expect(statement).toEqual({ ...statementBefore, decision_facts: REDACTED });
+    const [textsAfter] = exportTexts();
+    expect(exportTexts()).toHaveLength(1);
+    expect(JSON.parse(String(textsAfter?.json)).statement).toEqual(statement);
+    expect(String(textsAfter?.csv)).not.toContain(FACTS);
+    expect(String(textsAfter?.csv)).toContain(REDACTED);
     const timeline = JSON.stringify(room.events().map((e) => e.payload));
     expect(timeline).not.toContain(FACTS);
     expect(timeline).not.toContain(RATIONALE);

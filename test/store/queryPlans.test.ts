@@ -23,6 +23,14 @@ import { loadOnCallOverview } from "../../src/flows/onCall/loadOnCallOverview.ts
 import { createLogger } from "../../src/log.ts";
 import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
+import {
+  decisionSource,
+  decisionSourcesInIdRange,
+  decisionSourcesOfCase,
+  decisionTextPage,
+  lastDecisionId,
+  storedRenderersInIdRange,
+} from "../../src/store/decisionExportTexts.ts";
 import { appendEvent, chainSliceAfter } from "../../src/store/events.ts";
 import { evidenceSeqAddedByView } from "../../src/store/evidence.ts";
 import {
@@ -32,7 +40,7 @@ import {
   leaseJob,
   nextJobDueAfter,
 } from "../../src/store/jobs.ts";
-import { decisionSourcePage, decisionsBetween } from "../../src/store/sanctions.ts";
+import { decisionCountOfCase, decisionsBetween } from "../../src/store/sanctions.ts";
 import { rememberSlackSignature } from "../../src/store/seenSlackSignatures.ts";
 import { slackEventHandled } from "../../src/store/slackEvents.ts";
 import { slaFactsOfCases } from "../../src/store/slaFacts.ts";
@@ -157,13 +165,21 @@ const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
   "shift reminder's urgent cases": (d) => openCasesOfSeverities(d.db, ["sev1", "sev2"], 5),
   "export of a year of decisions": (d) => [
     decisionsBetween(d.db, SEED_START, SEED_START + 3_600_000),
-    decisionSourcePage(d.db, { fromMs: SEED_START, toMs: SEED_START + 3_600_000, after: undefined, limit: 1000 }),
-    decisionSourcePage(d.db, {
+    decisionTextPage(d.db, { fromMs: SEED_START, toMs: SEED_START + 3_600_000, after: undefined, limit: 1000 }),
+    decisionTextPage(d.db, {
       fromMs: SEED_START,
       toMs: SEED_START + 3_600_000,
       after: { decidedAt: SEED_START + 60_000, id: 5 },
       limit: 1000,
     }),
+    decisionSource(d.db, 5),
+  ],
+  "decision texts stored, and their backfill": (d) => [
+    decisionCountOfCase(d.db, busyCase),
+    decisionSourcesOfCase(d.db, busyCase),
+    decisionSourcesInIdRange(d.db, 100, 350),
+    storedRenderersInIdRange(d.db, 100, 350),
+    lastDecisionId(d.db),
   ],
   "job claim and scheduler sleep": (d) => {
     const claimed = job();

@@ -2,6 +2,7 @@ import type { CaseRow } from "../../../db/schema.ts";
 import { canonicalJson, hashEvent, verifyChain } from "../../core/auditHash.ts";
 import { isRedactionDue, type RetentionFacts, redactPayload, retentionDaysOf } from "../../core/retention.ts";
 import { type Executor, inTransaction } from "../../store/database.ts";
+import { decisionSourcesOfCase } from "../../store/decisionExportTexts.ts";
 import { appendEvent, eventsOfCase, toStoredEvent } from "../../store/events.ts";
 import { blobExists, deleteBlob } from "../../store/evidenceBlobs.ts";
 import {
@@ -22,6 +23,7 @@ import { loadJobCase } from "../cases/loadJobCase.ts";
 import type { FlowDeps } from "../deps.ts";
 import type { PayloadOf } from "../jobs/defineJob.ts";
 import type { redactPersonalDataJob } from "../jobs/redactPersonalData.ts";
+import { storeRenderedDecisions } from "../sanctions/decisionTexts.ts";
 
 /** Where the case stands for the retention rule, read in the transaction that acts on it. */
 export function retentionFactsOf(tx: Executor, record: CaseRow): RetentionFacts {
@@ -75,6 +77,8 @@ export async function redactPersonalData(
       "account.displayName": redactUnsharedAccountNames(tx, record.id),
       ...redactCaseWorkTexts(tx, record.id),
     });
+    // The export texts carry the facts as typed: written again from the redacted proposals.
+    storeRenderedDecisions(tx, decisionSourcesOfCase(tx, record.id));
     const bytesToDelete = blobHashesOfCase(tx, record.id).filter(
       (sha) => !isBlobHeldElsewhere(tx, sha, record.id) && blobExists(deps.config.evidenceDir, sha),
     );

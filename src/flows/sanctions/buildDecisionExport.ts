@@ -1,21 +1,19 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
-import type { PolicyClauseId } from "../../core/categories.ts";
 import { DecisionExportWriter, type ExportRange, exportBaseName } from "../../core/decisionExport.ts";
 import { fail } from "../../core/domainError.ts";
-import { isSanctionRung, type SanctionRung } from "../../core/sanctions.ts";
-import {
-  restrictsSomething,
-  type StatementWording,
-  statementFields,
-  statementWording,
-} from "../../core/statementOfReasons.ts";
 import type { Db } from "../../store/database.ts";
+import {
+  type DecisionCursor,
+  type DecisionSourceRow,
+  type DecisionTextRow,
+  decisionSource,
+  decisionTextPage,
+} from "../../store/decisionExportTexts.ts";
 import { openReadOnlySnapshot } from "../../store/readOnlySnapshot.ts";
-import { type DecisionCursor, type DecisionSourceRow, decisionSourcePage } from "../../store/sanctions.ts";
+import { DecisionRenderer, rendererFingerprint } from "./decisionTexts.ts";
 import { ExportTextFile } from "./exportTextFile.ts";
-import { statementInputOf } from "./statementOfDecision.ts";
 
 export interface ExportFile {
   filename: string;
@@ -34,47 +32,6 @@ export interface DecisionExport {
   files: ExportFile[];
 }
 
-interface WordedClauses {
-  clauses: PolicyClauseId[];
-  wording: StatementWording;
-}
-
-/** The clauses and wording of each rung and clause list met, parsed and worded on first sight only. */
-function wordingCache() {
-  const known = new Map<string, WordedClauses>();
-  return (rung: SanctionRung, clausesJson: string): WordedClauses => {
-    const key = `${rung} ${clausesJson}`;
-    let worded = known.get(key);
-    if (worded === undefined) {
-      const clauses = JSON.parse(clausesJson) as PolicyClauseId[];
-      worded = { clauses, wording: statementWording(rung, clauses) };
-      known.set(key, worded);
-    }
-    return worded;
-  };
-}
-
-/** Writes one decision into the files: a statement of reasons, or a line in `left_out`. */
-function writeDecision(writer: DecisionExportWriter, row: DecisionSourceRow, worded: ReturnType<typeof wordingCache>) {
-  const [, puid, rungText, decidedAt, appliesFrom, appliesUntil, humanId, category, source, occurredAt, createdAt] =
-    row;
-  const rung = isSanctionRung(rungText) ? rungText : fail("conflict", `${puid} has an unknown rung ${rungText}.`);
-  const reference = { caseHumanId: humanId, decisionId: puid, decidedAt, rung };
-  if (!restrictsSomething(rung)) {
-    writer.addLeftOut(reference);
-    return;
-  }
-  const { clauses, wording } = worded(rung, row[11]);
-  const input = statementInputOf({
-    record: { humanId, category, source, occurredAt, createdAt },
-    proposal: { clauses, facts: row[12] },
-    decision: { rung, puid, appliesFrom, appliesUntil },
-  });
-  // What the repeating fields are derived from (statementFields): decisions alike in these share their texts.
-  const shape = `${rung} ${category} ${source} ${row[11]}`;
-  writer.addStatement({ ...reference, statement: statementFields(input, wording) }, shape);
-}
-
 /** Decisions read and written in one step: about 3 ms on a quiet machine (see bench/exportBuild.ts). */
 export const EXPORT_PAGE_ROWS = 250;
 /**
@@ -85,25 +42,28 @@ export const EXPORT_HOLD_MS = 4;
 
 /**
  * Visits the decisions taken in the range, oldest first, a page at a time, all from one snapshot (on a connection
- * of its own, so the event loop is free between pages).
+ * of its own, so the event loop is free between pages), each with its stored texts and, where those are missing
+ * or from another renderer, its sources read from the same snapshot.
  */
-export async function forEachDecisionSource(
+export async function forEachDecisionText(
   db: Db,
   range: ExportRange,
-  visit: (row: DecisionSourceRow) => void,
+  visit: (row: DecisionTextRow, source: () => DecisionSourceRow) => void,
 ): Promise<void> {
   const snapshot = openReadOnlySnapshot(db);
+  const sourceOf = (id: number) => () =>
+    decisionSource(snapshot.tx, id) ?? fail("conflict", `Decision ${id} lost its case or proposal.`);
   try {
     let after: DecisionCursor | undefined;
     let heldSince = performance.now();
     for (;;) {
       const stepStarted = performance.now();
       const limit = EXPORT_PAGE_ROWS;
-      const page = decisionSourcePage(snapshot.tx, { fromMs: range.fromMs, toMs: range.toMs, after, limit });
-      for (const row of page) visit(row);
+      const page = decisionTextPage(snapshot.tx, { fromMs: range.fromMs, toMs: range.toMs, after, limit });
+      for (const row of page) visit(row, sourceOf(row[0]));
       const last = page.at(-1);
       if (last === undefined || page.length < limit) return;
-      after = { decidedAt: last[3], id: last[0] };
+      after = { decidedAt: last[1], id: last[0] };
       const now = performance.now();
       if (now - heldSince + (now - stepStarted) > EXPORT_HOLD_MS) {
         await yieldToEventLoop();
@@ -131,8 +91,14 @@ export async function buildDecisionExport(db: Db, range: ExportRange, folder: st
   try {
     csvFile = new ExportTextFile(csv.path);
     writer = new DecisionExportWriter(range, { json: jsonFile, csv: csvFile });
-    const worded = wordingCache();
-    await forEachDecisionSource(db, range, (row) => writeDecision(writer, row, worded));
+    const renderer = new DecisionRenderer();
+    const current = rendererFingerprint();
+    await forEachDecisionText(db, range, ([, , storedBy, json, csv], source) => {
+      // Stored texts of this very renderer are copied; any other decision is rendered from its sources.
+      const stored = storedBy === current && json !== null ? { json, csv } : renderer.render(source());
+      if (stored.csv === null) writer.addLeftOutText(stored.json);
+      else writer.addStatementTexts(stored.json, stored.csv);
+    });
     writer.finish();
   } finally {
     jsonFile.close();

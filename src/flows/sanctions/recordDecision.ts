@@ -4,11 +4,13 @@ import { fail } from "../../core/domainError.ts";
 import { SANCTION_RUNGS } from "../../core/sanctions.ts";
 import { getAppeal, setAppealReview } from "../../store/appeals.ts";
 import type { Executor } from "../../store/database.ts";
+import { decisionSource } from "../../store/decisionExportTexts.ts";
 import { accountOf } from "../../store/parties.ts";
 import { decisionCountOfCase, insertDecision, settleProposal } from "../../store/sanctions.ts";
 import { recordCaseChange } from "../cases/caseChange.ts";
 import { enqueueZendeskNote } from "../jobs/addZendeskNote.ts";
 import { enqueueProposalUpdate } from "../jobs/postProposal.ts";
+import { storeRenderedDecisions } from "./decisionTexts.ts";
 import { proposalRung } from "./proposalStanding.ts";
 import { resolveInterimSuspensions } from "./resolveInterimSuspensions.ts";
 import { statementOfDecision } from "./statementOfDecision.ts";
@@ -68,6 +70,8 @@ export function recordDecision(tx: Executor, input: RecordDecisionInput): Record
     appliesFrom: at,
     appliesUntil,
   });
+  // Its text in the export files, as the export would render it now: a year's export then copies it.
+  storeRenderedDecisions(tx, [decisionSource(tx, decision.id) ?? fail("conflict", "The decision was not recorded.")]);
   const interim = resolveInterimSuspensions(tx, record, {
     accountId: proposal.accountId,
     rung,

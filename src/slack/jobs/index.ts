@@ -30,12 +30,14 @@ import { remindShiftJob } from "../../flows/jobs/remindShift.ts";
 import { remindSlaJob } from "../../flows/jobs/remindSla.ts";
 import { scheduleWeeklyReportJob } from "../../flows/jobs/scheduleWeeklyReport.ts";
 import { setWarRoomTopicJob } from "../../flows/jobs/setWarRoomTopic.ts";
+import { storeDecisionTextsJob } from "../../flows/jobs/storeDecisionTexts.ts";
 import { sweepSlaClocksJob } from "../../flows/jobs/sweepSlaClocks.ts";
 import { takeScheduledBackupJob } from "../../flows/jobs/takeScheduledBackup.ts";
 import { planShiftReminders } from "../../flows/onCall/shiftReminders.ts";
 import { scheduleWeeklyReport } from "../../flows/reports/weeklyReport.ts";
 import { planRetention } from "../../flows/retention/planRetention.ts";
 import { redactPersonalData } from "../../flows/retention/redactPersonalData.ts";
+import { storeDecisionTextsWindow } from "../../flows/sanctions/storeDecisionTexts.ts";
 import { checkSlaClocks, sweepSlaClocks } from "../../flows/sla/slaReminders.ts";
 import type { JobPacing } from "../../scheduler/pacing.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
@@ -129,6 +131,7 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
     postsTo: reportTarget,
   }),
   handle(publishHomeJob, (deps, { userId }) => publishHome(deps, userId), { methods: ["views.publish"] }),
+  handle(storeDecisionTextsJob, storeDecisionTextsWindow),
 ];
 
 /** The runner's pacing: each kind's Slack calls as the budgets they spend. */

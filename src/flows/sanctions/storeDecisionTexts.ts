@@ -1,0 +1,37 @@
+import { inTransaction } from "../../store/database.ts";
+import { decisionSourcesInIdRange, lastDecisionId, storedRenderersInIdRange } from "../../store/decisionExportTexts.ts";
+import type { FlowDeps } from "../deps.ts";
+import type { PayloadOf } from "../jobs/defineJob.ts";
+import { enqueueDecisionTextsWindow, type storeDecisionTextsJob } from "../jobs/storeDecisionTexts.ts";
+import { rendererFingerprint, storeRenderedDecisions } from "./decisionTexts.ts";
+
+/** Decision ids one run reads: rendering and storing this many holds the event loop about 3 ms. */
+export const DECISION_TEXTS_WINDOW = 250;
+
+/**
+ * At start: the pass that stores the current renderer's texts of every decision, once per renderer (its key holds
+ * the fingerprint, so restarts add nothing and an upgrade that changes the texts starts a new pass).
+ */
+export function startDecisionTextsPass(deps: FlowDeps): void {
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => enqueueDecisionTextsWindow(tx, 0, rendererFingerprint(), now));
+}
+
+/**
+ * Job: renders and stores the texts of the decisions in one window of ids that have none from the current
+ * renderer, then queues the next window while decisions remain. Decisions recorded meanwhile store their own.
+ */
+export async function storeDecisionTextsWindow(
+  deps: FlowDeps,
+  { afterId }: PayloadOf<typeof storeDecisionTextsJob>,
+): Promise<void> {
+  const renderer = rendererFingerprint();
+  const now = deps.clock.now();
+  inTransaction(deps.db, (tx) => {
+    const throughId = afterId + DECISION_TEXTS_WINDOW;
+    const stored = storedRenderersInIdRange(tx, afterId, throughId);
+    const stale = decisionSourcesInIdRange(tx, afterId, throughId).filter(([id]) => stored.get(id) !== renderer);
+    storeRenderedDecisions(tx, stale);
+    if (throughId < lastDecisionId(tx)) enqueueDecisionTextsWindow(tx, throughId, renderer, now);
+  });
+}

@@ -1,0 +1,189 @@
+import { asc, eq, gt, lte, sql } from "drizzle-orm";
+import { type CaseRow, cases, decisionExportTexts, decisions, sanctionProposals } from "../../db/schema.ts";
+import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
+
+/**
+ * What a statement of reasons is rebuilt from, one flat row per decision, as the select's columns in order:
+ * plain values, the clauses as their stored JSON text (equal lists are equal texts, so each list's wording is
+ * built once).
+ */
+export type DecisionSourceRow = [
+  id: number,
+  puid: string,
+  rung: string,
+  decidedAt: number,
+  appliesFrom: number,
+  appliesUntil: number | null,
+  caseHumanId: string,
+  category: string,
+  source: CaseRow["source"],
+  occurredAt: number | null,
+  createdAt: number,
+  clausesJson: string,
+  facts: string,
+];
+
+/** A decision in an export's range with its stored texts, when there are any (decision_export_texts). */
+export type DecisionTextRow = [
+  id: number,
+  decidedAt: number,
+  renderer: string | null,
+  json: Buffer | null,
+  csv: Buffer | null,
+];
+
+/** Where a page of decisions ends: the next page starts after this decision. */
+export interface DecisionCursor {
+  decidedAt: number;
+  id: number;
+}
+
+const sourcesOf = (tx: Executor) =>
+  tx
+    .select({
+      id: decisions.id,
+      puid: decisions.puid,
+      rung: decisions.rung,
+      decidedAt: decisions.decidedAt,
+      appliesFrom: decisions.appliesFrom,
+      appliesUntil: decisions.appliesUntil,
+      caseHumanId: cases.humanId,
+      category: cases.category,
+      source: cases.source,
+      occurredAt: cases.occurredAt,
+      createdAt: cases.createdAt,
+      clausesJson: sql<string>`${sanctionProposals.clauses}`,
+      facts: sanctionProposals.facts,
+    })
+    .from(decisions)
+    .innerJoin(cases, eq(decisions.caseId, cases.id))
+    .innerJoin(sanctionProposals, eq(decisions.proposalId, sanctionProposals.id));
+
+const sourceById = preparedStatement((tx) =>
+  sourcesOf(tx)
+    .where(eq(decisions.id, sql.placeholder("id")))
+    .prepare(),
+);
+
+/** One decision's sources, for a decision whose stored texts are missing or stale. */
+export function decisionSource(tx: Executor, id: number): DecisionSourceRow | undefined {
+  return sourceById(tx).values({ id })[0] as DecisionSourceRow | undefined;
+}
+
+const sourcesInIdRange = preparedStatement((tx) =>
+  sourcesOf(tx)
+    .where(sql`${decisions.id} > ${sql.placeholder("afterId")} AND ${decisions.id} <= ${sql.placeholder("throughId")}`)
+    .orderBy(asc(decisions.id))
+    .prepare(),
+);
+
+/** The sources of the decisions with ids in (afterId, throughId], by id. */
+export function decisionSourcesInIdRange(tx: Executor, afterId: number, throughId: number): DecisionSourceRow[] {
+  return sourcesInIdRange(tx).values({ afterId, throughId }) as DecisionSourceRow[];
+}
+
+const sourcesOfCase = preparedStatement((tx) =>
+  sourcesOf(tx)
+    .where(eq(decisions.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(decisions.id))
+    .prepare(),
+);
+
+/** The sources of every decision of one case (a handful). */
+export function decisionSourcesOfCase(tx: Executor, caseId: number): DecisionSourceRow[] {
+  return sourcesOfCase(tx).values({ caseId }) as DecisionSourceRow[];
+}
+
+const textPage = preparedStatement((tx) => {
+  const after = sql`(${decisions.decidedAt}, ${decisions.id}) > (${sql.placeholder("afterAt")}, ${sql.placeholder("afterId")})`;
+  return tx
+    .select({
+      id: decisions.id,
+      decidedAt: decisions.decidedAt,
+      renderer: decisionExportTexts.renderer,
+      json: decisionExportTexts.json,
+      csv: decisionExportTexts.csv,
+    })
+    .from(decisions)
+    .leftJoin(decisionExportTexts, eq(decisionExportTexts.decisionId, decisions.id))
+    .where(
+      sql`${decisions.decidedAt} >= ${sql.placeholder("fromMs")} AND ${decisions.decidedAt} < ${sql.placeholder("toMs")} AND ${after}`,
+    )
+    .orderBy(asc(decisions.decidedAt), asc(decisions.id))
+    .limit(sql.placeholder("limit"))
+    .prepare();
+});
+
+/**
+ * Up to `limit` decisions taken in [fromMs, toMs) after `after` (all from the start without it), oldest first, with
+ * their stored texts. Read a page at a time: a year's rows held at once outlive the young generation.
+ */
+export function decisionTextPage(
+  tx: Executor,
+  page: { fromMs: number; toMs: number; after: DecisionCursor | undefined; limit: number },
+): DecisionTextRow[] {
+  const { fromMs, toMs, after, limit } = page;
+  // Before the range's first instant, so the first page starts at fromMs itself.
+  const [afterAt, afterId] = after === undefined ? [fromMs - 1, 0] : [after.decidedAt, after.id];
+  return textPage(tx).values({ fromMs, toMs, afterAt, afterId, limit }) as DecisionTextRow[];
+}
+
+const upsertTexts = preparedStatement((tx) =>
+  tx
+    .insert(decisionExportTexts)
+    .values({
+      decisionId: sql.placeholder("decisionId"),
+      renderer: sql.placeholder("renderer"),
+      json: sql.placeholder("json"),
+      csv: sql.placeholder("csv"),
+    })
+    .onConflictDoUpdate({
+      target: decisionExportTexts.decisionId,
+      set: { renderer: sql`excluded.renderer`, json: sql`excluded.json`, csv: sql`excluded.csv` },
+    })
+    .prepare(),
+);
+
+export interface StoredDecisionTexts {
+  decisionId: number;
+  renderer: string;
+  json: Buffer;
+  csv: Buffer | null;
+}
+
+/** Writes (or rewrites) one decision's texts. */
+export function storeDecisionTexts(tx: Executor, texts: StoredDecisionTexts): void {
+  upsertTexts(tx).run({ ...texts });
+}
+
+const lastDecision = preparedStatement((tx) =>
+  tx
+    .select({ id: sql<number | null>`max(${decisions.id})` })
+    .from(decisions)
+    .prepare(),
+);
+
+/** The newest decision's id (0 when there is none): where a pass over every decision ends. */
+export function lastDecisionId(tx: Executor): number {
+  return lastDecision(tx).get()?.id ?? 0;
+}
+
+const storedRenderers = preparedStatement((tx) =>
+  tx
+    .select({ id: decisionExportTexts.decisionId, renderer: decisionExportTexts.renderer })
+    .from(decisionExportTexts)
+    .where(
+      sql`${gt(decisionExportTexts.decisionId, sql.placeholder("afterId"))} AND ${lte(decisionExportTexts.decisionId, sql.placeholder("throughId"))}`,
+    )
+    .prepare(),
+);
+
+/** Which renderer wrote the stored texts of the decisions with ids in (afterId, throughId]. */
+export function storedRenderersInIdRange(tx: Executor, afterId: number, throughId: number): Map<number, string> {
+  return new Map(
+    storedRenderers(tx)
+      .all({ afterId, throughId })
+      .map((r) => [r.id, r.renderer]),
+  );
+}
