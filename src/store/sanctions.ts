@@ -2,7 +2,6 @@ import { and, asc, count, eq, gte, inArray, lt, max, notExists, sql } from "driz
 import { alias } from "drizzle-orm/sqlite-core";
 import {
   accounts,
-  type CaseRow,
   cases,
   consultRecipients,
   consults,
