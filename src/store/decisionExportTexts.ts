@@ -95,8 +95,39 @@ export function decisionSourcesOfCase(tx: Executor, caseId: number): DecisionSou
   return sourcesOfCase(tx).values({ caseId }) as DecisionSourceRow[];
 }
 
+/** Decisions of [fromMs, toMs) after the cursor, by decision time then id: the order and filter of every page. */
+const inPage = sql`${decisions.decidedAt} >= ${sql.placeholder("fromMs")} AND ${decisions.decidedAt} < ${sql.placeholder("toMs")} AND (${decisions.decidedAt}, ${decisions.id}) > (${sql.placeholder("afterAt")}, ${sql.placeholder("afterId")})`;
+
+export interface DecisionPage {
+  fromMs: number;
+  toMs: number;
+  after: DecisionCursor | undefined;
+  limit: number;
+}
+
+function pageValues({ fromMs, toMs, after, limit }: DecisionPage) {
+  // Before the range's first instant, so the first page starts at fromMs itself.
+  const [afterAt, afterId] = after === undefined ? [fromMs - 1, 0] : [after.decidedAt, after.id];
+  return { fromMs, toMs, afterAt, afterId, limit };
+}
+
+const sourcePage = preparedStatement((tx) =>
+  sourcesOf(tx)
+    .where(inPage)
+    .orderBy(asc(decisions.decidedAt), asc(decisions.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+/**
+ * The sources of the same page of decisions as decisionTextPage, row for row (read in the same snapshot): for a
+ * page with decisions to render, one read instead of one per decision.
+ */
+export function decisionSourcePage(tx: Executor, page: DecisionPage): DecisionSourceRow[] {
+  return sourcePage(tx).values(pageValues(page)) as DecisionSourceRow[];
+}
+
 const textPage = preparedStatement((tx) => {
-  const after = sql`(${decisions.decidedAt}, ${decisions.id}) > (${sql.placeholder("afterAt")}, ${sql.placeholder("afterId")})`;
   return tx
     .select({
       id: decisions.id,
@@ -107,9 +138,7 @@ const textPage = preparedStatement((tx) => {
     })
     .from(decisions)
     .leftJoin(decisionExportTexts, eq(decisionExportTexts.decisionId, decisions.id))
-    .where(
-      sql`${decisions.decidedAt} >= ${sql.placeholder("fromMs")} AND ${decisions.decidedAt} < ${sql.placeholder("toMs")} AND ${after}`,
-    )
+    .where(inPage)
     .orderBy(asc(decisions.decidedAt), asc(decisions.id))
     .limit(sql.placeholder("limit"))
     .prepare();
@@ -119,14 +148,8 @@ const textPage = preparedStatement((tx) => {
  * Up to `limit` decisions taken in [fromMs, toMs) after `after` (all from the start without it), oldest first, with
  * their stored texts. Read a page at a time: a year's rows held at once outlive the young generation.
  */
-export function decisionTextPage(
-  tx: Executor,
-  page: { fromMs: number; toMs: number; after: DecisionCursor | undefined; limit: number },
-): DecisionTextRow[] {
-  const { fromMs, toMs, after, limit } = page;
-  // Before the range's first instant, so the first page starts at fromMs itself.
-  const [afterAt, afterId] = after === undefined ? [fromMs - 1, 0] : [after.decidedAt, after.id];
-  return textPage(tx).values({ fromMs, toMs, afterAt, afterId, limit }) as DecisionTextRow[];
+export function decisionTextPage(tx: Executor, page: DecisionPage): DecisionTextRow[] {
+  return textPage(tx).values(pageValues(page)) as DecisionTextRow[];
 }
 
 const upsertTexts = preparedStatement((tx) =>

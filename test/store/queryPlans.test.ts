@@ -25,6 +25,7 @@ import { getCase, openCasesOfSeverities } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
 import {
   decisionSource,
+  decisionSourcePage,
   decisionSourcesInIdRange,
   decisionSourcesOfCase,
   decisionTextPage,
@@ -173,6 +174,12 @@ const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
       limit: 1000,
     }),
     decisionSource(d.db, 5),
+    decisionSourcePage(d.db, {
+      fromMs: SEED_START,
+      toMs: SEED_START + 3_600_000,
+      after: { decidedAt: SEED_START + 60_000, id: 5 },
+      limit: 1000,
+    }),
   ],
   "decision texts stored, and their backfill": (d) => [
     decisionCountOfCase(d.db, busyCase),

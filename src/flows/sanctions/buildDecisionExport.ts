@@ -6,9 +6,10 @@ import { fail } from "../../core/domainError.ts";
 import type { Db } from "../../store/database.ts";
 import {
   type DecisionCursor,
+  type DecisionPage,
   type DecisionSourceRow,
   type DecisionTextRow,
-  decisionSource,
+  decisionSourcePage,
   decisionTextPage,
 } from "../../store/decisionExportTexts.ts";
 import { openReadOnlySnapshot } from "../../store/readOnlySnapshot.ts";
@@ -51,18 +52,24 @@ export async function forEachDecisionText(
   visit: (row: DecisionTextRow, source: () => DecisionSourceRow) => void,
 ): Promise<void> {
   const snapshot = openReadOnlySnapshot(db);
-  const sourceOf = (id: number) => () =>
-    decisionSource(snapshot.tx, id) ?? fail("conflict", `Decision ${id} lost its case or proposal.`);
   try {
     let after: DecisionCursor | undefined;
     let heldSince = performance.now();
     for (;;) {
       const stepStarted = performance.now();
-      const limit = EXPORT_PAGE_ROWS;
-      const page = decisionTextPage(snapshot.tx, { fromMs: range.fromMs, toMs: range.toMs, after, limit });
-      for (const row of page) visit(row, sourceOf(row[0]));
-      const last = page.at(-1);
-      if (last === undefined || page.length < limit) return;
+      const page: DecisionPage = { fromMs: range.fromMs, toMs: range.toMs, after, limit: EXPORT_PAGE_ROWS };
+      const rows = decisionTextPage(snapshot.tx, page);
+      // Read once for the page, and only if a decision in it asks for its sources.
+      let sources: DecisionSourceRow[] | undefined;
+      rows.forEach((row, i) => {
+        visit(row, () => {
+          sources ??= decisionSourcePage(snapshot.tx, page);
+          const source = sources[i];
+          return source?.[0] === row[0] ? source : fail("conflict", `Decision ${row[0]} lost its case or proposal.`);
+        });
+      });
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < page.limit) return;
       after = { decidedAt: last[1], id: last[0] };
       const now = performance.now();
       if (now - heldSince + (now - stepStarted) > EXPORT_HOLD_MS) {
