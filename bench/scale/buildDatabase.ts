@@ -24,6 +24,7 @@ import {
   type ScaleShape,
   scaleShape,
 } from "./scaleShape.ts";
+import { storeEveryDecisionText } from "./storeDecisionTexts.ts";
 
 export const DATA_DIR = fileURLToPath(new URL("../.data", import.meta.url));
 const CASES_PER_TRANSACTION = 2_000;
@@ -220,6 +221,9 @@ function writeScaleDatabase(path: string, shape: ScaleShape): Omit<ScaleManifest
     progress("all rows written");
   });
   progress("indexes, triggers and search rebuilt");
+  // As recordDecision stores them (the bulk writer writes decisions row by row, around the flow).
+  storeEveryDecisionText(handle.db);
+  progress("decisions' export texts stored");
   assertMigratedSchema(sqlite);
   // A database of this age has statistics (the product runs PRAGMA optimize at open): the planner sees them.
   sqlite.exec("ANALYZE");
@@ -248,7 +252,13 @@ export function buildScaleDatabase(cases: number, dir: string = DATA_DIR): Built
   if (existsSync(path) && existsSync(manifestPath)) {
     // A file cached before newer migrations is upgraded first, as a deployed database is at its next start: the
     // bench's start to healthy then measures a start, not an upgrade.
-    openDatabase(path).close();
+    const upgraded = openDatabase(path);
+    try {
+      // And what the bot's passes after the upgrade leave behind: every decision's export texts.
+      storeEveryDecisionText(upgraded.db);
+    } finally {
+      upgraded.close();
+    }
     return { path, manifest: JSON.parse(readFileSync(manifestPath, "utf8")) as ScaleManifest, reused: true };
   }
   mkdirSync(dir, { recursive: true });

@@ -9,6 +9,8 @@ import { verifyChain } from "../../src/core/auditHash.ts";
 import { whoIsOnCall } from "../../src/core/onCall.ts";
 import { relevantSlaFacts, slaFactsOfEvent } from "../../src/core/slaFacts.ts";
 import { loadCaseSnapshot } from "../../src/flows/cases/loadCaseSnapshot.ts";
+import { buildDecisionExport } from "../../src/flows/sanctions/buildDecisionExport.ts";
+import { rendererFingerprint } from "../../src/flows/sanctions/decisionTexts.ts";
 import { loadCalendar } from "../../src/store/calendars.ts";
 import { getCaseByHumanId } from "../../src/store/cases.ts";
 import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
@@ -16,6 +18,7 @@ import { eventsOfCase, toStoredEvent } from "../../src/store/events.ts";
 import { loadSchedule } from "../../src/store/onCall.ts";
 import { standingDecisionsOfAccount } from "../../src/store/sanctions.ts";
 import { slaFactsOfCases } from "../../src/store/slaFacts.ts";
+import { exportFilesAsBefore } from "../support/exportAsBefore.ts";
 
 const CASES = 200;
 const shape = scaleShape(CASES);
@@ -108,6 +111,20 @@ describe("the scale database builder", () => {
     // The builder moves some open cases to waiting_consult during the load: those moves must not count twice.
     expect(count("SELECT count(*) AS n FROM cases WHERE status = 'waiting_consult'")).toBeGreaterThan(0);
     expect(kept).toEqual(counted);
+  });
+
+  it("stores every decision's export texts as the current renderer writes them, so an export copies them all", async () => {
+    expect(count("SELECT count(*) AS n FROM decisions")).toBeGreaterThan(0);
+    const current = database.sqlite.prepare("SELECT count(*) AS n FROM decision_export_texts WHERE renderer = ?");
+    expect((current.get(rendererFingerprint()) as { n: number }).n).toBe(count("SELECT count(*) AS n FROM decisions"));
+    // Every decision exported from those texts: the files are what rendering each decision afresh writes.
+    const range = { from: "1970-01-01", to: "2100-12-31", fromMs: 0, toMs: Date.UTC(2101, 0, 1) };
+    const folder = mkdtempSync(join(dir, "export-"));
+    const exported = await buildDecisionExport(database.db, range, folder);
+    const files = exported.files.map((file) => readFileSync(file.path, "utf8"));
+    const before = exportFilesAsBefore(database.db, range);
+    expect(exported.count).toBeGreaterThan(0);
+    expect(files).toEqual([before.json, before.csv]);
   });
 
   it("refuses to load past an INSERT trigger it does not know how to rebuild", () => {
