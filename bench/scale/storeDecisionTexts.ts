@@ -1,10 +1,6 @@
 import { rendererFingerprint, storeRenderedDecisions } from "../../src/flows/sanctions/decisionTexts.ts";
 import { type Db, inTransaction } from "../../src/store/database.ts";
-import {
-  decisionSourcesInIdRange,
-  lastDecisionId,
-  storedRenderersInIdRange,
-} from "../../src/store/decisionExportTexts.ts";
+import { decisionSourcesLackingTexts, lastDecisionId } from "../../src/store/decisionExportTexts.ts";
 
 const WINDOW = 5_000;
 
@@ -19,10 +15,7 @@ export function storeEveryDecisionText(db: Db): number {
   let written = 0;
   for (let afterId = 0; afterId < last; afterId += WINDOW) {
     inTransaction(db, (tx) => {
-      const stored = storedRenderersInIdRange(tx, afterId, afterId + WINDOW);
-      const stale = decisionSourcesInIdRange(tx, afterId, afterId + WINDOW).filter(
-        ([id]) => stored.get(id) !== renderer,
-      );
+      const stale = decisionSourcesLackingTexts(tx, { afterId, throughId: afterId + WINDOW, renderer });
       storeRenderedDecisions(tx, stale);
       written += stale.length;
     });

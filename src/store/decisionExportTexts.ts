@@ -71,16 +71,30 @@ export function decisionSource(tx: Executor, id: number): DecisionSourceRow | un
   return sourceById(tx).values({ id })[0] as DecisionSourceRow | undefined;
 }
 
-const sourcesInIdRange = preparedStatement((tx) =>
-  sourcesOf(tx)
-    .where(sql`${decisions.id} > ${sql.placeholder("afterId")} AND ${decisions.id} <= ${sql.placeholder("throughId")}`)
-    .orderBy(asc(decisions.id))
-    .prepare(),
-);
+const sourcesLackingTexts = preparedStatement((tx) => {
+  const current = tx
+    .select({ one: sql`1` })
+    .from(decisionExportTexts)
+    .where(
+      sql`${decisionExportTexts.decisionId} = ${decisions.id} AND ${decisionExportTexts.renderer} = ${sql.placeholder("renderer")}`,
+    );
+  return (
+    sourcesOf(tx)
+      // Checked on each decision before its case and proposal are looked up: a window already stored reads neither.
+      .where(
+        sql`${decisions.id} > ${sql.placeholder("afterId")} AND ${decisions.id} <= ${sql.placeholder("throughId")} AND NOT EXISTS ${current}`,
+      )
+      .orderBy(asc(decisions.id))
+      .prepare()
+  );
+});
 
-/** The sources of the decisions with ids in (afterId, throughId], by id. */
-export function decisionSourcesInIdRange(tx: Executor, afterId: number, throughId: number): DecisionSourceRow[] {
-  return sourcesInIdRange(tx).values({ afterId, throughId }) as DecisionSourceRow[];
+/** The sources of the decisions with ids in (afterId, throughId] that have no texts from `renderer`, by id. */
+export function decisionSourcesLackingTexts(
+  tx: Executor,
+  window: { afterId: number; throughId: number; renderer: string },
+): DecisionSourceRow[] {
+  return sourcesLackingTexts(tx).values(window) as DecisionSourceRow[];
 }
 
 const sourcesOfCase = preparedStatement((tx) =>
@@ -190,23 +204,4 @@ const lastDecision = preparedStatement((tx) =>
 /** The newest decision's id (0 when there is none): where a pass over every decision ends. */
 export function lastDecisionId(tx: Executor): number {
   return lastDecision(tx).get()?.id ?? 0;
-}
-
-const storedRenderers = preparedStatement((tx) =>
-  tx
-    .select({ id: decisionExportTexts.decisionId, renderer: decisionExportTexts.renderer })
-    .from(decisionExportTexts)
-    .where(
-      sql`${gt(decisionExportTexts.decisionId, sql.placeholder("afterId"))} AND ${lte(decisionExportTexts.decisionId, sql.placeholder("throughId"))}`,
-    )
-    .prepare(),
-);
-
-/** Which renderer wrote the stored texts of the decisions with ids in (afterId, throughId]. */
-export function storedRenderersInIdRange(tx: Executor, afterId: number, throughId: number): Map<number, string> {
-  return new Map(
-    storedRenderers(tx)
-      .all({ afterId, throughId })
-      .map((r) => [r.id, r.renderer]),
-  );
 }

@@ -26,11 +26,10 @@ import { type DatabaseHandle, openDatabase } from "../../src/store/database.ts";
 import {
   decisionSource,
   decisionSourcePage,
-  decisionSourcesInIdRange,
+  decisionSourcesLackingTexts,
   decisionSourcesOfCase,
   decisionTextPage,
   lastDecisionId,
-  storedRenderersInIdRange,
 } from "../../src/store/decisionExportTexts.ts";
 import { appendEvent, chainSliceAfter } from "../../src/store/events.ts";
 import { evidenceSeqAddedByView } from "../../src/store/evidence.ts";
@@ -184,8 +183,7 @@ const HOT_READS: Record<string, (d: FlowDeps) => unknown> = {
   "decision texts stored, and their backfill": (d) => [
     decisionCountOfCase(d.db, busyCase),
     decisionSourcesOfCase(d.db, busyCase),
-    decisionSourcesInIdRange(d.db, 100, 350),
-    storedRenderersInIdRange(d.db, 100, 350),
+    decisionSourcesLackingTexts(d.db, { afterId: 100, throughId: 350, renderer: "r" }),
     lastDecisionId(d.db),
   ],
   "job claim and scheduler sleep": (d) => {
