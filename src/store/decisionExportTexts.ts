@@ -1,4 +1,4 @@
-import { asc, eq, gt, lte, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { type CaseRow, cases, decisionExportTexts, decisions, sanctionProposals } from "../../db/schema.ts";
 import type { Executor } from "./database.ts";
 import { preparedStatement } from "./preparedStatement.ts";
