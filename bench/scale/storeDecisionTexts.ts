@@ -1,15 +1,20 @@
+import { eq } from "drizzle-orm";
+import { jobs } from "../../db/schema.ts";
+import { storeDecisionTextsJob } from "../../src/flows/jobs/storeDecisionTexts.ts";
 import { rendererFingerprint, storeRenderedDecisions } from "../../src/flows/sanctions/decisionTexts.ts";
 import { type Db, inTransaction } from "../../src/store/database.ts";
 import { decisionSourcesLackingTexts, lastDecisionId } from "../../src/store/decisionExportTexts.ts";
+import { completeJob, enqueueJob } from "../../src/store/jobs.ts";
 
 const WINDOW = 5_000;
 
 /**
  * What the bot's statements.store_texts pass leaves behind, written at once: every decision's export texts from the
- * current renderer (a deployed bot has them once the pass after its upgrade is through). Returns how many were
- * written; decisions whose texts are current are left alone, so a second call writes none.
+ * current renderer, and the pass's first job done, so a bot started on the file does not walk every decision again
+ * (a deployed bot walks them once, at the first start of a version that changes the texts). Returns how many
+ * decisions' texts were written; those already current are left alone, so a second call writes none.
  */
-export function storeEveryDecisionText(db: Db): number {
+export function storeEveryDecisionText(db: Db, now = Date.now()): number {
   const renderer = rendererFingerprint();
   const last = lastDecisionId(db);
   let written = 0;
@@ -20,5 +25,11 @@ export function storeEveryDecisionText(db: Db): number {
       written += stale.length;
     });
   }
+  inTransaction(db, (tx) => {
+    const key = storeDecisionTextsJob.key({ afterId: 0 }, renderer);
+    const queued = enqueueJob(tx, { kind: storeDecisionTextsJob.kind, payload: { afterId: 0 }, key, runAt: now }, now);
+    const job = tx.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, key)).get();
+    if (queued && job) completeJob(tx, job.id, now);
+  });
   return written;
 }

@@ -116,6 +116,9 @@ describe("the scale database builder", () => {
   it("stores every decision's export texts as the current renderer writes them, so an export copies them all", async () => {
     expect(count("SELECT count(*) AS n FROM decisions")).toBeGreaterThan(0);
     const current = database.sqlite.prepare("SELECT count(*) AS n FROM decision_export_texts WHERE renderer = ?");
+    // As a bot whose pass is through: its start queues no second pass over the decisions.
+    const pass = database.sqlite.prepare("SELECT done_at FROM jobs WHERE idempotency_key = ?");
+    expect(pass.get(`statements.store_texts:${rendererFingerprint()}:0`)).toEqual({ done_at: expect.any(Number) });
     expect((current.get(rendererFingerprint()) as { n: number }).n).toBe(count("SELECT count(*) AS n FROM decisions"));
     // Every decision exported from those texts: the files are what rendering each decision afresh writes.
     const range = { from: "1970-01-01", to: "2100-12-31", fromMs: 0, toMs: Date.UTC(2101, 0, 1) };
@@ -161,8 +164,8 @@ describe("the scale database builder", () => {
     expect(count("SELECT count(*) AS n FROM evidence_files")).toBe(shape.evidence);
     expect(count("SELECT count(*) AS n FROM decisions")).toBe(shape.decisions);
     const open = count("SELECT count(*) AS n FROM cases WHERE status <> 'closed'");
-    // Each open case also holds the SLA check of an earlier start.
-    expect(count("SELECT count(*) AS n FROM jobs")).toBe(shape.jobs + open);
+    // Each open case also holds the SLA check of an earlier start, and the export texts' pass is recorded done.
+    expect(count("SELECT count(*) AS n FROM jobs")).toBe(shape.jobs + open + 1);
     expect(built.manifest.written).toMatchObject({ cases: CASES, events, decisions: shape.decisions });
   });
 
