@@ -13,8 +13,10 @@ export const DECISION_TEXTS_WINDOW = 100;
  * the fingerprint, so restarts add nothing and an upgrade that changes the texts starts a new pass).
  */
 export function startDecisionTextsPass(deps: FlowDeps): void {
+  // Rendered before the write lock is taken: the fingerprint's samples are the one slow part.
+  const renderer = rendererFingerprint();
   const now = deps.clock.now();
-  inTransaction(deps.db, (tx) => enqueueDecisionTextsWindow(tx, 0, rendererFingerprint(), now));
+  inTransaction(deps.db, (tx) => enqueueDecisionTextsWindow(tx, 0, renderer, now));
 }
 
 /**
