@@ -189,7 +189,6 @@ export class DecisionExportWriter {
   private statements = 0;
   private leftOut = 0;
   private finished = false;
-  private readonly texts = new DecisionTexts();
 
   constructor(
     range: ExportRange,
@@ -207,22 +206,12 @@ export class DecisionExportWriter {
     return this.leftOut;
   }
 
-  /** Renders the statement (see DecisionTexts.statement) and writes it. */
-  addStatement(d: ExportedStatement, shape?: string): void {
-    const [json, csv] = this.texts.statement(d, shape);
-    this.addStatementTexts(json, csv);
-  }
-
   /** A statement's JSON object and CSV row as DecisionTexts renders them, now or when they were stored. */
   addStatementTexts(json: ExportText, csv: ExportText): void {
     if (this.statements > 0) addText(this.sinks.json, typeof json === "string" ? "," : COMMA);
     addText(this.sinks.json, json);
     addText(this.sinks.csv, csv);
     this.statements += 1;
-  }
-
-  addLeftOut(d: DecisionReference): void {
-    this.addLeftOutText(this.texts.leftOut(d));
   }
 
   /** A left-out decision's JSON object as DecisionTexts renders it, now or when it was stored. */

@@ -4,6 +4,7 @@ import { categoryById } from "../../src/core/categories.ts";
 import {
   DecisionExportWriter,
   type DecisionReference,
+  DecisionTexts,
   EXPORT_COLUMNS,
   type ExportedStatement,
   LEFT_OUT_REASON,
@@ -39,8 +40,9 @@ const range = parseExportRange("2026-03-01", "2026-03-31");
 function filesOf(exported: readonly ExportedStatement[], leftOut: readonly DecisionReference[] = []) {
   const [json, csv] = [new TextChunks(), new TextChunks()];
   const writer = new DecisionExportWriter(range, { json, csv });
-  for (const d of exported) writer.addStatement(d);
-  for (const d of leftOut) writer.addLeftOut(d);
+  const texts = new DecisionTexts();
+  for (const d of exported) writer.addStatementTexts(...texts.statement(d));
+  for (const d of leftOut) writer.addLeftOutText(texts.leftOut(d));
   writer.finish();
   return { json: json.text(), csv: csv.text() };
 }
