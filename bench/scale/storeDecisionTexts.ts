@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { jobs } from "../../db/schema.ts";
-import { storeDecisionTextsJob } from "../../src/flows/jobs/storeDecisionTexts.ts";
-import { rendererFingerprint, storeRenderedDecisions } from "../../src/flows/sanctions/decisionTexts.ts";
+import { enqueueDecisionTextsWindow, storeDecisionTextsJob } from "../../src/flows/jobs/storeDecisionTexts.ts";
+import { rendererFingerprint } from "../../src/flows/sanctions/decisionTexts.ts";
+import { storeMissingDecisionTexts } from "../../src/flows/sanctions/storeDecisionTexts.ts";
 import { type Db, inTransaction } from "../../src/store/database.ts";
-import { decisionSourcesLackingTexts, lastDecisionId } from "../../src/store/decisionExportTexts.ts";
-import { completeJob, enqueueJob } from "../../src/store/jobs.ts";
+import { lastDecisionId } from "../../src/store/decisionExportTexts.ts";
+import { completeJob } from "../../src/store/jobs.ts";
 
 const WINDOW = 5_000;
 
@@ -19,17 +20,15 @@ export function storeEveryDecisionText(db: Db, now = Date.now()): number {
   const last = lastDecisionId(db);
   let written = 0;
   for (let afterId = 0; afterId < last; afterId += WINDOW) {
-    inTransaction(db, (tx) => {
-      const stale = decisionSourcesLackingTexts(tx, { afterId, throughId: afterId + WINDOW, renderer });
-      storeRenderedDecisions(tx, stale);
-      written += stale.length;
-    });
+    written += inTransaction(db, (tx) =>
+      storeMissingDecisionTexts(tx, { afterId, throughId: afterId + WINDOW, renderer }),
+    );
   }
   inTransaction(db, (tx) => {
+    if (!enqueueDecisionTextsWindow(tx, 0, renderer, now)) return;
     const key = storeDecisionTextsJob.key({ afterId: 0 }, renderer);
-    const queued = enqueueJob(tx, { kind: storeDecisionTextsJob.kind, payload: { afterId: 0 }, key, runAt: now }, now);
     const job = tx.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, key)).get();
-    if (queued && job) completeJob(tx, job.id, now);
+    if (job) completeJob(tx, job.id, now);
   });
   return written;
 }

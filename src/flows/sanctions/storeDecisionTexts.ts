@@ -1,4 +1,4 @@
-import { inTransaction } from "../../store/database.ts";
+import { type Executor, inTransaction } from "../../store/database.ts";
 import { decisionSourcesLackingTexts, lastDecisionId } from "../../store/decisionExportTexts.ts";
 import type { FlowDeps } from "../deps.ts";
 import type { PayloadOf } from "../jobs/defineJob.ts";
@@ -20,6 +20,19 @@ export function startDecisionTextsPass(deps: FlowDeps): void {
 }
 
 /**
+ * Renders and stores the texts of the decisions with ids in (afterId, throughId] that have none from `renderer`, in
+ * the caller's transaction; returns how many it wrote.
+ */
+export function storeMissingDecisionTexts(
+  tx: Executor,
+  window: { afterId: number; throughId: number; renderer: string },
+): number {
+  const stale = decisionSourcesLackingTexts(tx, window);
+  storeRenderedDecisions(tx, stale);
+  return stale.length;
+}
+
+/**
  * Job: renders and stores the texts of the decisions in one window of ids that have none from the current
  * renderer, then queues the next window while decisions remain. Decisions recorded meanwhile store their own.
  */
@@ -31,7 +44,7 @@ export async function storeDecisionTextsWindow(
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => {
     const throughId = afterId + DECISION_TEXTS_WINDOW;
-    storeRenderedDecisions(tx, decisionSourcesLackingTexts(tx, { afterId, throughId, renderer }));
+    storeMissingDecisionTexts(tx, { afterId, throughId, renderer });
     if (throughId < lastDecisionId(tx)) enqueueDecisionTextsWindow(tx, throughId, renderer, now);
   });
 }
