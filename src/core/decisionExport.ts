@@ -139,9 +139,6 @@ export interface DecisionExportSinks {
   csv: TextSink;
 }
 
-/** A decision's text in one file: rendered now, or stored as UTF-8 bytes (decision_export_texts). */
-export type ExportText = string | Uint8Array;
-
 /**
  * How each decision reads in the files, without the separators between decisions: a statement's JSON object and
  * its CSV row (CRLF included), or the JSON object of a decision left out. The export writes these texts as it
@@ -169,13 +166,6 @@ export class DecisionTexts {
   }
 }
 
-const COMMA = new Uint8Array([0x2c]);
-
-function addText(sink: TextSink, text: ExportText): void {
-  if (typeof text === "string") sink.add(text);
-  else sink.addBytes(text);
-}
-
 /**
  * Both files of an export, written into the sinks as decisions come in (one pass, no list of statements kept):
  * - JSON: an envelope, not a request body. `statements[].statement` is exactly what the API takes; our
@@ -185,7 +175,7 @@ function addText(sink: TextSink, text: ExportText): void {
  * Only `left_out` is held until finish(), since it closes the JSON: a tenth of the decisions, a few hundred KB a year.
  */
 export class DecisionExportWriter {
-  private readonly leftOutJson: ExportText[] = [];
+  private readonly leftOutJson: string[] = [];
   private statements = 0;
   private leftOut = 0;
   private finished = false;
@@ -207,16 +197,16 @@ export class DecisionExportWriter {
   }
 
   /** A statement's JSON object and CSV row as DecisionTexts renders them, now or when they were stored. */
-  addStatementTexts(json: ExportText, csv: ExportText): void {
-    if (this.statements > 0) addText(this.sinks.json, typeof json === "string" ? "," : COMMA);
-    addText(this.sinks.json, json);
-    addText(this.sinks.csv, csv);
+  addStatementTexts(json: string, csv: string): void {
+    if (this.statements > 0) this.sinks.json.add(",");
+    this.sinks.json.add(json);
+    this.sinks.csv.add(csv);
     this.statements += 1;
   }
 
   /** A left-out decision's JSON object as DecisionTexts renders it, now or when it was stored. */
-  addLeftOutText(json: ExportText): void {
-    if (this.leftOut > 0) this.leftOutJson.push(typeof json === "string" ? "," : COMMA);
+  addLeftOutText(json: string): void {
+    if (this.leftOut > 0) this.leftOutJson.push(",");
     this.leftOutJson.push(json);
     this.leftOut += 1;
   }
@@ -226,7 +216,7 @@ export class DecisionExportWriter {
     if (this.finished) fail("conflict", "The export was already finished.");
     this.finished = true;
     this.sinks.json.add(`],"left_out":{"reason":${JSON.stringify(LEFT_OUT_REASON)},"decisions":[`);
-    for (const text of this.leftOutJson) addText(this.sinks.json, text);
+    for (const text of this.leftOutJson) this.sinks.json.add(text);
     this.sinks.json.add("]}}\n");
   }
 }

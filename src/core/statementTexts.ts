@@ -5,8 +5,6 @@ type Column = keyof StatementOfReasons;
 /** Where text goes, piece by piece, in order: a file being written, or text kept in memory. */
 export interface TextSink {
   add(piece: string): void;
-  /** Text already encoded as UTF-8 (an export's stored texts), copied as it is. */
-  addBytes(bytes: Uint8Array): void;
 }
 
 /** A statement field's text in each file: `,"key":value` (no comma when first in the object) and `,field`. */

@@ -1,5 +1,3 @@
-const UTF8 = new TextDecoder();
-
 /** Pieces joined into one chunk string at a time: a chunk is past V8's large-object size (about 128 KB). */
 const PIECES_PER_CHUNK = 16_384;
 
@@ -16,10 +14,6 @@ export class TextChunks {
   add(piece: string): void {
     this.pieces.push(piece);
     if (this.pieces.length === PIECES_PER_CHUNK) this.flush();
-  }
-
-  addBytes(bytes: Uint8Array): void {
-    this.add(UTF8.decode(bytes));
   }
 
   text(): string {

@@ -24,13 +24,16 @@ export type DecisionSourceRow = [
   facts: string,
 ];
 
-/** A decision in an export's range with its stored texts, when there are any (decision_export_texts). */
+/**
+ * A decision in an export's range with its stored texts, when there are any (decision_export_texts): stored as
+ * UTF-8 bytes, read as strings.
+ */
 export type DecisionTextRow = [
   id: number,
   decidedAt: number,
   renderer: string | null,
-  json: Buffer | null,
-  csv: Buffer | null,
+  json: string | null,
+  csv: string | null,
 ];
 
 /** Where a page of decisions ends: the next page starts after this decision. */
@@ -147,8 +150,10 @@ const textPage = preparedStatement((tx) => {
       id: decisions.id,
       decidedAt: decisions.decidedAt,
       renderer: decisionExportTexts.renderer,
-      json: decisionExportTexts.json,
-      csv: decisionExportTexts.csv,
+      // As TEXT: better-sqlite3 hands each BLOB over as a Buffer of its own, and a year's 50,000 of them cost twice
+      // what decoding the same UTF-8 into strings does (bench/exportBuild.ts: 147 against 103 ms a year).
+      json: sql<string | null>`CAST(${decisionExportTexts.json} AS TEXT)`,
+      csv: sql<string | null>`CAST(${decisionExportTexts.csv} AS TEXT)`,
     })
     .from(decisions)
     .leftJoin(decisionExportTexts, eq(decisionExportTexts.decisionId, decisions.id))

@@ -7,21 +7,14 @@ import type { TextSink } from "../../core/decisionExport.ts";
  */
 const FLUSH_AT_CHARS = 16 * 1024;
 
-/** Stored bytes gathered before each write: a year's ~50,000 texts of about 800 bytes become a few hundred writes. */
-const BYTES_BUFFERED = 256 * 1024;
-
 /**
  * A file written piece by piece through a bounded buffer, as UTF-8. Pieces are appended to one string, which V8
  * keeps as a rope and flattens once per write: four times cheaper than encoding each of a year's ~800,000 pieces
- * into a Buffer, or joining an array of them. Bytes already encoded (stored texts) are copied into a buffer of
- * their own; whichever kind was pending is written first, so the file keeps the order pieces came in. Writes are
- * synchronous: a few hundred KB into the OS's page cache take a fraction of a millisecond, less than handing them
- * to the thread pool.
+ * into a Buffer, or joining an array of them. Writes are synchronous: a few tens of KB into the OS's page cache
+ * take a fraction of a millisecond, less than handing them to the thread pool.
  */
 export class ExportTextFile implements TextSink {
   private text = "";
-  private readonly bytes = Buffer.allocUnsafe(BYTES_BUFFERED);
-  private used = 0;
   private readonly fd: number;
   private closed = false;
 
@@ -31,20 +24,8 @@ export class ExportTextFile implements TextSink {
   }
 
   add(piece: string): void {
-    if (this.used > 0) this.flushBytes();
     this.text += piece;
     if (this.text.length >= FLUSH_AT_CHARS) this.flushText();
-  }
-
-  addBytes(piece: Uint8Array): void {
-    if (this.text !== "") this.flushText();
-    if (this.used + piece.length > BYTES_BUFFERED) this.flushBytes();
-    if (piece.length > BYTES_BUFFERED) {
-      writeFileSync(this.fd, piece);
-      return;
-    }
-    this.bytes.set(piece, this.used);
-    this.used += piece.length;
   }
 
   /** Writes what is buffered and closes the file; a second call does nothing. */
@@ -53,7 +34,6 @@ export class ExportTextFile implements TextSink {
     this.closed = true;
     try {
       this.flushText();
-      this.flushBytes();
     } finally {
       closeSync(this.fd);
     }
@@ -65,12 +45,5 @@ export class ExportTextFile implements TextSink {
     this.text = "";
     // writeFileSync on a descriptor writes at its position and retries short writes, which writeSync leaves to us.
     writeFileSync(this.fd, text, "utf8");
-  }
-
-  private flushBytes(): void {
-    if (this.used === 0) return;
-    const used = this.used;
-    this.used = 0;
-    writeFileSync(this.fd, this.bytes.subarray(0, used));
   }
 }
