@@ -4,7 +4,7 @@
  */
 import { request as httpRequest } from "node:http";
 import type { SlackFake } from "../../test/slack-fake/index.ts";
-import { createSlackDriver, signSlackRequest } from "../../test/support/slackDriver.ts";
+import { eventCallback, signSlackRequest } from "../../test/support/slackDriver.ts";
 import { type LatencySummary, summarize } from "../stats.ts";
 import { waitUntil } from "../waitUntil.ts";
 
@@ -86,20 +86,23 @@ export async function timeCommand(target: ReadTarget, text: string): Promise<num
   }
 }
 
-/** `app_home_opened`, enveloped by the test driver as Slack sends it: time from posting to the view published. */
+/**
+ * `app_home_opened`, enveloped as Slack sends it and posted as the commands are: time from posting to the view
+ * published.
+ */
 export async function timeAppHome(target: ReadTarget): Promise<number | "timeout" | "failed"> {
   const { fake } = target;
-  const driver = createSlackDriver({
-    appUrl: `http://127.0.0.1:${target.port}/slack/events`,
-    signingSecret: target.signingSecret,
-    fake,
-  });
+  const body = JSON.stringify(eventCallback(fake, { type: "app_home_opened", user: target.userId, tab: "home" }));
   const before = fake.calls.length;
   const started = performance.now();
-  const response = await driver.event({
-    event: { type: "app_home_opened", user: target.userId, tab: "home" },
-  });
-  if (response.status !== 200) return "failed";
+  let response: { ok: boolean };
+  try {
+    response = await post(target, body, "application/json");
+  } catch (error) {
+    if (error instanceof ReadTimeout) return "timeout";
+    throw error;
+  }
+  if (!response.ok) return "failed";
   const published = () => fake.calls.slice(before).some((call) => call.method === "views.publish");
   const seen = await waitUntil(published, target.timeoutMs);
   return seen ? performance.now() - started : "timeout";

@@ -119,6 +119,36 @@ function httpTransport(options: SlackDriverOptions): SlackTransport {
   };
 }
 
+/** An Events API delivery of `event` as Slack envelopes it (type `event_callback`), for the stand-in's workspace. */
+export function eventCallback(
+  fake: SlackFake,
+  event: Record<string, unknown>,
+  {
+    eventId = `Ev${randomBytes(5).toString("hex").toUpperCase()}`,
+    nowMs = Date.now(),
+  }: { eventId?: string; nowMs?: number } = {},
+): Record<string, unknown> {
+  return {
+    token: VERIFICATION_TOKEN,
+    team_id: fake.teamId,
+    api_app_id: fake.appId,
+    event: { event_ts: (nowMs / 1000).toFixed(6), ...event },
+    type: "event_callback",
+    event_id: eventId,
+    event_time: Math.floor(nowMs / 1000),
+    authorizations: [
+      {
+        enterprise_id: null,
+        team_id: fake.teamId,
+        user_id: fake.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
+    ],
+    is_ext_shared_channel: false,
+  };
+}
+
 export function createSlackDriver(options: SlackDriverOptions): SlackDriver {
   return createDriverOver(httpTransport(options), options);
 }
@@ -130,7 +160,6 @@ export function createDriverOver(
 ): SlackDriver {
   const { fake } = options;
   const now = options.now ?? Date.now;
-  const nowSeconds = () => Math.floor(now() / 1000);
   const actionTs = () => (now() / 1000).toFixed(6);
 
   function user(userId: string) {
@@ -233,27 +262,8 @@ export function createDriverOver(
       return { ...response, triggerId, responseUrl };
     },
 
-    event({ event, eventId = `Ev${randomBytes(5).toString("hex").toUpperCase()}`, retryNum }) {
-      const body = {
-        token: VERIFICATION_TOKEN,
-        team_id: fake.teamId,
-        api_app_id: fake.appId,
-        event: { event_ts: actionTs(), ...event },
-        type: "event_callback",
-        event_id: eventId,
-        event_time: nowSeconds(),
-        authorizations: [
-          {
-            enterprise_id: null,
-            team_id: fake.teamId,
-            user_id: fake.botUserId,
-            is_bot: true,
-            is_enterprise_install: false,
-          },
-        ],
-        is_ext_shared_channel: false,
-      };
-      return transport.event(body, retryNum);
+    event({ event, eventId, retryNum }) {
+      return transport.event(eventCallback(fake, event, { eventId, nowMs: now() }), retryNum);
     },
 
     raw: transport.raw,
