@@ -3,6 +3,7 @@ import { type CaseRow, cases } from "../../db/schema.ts";
 import { formatCaseId, parseCaseId } from "../core/caseId.ts";
 import { getCaseByHumanId } from "./cases.ts";
 import type { Executor } from "./database.ts";
+import { preparedStatement } from "./preparedStatement.ts";
 
 // Bounds on what user text can make the index do: a pasted page of text costs no more than a few words.
 export const SEARCH_MAX_TERMS = 8;
@@ -55,28 +56,45 @@ const RANKED_COLUMNS = [
  * newest: ids follow creation, and FTS5 walks them in rowid order without a sort. One column-filtered query
  * per ranked column, each bounded to the window, so the cost follows the window, not every match.
  */
+// The query is one bound string, so each statement is prepared once however the search reads.
+const newestMatches = preparedStatement((tx) =>
+  tx
+    .select({ id: sql<number>`rowid` })
+    .from(sql`case_search`)
+    .where(sql`case_search MATCH ${sql.placeholder("match")}`)
+    .orderBy(sql`rowid DESC`)
+    .limit(SEARCH_RANK_WINDOW)
+    .prepare(),
+);
+
+// CAST: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a non-integer rowid bound (fts5GetRowidLimit).
+const matchesSince = preparedStatement((tx) =>
+  tx
+    .select({ id: sql<number>`rowid` })
+    .from(sql`case_search`)
+    .where(
+      sql`case_search MATCH ${sql.placeholder("match")} AND rowid >= CAST(${sql.placeholder("oldest")} AS INTEGER)`,
+    )
+    .prepare(),
+);
+
 function rankedCaseIds(tx: Executor, query: { terms: string[]; categoryIds: readonly string[]; limit: number }) {
   const match = caseSearchQuery(query.terms, query.categoryIds);
   if (!match) return [];
-  const newest = tx
-    .all<{ id: number }>(
-      sql`SELECT rowid AS id FROM case_search WHERE case_search MATCH ${match}
-          ORDER BY rowid DESC LIMIT ${SEARCH_RANK_WINDOW}`,
-    )
-    .map((row) => row.id);
+  const newest = newestMatches(tx)
+    .values({ match })
+    .map(([id]) => id as number);
   const oldest = newest.at(-1);
   if (oldest === undefined || newest.length === 1) return newest;
   const score = new Map(newest.map((id) => [id, 0]));
   for (const { column, weight } of RANKED_COLUMNS) {
     const words = [...query.terms, ...(column === "category" ? query.categoryIds.map(quoteTerm) : [])];
     if (words.length === 0) continue;
-    // CAST: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a non-integer rowid bound (fts5GetRowidLimit).
-    const inColumn = tx.all<{ id: number }>(
-      sql`SELECT rowid AS id FROM case_search
-          WHERE case_search MATCH ${`(${match}) AND {${column}} : (${words.join(" OR ")})`}
-            AND rowid >= CAST(${oldest} AS INTEGER)`,
-    );
-    for (const { id } of inColumn) score.set(id, (score.get(id) ?? 0) + weight);
+    const inColumn = matchesSince(tx).values({
+      match: `(${match}) AND {${column}} : (${words.join(" OR ")})`,
+      oldest,
+    });
+    for (const [id] of inColumn) score.set(id as number, (score.get(id as number) ?? 0) + weight);
   }
   // Array sort is stable: equal scores keep the window's newest-first order.
   return newest.sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0)).slice(0, query.limit);
