@@ -1,11 +1,8 @@
-import { eq } from "drizzle-orm";
-import { jobs } from "../../db/schema.ts";
-import { enqueueDecisionTextsWindow, storeDecisionTextsJob } from "../../src/flows/jobs/storeDecisionTexts.ts";
 import { rendererFingerprint } from "../../src/flows/sanctions/decisionTexts.ts";
 import { storeMissingDecisionTexts } from "../../src/flows/sanctions/storeDecisionTexts.ts";
 import { type Db, inTransaction } from "../../src/store/database.ts";
 import { lastDecisionId } from "../../src/store/decisionExportTexts.ts";
-import { completeJob } from "../../src/store/jobs.ts";
+import { recordDecisionTextsPassDone } from "./passesDone.ts";
 
 const WINDOW = 5_000;
 
@@ -24,11 +21,6 @@ export function storeEveryDecisionText(db: Db, now = Date.now()): number {
       storeMissingDecisionTexts(tx, { afterId, throughId: afterId + WINDOW, renderer }),
     );
   }
-  inTransaction(db, (tx) => {
-    if (!enqueueDecisionTextsWindow(tx, 0, renderer, now)) return;
-    const key = storeDecisionTextsJob.key({ afterId: 0 }, renderer);
-    const job = tx.select({ id: jobs.id }).from(jobs).where(eq(jobs.idempotencyKey, key)).get();
-    if (job) completeJob(tx, job.id, now);
-  });
+  recordDecisionTextsPassDone(db, renderer, now);
   return written;
 }

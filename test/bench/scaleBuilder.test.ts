@@ -164,8 +164,9 @@ describe("the scale database builder", () => {
     expect(count("SELECT count(*) AS n FROM evidence_files")).toBe(shape.evidence);
     expect(count("SELECT count(*) AS n FROM decisions")).toBe(shape.decisions);
     const open = count("SELECT count(*) AS n FROM cases WHERE status <> 'closed'");
-    // Each open case also holds the SLA check of an earlier start, and the export texts' pass is recorded done.
-    expect(count("SELECT count(*) AS n FROM jobs")).toBe(shape.jobs + open + 1);
+    // Each open case also holds the SLA check of an earlier start; the export texts' pass and the start-up SLA
+    // sweep are recorded done.
+    expect(count("SELECT count(*) AS n FROM jobs")).toBe(shape.jobs + open + 2);
     expect(built.manifest.written).toMatchObject({ cases: CASES, events, decisions: shape.decisions });
   });
 
@@ -209,6 +210,9 @@ describe("the scale database builder", () => {
       "SELECT count(*) AS n FROM cases c WHERE c.status <> 'closed' AND NOT EXISTS (SELECT 1 FROM jobs j WHERE j.idempotency_key = 'sla.check:' || c.id || ':startup')",
     );
     expect(openWithoutStartupCheck).toBe(0);
+    // Which is what the start-up sweep queues: it is recorded done, so a start does not walk every case id again.
+    const sweep = database.sqlite.prepare("SELECT done_at FROM jobs WHERE idempotency_key = 'sla.sweep:startup:0'");
+    expect(sweep.get()).toEqual({ done_at: expect.any(Number) });
   });
 
   it("keeps each case's SLA facts as appendEvent would have folded them from its stored timeline", () => {
