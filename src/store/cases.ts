@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lte, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lte, max, type Placeholder, type SQL, sql } from "drizzle-orm";
 import {
   type CaseRow,
   CLOSED_CASE_STATUS_LIST,
@@ -86,8 +86,16 @@ export function getCase(tx: Executor, id: number): CaseRow | undefined {
   return caseById(tx).get({ id });
 }
 
+const caseByHumanId = preparedStatement((db) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.humanId, sql.placeholder("humanId")))
+    .prepare(),
+);
+
 export function getCaseByHumanId(tx: Executor, humanId: string): CaseRow | undefined {
-  return tx.select().from(cases).where(eq(cases.humanId, humanId.toUpperCase())).get();
+  return caseByHumanId(tx).get({ humanId: humanId.toUpperCase() });
 }
 
 const caseByIntakeView = preparedStatement((db) =>
@@ -118,28 +126,37 @@ export function updateCase(tx: Executor, id: number, patch: Partial<NewCaseRow>)
 export const isOpen = sql`${cases.status} NOT IN (${CLOSED_CASE_STATUS_LIST})`;
 
 /** Cases with a consult sent to this person: all a consultant may see. */
-const consultedBy = (userId: string) =>
+const consultedBy = (userId: string | Placeholder) =>
   inArray(
     cases.id,
     sql`(SELECT ${consults.caseId} FROM ${consults} JOIN ${consultRecipients} ON ${consultRecipients.consultId} = ${consults.id} WHERE ${consultRecipients.userId} = ${userId})`,
   );
 
-const openScope = (onlyConsultedBy: string | undefined) =>
+const openScope = (onlyConsultedBy: string | Placeholder | undefined) =>
   onlyConsultedBy ? and(isOpen, consultedBy(onlyConsultedBy)) : isOpen;
+
+const openCasesPage = (scope: SQL | undefined) =>
+  preparedStatement((db) =>
+    db
+      .select()
+      .from(cases)
+      .where(scope)
+      .orderBy(desc(cases.createdAt), desc(cases.id))
+      .limit(sql.placeholder("limit"))
+      .offset(sql.placeholder("offset"))
+      .prepare(),
+  );
+const everyOpenCasePage = openCasesPage(isOpen);
+const consultedOpenCasePage = openCasesPage(openScope(sql.placeholder("userId")));
 
 /** Open cases, newest first; `onlyConsultedBy` narrows them to one consultant's. */
 export function listOpenCases(
   tx: Executor,
   page: { limit: number; offset: number; onlyConsultedBy?: string | undefined },
 ): CaseRow[] {
-  return tx
-    .select()
-    .from(cases)
-    .where(openScope(page.onlyConsultedBy))
-    .orderBy(desc(cases.createdAt), desc(cases.id))
-    .limit(page.limit)
-    .offset(page.offset)
-    .all();
+  const { limit, offset, onlyConsultedBy } = page;
+  if (onlyConsultedBy === undefined) return everyOpenCasePage(tx).all({ limit, offset });
+  return consultedOpenCasePage(tx).all({ limit, offset, userId: onlyConsultedBy });
 }
 
 /** Open cases by severity, summed over the open statuses of the kept counts; severities with none are left out. */

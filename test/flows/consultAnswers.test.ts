@@ -4,6 +4,7 @@ import { CONSULT_BLOCK } from "../../src/slack/listeners/caseForms/consultForm.t
 import { CONSULT_CASE as CASE, LATECOMER, LEGAL_1, LEGAL_2, PAYMENTS, useConsultRoom } from "../support/consultRoom.ts";
 import { dmChannelId } from "../support/dmChannelId.ts";
 import { grantRole, USERS } from "../support/harness.ts";
+import { intakeValues, submitIntake } from "../support/intake.ts";
 import { jsonText } from "../support/jsonText.ts";
 
 const room = useConsultRoom();
@@ -22,8 +23,14 @@ describe("answering", () => {
     expect(jsonText(status.blocks)).toContain("Consults sent to you");
     expect(jsonText(status.blocks)).not.toContain("cus_48213");
     expect(jsonText(status.blocks)).not.toContain("threatening");
-    const list = jsonText((await room.run(LEGAL_1, "list")).blocks);
+    // Another open case, consulted on by nobody: the desk's list shows it, the consultant's does not.
+    await submitIntake(room.h, intakeValues({ category: "harassment", title: "Threats in chat" }));
+    await room.h.settle();
+    expect(jsonText((await room.run(USERS.lead, "list")).blocks)).toContain("TS-2026-0002");
+    const listed = await room.run(LEGAL_1, "list");
+    const list = jsonText(listed.blocks);
     expect(list).toContain(CASE);
+    expect(list).not.toContain("TS-2026-0002");
     expect(list).not.toContain("Tools missing");
 
     const { reply } = await room.answer(LEGAL_1, "Only with a warrant. <@U0LEAD1>");
