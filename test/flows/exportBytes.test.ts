@@ -21,6 +21,7 @@ import { EXPORT_PAGE_ROWS, forEachDecisionText } from "../../src/flows/sanctions
 import { rendererFingerprint, storeRenderedDecisions } from "../../src/flows/sanctions/decisionTexts.ts";
 import { statementOfDecision } from "../../src/flows/sanctions/statementOfDecision.ts";
 import {
+  DECISION_TEXTS_STEP,
   DECISION_TEXTS_WINDOW,
   startDecisionTextsPass,
   storeDecisionTextsWindow,
@@ -210,6 +211,17 @@ describe("the decision export's bytes", () => {
     expect(storedTexts()).toHaveLength(2_100);
     expect(new Set(storedTexts().map((row) => row.renderer))).toEqual(new Set([rendererFingerprint()]));
     expect(await exportedFiles("stored")).toEqual(before);
+  });
+
+  it("stores a window's texts a step at a time, giving the event loop back between steps", async () => {
+    recordVariedDecisions(handle, DECISION_TEXTS_WINDOW + 5);
+    const run = storeDecisionTextsWindow(flowDeps(), { afterId: 0 });
+    // Until its first await the run holds the loop: one step's decisions stored, no more.
+    expect(storedTexts()).toHaveLength(DECISION_TEXTS_STEP);
+    await run;
+    expect(storedTexts()).toHaveLength(DECISION_TEXTS_WINDOW);
+    const next = handle.sqlite.prepare("SELECT count(*) AS n FROM jobs WHERE idempotency_key = ?");
+    expect(next.get(`statements.store_texts:${rendererFingerprint()}:${DECISION_TEXTS_WINDOW}`)).toEqual({ n: 1 });
   });
 
   it("renders afresh a decision whose stored texts another renderer wrote, and copies those of the current one", async () => {

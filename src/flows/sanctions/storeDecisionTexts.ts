@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { type Executor, inTransaction } from "../../store/database.ts";
 import { decisionSourcesLackingTexts, lastDecisionId } from "../../store/decisionExportTexts.ts";
 import type { FlowDeps } from "../deps.ts";
@@ -5,8 +6,13 @@ import type { PayloadOf } from "../jobs/defineJob.ts";
 import { enqueueDecisionTextsWindow, type storeDecisionTextsJob } from "../jobs/storeDecisionTexts.ts";
 import { rendererFingerprint, storeRenderedDecisions } from "./decisionTexts.ts";
 
-/** Decision ids one run reads: rendering and storing this many holds the event loop about 1 ms on a warm cache. */
+/** Decision ids one run covers, then it queues the next window. */
 export const DECISION_TEXTS_WINDOW = 100;
+/**
+ * Decision ids read, rendered and stored in one transaction, the event loop given back between them: each needs its
+ * case and proposal, which on a cold page cache are reads from disk (a whole window held the loop tens of ms).
+ */
+export const DECISION_TEXTS_STEP = 10;
 
 /**
  * At start: the pass that stores the current renderer's texts of every decision, once per renderer (its key holds
@@ -34,17 +40,22 @@ export function storeMissingDecisionTexts(
 
 /**
  * Job: renders and stores the texts of the decisions in one window of ids that have none from the current
- * renderer, then queues the next window while decisions remain. Decisions recorded meanwhile store their own.
+ * renderer, a step at a time, then queues the next window while decisions remain. Decisions recorded meanwhile
+ * store their own; a run cut short is run again and skips the steps already stored.
  */
 export async function storeDecisionTextsWindow(
   deps: FlowDeps,
   { afterId }: PayloadOf<typeof storeDecisionTextsJob>,
 ): Promise<void> {
   const renderer = rendererFingerprint();
+  const throughId = afterId + DECISION_TEXTS_WINDOW;
+  for (let from = afterId; from < throughId; from += DECISION_TEXTS_STEP) {
+    if (from > afterId) await yieldToEventLoop();
+    const step = { afterId: from, throughId: Math.min(from + DECISION_TEXTS_STEP, throughId), renderer };
+    inTransaction(deps.db, (tx) => storeMissingDecisionTexts(tx, step));
+  }
   const now = deps.clock.now();
   inTransaction(deps.db, (tx) => {
-    const throughId = afterId + DECISION_TEXTS_WINDOW;
-    storeMissingDecisionTexts(tx, { afterId, throughId, renderer });
     if (throughId < lastDecisionId(tx)) enqueueDecisionTextsWindow(tx, throughId, renderer, now);
   });
 }
