@@ -51,11 +51,6 @@ const RANKED_COLUMNS = [
   { column: "category", weight: 1 },
 ] as const;
 
-/**
- * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best column first (RANKED_COLUMNS), then
- * newest: ids follow creation, and FTS5 walks them in rowid order without a sort. One column-filtered query
- * per ranked column, each bounded to the window, so the cost follows the window, not every match.
- */
 // The query is one bound string, so each statement is prepared once however the search reads.
 const newestMatches = preparedStatement((tx) =>
   tx
@@ -78,6 +73,11 @@ const matchesSince = preparedStatement((tx) =>
     .prepare(),
 );
 
+/**
+ * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best column first (RANKED_COLUMNS), then
+ * newest: ids follow creation, and FTS5 walks them in rowid order without a sort. One column-filtered query
+ * per ranked column, each bounded to the window, so the cost follows the window, not every match.
+ */
 function rankedCaseIds(tx: Executor, query: { terms: string[]; categoryIds: readonly string[]; limit: number }) {
   const match = caseSearchQuery(query.terms, query.categoryIds);
   if (!match) return [];
