@@ -58,6 +58,16 @@ function post(target: ReadTarget, body: string, contentType: string): Promise<{ 
   });
 }
 
+/** One signed post: whether the bot answered 2xx, or "timeout" past the target's deadline. */
+async function postWithin(target: ReadTarget, body: string, contentType: string): Promise<"ok" | "failed" | "timeout"> {
+  try {
+    return (await post(target, body, contentType)).ok ? "ok" : "failed";
+  } catch (error) {
+    if (error instanceof ReadTimeout) return "timeout";
+    throw error;
+  }
+}
+
 /** `/incident <text>`: time from request written to the reply (the ack's body) read. */
 export async function timeCommand(target: ReadTarget, text: string): Promise<number | "timeout" | "failed"> {
   const { fake } = target;
@@ -77,13 +87,9 @@ export async function timeCommand(target: ReadTarget, text: string): Promise<num
     trigger_id: fake.issueTriggerId({ userId: target.userId }),
   }).toString();
   const started = performance.now();
-  try {
-    const response = await post(target, body, "application/x-www-form-urlencoded");
-    return response.ok ? performance.now() - started : "failed";
-  } catch (error) {
-    if (error instanceof ReadTimeout) return "timeout";
-    throw error;
-  }
+  const response = await postWithin(target, body, "application/x-www-form-urlencoded");
+  if (response !== "ok") return response;
+  return performance.now() - started;
 }
 
 /**
@@ -95,14 +101,8 @@ export async function timeAppHome(target: ReadTarget): Promise<number | "timeout
   const body = JSON.stringify(eventCallback(fake, { type: "app_home_opened", user: target.userId, tab: "home" }));
   const before = fake.calls.length;
   const started = performance.now();
-  let response: { ok: boolean };
-  try {
-    response = await post(target, body, "application/json");
-  } catch (error) {
-    if (error instanceof ReadTimeout) return "timeout";
-    throw error;
-  }
-  if (!response.ok) return "failed";
+  const response = await postWithin(target, body, "application/json");
+  if (response !== "ok") return response;
   const published = () => fake.calls.slice(before).some((call) => call.method === "views.publish");
   const seen = await waitUntil(published, target.timeoutMs);
   return seen ? performance.now() - started : "timeout";
