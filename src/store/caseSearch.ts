@@ -51,53 +51,78 @@ const RANKED_COLUMNS = [
   { column: "category", weight: 1 },
 ] as const;
 
-// The query is one bound string, so each statement is prepared once however the search reads.
+// Each query is one bound string, so each statement is prepared once however the search reads.
 const newestMatches = preparedStatement((tx) =>
   tx
     .select({ id: sql<number>`rowid` })
     .from(sql`case_search`)
     .where(sql`case_search MATCH ${sql.placeholder("match")}`)
     .orderBy(sql`rowid DESC`)
-    .limit(SEARCH_RANK_WINDOW)
-    .prepare(),
-);
-
-// CAST: better-sqlite3 binds a JS number as REAL, and FTS5 ignores a non-integer rowid bound (fts5GetRowidLimit).
-const matchesSince = preparedStatement((tx) =>
-  tx
-    .select({ id: sql<number>`rowid` })
-    .from(sql`case_search`)
-    .where(
-      sql`case_search MATCH ${sql.placeholder("match")} AND rowid >= CAST(${sql.placeholder("oldest")} AS INTEGER)`,
-    )
+    .limit(sql.placeholder("limit"))
     .prepare(),
 );
 
 /**
+ * Whether a window id holds a typed word in `column` (bound as a `{column} : (…)` match of its own). The set is
+ * every case since the window's oldest with the word there, built once per search (uncorrelated); the rowid
+ * bound keeps FTS5's walk to the window's span (its plan reads `M…>`, a MATCH with a lower rowid bound).
+ */
+const inColumn = (column: string) =>
+  sql`(id IN (SELECT rowid FROM case_search WHERE case_search MATCH ${sql.placeholder(column)} AND rowid >= (SELECT min(id) FROM newest)))`;
+
+/**
+ * The window ranked in SQLite (RANKED_COLUMNS' weights summed, then newest), so only the shown ids reach
+ * JavaScript: scoring 500 ids there made thousands of one-element rows per search, a scavenge every few searches.
+ * `newest` is read five times, so SQLite materializes it once (https://www.sqlite.org/lang_with.html#materialization_hints).
+ */
+const rankedWindow = preparedStatement((tx) => {
+  const newest = tx.$with("newest").as(
+    tx
+      .select({ id: sql<number>`rowid`.as("id") })
+      .from(sql`case_search`)
+      .where(sql`case_search MATCH ${sql.placeholder("match")}`)
+      .orderBy(sql`rowid DESC`)
+      .limit(SEARCH_RANK_WINDOW),
+  );
+  const score = sql.join(
+    RANKED_COLUMNS.map(({ column, weight }) => sql`${sql.raw(String(weight))} * ${inColumn(column)}`),
+    sql` + `,
+  );
+  return tx
+    .with(newest)
+    .select({ id: newest.id })
+    .from(newest)
+    .orderBy(sql`${score} DESC`, sql`id DESC`)
+    .limit(sql.placeholder("limit"))
+    .prepare();
+});
+
+/**
  * Ids of matching cases among the newest SEARCH_RANK_WINDOW matches, best column first (RANKED_COLUMNS), then
- * newest: ids follow creation, and FTS5 walks them in rowid order without a sort. One column-filtered query
+ * newest: ids follow creation, and FTS5 walks them in rowid order without a sort. One column-filtered match
  * per ranked column, each bounded to the window, so the cost follows the window, not every match.
  */
 function rankedCaseIds(tx: Executor, query: { terms: string[]; categoryIds: readonly string[]; limit: number }) {
   const match = caseSearchQuery(query.terms, query.categoryIds);
   if (!match) return [];
-  const newest = newestMatches(tx)
-    .values({ match })
+  const newest = (limit: number) =>
+    newestMatches(tx)
+      .values({ match, limit })
+      .map(([id]) => id as number);
+  // Only a category was named: every match holds it, so newest first is the ranking.
+  if (query.terms.length === 0) return newest(query.limit);
+  // A case id or a rare word: one match or none leaves nothing to rank (and ranking costs four column lookups).
+  const firstTwo = newest(2);
+  if (firstTwo.length < 2) return firstTwo;
+  const inColumns = Object.fromEntries(
+    RANKED_COLUMNS.map(({ column }) => {
+      const words = [...query.terms, ...(column === "category" ? query.categoryIds.map(quoteTerm) : [])];
+      return [column, `{${column}} : (${words.join(" OR ")})`];
+    }),
+  );
+  return rankedWindow(tx)
+    .values({ match, limit: query.limit, ...inColumns })
     .map(([id]) => id as number);
-  const oldest = newest.at(-1);
-  if (oldest === undefined || newest.length === 1) return newest;
-  const score = new Map(newest.map((id) => [id, 0]));
-  for (const { column, weight } of RANKED_COLUMNS) {
-    const words = [...query.terms, ...(column === "category" ? query.categoryIds.map(quoteTerm) : [])];
-    if (words.length === 0) continue;
-    const inColumn = matchesSince(tx).values({
-      match: `(${match}) AND {${column}} : (${words.join(" OR ")})`,
-      oldest,
-    });
-    for (const [id] of inColumn) score.set(id as number, (score.get(id as number) ?? 0) + weight);
-  }
-  // Array sort is stable: equal scores keep the window's newest-first order.
-  return newest.sort((a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0)).slice(0, query.limit);
 }
 
 /**

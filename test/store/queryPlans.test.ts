@@ -67,6 +67,10 @@ const BOUNDED_SORTS: ReadonlyArray<{ statement: RegExp; bound: string }> = [
     statement: /"consult_recipients"."user_id" = \?\)\) order by/,
     bound: "the open cases one consultant was asked about",
   },
+  {
+    statement: /^with "newest" as \(select rowid as "id" from case_search .* limit \?\) select "id" from "newest"/,
+    bound: "search's window of the newest 500 matches",
+  },
 ];
 const boundedSortsSeen = new Set<RegExp>();
 
