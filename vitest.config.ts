@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Spawned bots and CLIs run the compiled dist/ as `npm start` does; rebuilt first only when stale.
-    globalSetup: ["test/support/compiledBuild.ts"],
+    // Spawned bots and CLIs run the compiled dist/ as `npm start` does; rebuilt first only when stale. Temporary
+    // files of the run go under one folder, removed at its end.
+    globalSetup: ["test/support/compiledBuild.ts", "test/support/testTmpDir.ts"],
     // Each test file starts its own app, stand-in and SQLite file; two workers suit a 2-core machine.
     pool: "forks",
     maxWorkers: 2,

@@ -22,7 +22,8 @@ describe("npm run demo", () => {
       const { stdout } = await promisify(execFile)("npm", ["run", "--silent", "demo"], {
         cwd: ROOT,
         timeout: DEMO_BOUND_MS,
-        env: { PATH: process.env.PATH },
+        // TMPDIR: the chart the demo keeps for its reader lands in the test run's folder, removed with it.
+        env: { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR },
       });
       expect(stdout).toContain("E1 recorded");
       expect(stdout).toMatch(/Stored once by hash: .+ \(\d+ bytes\)/);
