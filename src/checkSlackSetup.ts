@@ -17,15 +17,21 @@ interface FailedCall {
 
 /**
  * What start-up asks Slack before it writes anything: the token is accepted, and the channels the bot
- * posts in exist for it. A failure is a ConfigError: one line naming the variable to fix.
+ * posts in (triage, escalation, the weekly report's) exist for it. A failure is a ConfigError: one line naming
+ * the variable to fix.
  */
 export async function checkSlackSetup(slack: WebClient, config: Config): Promise<BotIdentity> {
   const auth = await slack.auth
     .test()
     .catch((error: unknown) => refuse(error, config, `SLACK_BOT_TOKEN was refused by Slack's auth.test`));
-  await checkChannel(slack, config, "TRIAGE_CHANNEL_ID", config.slack.triageChannelId);
-  if (config.slack.escalationChannelId !== config.slack.triageChannelId) {
-    await checkChannel(slack, config, "ESCALATION_CHANNEL_ID", config.slack.escalationChannelId);
+  const { triageChannelId, escalationChannelId, reportChannelId } = config.slack;
+  await checkChannel(slack, config, "TRIAGE_CHANNEL_ID", triageChannelId);
+  if (escalationChannelId !== triageChannelId) {
+    await checkChannel(slack, config, "ESCALATION_CHANNEL_ID", escalationChannelId);
+  }
+  // The weekly report's channel: a wrong id otherwise shows only when the first report fails, days after the start.
+  if (reportChannelId !== undefined && reportChannelId !== triageChannelId && reportChannelId !== escalationChannelId) {
+    await checkChannel(slack, config, "REPORT_CHANNEL_ID", reportChannelId);
   }
   return { botUserId: String(auth.user_id), botId: String(auth.bot_id ?? "") };
 }

@@ -111,4 +111,16 @@ describe("npm start when Slack refuses what the environment names", { timeout: 6
       { ESCALATION_CHANNEL_ID: "C0NOSUCH98" },
       /^incident-desk: ESCALATION_CHANNEL_ID C0NOSUCH98 is not a channel the bot can see .*channel_not_found/,
     ));
+
+  it("refuses a report channel Slack does not know, naming REPORT_CHANNEL_ID", () =>
+    expectRefusal(
+      { REPORT_CHANNEL_ID: "C0NOSUCH97" },
+      /^incident-desk: REPORT_CHANNEL_ID C0NOSUCH97 is not a channel the bot can see .*channel_not_found/,
+    ));
+
+  it("refuses a private report channel the bot was not invited to", () =>
+    expectRefusal(
+      { REPORT_CHANNEL_ID: channel("ts-secret") },
+      /^incident-desk: REPORT_CHANNEL_ID C\w+ is not a channel the bot can see .*invite the bot.*channel_not_found/,
+    ));
 });
