@@ -88,13 +88,7 @@ function optimizeUnlessBusy(sqlite: Database.Database, pragma: string): void {
 export function inTransaction<T>(db: Db, work: (tx: Executor) => T): T {
   const started = performance.now();
   try {
-    return db.transaction(
-      (tx) => {
-        handleOfTransaction.set(tx, db);
-        return work(tx);
-      },
-      { behavior: "immediate" },
-    );
+    return db.transaction(onHandle(db, work), { behavior: "immediate" });
   } finally {
     writeObservers.get(db)?.(performance.now() - started);
   }
@@ -114,6 +108,14 @@ export function observeWriteTransactions(db: Db, observe: (ms: number) => void):
 /** Each open transaction's handle: drizzle keeps the connection private, and prepared statements belong to one. */
 const handleOfTransaction = new WeakMap<Executor, Db>();
 
+/** `work` as a transaction body that first names `db` as its transaction's handle (see databaseOf). */
+const onHandle =
+  <T>(db: Db, work: (tx: Executor) => T) =>
+  (tx: Executor): T => {
+    handleOfTransaction.set(tx, db);
+    return work(tx);
+  };
+
 /**
  * The database handle an executor runs on: the handle itself, or the one whose transaction it is; undefined
  * for a transaction opened without inTransaction (a test's or a bench builder's own).
@@ -128,7 +130,7 @@ export function databaseOf(executor: Executor): Db | undefined {
  * waiting, so a long read (a month's report) never holds up a command's transaction.
  */
 export function inReadSnapshot<T>(db: Db, work: (tx: Executor) => T): T {
-  return db.transaction(work, { behavior: "deferred" });
+  return db.transaction(onHandle(db, work), { behavior: "deferred" });
 }
 
 export function databaseAnswers(db: Db): boolean {
