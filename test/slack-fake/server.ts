@@ -142,14 +142,20 @@ export class FakeServer {
 
     const fault = this.faults.take(method);
     if (fault?.delayMs) await delay(fault.delayMs);
-    if (fault?.status === 429) return rateLimited(fault.retryAfter ?? 1);
-    if (fault?.status) return refusal(fault.error ?? "internal_error", {}, fault.status);
-    if (fault?.error) return refusal(fault.error);
+    const trouble = (): Reply | undefined => {
+      if (fault?.status === 429) return rateLimited(fault.retryAfter ?? 1);
+      if (fault?.status) return refusal(fault.error ?? "internal_error", {}, fault.status);
+      if (fault?.error) return refusal(fault.error);
+      return undefined;
+    };
+    const before = fault?.afterEffect ? undefined : trouble();
+    if (before) return before;
 
     const channel = typeof parsed.args.channel === "string" ? parsed.args.channel : undefined;
     const retryAfter = this.rateLimits.retryAfter({ method, now: this.state.now(), channel });
     if (retryAfter !== undefined) return rateLimited(retryAfter);
-    return { status: 200, body: { ok: true, ...handler(this.state, parsed.args) } };
+    const done: Reply = { status: 200, body: { ok: true, ...handler(this.state, parsed.args) } };
+    return (fault?.afterEffect ? trouble() : undefined) ?? done;
   }
 
   /** The upload URL takes the raw bytes, or a multipart form (what @slack/web-api's uploadV2 posts). */

@@ -118,6 +118,14 @@ describe("faults", () => {
     expect(fake.channelByName("inc-1")).toBeUndefined();
   });
 
+  it("lets a call take effect and then answers with the fault when asked to (afterEffect): a lost answer", async () => {
+    fake.inject("conversations.create", { status: 503, afterEffect: true });
+    const error = await rejection(client.conversations.create({ name: "inc-2" }));
+    expect(error).toMatchObject({ code: ErrorCode.HTTPError, statusCode: 503 });
+    expect(fake.channelByName("inc-2")).toBeDefined();
+    expect((await refusal(client.conversations.create({ name: "inc-2" }))).error).toBe("name_taken");
+  });
+
   it("answers an injected error code the given number of times, or until cleared", async () => {
     fake.inject("users.info", { error: "fatal_error", times: 2 });
     for (let i = 0; i < 2; i++) expect((await refusal(client.users.info({ user: PERSON }))).error).toBe("fatal_error");

@@ -17,6 +17,11 @@ export interface Fault {
   delayMs?: number;
   /** Default 1; Infinity keeps the fault until `clearFaults()`. */
   times?: number;
+  /**
+   * The call takes effect and only then answers with the fault: Slack did it, and the answer was lost on the way
+   * (a 5xx from a proxy, a timeout). What a client that retries such a call must not do twice.
+   */
+  afterEffect?: boolean;
 }
 
 export interface SeedChannel {
