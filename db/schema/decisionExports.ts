@@ -23,7 +23,10 @@ export const decisionExports = sqliteTable(
     requestedAt: integer("requested_at").notNull(),
     progressChannelId: text("progress_channel_id"),
     progressTs: text("progress_ts"),
-    /** Set once completeUploadExternal shared the files: a retry must not upload them again. */
+    /**
+     * Set once completeUploadExternal shared the files: a retry must not upload them again. The file ids are kept
+     * just before that call; with no uploadedAt they are files a retry checks in Slack before sharing new ones.
+     */
     uploadedAt: integer("uploaded_at"),
     uploadedFileIds: text("uploaded_file_ids", { mode: "json" }).$type<string[]>(),
     finishedAt: integer("finished_at"),

@@ -45,6 +45,14 @@ export function setExportProgressMessage(tx: Executor, id: number, message: { ch
     .run();
 }
 
+/** The files are uploaded and about to be shared: a retry that finds them shared records them as uploaded. */
+export function setExportSharing(tx: Executor, id: number, fileIds: readonly string[]): void {
+  tx.update(decisionExports)
+    .set({ uploadedFileIds: [...fileIds] })
+    .where(eq(decisionExports.id, id))
+    .run();
+}
+
 export function setExportUploaded(tx: Executor, id: number, fileIds: readonly string[], at: number): void {
   tx.update(decisionExports)
     .set({ uploadedAt: at, uploadedFileIds: [...fileIds] })

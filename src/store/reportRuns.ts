@@ -25,6 +25,14 @@ export function setReportProgressMessage(tx: Executor, id: number, message: { ch
     .run();
 }
 
+/** The files are uploaded and about to be shared: a retry that finds them shared records them as uploaded. */
+export function setReportSharing(tx: Executor, id: number, fileIds: readonly string[]): void {
+  tx.update(reportRuns)
+    .set({ uploadedFileIds: [...fileIds] })
+    .where(eq(reportRuns.id, id))
+    .run();
+}
+
 export function setReportUploaded(tx: Executor, id: number, fileIds: readonly string[], at: number): void {
   tx.update(reportRuns)
     .set({ uploadedAt: at, uploadedFileIds: [...fileIds] })

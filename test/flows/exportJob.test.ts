@@ -56,6 +56,34 @@ describe("the decision export job", () => {
     expect(progressText()).toEqual([expect.stringMatching(DONE)]);
   });
 
+  it("shares the files once when Slack shared them but its answer was lost: the retry finds them in the channel", async () => {
+    h.fake.inject("files.completeUploadExternal", { status: 503, afterEffect: true });
+    await run();
+    await h.settle();
+    h.clock.advance(60_000);
+    await h.settle();
+
+    expect(h.fake.callsTo("files.completeUploadExternal").map((c) => c.status)).toEqual([503]);
+    expect(h.fake.callsTo("files.info").map((c) => c.ok)).toEqual([true, true]);
+    expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(2);
+    expect(fileMessages(h.triageChannelId)).toHaveLength(1);
+    expect(progressText()).toEqual([expect.stringMatching(DONE)]);
+  });
+
+  it("uploads afresh on a retry when the earlier share never took effect", async () => {
+    h.fake.inject("files.completeUploadExternal", { status: 503 });
+    await run();
+    await h.settle();
+    h.clock.advance(60_000);
+    await h.settle();
+
+    // The earlier files were never completed: Slack knows them as no file, so nothing is shared yet.
+    expect(h.fake.callsTo("files.info").map((c) => c.error)).toEqual(["file_not_found"]);
+    expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(4);
+    expect(fileMessages(h.triageChannelId)).toHaveLength(1);
+    expect(progressText()).toEqual([expect.stringMatching(DONE)]);
+  });
+
   it("does not upload again when the job is retried after the files were shared", async () => {
     h.fake.inject("chat.update", { status: 503 });
     await run();

@@ -69,6 +69,19 @@ describe("the weekly report", () => {
     expect(h.fake.callsTo("files.completeUploadExternal").map((c) => c.status)).toEqual([503, 200]);
   });
 
+  it("shares the report's files once when Slack shared them but its answer was lost, across a restart", async () => {
+    const channel = await start(MONDAY_NINE + 50 * HOUR);
+    h.fake.inject("files.completeUploadExternal", { status: 503, afterEffect: true });
+    await h.settle();
+    await h.restart();
+    h.clock.advance(HOUR);
+    await h.settle();
+
+    expect(weeklies(channel)).toEqual([expect.stringContaining("2026-03-02 to 2026-03-08")]);
+    expect(h.fake.callsTo("files.completeUploadExternal").map((c) => c.status)).toEqual([503]);
+    expect(h.fake.messages(channel).filter((m) => m.files?.length)).toHaveLength(1);
+  });
+
   it("paces its post under the report channel's once-a-second budget, as the other configured channels are", async () => {
     const channel = await start(MONDAY_NINE);
     await h.driver.command({ text: "report week", userId: USERS.lead, channelId: h.triageChannelId });

@@ -6,6 +6,7 @@ import {
   getReportRun,
   setReportFinished,
   setReportProgressMessage,
+  setReportSharing,
   setReportUploaded,
 } from "../../store/reportRuns.ts";
 import type { FlowDeps } from "../deps.ts";
@@ -24,6 +25,11 @@ export function recordReportProgressMessage(deps: FlowDeps, reportId: number, me
 /** The charts and CSV are shared: a retry must not upload them again. */
 export function recordReportUploaded(deps: FlowDeps, reportId: number, fileIds: readonly string[]): void {
   inTransaction(deps.db, (tx) => setReportUploaded(tx, reportId, fileIds, deps.clock.now()));
+}
+
+/** The files' ids, kept just before Slack is asked to share them (see uploadFiles' beforeSharing). */
+export function recordReportSharing(deps: FlowDeps, reportId: number, fileIds: readonly string[]): void {
+  inTransaction(deps.db, (tx) => setReportSharing(tx, reportId, fileIds));
 }
 
 /** Closes the run once its message says how it ended. */

@@ -2,7 +2,9 @@ import { createReadStream, statSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { pipeline } from "node:stream/promises";
+import { z } from "zod";
 import { fail } from "../../core/domainError.ts";
+import { slackErrorCode } from "../../scheduler/slackFailure.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 
 /**
@@ -53,11 +55,18 @@ async function postBytes(url: string, body: UploadBody): Promise<number> {
 /**
  * Uploads the files the way Slack asks since files.upload was retired: a URL per file, the bytes POSTed
  * to it, then one completeUploadExternal that shares them all into the channel with the comment. Returns the
- * shared files' ids.
+ * shared files' ids. `beforeSharing` gets the ids before Slack is asked to share them, for the caller to record:
+ * if the answer to that call is lost (a crash, a timeout, a 5xx after Slack shared them), a retry asks
+ * `sharedInChannel` instead of sharing a second copy.
  */
 export async function uploadFiles(
   deps: Pick<SlackDeps, "slack">,
-  input: { channelId: string; files: readonly FileToUpload[]; comment: string },
+  input: {
+    channelId: string;
+    files: readonly FileToUpload[];
+    comment: string;
+    beforeSharing?: (fileIds: string[]) => void;
+  },
 ): Promise<string[]> {
   const uploaded: Array<{ id: string; title: string }> = [];
   for (const file of input.files) {
@@ -69,10 +78,82 @@ export async function uploadFiles(
     if (status < 200 || status > 299) throw new Error(`upload of ${file.filename} answered HTTP ${status}`);
     uploaded.push({ id: fileId, title: file.title });
   }
+  input.beforeSharing?.(uploaded.map((file) => file.id));
   await deps.slack.files.completeUploadExternal({
     files: [uploaded[0] ?? fail("invalid_input", "nothing to upload"), ...uploaded.slice(1)],
     channel_id: input.channelId,
     initial_comment: input.comment,
   });
   return uploaded.map((file) => file.id);
+}
+
+/**
+ * Where `files.info` says a file is shared: `channels`, `groups` and `ims` list the conversations, and `shares`
+ * keys them by public and private (https://docs.slack.dev/reference/objects/file-object); parsed, since it comes
+ * from outside, and read both ways.
+ */
+const fileShares = z.object({
+  file: z.object({
+    channels: z.array(z.string()).catch([]),
+    groups: z.array(z.string()).catch([]),
+    ims: z.array(z.string()).catch([]),
+    shares: z
+      .object({
+        public: z.record(z.string(), z.unknown()).catch({}),
+        private: z.record(z.string(), z.unknown()).catch({}),
+      })
+      .partial()
+      .catch({}),
+  }),
+});
+
+/**
+ * Whether every one of `fileIds` is already shared in `channelId`: an earlier attempt's completeUploadExternal
+ * took effect though its answer never came back. A file Slack does not know (file_not_found: never completed, or
+ * its upload expired) is not shared; any other failure is thrown for the job to retry.
+ */
+export async function sharedInChannel(
+  deps: Pick<SlackDeps, "slack">,
+  fileIds: readonly string[],
+  channelId: string,
+): Promise<boolean> {
+  if (fileIds.length === 0) return false;
+  for (const fileId of fileIds) {
+    const answer = await deps.slack.files.info({ file: fileId }).catch((error: unknown) => {
+      if (slackErrorCode(error) === "file_not_found") return undefined;
+      throw error;
+    });
+    const parsed = fileShares.safeParse(answer);
+    if (!parsed.success) return false;
+    const { channels, groups, ims, shares } = parsed.data.file;
+    const places = new Set([
+      ...channels,
+      ...groups,
+      ...ims,
+      ...Object.keys(shares.public ?? {}),
+      ...Object.keys(shares.private ?? {}),
+    ]);
+    if (!places.has(channelId)) return false;
+  }
+  return true;
+}
+
+/**
+ * Shares files once across a job's attempts: when the ids an earlier attempt kept before sharing (`earlier`) are
+ * already shared in the channel, those ids; else `files()` uploaded and shared, their ids handed to `beforeSharing`
+ * first. A retry after a lost answer thus neither shares a second copy nor builds the files again.
+ */
+export async function shareFilesOnce(
+  deps: Pick<SlackDeps, "slack">,
+  input: {
+    channelId: string;
+    earlier: readonly string[] | null;
+    files: () => Promise<readonly FileToUpload[]> | readonly FileToUpload[];
+    comment: string;
+    beforeSharing: (fileIds: string[]) => void;
+  },
+): Promise<string[]> {
+  const { channelId, earlier, comment, beforeSharing } = input;
+  if (earlier !== null && (await sharedInChannel(deps, earlier, channelId))) return [...earlier];
+  return uploadFiles(deps, { channelId, files: await input.files(), comment, beforeSharing });
 }

@@ -8,9 +8,9 @@ import { finishDecisionExport } from "../../flows/sanctions/finishDecisionExport
 import { inPrivateFolder } from "../../flows/sanctions/inPrivateFolder.ts";
 import { loadDecisionExport } from "../../flows/sanctions/loadDecisionExport.ts";
 import { recordExportProgressMessage } from "../../flows/sanctions/recordExportProgressMessage.ts";
-import { recordExportUploaded } from "../../flows/sanctions/recordExportUploaded.ts";
+import { recordExportSharing, recordExportUploaded } from "../../flows/sanctions/recordExportUploaded.ts";
 import { classifyFailure, type FailureClass } from "../../scheduler/slackFailure.ts";
-import { uploadFiles } from "../files/uploadFiles.ts";
+import { shareFilesOnce } from "../files/uploadFiles.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import {
   exportComment,
@@ -76,7 +76,13 @@ async function buildAndUploadOnce(
   );
   if (built.count > 0 && request.uploadedAt === null) {
     const comment = exportComment(range, built.count, built.leftOut);
-    const fileIds = await uploadFiles(deps, { channelId: progress.channel, files: built.files, comment });
+    const fileIds = await shareFilesOnce(deps, {
+      channelId: progress.channel,
+      earlier: request.uploadedFileIds,
+      files: () => built.files,
+      comment,
+      beforeSharing: (ids) => recordExportSharing(deps, request.id, ids),
+    });
     recordExportUploaded(deps, request.id, fileIds);
   }
   return built;

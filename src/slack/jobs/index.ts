@@ -113,9 +113,16 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(remindSlaJob, remindSla, { postsTo: caseRoom }),
   handle(planShiftRemindersJob, planShiftReminders),
   handle(remindShiftJob, remindShift),
-  // Reads whether the conversation is private, uploads the two files, then updates its progress message.
+  // Reads whether the conversation is private, uploads the two files, then updates its progress message; a retry
+  // first asks files.info whether the earlier attempt's files were shared after all (counted once, as for evidence).
   handle(exportDecisionsJob, exportDecisions, {
-    methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
+    methods: [
+      "conversations.info",
+      "files.info",
+      "files.getUploadURLExternal",
+      "files.completeUploadExternal",
+      "chat.update",
+    ],
   }),
   // Describes each file (one call counted: most forms carry one), then updates the form; a closed form gets a DM.
   handle(fetchEvidenceFilesJob, fetchEvidenceFiles, { methods: ["files.info", "views.update"] }),
@@ -125,9 +132,16 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   // No Slack call: one Zendesk ticket update, paced under Zendesk's Update Ticket limit.
   handle(addZendeskNoteJob, addZendeskNote, { budgets: [ZENDESK_TICKET_UPDATES] }),
   handle(scheduleWeeklyReportJob, scheduleWeeklyReport),
-  // Posts its progress message (after conversations.info when asked for), uploads the charts and CSV, then updates it.
+  // Posts its progress message (after conversations.info when asked for), uploads the charts and CSV, then updates
+  // it; a retry first asks files.info whether the earlier attempt's files were shared after all.
   handle(postReportJob, postReport, {
-    methods: ["conversations.info", "files.getUploadURLExternal", "files.completeUploadExternal", "chat.update"],
+    methods: [
+      "conversations.info",
+      "files.info",
+      "files.getUploadURLExternal",
+      "files.completeUploadExternal",
+      "chat.update",
+    ],
     postsTo: reportTarget,
   }),
   handle(publishHomeJob, (deps, { userId }) => publishHome(deps, userId), { methods: ["views.publish"] }),

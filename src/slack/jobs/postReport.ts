@@ -8,11 +8,12 @@ import {
   finishReport,
   loadReportRun,
   recordReportProgressMessage,
+  recordReportSharing,
   recordReportUploaded,
 } from "../../flows/reports/recordReportSteps.ts";
 import { periodOfRun } from "../../flows/reports/reportRunPeriod.ts";
 import { classifyFailure, type FailureClass } from "../../scheduler/slackFailure.ts";
-import { uploadFiles } from "../files/uploadFiles.ts";
+import { shareFilesOnce } from "../files/uploadFiles.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import {
   buildReportMessage,
@@ -65,7 +66,14 @@ async function runReport(deps: SlackDeps, run: ReportRunRow): Promise<void> {
       "report built",
     );
     const comment = reportFilesComment(report.period, run.category);
-    recordReportUploaded(deps, run.id, await uploadFiles(deps, { channelId: progress.channel, files, comment }));
+    const fileIds = await shareFilesOnce(deps, {
+      channelId: progress.channel,
+      earlier: run.uploadedFileIds,
+      files: () => files,
+      comment,
+      beforeSharing: (ids) => recordReportSharing(deps, run.id, ids),
+    });
+    recordReportUploaded(deps, run.id, fileIds);
   }
   await deps.slack.chat.update({ ...progress, ...buildReportMessage(report.period, run.category, report.figures) });
   finishReport(deps, run.id, { outcome: "posted" });
