@@ -141,7 +141,7 @@ export async function sharedInChannel(
 /**
  * Shares files once across a job's attempts: when the ids an earlier attempt kept before sharing (`earlier`) are
  * already shared in the channel, those ids; else `files()` uploaded and shared, their ids handed to `beforeSharing`
- * first. A retry after a lost answer thus neither shares a second copy nor builds the files again.
+ * first. A retry after a lost answer shares no second copy, and asks for the files only if it uploads them.
  */
 export async function shareFilesOnce(
   deps: Pick<SlackDeps, "slack">,

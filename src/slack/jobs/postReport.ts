@@ -60,17 +60,20 @@ async function runReport(deps: SlackDeps, run: ReportRunRow): Promise<void> {
   const started = performance.now();
   const report = buildReport(deps, run.id);
   if (run.uploadedAt === null) {
-    const files = await reportFiles(report);
-    deps.log.info(
-      { reportId: run.id, cases: report.figures.casesOpened, buildMs: Math.round(performance.now() - started) },
-      "report built",
-    );
-    const comment = reportFilesComment(report.period, run.category);
+    // The charts are rendered only if they are to be uploaded: not when an earlier attempt's are in the channel.
+    const files = async () => {
+      const built = await reportFiles(report);
+      deps.log.info(
+        { reportId: run.id, cases: report.figures.casesOpened, buildMs: Math.round(performance.now() - started) },
+        "report built",
+      );
+      return built;
+    };
     const fileIds = await shareFilesOnce(deps, {
       channelId: progress.channel,
       earlier: run.uploadedFileIds,
-      files: () => files,
-      comment,
+      files,
+      comment: reportFilesComment(report.period, run.category),
       beforeSharing: (ids) => recordReportSharing(deps, run.id, ids),
     });
     recordReportUploaded(deps, run.id, fileIds);
