@@ -118,7 +118,7 @@ const onHandle =
 
 /**
  * The database handle an executor runs on: the handle itself, or the one whose transaction it is; undefined
- * for a transaction opened without inTransaction (a test's or a bench builder's own).
+ * for a transaction opened without inTransaction or inReadSnapshot (a test's or a bench builder's own).
  */
 export function databaseOf(executor: Executor): Db | undefined {
   if ("$client" in executor) return executor as Db;

@@ -11,7 +11,8 @@ export function preparedStatement<Statement>(build: (db: Executor) => Statement)
   const byDatabase = new WeakMap<Db, Statement>();
   return (executor) => {
     const db = databaseOf(executor);
-    // A transaction of unknown handle (not opened by inTransaction) gets a statement of its own, correct if slower.
+    // A transaction of unknown handle (not opened by inTransaction or inReadSnapshot) gets a statement of its own,
+    // correct if slower.
     if (db === undefined) return build(executor);
     const known = byDatabase.get(db);
     if (known !== undefined) return known;
