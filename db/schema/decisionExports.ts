@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { blob, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { rowId } from "./columns.ts";
+import { rowId, sharedFilesSteps } from "./columns.ts";
 import { decisions } from "./sanctions.ts";
 
 export const DECISION_EXPORT_OUTCOMES = ["uploaded", "empty", "failed"] as const;
@@ -21,15 +21,7 @@ export const decisionExports = sqliteTable(
     fromDay: text("from_day").notNull(),
     toDay: text("to_day").notNull(),
     requestedAt: integer("requested_at").notNull(),
-    progressChannelId: text("progress_channel_id"),
-    progressTs: text("progress_ts"),
-    /**
-     * Set once completeUploadExternal shared the files: a retry must not upload them again. The file ids are kept
-     * just before that call; with no uploadedAt they are files a retry checks in Slack before sharing new ones.
-     */
-    uploadedAt: integer("uploaded_at"),
-    uploadedFileIds: text("uploaded_file_ids", { mode: "json" }).$type<string[]>(),
-    finishedAt: integer("finished_at"),
+    ...sharedFilesSteps(),
     outcome: text("outcome", { enum: DECISION_EXPORT_OUTCOMES }),
     /** Why it failed, as the progress message says it. */
     failure: text("failure"),

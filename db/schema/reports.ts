@@ -1,6 +1,6 @@
 import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { REPORT_PERIODS } from "../../src/core/reportPeriod.ts";
-import { rowId } from "./columns.ts";
+import { rowId, sharedFilesSteps } from "./columns.ts";
 
 export const REPORT_OUTCOMES = ["posted", "failed"] as const;
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
@@ -28,15 +28,7 @@ export const reportRuns = sqliteTable("report_runs", {
   /** Where the command was typed, or the configured report channel. */
   requestChannelId: text("request_channel_id").notNull(),
   requestedAt: integer("requested_at").notNull(),
-  progressChannelId: text("progress_channel_id"),
-  progressTs: text("progress_ts"),
-  /**
-   * Set once completeUploadExternal shared the files: a retry must not upload them again. The file ids are kept
-   * just before that call; with no uploadedAt they are files a retry checks in Slack before sharing new ones.
-   */
-  uploadedAt: integer("uploaded_at"),
-  uploadedFileIds: text("uploaded_file_ids", { mode: "json" }).$type<string[]>(),
-  finishedAt: integer("finished_at"),
+  ...sharedFilesSteps(),
   outcome: text("outcome", { enum: REPORT_OUTCOMES }),
   failure: text("failure"),
 });

@@ -20,6 +20,13 @@ describe("the decision export job", () => {
 
   const run = async (channelId: string = h.triageChannelId) =>
     (await h.driver.command({ text: MARCH, userId: USERS.lead, channelId })).body as { text: string };
+  /** The command, its job's first attempt, and the retry a minute later. */
+  const runThroughRetry = async () => {
+    await run();
+    await h.settle();
+    h.clock.advance(60_000);
+    await h.settle();
+  };
   const progressText = (channelId: string = h.triageChannelId) =>
     exportProgressMessages(h, channelId).map((m) => m.text);
   const succeededUploads = () => h.fake.callsTo("files.completeUploadExternal").filter((c) => c.ok);
@@ -44,10 +51,7 @@ describe("the decision export job", () => {
   it("waits out a 429 and retries a 5xx during the upload, sharing the files once", async () => {
     h.fake.inject("files.getUploadURLExternal", { status: 429, retryAfter: 2 });
     h.fake.inject("files.completeUploadExternal", { status: 503 });
-    await run();
-    await h.settle();
-    h.clock.advance(60_000);
-    await h.settle();
+    await runThroughRetry();
 
     expect(h.fake.callsTo("files.getUploadURLExternal")[0]?.status).toBe(429);
     expect(h.fake.callsTo("files.completeUploadExternal").map((c) => c.status)).toEqual([503, 200]);
@@ -58,10 +62,7 @@ describe("the decision export job", () => {
 
   it("shares the files once when Slack shared them but its answer was lost: the retry finds them in the channel", async () => {
     h.fake.inject("files.completeUploadExternal", { status: 503, afterEffect: true });
-    await run();
-    await h.settle();
-    h.clock.advance(60_000);
-    await h.settle();
+    await runThroughRetry();
 
     expect(h.fake.callsTo("files.completeUploadExternal").map((c) => c.status)).toEqual([503]);
     expect(h.fake.callsTo("files.info").map((c) => c.ok)).toEqual([true, true]);
@@ -72,10 +73,7 @@ describe("the decision export job", () => {
 
   it("uploads afresh on a retry when the earlier share never took effect", async () => {
     h.fake.inject("files.completeUploadExternal", { status: 503 });
-    await run();
-    await h.settle();
-    h.clock.advance(60_000);
-    await h.settle();
+    await runThroughRetry();
 
     // The earlier files were never completed: Slack knows them as no file, so nothing is shared yet.
     expect(h.fake.callsTo("files.info").map((c) => c.error)).toEqual(["file_not_found"]);
@@ -86,10 +84,7 @@ describe("the decision export job", () => {
 
   it("does not upload again when the job is retried after the files were shared", async () => {
     h.fake.inject("chat.update", { status: 503 });
-    await run();
-    await h.settle();
-    h.clock.advance(60_000);
-    await h.settle();
+    await runThroughRetry();
 
     expect(h.fake.callsTo("chat.update").map((c) => c.status)).toEqual([503, 200]);
     expect(h.fake.callsTo("files.getUploadURLExternal")).toHaveLength(2);

@@ -43,6 +43,7 @@ import type { JobPacing } from "../../scheduler/pacing.ts";
 import type { JobDeferral, JobHandler } from "../../scheduler/scheduler.ts";
 import { addZendeskNote, ZENDESK_TICKET_UPDATES } from "../../zendesk/notes.ts";
 import { publishHome } from "../listeners/events/publishHome.ts";
+import type { TieredMethod } from "../rateLimits.ts";
 import type { SlackDeps } from "../slackDeps.ts";
 import { announceCase } from "./announceCase.ts";
 import { archiveWarRoom } from "./archiveWarRoom.ts";
@@ -85,6 +86,19 @@ function handle<Schema extends PayloadSchema>(
 }
 
 /**
+ * A job that shares files under a progress message (an export, a report): whether the conversation is private,
+ * on a retry whether the earlier attempt's files were shared after all (files.info, counted once as for evidence),
+ * the upload, then the progress message's update.
+ */
+const SHARES_FILES: readonly TieredMethod[] = [
+  "conversations.info",
+  "files.info",
+  "files.getUploadURLExternal",
+  "files.completeUploadExternal",
+  "chat.update",
+];
+
+/**
  * Every job kind, once: adding a kind is its definition in src/flows/jobs/, its handler, and a line here
  * naming the Slack calls its handler makes (see SlackCalls), which the runner paces.
  */
@@ -113,17 +127,8 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   handle(remindSlaJob, remindSla, { postsTo: caseRoom }),
   handle(planShiftRemindersJob, planShiftReminders),
   handle(remindShiftJob, remindShift),
-  // Reads whether the conversation is private, uploads the two files, then updates its progress message; a retry
-  // first asks files.info whether the earlier attempt's files were shared after all (counted once, as for evidence).
-  handle(exportDecisionsJob, exportDecisions, {
-    methods: [
-      "conversations.info",
-      "files.info",
-      "files.getUploadURLExternal",
-      "files.completeUploadExternal",
-      "chat.update",
-    ],
-  }),
+  // Reads whether the conversation is private, uploads the two files, then updates its progress message.
+  handle(exportDecisionsJob, exportDecisions, { methods: SHARES_FILES }),
   // Describes each file (one call counted: most forms carry one), then updates the form; a closed form gets a DM.
   handle(fetchEvidenceFilesJob, fetchEvidenceFiles, { methods: ["files.info", "views.update"] }),
   handle(takeScheduledBackupJob, takeScheduledBackup),
@@ -132,16 +137,9 @@ export const JOB_REGISTRY: readonly JobRegistration[] = [
   // No Slack call: one Zendesk ticket update, paced under Zendesk's Update Ticket limit.
   handle(addZendeskNoteJob, addZendeskNote, { budgets: [ZENDESK_TICKET_UPDATES] }),
   handle(scheduleWeeklyReportJob, scheduleWeeklyReport),
-  // Posts its progress message (after conversations.info when asked for), uploads the charts and CSV, then updates
-  // it; a retry first asks files.info whether the earlier attempt's files were shared after all.
+  // Posts its progress message (after conversations.info when asked for), uploads the charts and CSV, then updates it.
   handle(postReportJob, postReport, {
-    methods: [
-      "conversations.info",
-      "files.info",
-      "files.getUploadURLExternal",
-      "files.completeUploadExternal",
-      "chat.update",
-    ],
+    methods: SHARES_FILES,
     postsTo: reportTarget,
   }),
   handle(publishHomeJob, (deps, { userId }) => publishHome(deps, userId), { methods: ["views.publish"] }),
