@@ -9,13 +9,11 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { pruneBackups } from "../flows/backup/pruneBackups.ts";
 import { takeBackup } from "../flows/backup/takeBackup.ts";
-import { openDatabaseReadOnly } from "../store/databaseCopy.ts";
+import { ALL_PAGES, copyDatabaseOnline, openDatabaseReadOnly } from "../store/databaseCopy.ts";
 import { holdDatabase } from "../store/databaseHold.ts";
 import { type CliIo, consoleIo, dataPaths, loadDotEnv } from "./cliIo.ts";
 
 const USAGE = "usage: npm run backup -- --out DIR [--keep N]";
-// A separate process may copy in one step: one read transaction, never restarted by the bot's writes.
-const ALL_PAGES = 0x7fffffff;
 /**
  * Test hook: copy one page per step and, after the first page, say so and block this many ms, so a test can
  * kill -9 the process while the copy is half-way, deterministically.
@@ -62,12 +60,16 @@ export async function runBackupCli(
   try {
     const pauseMs = Number(env[PAUSE_MID_COPY_ENV] ?? 0);
     const { path, manifest } = await takeBackup({
-      db: source.db,
+      // Its own process may copy in one step (one read transaction, never restarted by a bot's writes), or one
+      // page a step when a test pauses it mid-copy.
+      copyDatabase: (destination) =>
+        copyDatabaseOnline(source.db, destination, {
+          pagesPerStep: pauseMs > 0 ? 1 : ALL_PAGES,
+          afterStep: pauseMs > 0 ? pauseOnceMidCopy(pauseMs, io) : undefined,
+        }),
       evidenceDir,
       outDir,
       now: Date.now(),
-      pagesPerStep: pauseMs > 0 ? 1 : ALL_PAGES,
-      afterCopyStep: pauseMs > 0 ? pauseOnceMidCopy(pauseMs, io) : undefined,
     });
     const { cases, events, evidence, blobs } = manifest.counts;
     io.out(`${path}`);

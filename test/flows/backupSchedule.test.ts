@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runRestoreCli } from "../../src/cli/restore.ts";
+import { DATABASE_FILE } from "../../src/flows/backup/backupManifest.ts";
 import { listBackups } from "../../src/flows/backup/pruneBackups.ts";
 import { createLogger } from "../../src/log.ts";
 import { startIncidentDesk } from "../../src/main.ts";
@@ -55,7 +57,7 @@ describe("scheduled backups (BACKUP_DIR, BACKUP_EVERY_HOURS, BACKUP_KEEP)", () =
 
   it("restores a scheduled backup taken while an intake arrives to chains that all verify", async () => {
     await submitIntake(h, intakeValues());
-    // The job and intakes share one connection: the intakes land between the copy's steps.
+    // The intake lands while the copy runs: the copy holds one state of the database, whose chains all verify.
     await Promise.all([h.settle(), submitIntake(h, intakeValues({ title: "During the backup" }))]);
     const [newest] = await listBackups(backups);
     const work = mkdtempSync(join(tmpdir(), "incident-desk-restored-"));
@@ -70,6 +72,40 @@ describe("scheduled backups (BACKUP_DIR, BACKUP_EVERY_HOURS, BACKUP_KEEP)", () =
     rmSync(work, { recursive: true, force: true });
     expect(run.code, run.err.join("\n")).toBe(0);
     expect(run.out).toContainEqual(expect.stringMatching(/^Cases: (\d+), chains verified: \1$/));
+  });
+
+  it("finishes a backup of a database another connection writes all the while, as a second bot would", async () => {
+    growDatabase(h, 8);
+    const other = new Database(h.config.db.path, { timeout: 5_000 });
+    other.exec("CREATE TABLE test_other_writes (at INTEGER)");
+    const insert = other.prepare("INSERT INTO test_other_writes (at) VALUES (?)");
+    let writing = true;
+    let writes = 0;
+    // A write on every turn of the event loop: between any two steps of a copy made in steps.
+    const writer = (async () => {
+      while (writing) {
+        insert.run(writes++);
+        await nextTurn();
+      }
+    })();
+    try {
+      const bound = new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("the backup did not finish within 15 s")), 15_000).unref(),
+      );
+      await Promise.race([h.settle(), bound]);
+    } finally {
+      writing = false;
+      await writer;
+      other.close();
+    }
+    const [newest] = await listBackups(backups);
+    expect(writes).toBeGreaterThan(10);
+    const copy = new Database(join(backups, newest ?? "", DATABASE_FILE), { readonly: true });
+    try {
+      expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    } finally {
+      copy.close();
+    }
   });
 
   it("starts no second backup of a period when a backup outlives its job's lease and another bot claims the job", async () => {

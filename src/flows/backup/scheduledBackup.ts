@@ -1,5 +1,6 @@
 import type { JobRow } from "../../../db/schema.ts";
 import { inTransaction } from "../../store/database.ts";
+import { copyDatabaseInWorker, copyDatabaseOnline } from "../../store/databaseCopy.ts";
 import { extendJobLease } from "../../store/jobs.ts";
 import type { FlowDeps } from "../deps.ts";
 import type { PayloadOf } from "../jobs/defineJob.ts";
@@ -8,7 +9,7 @@ import { pruneBackups } from "./pruneBackups.ts";
 import { takeBackup } from "./takeBackup.ts";
 
 /** About 400 KB per step: each step blocks the event loop for about a millisecond, a request's wait at most. */
-export const BOT_BACKUP_PAGES_PER_STEP = 100;
+const IN_MEMORY_PAGES_PER_STEP = 100;
 
 /** At start, when BACKUP_DIR is set: the current period's backup, due now (kept once per period by its key). */
 export function startBackupSchedule(deps: FlowDeps): void {
@@ -20,11 +21,10 @@ export function startBackupSchedule(deps: FlowDeps): void {
 
 /**
  * Job: queues the next period's backup first (so a failing backup, retried by the runner, never stops the
- * schedule), then copies the database through the bot's own connection, so the bot's writes meanwhile go
- * into the copy instead of restarting it, and keeps the newest BACKUP_KEEP backups. A backup of a big database
- * outlives the runner's lease (JOB_LEASE_SECONDS), so the job holds its lease for one period: another bot would
- * otherwise claim it and start a second backup, whose claim also restarts this copy. After a crash mid-backup
- * the period's backup runs again once that hold ends.
+ * schedule), then copies the database in a worker thread (one read snapshot, see copyDatabaseInWorker) and
+ * keeps the newest BACKUP_KEEP backups. A backup of a big database outlives the runner's lease
+ * (JOB_LEASE_SECONDS), so the job holds its lease for one period: another bot would otherwise claim it and take a
+ * second backup of the period. After a crash mid-backup the period's backup runs again once that hold ends.
  */
 export async function takeScheduledBackup(
   deps: FlowDeps,
@@ -54,12 +54,17 @@ async function backUpAndPrune(
   schedule: NonNullable<FlowDeps["config"]["backup"]>,
   now: number,
 ): Promise<void> {
+  const sqlite = deps.db.$client;
   const { path, manifest } = await takeBackup({
-    db: deps.db,
+    // A file: copied in a worker, one snapshot that no other bot's write restarts. An in-memory database has no
+    // file a worker could open: the bot's own connection copies it in steps.
+    copyDatabase: (destination) =>
+      sqlite.memory
+        ? copyDatabaseOnline(deps.db, destination, { pagesPerStep: IN_MEMORY_PAGES_PER_STEP })
+        : copyDatabaseInWorker(sqlite.name, destination),
     evidenceDir: deps.config.evidenceDir,
     outDir: schedule.dir,
     now,
-    pagesPerStep: BOT_BACKUP_PAGES_PER_STEP,
   });
   const removed = await pruneBackups(schedule.dir, schedule.keep);
   deps.log.info(

@@ -2,8 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, open, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type { Db } from "../../store/database.ts";
-import { type CopyStep, copyDatabaseOnline, openDatabaseReadOnly } from "../../store/databaseCopy.ts";
+import { openDatabaseReadOnly } from "../../store/databaseCopy.ts";
 import { blobPath } from "../../store/evidenceBlobs.ts";
 import { heldEvidenceBlobs, lastAppliedMigration, recordCounts } from "../../store/recordFacts.ts";
 import {
@@ -19,14 +18,12 @@ import {
 import { toolVersion } from "./toolVersion.ts";
 
 export interface BackupInput {
-  /** The live database: the bot's own connection, or one the backup process opened. */
-  db: Db;
+  /** Writes one consistent copy of the live database to `destination` (see databaseCopy.ts). */
+  copyDatabase: (destination: string) => Promise<unknown>;
   evidenceDir: string;
   /** The folder that holds the backups; this one becomes a folder in it. */
   outDir: string;
   now: number;
-  pagesPerStep: number;
-  afterCopyStep?: (step: CopyStep) => void;
 }
 
 export interface BackupResult {
@@ -60,10 +57,7 @@ export async function takeBackup(input: BackupInput): Promise<BackupResult> {
 
 async function fillBackup(partial: string, input: BackupInput): Promise<BackupManifest> {
   const databaseCopy = join(partial, DATABASE_FILE);
-  await copyDatabaseOnline(input.db, databaseCopy, {
-    pagesPerStep: input.pagesPerStep,
-    afterStep: input.afterCopyStep,
-  });
+  await input.copyDatabase(databaseCopy);
   await syncFile(databaseCopy);
   // Counts and blobs come from the copy, so the manifest describes exactly the state that was copied.
   const copy = openDatabaseReadOnly(databaseCopy);
