@@ -1,8 +1,9 @@
 /**
  * The online copy of the database, with SQLite's backup API (https://sqlite.org/backup.html) as better-sqlite3
- * exposes it: pages are copied in steps with the event loop free between them. A write through the same
- * connection is carried into the copy as it happens; a write by another connection restarts the copy, so the
- * finished file is always one consistent state of the database.
+ * exposes it. `copyDatabaseOnline` copies in steps with the event loop free between them: a write through the
+ * same connection is carried into the copy as it happens, a write by another connection restarts the copy, so
+ * the finished file is always one consistent state of the database. `copyDatabaseInWorker` copies in one step on
+ * a connection of its own in a worker thread: one snapshot, which no write restarts.
  */
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
